@@ -1,0 +1,44 @@
+# Thin verbs over CMake. `make demo` and `make check` set up their own dependencies.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+PREFIX     ?= /usr/local
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+SCENARIO   ?= scenarios/g7-kananaskis-2025.yaml
+
+.PHONY: all setup demo check test asan fuzz bench install clean man
+
+all: setup
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+setup:
+	@sh scripts/setup-deps.sh
+
+demo: all
+	./$(BUILD)/concert run $(SCENARIO)
+
+# All tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+check: asan
+
+asan: setup
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCONCERT_SANITIZE=ON >/dev/null
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# Plain (optimised) build and tests.
+test: all
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+fuzz: setup
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCONCERT_FUZZ=ON -DCONCERT_TESTS=OFF >/dev/null
+	cmake --build build-fuzz -j $(JOBS)
+
+bench: all
+	sh bench/run.sh $(BUILD)
+
+install: all
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

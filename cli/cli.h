@@ -1,0 +1,25 @@
+/* cli.h: the subcommand table's types and helpers shared by the tool's files. */
+#ifndef CONCERT_CLI_H
+#define CONCERT_CLI_H
+#include <concert.h>
+#include <stdio.h>
+
+/* A subcommand: argv[0] is the command's name; returns the process exit status
+ * (0 success, 1 bad input or failure, 2 bad usage). */
+typedef int (*concert_cli_fn)(int argc, char **argv);
+
+typedef struct concert_cli_command {
+  const char *name;    /* as typed */
+  concert_cli_fn fn;   /* implementation */
+  const char *usage;   /* synopsis and options, for --help */
+  const char *summary; /* one line */
+} concert_cli_command;
+
+#define CONCERT_CLI_CMD(name, fn, usage, summary) int fn(int argc, char **argv);
+#include "commands.def"
+#undef CONCERT_CLI_CMD
+
+/* Prints "concert: <diag>" to stderr and returns 1. */
+int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d);
+
+#endif

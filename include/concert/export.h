@@ -1,0 +1,9 @@
+/* concert/export.h: the CONCERT_API marker for exported declarations. */
+#ifndef CONCERT_EXPORT_H
+#define CONCERT_EXPORT_H
+#if defined(CONCERT_BUILDING)
+#define CONCERT_API __attribute__((visibility("default")))
+#else
+#define CONCERT_API
+#endif
+#endif

@@ -1,0 +1,116 @@
+/* nash.c: the asymmetric Nash bargaining solution over the reversion point d:
+ *   x* = argmax_x  sum_i c_i log(u_i(x) - u_i(d)),  u_i(x) = -s_i |x - x_i|^p, p = 1 or 2,
+ * over the x that leave every stakeholder (c_i s_i > 0) strictly better off than d.
+ * When no such x exists (stakeholders on both sides of d, or one sitting at d) the
+ * solution is d itself. Sources and derivation: docs/models/nash.md.
+ * Per issue: O(n) to find the feasible interval, O(n (G + I)) to maximise, with a
+ * G = 64 point grid and at most I = 100 Brent iterations (GSL). */
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_min.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model_i.h"
+#include "status/diag.h"
+
+typedef struct nash_issue {
+  size_t n;
+  const double *x, *s, *c; /* positions, saliences, capabilities */
+  double d;                /* reversion point */
+  int power;               /* 1 linear loss, 2 quadratic */
+} nash_issue;
+
+static double loss(const nash_issue *q, size_t i, double x) {
+  double t = fabs(x - q->x[i]);
+  return q->s[i] * (q->power == 1 ? t : t * t);
+}
+
+/* Minus the Nash product's logarithm (GSL minimises); +inf outside the feasible set. */
+static double neg_log_product(double x, void *ctx) {
+  const nash_issue *q = ctx;
+  double f = 0;
+  for (size_t i = 0; i < q->n; i++) {
+    if (q->c[i] * q->s[i] <= 0) continue;
+    double g = loss(q, i, q->d) - loss(q, i, x);
+    if (!(g > 0)) return HUGE_VAL;
+    f -= q->c[i] * log(g);
+  }
+  return f;
+}
+
+/* The Nash solution on one issue. */
+static double nash_one(const nash_issue *q) {
+  double lo = 0, hi = 100;
+  size_t stake = 0;
+  for (size_t i = 0; i < q->n; i++) {
+    if (q->c[i] * q->s[i] <= 0) continue;
+    stake++;
+    double r = fabs(q->d - q->x[i]);
+    if (q->x[i] - r > lo) lo = q->x[i] - r;
+    if (q->x[i] + r < hi) hi = q->x[i] + r;
+  }
+  if (stake == 0 || !(hi - lo > 1e-9)) return q->d;
+  enum { G = 64 };
+  double best = HUGE_VAL, bx = q->d;
+  size_t bi = 0;
+  for (size_t g = 1; g < G; g++) {
+    double x = lo + (hi - lo) * (double)g / G, f = neg_log_product(x, (void *)q);
+    if (f < best) best = f, bx = x, bi = g;
+  }
+  if (!isfinite(best)) return q->d;
+  double a = lo + (hi - lo) * (double)(bi - 1) / G, b = lo + (hi - lo) * (double)(bi + 1) / G;
+  double fa = neg_log_product(a, (void *)q), fb = neg_log_product(b, (void *)q);
+  if (!(best < fa && best < fb)) return bx; /* flat or kinked at the grid point */
+  gsl_function fn = {.function = neg_log_product, .params = (void *)q};
+  gsl_min_fminimizer *mz = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+  if (!mz) return bx;
+  if (gsl_min_fminimizer_set_with_values(mz, &fn, bx, best, a, fa, b, fb) != GSL_SUCCESS) {
+    gsl_min_fminimizer_free(mz);
+    return bx;
+  }
+  for (int it = 0; it < 100; it++) {
+    if (gsl_min_fminimizer_iterate(mz) != GSL_SUCCESS) break;
+    double l = gsl_min_fminimizer_x_lower(mz), u = gsl_min_fminimizer_x_upper(mz);
+    if (gsl_min_test_interval(l, u, 1e-10, 0) == GSL_SUCCESS) break;
+  }
+  double x = gsl_min_fminimizer_x_minimum(mz);
+  gsl_min_fminimizer_free(mz);
+  return x;
+}
+
+static const concert_param_spec nash_params[] = {
+    {.key = "loss", .is_word = true, .words = "quadratic|linear",
+     .doc = "utility loss in distance: quadratic (Achen 2006) or linear"},
+};
+
+static concert_status solve(const concert_params *params, const concert_problem *p,
+                            concert_solution *sol, concert_diag *d) {
+  gsl_set_error_handler_off();
+  size_t n = p->n_actors, m = p->n_issues;
+  double *buf = malloc((2 * n + m) * sizeof *buf);
+  if (!buf) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  double *x = buf, *s = buf + n, *out = buf + 2 * n;
+  int power = strcmp(concert_params_word(params, "loss", "quadratic"), "linear") == 0 ? 1 : 2;
+  for (size_t k = 0; k < m; k++) {
+    concert_i_column(p->position, n, m, k, x);
+    concert_i_column(p->salience, n, m, k, s);
+    nash_issue q = {.n = n, .x = x, .s = s, .c = p->capability, .d = p->reversion[k],
+                    .power = power};
+    out[k] = nash_one(&q);
+  }
+  concert_i_solution_set_round_outcome(sol, 0, out, NULL);
+  concert_i_solution_set_outcome(sol, out);
+  free(buf);
+  return CONCERT_OK;
+}
+
+const concert_model concert_i_model_nash = {
+    .name = "nash",
+    .summary = "asymmetric Nash bargaining solution over the reversion point",
+    .min_issues = 1,
+    .needs_reversion = true,
+    .params = nash_params,
+    .n_params = sizeof nash_params / sizeof nash_params[0],
+    .solve = solve,
+};
