@@ -5,4 +5,7 @@
 #include "concert/status.h"
 #include "concert/params.h"
 #include "concert/model.h"
+#include "concert/scenario.h"
+#include "concert/summit.h"
+#include "concert/compare.h"
 #endif

@@ -1,0 +1,70 @@
+/* cmd_run.c: `concert run FILE`: play a forum's summit and print the outcome sheet. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run_options.h"
+
+int concert_cli_run(int argc, char **argv) {
+  static const struct option longs[] = {{"forum", required_argument, NULL, 'f'}, RUN_LONG_OPTIONS,
+                                        {NULL, 0, NULL, 0}};
+  run_options ro = {.format = "text", .reversion = NAN};
+  const char *forum = NULL;
+  int opt, rc = 1;
+  optind = 1;
+  while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:", longs, NULL)) != -1) {
+    if (opt == 'f') {
+      forum = optarg;
+      continue;
+    }
+    int t = run_options_take(&ro, opt, optarg, "run");
+    if (t < 0) goto out;
+    if (t == 0) {
+      fprintf(stderr, "usage: concert run FILE [--forum ID] [--model NAME] [--param k=v] "
+                      "[--set k=v] [--format text|json] [--reversion X]\n");
+      rc = 2;
+      goto out;
+    }
+  }
+  if (optind != argc - 1) {
+    fprintf(stderr, "usage: concert run FILE [--forum ID] ...\n");
+    rc = 2;
+    goto out;
+  }
+  int ok;
+  const concert_model *model = run_options_model(&ro, "run", &ok);
+  if (!ok) goto out;
+  concert_scenario *s = run_options_load(&ro, argv[optind], "run");
+  if (!s) goto out;
+  size_t f = 0;
+  if (forum && !concert_scenario_forum_find(s, forum, &f)) {
+    fprintf(stderr, "concert run: %s: no forum '%s' (forums:", argv[optind], forum);
+    for (size_t i = 0; i < concert_scenario_forum_count(s); i++)
+      fprintf(stderr, " %s", concert_scenario_forum_id(s, i));
+    fprintf(stderr, ")\n");
+    concert_scenario_free(s);
+    goto out;
+  }
+  concert_diag d;
+  concert_diag_clear(&d);
+  concert_outcome *o = NULL;
+  concert_status st = concert_summit_run(s, f, model, ro.mparams, ro.protocol, &o, &d);
+  if (st) {
+    concert_cli_report("run", st, &d);
+  } else if (strcmp(ro.format, "json") == 0) {
+    char *json = NULL;
+    st = concert_outcome_to_json(o, &json, &d);
+    if (st) concert_cli_report("run", st, &d);
+    else printf("%s\n", json);
+    free(json);
+  } else {
+    st = concert_outcome_write_text(o, stdout);
+  }
+  rc = st ? 1 : 0;
+  concert_outcome_free(o);
+  concert_scenario_free(s);
+out:
+  run_options_free(&ro);
+  return rc;
+}

@@ -1,0 +1,82 @@
+/* run_options.c: parsing of the options `run` and `compare` share. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run_options.h"
+
+int run_options_take(run_options *o, int opt, const char *arg, const char *cmd) {
+  concert_diag d;
+  concert_diag_clear(&d);
+  switch (opt) {
+    case 'm':
+      o->model = arg;
+      return 1;
+    case 'p':
+      if (!o->mparams) o->mparams = concert_params_new();
+      if (!o->mparams || concert_params_set_text(o->mparams, arg, &d)) {
+        concert_cli_report(cmd, d.status, &d);
+        return -1;
+      }
+      return 1;
+    case 's':
+      if (!o->protocol) o->protocol = concert_params_new();
+      if (!o->protocol || concert_params_set_text(o->protocol, arg, &d)) {
+        concert_cli_report(cmd, d.status, &d);
+        return -1;
+      }
+      return 1;
+    case 'F':
+      if (strcmp(arg, "text") && strcmp(arg, "json")) {
+        fprintf(stderr, "concert %s: --format must be text or json, not '%s'\n", cmd, arg);
+        return -1;
+      }
+      o->format = arg;
+      return 1;
+    case 'r': {
+      char *end;
+      double x = strtod(arg, &end);
+      if (*end || end == arg || !isfinite(x) || x < 0 || x > 100) {
+        fprintf(stderr, "concert %s: --reversion must be a number in [0, 100], not '%s'\n", cmd, arg);
+        return -1;
+      }
+      o->reversion = x;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+concert_scenario *run_options_load(const run_options *o, const char *path, const char *cmd) {
+  concert_diag d;
+  concert_diag_clear(&d);
+  concert_scenario *s = NULL;
+  concert_status st = concert_scenario_load(path, o->reversion, &s, &d);
+  if (st) {
+    concert_cli_report(cmd, st, &d);
+    return NULL;
+  }
+  return s;
+}
+
+const concert_model *run_options_model(const run_options *o, const char *cmd, int *ok) {
+  *ok = 1;
+  if (!o->model) {
+    if (o->mparams) {
+      fprintf(stderr, "concert %s: --param needs --model\n", cmd);
+      *ok = 0;
+    }
+    return NULL;
+  }
+  const concert_model *m = concert_model_find(o->model);
+  if (!m) {
+    fprintf(stderr, "concert %s: unknown model '%s' (see 'concert models')\n", cmd, o->model);
+    *ok = 0;
+  }
+  return m;
+}
+
+void run_options_free(run_options *o) {
+  concert_params_free(o->mparams);
+  concert_params_free(o->protocol);
+}

@@ -1,0 +1,29 @@
+/* run_options.h: options shared by `run` and `compare` (model, parameters, protocol). */
+#ifndef CONCERT_CLI_RUN_OPTIONS_H
+#define CONCERT_CLI_RUN_OPTIONS_H
+#include "cli.h"
+
+typedef struct run_options {
+  const char *model;        /* --model NAME or NULL */
+  concert_params *mparams;  /* --param key=value (NULL until first use) */
+  concert_params *protocol; /* --set key=value */
+  const char *format;       /* text or json */
+  double reversion;         /* --reversion X for actor tables, NaN otherwise */
+} run_options;
+
+/* Handles one of the shared options (returns 1 if taken, 0 if not ours, -1 on error). */
+int run_options_take(run_options *o, int opt, const char *arg, const char *cmd);
+/* Loads the scenario file (YAML or actor table); prints errors. */
+concert_scenario *run_options_load(const run_options *o, const char *path, const char *cmd);
+/* Resolves the model (NULL = scenario's); prints errors, sets *ok false on failure. */
+const concert_model *run_options_model(const run_options *o, const char *cmd, int *ok);
+void run_options_free(run_options *o);
+
+#define RUN_LONG_OPTIONS                                    \
+  {"model", required_argument, NULL, 'm'},                  \
+  {"param", required_argument, NULL, 'p'},                  \
+  {"set", required_argument, NULL, 's'},                    \
+  {"format", required_argument, NULL, 'F'},                 \
+  {"reversion", required_argument, NULL, 'r'}
+
+#endif

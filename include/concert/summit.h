@@ -1,0 +1,123 @@
+/* concert/summit.h: the summit protocol (docs/protocol.md) and its outcome.
+ *
+ * concert_summit_run plays a forum's agenda: presence and events, bargaining with the
+ * model, acceptance, joint and minilateral statements, the chair's summary, the communiqué
+ * (with the chair forgoing it, and departed members withdrawing), net gains and, with the
+ * exchange model, bilateral deals. */
+#ifndef CONCERT_SUMMIT_H
+#define CONCERT_SUMMIT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "export.h"
+#include "model.h"
+#include "params.h"
+#include "scenario.h"
+#include "status.h"
+
+typedef struct concert_outcome concert_outcome;
+
+/** What came out on one agenda issue. */
+typedef enum concert_statement_kind {
+  CONCERT_STATEMENT_NONE = 0,        /* no text: the issue went to the chair's summary */
+  CONCERT_STATEMENT_JOINT = 1,       /* joint leaders' statement under the forum's rule */
+  CONCERT_STATEMENT_MINILATERAL = 2  /* statement by a coalition of members */
+} concert_statement_kind;
+
+/** How the chair's summary words an issue without a joint statement. */
+typedef enum concert_wording {
+  CONCERT_WORDING_AGREED = 0,         /* dispersion <= summary_agreed */
+  CONCERT_WORDING_DISCUSSED = 1,      /* dispersion <= summary_discussed */
+  CONCERT_WORDING_EXCHANGED_VIEWS = 2 /* farther apart */
+} concert_wording;
+
+/** The result on one agenda issue (arrays borrowed from the outcome). */
+typedef struct concert_issue_result {
+  size_t issue;                 /* scenario issue index */
+  size_t session;               /* agenda session index */
+  double outcome;               /* the model's text among the members present */
+  double dispersion;            /* salience-weighted std dev of present members' positions */
+  concert_statement_kind kind;  /* statement issued, if any */
+  double text;                  /* position of the issued text (NaN if none) */
+  const size_t *signatories;    /* members that signed (actor indices) */
+  size_t n_signatories;
+  const size_t *partners;       /* invited partners that co-signed */
+  size_t n_partners;
+  const size_t *rejecters;      /* present members that rejected the forum's text */
+  size_t n_rejecters;
+  bool in_summary;              /* listed in the chair's summary */
+  concert_wording wording;      /* the summary's wording (when in_summary) */
+} concert_issue_result;
+
+/** A member that refused a text, and why. */
+typedef struct concert_veto {
+  size_t actor, issue;  /* who, on which issue */
+  double text;          /* the text refused */
+  double excess;        /* points beyond what it accepts (0 when only a red line) */
+  bool red_line;        /* the text crosses its red line */
+} concert_veto;
+
+/** A departure: who left before which session. */
+typedef struct concert_departure {
+  size_t actor;   /* actor index */
+  size_t session; /* session index it missed first */
+} concert_departure;
+
+/** The communiqué's fate. */
+typedef struct concert_communique {
+  bool chair_forwent;          /* the chair expected failure and issued none */
+  bool attempted;              /* a package was put to the members */
+  bool issued;                 /* the rule was met */
+  const size_t *endorsers;     /* members endorsing at issue time */
+  size_t n_endorsers;
+  const size_t *objectors;     /* members not endorsing (expected ones, if forgone) */
+  size_t n_objectors;
+  const size_t *withdrawn;     /* departed members that withdrew their endorsement */
+  size_t n_withdrawn;
+} concert_communique;
+
+/** Plays forum f of scenario s. model NULL: the scenario's model; model_params NULL: the
+ * scenario's; protocol: overrides of the scenario's protocol parameters (may be NULL).
+ * On success *out is owned by the caller (concert_outcome_free).
+ * Cost: one model solve per session on (present members x agenda issues) plus one for the
+ * chair's expectation and one per minilateral re-bargain; O(members x issues) otherwise. */
+CONCERT_API concert_status concert_summit_run(const concert_scenario *s, size_t f,
+                                              const concert_model *model,
+                                              const concert_params *model_params,
+                                              const concert_params *protocol,
+                                              concert_outcome **out, concert_diag *diag);
+/** The protocol's parameters and defaults (docs/protocol.md); *n gets the count. */
+CONCERT_API const concert_param_spec *concert_summit_params(size_t *n);
+/** Frees o; NULL is harmless. */
+CONCERT_API void concert_outcome_free(concert_outcome *o);
+
+CONCERT_API const concert_scenario *concert_outcome_scenario(const concert_outcome *o);
+CONCERT_API size_t concert_outcome_forum(const concert_outcome *o);
+CONCERT_API const char *concert_outcome_model(const concert_outcome *o);
+/** Agenda issues, in agenda order. */
+CONCERT_API size_t concert_outcome_issue_count(const concert_outcome *o);
+CONCERT_API const concert_issue_result *concert_outcome_issue(const concert_outcome *o, size_t i);
+CONCERT_API size_t concert_outcome_veto_count(const concert_outcome *o);
+CONCERT_API const concert_veto *concert_outcome_veto(const concert_outcome *o, size_t i);
+CONCERT_API size_t concert_outcome_departure_count(const concert_outcome *o);
+CONCERT_API const concert_departure *concert_outcome_departure(const concert_outcome *o, size_t i);
+CONCERT_API concert_communique concert_outcome_communique(const concert_outcome *o);
+/** Net gain of the forum's i-th member (docs/protocol.md rule 8). */
+CONCERT_API double concert_outcome_net_gain(const concert_outcome *o, size_t member);
+/** Bilateral deals (exchange model), with actor indices of the scenario. */
+CONCERT_API size_t concert_outcome_deal_count(const concert_outcome *o);
+CONCERT_API const concert_deal *concert_outcome_deal(const concert_outcome *o, size_t i);
+/** Number of joint statements issued. */
+CONCERT_API size_t concert_outcome_joint_count(const concert_outcome *o);
+/** Words for kinds and wordings ("joint statement", "discussed", ...). */
+CONCERT_API const char *concert_statement_kind_name(concert_statement_kind k);
+CONCERT_API const char *concert_wording_name(concert_wording w);
+
+/** Writes the readable outcome sheet to out. O(size of the outcome). */
+CONCERT_API concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out);
+/** The complete outcome as JSON (schema: docs/json-schema.md). *json is a NUL-terminated
+ * string the caller frees with free(). */
+CONCERT_API concert_status concert_outcome_to_json(const concert_outcome *o, char **json,
+                                                   concert_diag *diag);
+
+#endif

@@ -1,0 +1,27 @@
+/* load.c: loads a scenario by file extension: actor tables (.csv) or YAML. */
+#include <math.h>
+#include <string.h>
+
+#include "scenario/scenario_i.h"
+#include "status/diag.h"
+
+concert_status concert_i_scenario_from_table_file(const char *path, double reversion,
+                                                  concert_scenario **out, concert_diag *d);
+
+concert_status concert_scenario_load(const char *path, double reversion, concert_scenario **out,
+                                     concert_diag *d) {
+  if (!path) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL path");
+  size_t n = strlen(path);
+  if (n > 4 && strcmp(path + n - 4, ".csv") == 0)
+    return concert_i_scenario_from_table_file(path, reversion, out, d);
+  return concert_scenario_load_file(path, out, d);
+}
+
+/* Until the actor-table reader lands, CSV input is refused clearly. */
+__attribute__((weak)) concert_status concert_i_scenario_from_table_file(const char *path, double reversion,
+                                                                       concert_scenario **out,
+                                                                       concert_diag *d) {
+  (void)reversion;
+  *out = NULL;
+  return concert_i_fail(d, CONCERT_ERR_UNSUPPORTED, path, 0, 0, NULL, "actor tables are not supported yet");
+}

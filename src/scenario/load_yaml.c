@@ -1,0 +1,1127 @@
+/* load_yaml.c: reads and validates a YAML scenario (docs/scenario-format.md) with libfyaml.
+ *
+ * Every error carries the file, the 1-based line and column of the offending node and the
+ * field path ("forums[1].events[0].depart"). Issues are read first, then actors (their
+ * stances name issues), then forums (they name both). Ids are looked up through sorted
+ * indexes, so loading is O(N log N) in the number of ids plus O(actors x issues). */
+#include <errno.h>
+#include <libfyaml.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <concert/model.h>
+
+#include "scenario/scenario_i.h"
+#include "status/diag.h"
+#include "summit/protocol_i.h"
+
+typedef struct id_ref {
+  const char *id; /* borrowed id string */
+  size_t idx;     /* index in the scenario's array */
+} id_ref;
+
+typedef struct ctx {
+  const char *file;        /* name used in messages */
+  concert_diag *d;         /* where errors go */
+  char path[160];          /* current field path */
+  size_t plen;             /* its length */
+  const char *top_source;  /* file-level default source, or NULL */
+  concert_scenario *s;     /* scenario being built */
+  id_ref *actor_ix, *issue_ix; /* sorted id indexes */
+} ctx;
+
+/* ---- positions and paths ---------------------------------------------------------- */
+
+static void node_pos(struct fy_node *n, int *line, int *col) {
+  *line = *col = 0;
+  for (int depth = 0; n && depth < 128; depth++) {
+    if (fy_node_is_mapping(n)) {
+      void *it = NULL;
+      struct fy_node_pair *p = fy_node_mapping_iterate(n, &it);
+      n = p ? fy_node_pair_key(p) : NULL;
+    } else if (fy_node_is_sequence(n)) {
+      void *it = NULL;
+      n = fy_node_sequence_iterate(n, &it);
+    } else {
+      struct fy_token *t = fy_node_get_scalar_token(n);
+      const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
+      if (m) {
+        *line = m->line + 1;
+        *col = m->column + 1;
+      }
+      return;
+    }
+  }
+}
+
+static size_t push(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static size_t push(ctx *c, const char *fmt, ...) {
+  size_t mark = c->plen;
+  if (c->plen < sizeof c->path - 1) {
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(c->path + c->plen, sizeof c->path - c->plen, fmt, ap);
+    va_end(ap);
+    if (k > 0) c->plen += (size_t)k;
+    if (c->plen >= sizeof c->path) c->plen = sizeof c->path - 1;
+  }
+  return mark;
+}
+static void pop(ctx *c, size_t mark) {
+  c->plen = mark;
+  c->path[mark] = '\0';
+}
+
+static concert_status fail(ctx *c, struct fy_node *n, concert_status st, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static concert_status fail(ctx *c, struct fy_node *n, concert_status st, const char *fmt, ...) {
+  int line, col;
+  node_pos(n, &line, &col);
+  char msg[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  const char *p = c->path[0] == '.' ? c->path + 1 : c->path;
+  return concert_i_fail(c->d, st, c->file, line, col, p, "%s", msg);
+}
+
+/* ---- typed accessors --------------------------------------------------------------- */
+
+static struct fy_node *get(struct fy_node *map, const char *key) {
+  return fy_node_mapping_lookup_by_string(map, key, FY_NT);
+}
+
+/* Refuses keys of map that are not in the NULL-terminated list. */
+static concert_status only_keys(ctx *c, struct fy_node *map, const char *const *allowed) {
+  void *it = NULL;
+  struct fy_node_pair *p;
+  while ((p = fy_node_mapping_iterate(map, &it))) {
+    struct fy_node *k = fy_node_pair_key(p);
+    const char *key = k && fy_node_is_scalar(k) ? fy_node_get_scalar0(k) : NULL;
+    bool ok = false;
+    for (size_t i = 0; key && allowed[i]; i++) ok = ok || strcmp(key, allowed[i]) == 0;
+    if (!ok) {
+      char list[240] = "";
+      size_t used = 0;
+      for (size_t i = 0; allowed[i] && used < sizeof list; i++) {
+        int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
+        if (n > 0) used += (size_t)n;
+      }
+      return fail(c, k, CONCERT_ERR_UNKNOWN_FIELD, "unknown field '%s' (expected one of: %s)",
+                  key ? key : "(non-scalar key)", list);
+    }
+  }
+  return CONCERT_OK;
+}
+
+static concert_status need_map(ctx *c, struct fy_node *n, const char *what) {
+  if (!n || !fy_node_is_mapping(n))
+    return fail(c, n, CONCERT_ERR_TYPE, "%s must be a mapping (key: value)", what);
+  return CONCERT_OK;
+}
+static concert_status need_seq(ctx *c, struct fy_node *n, const char *what) {
+  if (!n || !fy_node_is_sequence(n))
+    return fail(c, n, CONCERT_ERR_TYPE, "%s must be a sequence (a list)", what);
+  return CONCERT_OK;
+}
+
+static concert_status get_string(ctx *c, struct fy_node *n, const char *what, char **out) {
+  if (!n || !fy_node_is_scalar(n))
+    return fail(c, n, CONCERT_ERR_TYPE, "%s must be a text (a scalar)", what);
+  const char *v = fy_node_get_scalar0(n);
+  *out = concert_i_strdup(v ? v : "");
+  return *out ? CONCERT_OK : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+}
+
+static concert_status get_id(ctx *c, struct fy_node *n, const char *what, const char **out) {
+  if (!n || !fy_node_is_scalar(n))
+    return fail(c, n, CONCERT_ERR_TYPE, "%s must be an identifier", what);
+  const char *v = fy_node_get_scalar0(n);
+  size_t len = v ? strlen(v) : 0;
+  if (len == 0 || len > 31)
+    return fail(c, n, CONCERT_ERR_INVALID, "%s must have 1 to 31 characters", what);
+  for (size_t i = 0; i < len; i++) {
+    char ch = v[i];
+    bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+              ch == '_' || ch == '-' || ch == '.';
+    if (!ok)
+      return fail(c, n, CONCERT_ERR_INVALID,
+                  "%s '%s' has the character '%c'; use letters, digits, '_', '-', '.'", what, v, ch);
+  }
+  *out = v;
+  return CONCERT_OK;
+}
+
+/* A finite number in [lo, hi] from a scalar. */
+static concert_status scalar_number(ctx *c, struct fy_node *n, const char *what, double lo,
+                                    double hi, double *out) {
+  if (!n || !fy_node_is_scalar(n))
+    return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number", what);
+  const char *v = fy_node_get_scalar0(n);
+  if (!v || !*v) return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number, not empty", what);
+  const char *t = v[0] == '+' || v[0] == '-' ? v + 1 : v;
+  if (strcmp(t, ".nan") == 0 || strcmp(t, ".NaN") == 0 || strcmp(t, ".NAN") == 0 ||
+      strcmp(t, ".inf") == 0 || strcmp(t, ".Inf") == 0 || strcmp(t, ".INF") == 0)
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is '%s': NaN and infinity are not allowed", what, v);
+  errno = 0;
+  char *end = NULL;
+  double x = strtod(v, &end);
+  if (end == v || *end != '\0')
+    return fail(c, n, CONCERT_ERR_TYPE, "%s is '%s', which is not a number", what, v);
+  if (!isfinite(x) || errno == ERANGE)
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is '%s': NaN and infinity are not allowed", what, v);
+  if (x < lo || x > hi)
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is %g; it must lie in [%g, %g]", what, x, lo, hi);
+  *out = x;
+  return CONCERT_OK;
+}
+
+/* A number given as a scalar or as {value: X, source: "..."}; *src gets the source
+ * (borrowed) or stays untouched. */
+static concert_status sourced_number(ctx *c, struct fy_node *n, const char *what, double lo,
+                                     double hi, double *out, const char **src) {
+  if (n && fy_node_is_mapping(n)) {
+    static const char *const keys[] = {"value", "source", NULL};
+    concert_status st = only_keys(c, n, keys);
+    if (st) return st;
+    struct fy_node *v = get(n, "value"), *s = get(n, "source");
+    if (!v) return fail(c, n, CONCERT_ERR_MISSING, "%s needs a 'value'", what);
+    size_t m = push(c, ".value");
+    st = scalar_number(c, v, what, lo, hi, out);
+    pop(c, m);
+    if (st) return st;
+    if (s) {
+      if (!fy_node_is_scalar(s)) return fail(c, s, CONCERT_ERR_TYPE, "source must be a text");
+      *src = fy_node_get_scalar0(s);
+    }
+    return CONCERT_OK;
+  }
+  return scalar_number(c, n, what, lo, hi, out);
+}
+
+static concert_status get_bool(ctx *c, struct fy_node *n, const char *what, bool *out) {
+  const char *v = n && fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
+  if (v && (strcmp(v, "true") == 0 || strcmp(v, "yes") == 0)) *out = true;
+  else if (v && (strcmp(v, "false") == 0 || strcmp(v, "no") == 0)) *out = false;
+  else return fail(c, n, CONCERT_ERR_TYPE, "%s must be true or false", what);
+  return CONCERT_OK;
+}
+
+/* ---- id indexes ---------------------------------------------------------------------- */
+
+static int by_id(const void *a, const void *b) {
+  return strcmp(((const id_ref *)a)->id, ((const id_ref *)b)->id);
+}
+
+static bool lookup(const id_ref *ix, size_t n, const char *id, size_t *out) {
+  if (!ix || !id) return false;
+  id_ref key = {id, 0};
+  const id_ref *r = bsearch(&key, ix, n, sizeof *ix, by_id);
+  if (r) *out = r->idx;
+  return r != NULL;
+}
+
+static concert_status resolve(ctx *c, struct fy_node *n, bool actor, const char *what,
+                              size_t *out) {
+  const char *id;
+  concert_status st = get_id(c, n, what, &id);
+  if (st) return st;
+  if (!lookup(actor ? c->actor_ix : c->issue_ix, actor ? c->s->n_actors : c->s->n_issues, id, out))
+    return fail(c, n, CONCERT_ERR_UNKNOWN_ID, "%s '%s' is not a declared %s", what, id,
+                actor ? "actor" : "issue");
+  return CONCERT_OK;
+}
+
+/* ---- sections ------------------------------------------------------------------------ */
+
+static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) {
+  static const char *const keys[] = {"id", "title", "scale", "reversion", "category", "tags",
+                                     "source", NULL};
+  concert_status st = need_map(c, n, "an issue");
+  if (!st) st = only_keys(c, n, keys);
+  if (st) return st;
+  const char *id;
+  size_t m = push(c, ".id");
+  if (!get(n, "id")) {
+    pop(c, m);
+    return fail(c, n, CONCERT_ERR_MISSING, "an issue needs an 'id'");
+  }
+  st = get_id(c, get(n, "id"), "issue id", &id);
+  pop(c, m);
+  if (st) return st;
+  q->id = concert_i_strdup(id);
+  struct fy_node *t = get(n, "title");
+  if (!t) return fail(c, n, CONCERT_ERR_MISSING, "issue '%s' needs a 'title'", id);
+  m = push(c, ".title");
+  st = get_string(c, t, "title", &q->title);
+  pop(c, m);
+  if (st) return st;
+  q->low = concert_i_strdup("");
+  q->high = concert_i_strdup("");
+  q->category = concert_i_strdup("");
+  struct fy_node *sc = get(n, "scale");
+  if (sc) {
+    m = push(c, ".scale");
+    static const char *const skeys[] = {"0", "100", NULL};
+    st = need_map(c, sc, "scale");
+    if (!st) st = only_keys(c, sc, skeys);
+    if (!st && get(sc, "0")) {
+      free(q->low);
+      st = get_string(c, get(sc, "0"), "scale 0", &q->low);
+    }
+    if (!st && get(sc, "100")) {
+      free(q->high);
+      st = get_string(c, get(sc, "100"), "scale 100", &q->high);
+    }
+    pop(c, m);
+    if (st) return st;
+  }
+  struct fy_node *src = get(n, "source");
+  const char *source = c->top_source;
+  if (src) {
+    if (!fy_node_is_scalar(src)) return fail(c, src, CONCERT_ERR_TYPE, "source must be a text");
+    source = fy_node_get_scalar0(src);
+  }
+  struct fy_node *r = get(n, "reversion");
+  if (!r) return fail(c, n, CONCERT_ERR_MISSING, "issue '%s' needs a 'reversion' point (0..100)", id);
+  m = push(c, ".reversion");
+  st = sourced_number(c, r, "reversion", 0, 100, &q->reversion, &source);
+  if (!st && !source)
+    st = fail(c, r, CONCERT_ERR_MISSING,
+              "the reversion point has no source (give 'source' on it, the issue or the file)");
+  pop(c, m);
+  if (st) return st;
+  q->source = concert_i_strdup(source);
+  struct fy_node *cat = get(n, "category");
+  if (cat) {
+    static const char *const cats[] = {"security", "economy", "technology", "climate",
+                                       "governance", "society", NULL};
+    m = push(c, ".category");
+    const char *v = fy_node_is_scalar(cat) ? fy_node_get_scalar0(cat) : NULL;
+    bool ok = false;
+    for (size_t i = 0; v && cats[i]; i++) ok = ok || strcmp(v, cats[i]) == 0;
+    if (!ok)
+      st = fail(c, cat, CONCERT_ERR_INVALID,
+                "category must be one of security, economy, technology, climate, governance, society");
+    pop(c, m);
+    if (st) return st;
+    free(q->category);
+    q->category = concert_i_strdup(v);
+  }
+  struct fy_node *tags = get(n, "tags");
+  if (tags) {
+    m = push(c, ".tags");
+    st = need_seq(c, tags, "tags");
+    void *it = NULL;
+    struct fy_node *tg;
+    size_t i = 0;
+    while (!st && (tg = fy_node_sequence_iterate(tags, &it))) {
+      size_t m2 = push(c, "[%zu]", i++);
+      const char *v = fy_node_is_scalar(tg) ? fy_node_get_scalar0(tg) : NULL;
+      if (v && strcmp(v, "core-security") == 0) q->tags |= CONCERT_I_TAG_CORE_SECURITY;
+      else if (v && strcmp(v, "trade") == 0) q->tags |= CONCERT_I_TAG_TRADE;
+      else if (v && strcmp(v, "membership") == 0) q->tags |= CONCERT_I_TAG_MEMBERSHIP;
+      else st = fail(c, tg, CONCERT_ERR_INVALID, "tag must be core-security, trade or membership");
+      pop(c, m2);
+    }
+    pop(c, m);
+    if (st) return st;
+  }
+  return (q->title && q->low && q->high && q->category && q->source && q->id)
+             ? CONCERT_OK
+             : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+}
+
+static concert_status read_stance(ctx *c, struct fy_node *n, const char *actor_source,
+                                  concert_i_stance *st_out) {
+  static const char *const keys[] = {"position", "salience", "tolerance", "red_line", "source",
+                                     NULL};
+  concert_status st = need_map(c, n, "a stance");
+  if (!st) st = only_keys(c, n, keys);
+  if (st) return st;
+  const char *source = actor_source;
+  struct fy_node *src = get(n, "source");
+  if (src) {
+    if (!fy_node_is_scalar(src)) return fail(c, src, CONCERT_ERR_TYPE, "source must be a text");
+    source = fy_node_get_scalar0(src);
+  }
+  struct fy_node *p = get(n, "position"), *s = get(n, "salience");
+  if (!p) return fail(c, n, CONCERT_ERR_MISSING, "the stance needs a 'position' (0..100)");
+  if (!s) return fail(c, n, CONCERT_ERR_MISSING, "the stance needs a 'salience' (0..1)");
+  size_t m = push(c, ".position");
+  st = scalar_number(c, p, "position", 0, 100, &st_out->position);
+  pop(c, m);
+  if (st) return st;
+  m = push(c, ".salience");
+  st = scalar_number(c, s, "salience", 0, 1, &st_out->salience);
+  pop(c, m);
+  if (st) return st;
+  st_out->tolerance = NAN;
+  st_out->red_line = NAN;
+  if (get(n, "tolerance")) {
+    m = push(c, ".tolerance");
+    st = scalar_number(c, get(n, "tolerance"), "tolerance", 0, 100, &st_out->tolerance);
+    pop(c, m);
+    if (st) return st;
+  }
+  if (get(n, "red_line")) {
+    m = push(c, ".red_line");
+    st = scalar_number(c, get(n, "red_line"), "red_line", 0, 100, &st_out->red_line);
+    pop(c, m);
+    if (st) return st;
+  }
+  if (!source)
+    return fail(c, n, CONCERT_ERR_MISSING,
+                "the stance has no source (give 'source' on it, on the actor or in the file)");
+  st_out->source = concert_i_strdup(source);
+  st_out->set = true;
+  return st_out->source ? CONCERT_OK : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+}
+
+static concert_status read_actor_head(ctx *c, struct fy_node *n, concert_i_actor *a) {
+  static const char *const keys[] = {"id", "name", "capability", "source", "stances", NULL};
+  concert_status st = need_map(c, n, "an actor");
+  if (!st) st = only_keys(c, n, keys);
+  if (st) return st;
+  if (!get(n, "id")) return fail(c, n, CONCERT_ERR_MISSING, "an actor needs an 'id'");
+  const char *id;
+  size_t m = push(c, ".id");
+  st = get_id(c, get(n, "id"), "actor id", &id);
+  pop(c, m);
+  if (st) return st;
+  a->id = concert_i_strdup(id);
+  if (get(n, "name")) {
+    m = push(c, ".name");
+    st = get_string(c, get(n, "name"), "name", &a->name);
+    pop(c, m);
+    if (st) return st;
+  } else {
+    a->name = concert_i_strdup(id);
+  }
+  const char *source = c->top_source;
+  struct fy_node *src = get(n, "source");
+  if (src) {
+    if (!fy_node_is_scalar(src)) return fail(c, src, CONCERT_ERR_TYPE, "source must be a text");
+    source = fy_node_get_scalar0(src);
+  }
+  struct fy_node *cap = get(n, "capability");
+  if (!cap) return fail(c, n, CONCERT_ERR_MISSING, "actor '%s' needs a 'capability'", id);
+  m = push(c, ".capability");
+  st = sourced_number(c, cap, "capability", 0, 1e15, &a->capability, &source);
+  if (!st && !source)
+    st = fail(c, cap, CONCERT_ERR_MISSING,
+              "the capability has no source (give 'source' on it, the actor or the file)");
+  pop(c, m);
+  if (st) return st;
+  a->source = concert_i_strdup(source);
+  return (a->id && a->name && a->source) ? CONCERT_OK : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+}
+
+static concert_status read_stances(ctx *c, struct fy_node *n, size_t a) {
+  struct fy_node *sts = get(n, "stances");
+  if (!sts) return CONCERT_OK;
+  const char *actor_source = c->top_source;
+  struct fy_node *src = get(n, "source");
+  if (src) actor_source = fy_node_get_scalar0(src);
+  size_t m = push(c, ".stances");
+  concert_status st = need_map(c, sts, "stances");
+  void *it = NULL;
+  struct fy_node_pair *p;
+  while (!st && (p = fy_node_mapping_iterate(sts, &it))) {
+    struct fy_node *key = fy_node_pair_key(p);
+    size_t k;
+    const char *kid = key && fy_node_is_scalar(key) ? fy_node_get_scalar0(key) : "?";
+    size_t m2 = push(c, ".%s", kid);
+    st = resolve(c, key, false, "stance issue", &k);
+    if (!st) {
+      concert_i_stance *s = &c->s->stances[a * c->s->n_issues + k];
+      if (s->set) st = fail(c, key, CONCERT_ERR_DUPLICATE_ID, "a second stance on issue '%s'", kid);
+      else st = read_stance(c, fy_node_pair_value(p), actor_source, s);
+    }
+    pop(c, m2);
+  }
+  pop(c, m);
+  return st;
+}
+
+/* Reads a list of actor ids into a new array. */
+static concert_status read_actor_list(ctx *c, struct fy_node *n, const char *what, size_t **out,
+                                      size_t *count) {
+  concert_status st = need_seq(c, n, what);
+  if (st) return st;
+  int cnt = fy_node_sequence_item_count(n);
+  if (cnt > CONCERT_MAX_ACTORS)
+    return fail(c, n, CONCERT_ERR_TOO_LARGE, "%s has %d entries; the limit is %d", what, cnt,
+                CONCERT_MAX_ACTORS);
+  *out = malloc((size_t)(cnt > 0 ? cnt : 1) * sizeof **out);
+  if (!*out) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+  *count = 0;
+  void *it = NULL;
+  struct fy_node *e;
+  while ((e = fy_node_sequence_iterate(n, &it))) {
+    size_t m = push(c, "[%zu]", *count), a;
+    st = resolve(c, e, true, "actor", &a);
+    for (size_t i = 0; !st && i < *count; i++)
+      if ((*out)[i] == a)
+        st = fail(c, e, CONCERT_ERR_DUPLICATE_ID, "actor '%s' is listed twice", c->s->actors[a].id);
+    pop(c, m);
+    if (st) return st;
+    (*out)[(*count)++] = a;
+  }
+  return CONCERT_OK;
+}
+
+static concert_status read_rule(ctx *c, struct fy_node *n, concert_rule *r) {
+  r->kind = CONCERT_RULE_UNANIMITY;
+  r->k = 0;
+  r->quota = 1;
+  r->member_share = 1;
+  if (fy_node_is_scalar(n)) {
+    const char *v = fy_node_get_scalar0(n);
+    if (v && strcmp(v, "unanimity") == 0) return CONCERT_OK;
+    return fail(c, n, CONCERT_ERR_INVALID,
+                "rule must be 'unanimity', {consensus_minus: K}, {quota: Q} or "
+                "{double_majority: {members: M, capability: C}}");
+  }
+  static const char *const keys[] = {"consensus_minus", "quota", "double_majority", NULL};
+  concert_status st = need_map(c, n, "rule");
+  if (!st) st = only_keys(c, n, keys);
+  if (st) return st;
+  if (fy_node_mapping_item_count(n) != 1)
+    return fail(c, n, CONCERT_ERR_INVALID, "rule must have exactly one of consensus_minus, quota, double_majority");
+  double x;
+  struct fy_node *v;
+  if ((v = get(n, "consensus_minus"))) {
+    size_t m = push(c, ".consensus_minus");
+    st = scalar_number(c, v, "consensus_minus", 0, CONCERT_MAX_ACTORS, &x);
+    if (!st && x != floor(x)) st = fail(c, v, CONCERT_ERR_INVALID, "consensus_minus must be a whole number");
+    pop(c, m);
+    r->kind = CONCERT_RULE_CONSENSUS_MINUS;
+    r->k = (size_t)x;
+    return st;
+  }
+  if ((v = get(n, "quota"))) {
+    size_t m = push(c, ".quota");
+    st = scalar_number(c, v, "quota", 0, 1, &x);
+    if (!st && x <= 0) st = fail(c, v, CONCERT_ERR_RANGE, "quota must be above 0");
+    pop(c, m);
+    r->kind = CONCERT_RULE_QUOTA;
+    r->quota = x;
+    return st;
+  }
+  v = get(n, "double_majority");
+  size_t m = push(c, ".double_majority");
+  static const char *const dkeys[] = {"members", "capability", NULL};
+  st = need_map(c, v, "double_majority");
+  if (!st) st = only_keys(c, v, dkeys);
+  if (!st && (!get(v, "members") || !get(v, "capability")))
+    st = fail(c, v, CONCERT_ERR_MISSING, "double_majority needs 'members' and 'capability' shares");
+  if (!st) {
+    size_t m2 = push(c, ".members");
+    st = scalar_number(c, get(v, "members"), "members share", 0, 1, &r->member_share);
+    pop(c, m2);
+  }
+  if (!st) {
+    size_t m2 = push(c, ".capability");
+    st = scalar_number(c, get(v, "capability"), "capability share", 0, 1, &r->quota);
+    pop(c, m2);
+  }
+  pop(c, m);
+  r->kind = CONCERT_RULE_DOUBLE_MAJORITY;
+  return st;
+}
+
+static bool is_member(const concert_i_forum *f, size_t a) {
+  for (size_t i = 0; i < f->n_members; i++)
+    if (f->members[i] == a) return true;
+  return false;
+}
+
+static concert_status read_agenda(ctx *c, struct fy_node *n, concert_i_forum *f) {
+  concert_status st = need_seq(c, n, "agenda");
+  if (st) return st;
+  int cnt = fy_node_sequence_item_count(n);
+  if (cnt == 0) return fail(c, n, CONCERT_ERR_EMPTY, "the agenda has no session");
+  if (cnt > CONCERT_MAX_SESSIONS)
+    return fail(c, n, CONCERT_ERR_TOO_LARGE, "the agenda has %d sessions; the limit is %d", cnt,
+                CONCERT_MAX_SESSIONS);
+  f->sessions = calloc((size_t)cnt, sizeof *f->sessions);
+  if (!f->sessions) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+  bool *seen = calloc(c->s->n_issues, sizeof *seen);
+  if (!seen) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+  void *it = NULL;
+  struct fy_node *e;
+  static const char *const keys[] = {"session", "title", "issues", NULL};
+  while (!st && (e = fy_node_sequence_iterate(n, &it))) {
+    size_t m = push(c, "[%zu]", f->n_sessions);
+    concert_i_session *se = &f->sessions[f->n_sessions++];
+    st = need_map(c, e, "a session");
+    if (!st) st = only_keys(c, e, keys);
+    const char *sid = NULL;
+    if (!st && !get(e, "session")) st = fail(c, e, CONCERT_ERR_MISSING, "a session needs a 'session' id");
+    if (!st) {
+      size_t m2 = push(c, ".session");
+      st = get_id(c, get(e, "session"), "session id", &sid);
+      for (size_t j = 0; !st && j + 1 < f->n_sessions; j++)
+        if (strcmp(f->sessions[j].id, sid) == 0)
+          st = fail(c, get(e, "session"), CONCERT_ERR_DUPLICATE_ID, "session '%s' appears twice", sid);
+      pop(c, m2);
+    }
+    if (!st) {
+      se->id = concert_i_strdup(sid);
+      if (get(e, "title")) {
+        size_t m2 = push(c, ".title");
+        st = get_string(c, get(e, "title"), "title", &se->title);
+        pop(c, m2);
+      } else {
+        se->title = concert_i_strdup(sid);
+      }
+    }
+    struct fy_node *is = !st ? get(e, "issues") : NULL;
+    if (!st && !is) st = fail(c, e, CONCERT_ERR_MISSING, "session '%s' needs 'issues'", sid);
+    if (!st) {
+      size_t m2 = push(c, ".issues");
+      st = need_seq(c, is, "issues");
+      int ni = st ? 0 : fy_node_sequence_item_count(is);
+      if (!st && ni == 0) st = fail(c, is, CONCERT_ERR_EMPTY, "session '%s' has no issue", sid);
+      if (!st) se->issues = malloc((size_t)ni * sizeof *se->issues);
+      if (!st && !se->issues) st = fail(c, is, CONCERT_ERR_NOMEM, "out of memory");
+      void *it2 = NULL;
+      struct fy_node *ie;
+      while (!st && (ie = fy_node_sequence_iterate(is, &it2))) {
+        size_t m3 = push(c, "[%zu]", se->n_issues), k;
+        st = resolve(c, ie, false, "agenda issue", &k);
+        if (!st && seen[k])
+          st = fail(c, ie, CONCERT_ERR_DUPLICATE_ID, "issue '%s' is already on this forum's agenda",
+                    c->s->issues[k].id);
+        for (size_t i = 0; !st && i < f->n_members; i++)
+          if (!concert_i_stance_at(c->s, f->members[i], k)->set)
+            st = fail(c, ie, CONCERT_ERR_MISSING,
+                      "member '%s' has no stance (position and salience) on agenda issue '%s'",
+                      c->s->actors[f->members[i]].id, c->s->issues[k].id);
+        if (!st) {
+          seen[k] = true;
+          se->issues[se->n_issues++] = k;
+        }
+        pop(c, m3);
+      }
+      pop(c, m2);
+    }
+    if (!st && !se->title) st = fail(c, e, CONCERT_ERR_NOMEM, "out of memory");
+    pop(c, m);
+  }
+  free(seen);
+  return st;
+}
+
+static concert_status find_session(ctx *c, struct fy_node *n, const concert_i_forum *f,
+                                   size_t *out) {
+  const char *sid;
+  concert_status st = get_id(c, n, "before_session", &sid);
+  if (st) return st;
+  for (size_t j = 0; j < f->n_sessions; j++)
+    if (strcmp(f->sessions[j].id, sid) == 0) {
+      *out = j;
+      return CONCERT_OK;
+    }
+  return fail(c, n, CONCERT_ERR_UNKNOWN_ID, "session '%s' is not on this forum's agenda", sid);
+}
+
+static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f) {
+  concert_status st = need_seq(c, n, "events");
+  if (st) return st;
+  int cnt = fy_node_sequence_item_count(n);
+  f->events = calloc((size_t)(cnt > 0 ? cnt : 1), sizeof *f->events);
+  if (!f->events) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+  void *it = NULL;
+  struct fy_node *e;
+  static const char *const keys[] = {"before_session", "depart", "salience_shock", "source", NULL};
+  static const char *const skeys[] = {"actor", "issue", "factor", "value", NULL};
+  while (!st && (e = fy_node_sequence_iterate(n, &it))) {
+    size_t m = push(c, "[%zu]", f->n_events);
+    concert_i_event *ev = &f->events[f->n_events++];
+    st = need_map(c, e, "an event");
+    if (!st) st = only_keys(c, e, keys);
+    if (!st && !get(e, "before_session"))
+      st = fail(c, e, CONCERT_ERR_MISSING, "an event needs 'before_session'");
+    if (!st) {
+      size_t m2 = push(c, ".before_session");
+      st = find_session(c, get(e, "before_session"), f, &ev->session);
+      pop(c, m2);
+    }
+    struct fy_node *dep = get(e, "depart"), *sh = get(e, "salience_shock");
+    if (!st && (!dep) == (!sh))
+      st = fail(c, e, CONCERT_ERR_INVALID, "an event needs exactly one of 'depart' or 'salience_shock'");
+    if (!st && dep) {
+      size_t m2 = push(c, ".depart");
+      ev->kind = CONCERT_EVENT_DEPART;
+      st = resolve(c, dep, true, "departing actor", &ev->actor);
+      if (!st && !is_member(f, ev->actor))
+        st = fail(c, dep, CONCERT_ERR_INVALID, "'%s' is not a member of forum '%s'",
+                  c->s->actors[ev->actor].id, f->id);
+      pop(c, m2);
+    }
+    if (!st && sh) {
+      size_t m2 = push(c, ".salience_shock");
+      ev->kind = CONCERT_EVENT_SALIENCE_SHOCK;
+      st = need_map(c, sh, "salience_shock");
+      if (!st) st = only_keys(c, sh, skeys);
+      if (!st && (!get(sh, "actor") || !get(sh, "issue")))
+        st = fail(c, sh, CONCERT_ERR_MISSING, "salience_shock needs 'actor' and 'issue'");
+      if (!st && (!get(sh, "factor")) == (!get(sh, "value")))
+        st = fail(c, sh, CONCERT_ERR_INVALID, "salience_shock needs exactly one of 'factor' or 'value'");
+      if (!st) {
+        size_t m3 = push(c, ".actor");
+        st = resolve(c, get(sh, "actor"), true, "actor", &ev->actor);
+        pop(c, m3);
+      }
+      if (!st) {
+        size_t m3 = push(c, ".issue");
+        st = resolve(c, get(sh, "issue"), false, "issue", &ev->issue);
+        if (!st && !concert_i_stance_at(c->s, ev->actor, ev->issue)->set)
+          st = fail(c, get(sh, "issue"), CONCERT_ERR_MISSING, "'%s' holds no stance on issue '%s'",
+                    c->s->actors[ev->actor].id, c->s->issues[ev->issue].id);
+        pop(c, m3);
+      }
+      if (!st && get(sh, "factor")) {
+        size_t m3 = push(c, ".factor");
+        st = scalar_number(c, get(sh, "factor"), "factor", 0, 1e6, &ev->factor);
+        pop(c, m3);
+      } else if (!st) {
+        size_t m3 = push(c, ".value");
+        ev->set_value = true;
+        st = scalar_number(c, get(sh, "value"), "value", 0, 1, &ev->value);
+        pop(c, m3);
+      }
+      pop(c, m2);
+    }
+    if (!st) {
+      struct fy_node *src = get(e, "source");
+      ev->source = concert_i_strdup(src && fy_node_is_scalar(src) ? fy_node_get_scalar0(src) : "");
+      if (!ev->source) st = fail(c, e, CONCERT_ERR_NOMEM, "out of memory");
+    }
+    pop(c, m);
+  }
+  return st;
+}
+
+static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) {
+  static const char *const keys[] = {"id", "name", "members", "chair", "invited", "rule",
+                                     "minilateral", "agenda", "events", NULL};
+  concert_status st = need_map(c, n, "a forum");
+  if (!st) st = only_keys(c, n, keys);
+  if (st) return st;
+  if (!get(n, "id")) return fail(c, n, CONCERT_ERR_MISSING, "a forum needs an 'id'");
+  const char *id;
+  size_t m = push(c, ".id");
+  st = get_id(c, get(n, "id"), "forum id", &id);
+  pop(c, m);
+  if (st) return st;
+  f->id = concert_i_strdup(id);
+  f->name = concert_i_strdup(get(n, "name") && fy_node_is_scalar(get(n, "name"))
+                                 ? fy_node_get_scalar0(get(n, "name"))
+                                 : id);
+  if (!f->id || !f->name) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+  struct fy_node *mem = get(n, "members");
+  if (!mem) return fail(c, n, CONCERT_ERR_MISSING, "forum '%s' needs 'members'", id);
+  m = push(c, ".members");
+  st = read_actor_list(c, mem, "members", &f->members, &f->n_members);
+  if (!st && f->n_members == 0) st = fail(c, mem, CONCERT_ERR_EMPTY, "forum '%s' has no member", id);
+  pop(c, m);
+  if (st) return st;
+  f->chair = f->members[0];
+  if (get(n, "chair")) {
+    m = push(c, ".chair");
+    st = resolve(c, get(n, "chair"), true, "chair", &f->chair);
+    if (!st && !is_member(f, f->chair))
+      st = fail(c, get(n, "chair"), CONCERT_ERR_INVALID, "the chair '%s' is not a member of forum '%s'",
+                c->s->actors[f->chair].id, id);
+    pop(c, m);
+    if (st) return st;
+  }
+  if (get(n, "invited")) {
+    m = push(c, ".invited");
+    st = read_actor_list(c, get(n, "invited"), "invited", &f->invited, &f->n_invited);
+    for (size_t i = 0; !st && i < f->n_invited; i++)
+      if (is_member(f, f->invited[i]))
+        st = fail(c, get(n, "invited"), CONCERT_ERR_INVALID,
+                  "'%s' is both a member and an invited partner", c->s->actors[f->invited[i]].id);
+    pop(c, m);
+    if (st) return st;
+  }
+  f->rule = (concert_rule){CONCERT_RULE_UNANIMITY, 0, 1, 1};
+  if (get(n, "rule")) {
+    m = push(c, ".rule");
+    st = read_rule(c, get(n, "rule"), &f->rule);
+    pop(c, m);
+    if (st) return st;
+  }
+  f->mini_allowed = false;
+  f->mini_min = 2;
+  struct fy_node *mini = get(n, "minilateral");
+  if (mini) {
+    static const char *const mkeys[] = {"allowed", "min_members", NULL};
+    m = push(c, ".minilateral");
+    st = need_map(c, mini, "minilateral");
+    if (!st) st = only_keys(c, mini, mkeys);
+    if (!st && get(mini, "allowed")) {
+      size_t m2 = push(c, ".allowed");
+      st = get_bool(c, get(mini, "allowed"), "allowed", &f->mini_allowed);
+      pop(c, m2);
+    }
+    if (!st && get(mini, "min_members")) {
+      double x;
+      size_t m2 = push(c, ".min_members");
+      st = scalar_number(c, get(mini, "min_members"), "min_members", 1, CONCERT_MAX_ACTORS, &x);
+      if (!st && x != floor(x)) st = fail(c, get(mini, "min_members"), CONCERT_ERR_INVALID, "min_members must be a whole number");
+      f->mini_min = (size_t)x;
+      pop(c, m2);
+    }
+    pop(c, m);
+    if (st) return st;
+  }
+  struct fy_node *ag = get(n, "agenda");
+  if (!ag) return fail(c, n, CONCERT_ERR_MISSING, "forum '%s' needs an 'agenda'", id);
+  m = push(c, ".agenda");
+  st = read_agenda(c, ag, f);
+  pop(c, m);
+  if (st) return st;
+  if (get(n, "events")) {
+    m = push(c, ".events");
+    st = read_events(c, get(n, "events"), f);
+    pop(c, m);
+  }
+  return st;
+}
+
+static concert_status read_model(ctx *c, struct fy_node *n) {
+  static const char *const keys[] = {"name", "params", NULL};
+  concert_status st = need_map(c, n, "model");
+  if (!st) st = only_keys(c, n, keys);
+  if (st) return st;
+  struct fy_node *nm = get(n, "name");
+  if (!nm) return fail(c, n, CONCERT_ERR_MISSING, "model needs a 'name'");
+  size_t m = push(c, ".name");
+  const char *name = fy_node_is_scalar(nm) ? fy_node_get_scalar0(nm) : NULL;
+  const concert_model *mod = concert_model_find(name);
+  if (!mod) {
+    char list[200] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < concert_model_count() && used < sizeof list; i++) {
+      int k = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+                       concert_model_name(concert_model_at(i)));
+      if (k > 0) used += (size_t)k;
+    }
+    st = fail(c, nm, CONCERT_ERR_UNKNOWN_ID, "unknown model '%s' (known: %s)", name ? name : "?", list);
+  }
+  pop(c, m);
+  if (st) return st;
+  free(c->s->model);
+  c->s->model = concert_i_strdup(name);
+  struct fy_node *ps = get(n, "params");
+  if (!ps) return CONCERT_OK;
+  m = push(c, ".params");
+  st = need_map(c, ps, "params");
+  void *it = NULL;
+  struct fy_node_pair *p;
+  while (!st && (p = fy_node_mapping_iterate(ps, &it))) {
+    struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
+    const char *key = fy_node_is_scalar(k) ? fy_node_get_scalar0(k) : "?";
+    size_t m2 = push(c, ".%s", key);
+    if (!v || !fy_node_is_scalar(v)) {
+      st = fail(c, v ? v : k, CONCERT_ERR_TYPE, "parameter '%s' must be a number or a word", key);
+    } else {
+      char text[160];
+      snprintf(text, sizeof text, "%s=%s", key, fy_node_get_scalar0(v));
+      concert_diag sub;
+      concert_diag_clear(&sub);
+      if (concert_params_set_text(c->s->model_params, text, &sub))
+        st = fail(c, v, sub.status, "%s", sub.message);
+    }
+    pop(c, m2);
+  }
+  if (!st) {
+    size_t nspec;
+    const concert_param_spec *spec = concert_model_params(mod, &nspec);
+    concert_diag sub;
+    concert_diag_clear(&sub);
+    if (concert_params_check(c->s->model_params, spec, nspec, name, &sub)) {
+      struct fy_node *bad = get(ps, sub.path);
+      size_t m2 = push(c, ".%s", sub.path);
+      st = fail(c, bad ? bad : ps, sub.status, "%s", sub.message);
+      pop(c, m2);
+    }
+  }
+  pop(c, m);
+  return st;
+}
+
+static concert_status read_protocol(ctx *c, struct fy_node *n) {
+  concert_status st = need_map(c, n, "protocol");
+  void *it = NULL;
+  struct fy_node_pair *p;
+  while (!st && (p = fy_node_mapping_iterate(n, &it))) {
+    struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
+    const char *key = fy_node_is_scalar(k) ? fy_node_get_scalar0(k) : "?";
+    size_t m = push(c, ".%s", key);
+    if (!v || !fy_node_is_scalar(v)) {
+      st = fail(c, v ? v : k, CONCERT_ERR_TYPE, "protocol parameter '%s' must be a number or a word", key);
+    } else {
+      char text[160];
+      snprintf(text, sizeof text, "%s=%s", key, fy_node_get_scalar0(v));
+      concert_diag sub;
+      concert_diag_clear(&sub);
+      if (concert_params_set_text(c->s->protocol, text, &sub))
+        st = fail(c, v, sub.status, "%s", sub.message);
+    }
+    pop(c, m);
+  }
+  if (!st) {
+    size_t nspec;
+    const concert_param_spec *spec = concert_i_protocol_specs(&nspec);
+    concert_diag sub;
+    concert_diag_clear(&sub);
+    if (concert_params_check(c->s->protocol, spec, nspec, "the summit protocol", &sub)) {
+      struct fy_node *bad = get(n, sub.path);
+      size_t m = push(c, ".%s", sub.path);
+      st = fail(c, bad ? bad : n, sub.status, "%s", sub.message);
+      pop(c, m);
+    }
+  }
+  return st;
+}
+
+/* Builds a sorted id index and reports the first duplicate. */
+static concert_status build_index(ctx *c, struct fy_node *seq, bool actors) {
+  size_t n = actors ? c->s->n_actors : c->s->n_issues;
+  id_ref *ix = malloc((n ? n : 1) * sizeof *ix);
+  if (!ix) return fail(c, seq, CONCERT_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < n; i++) ix[i] = (id_ref){actors ? c->s->actors[i].id : c->s->issues[i].id, i};
+  qsort(ix, n, sizeof *ix, by_id);
+  if (actors) c->actor_ix = ix;
+  else c->issue_ix = ix;
+  for (size_t i = 1; i < n; i++)
+    if (strcmp(ix[i].id, ix[i - 1].id) == 0) {
+      size_t later = ix[i].idx > ix[i - 1].idx ? ix[i].idx : ix[i - 1].idx;
+      void *it = NULL;
+      struct fy_node *e = NULL;
+      for (size_t j = 0; j <= later; j++) e = fy_node_sequence_iterate(seq, &it);
+      size_t m = push(c, "%s[%zu].id", actors ? "actors" : "issues", later);
+      concert_status st = fail(c, e ? get(e, "id") : seq, CONCERT_ERR_DUPLICATE_ID,
+                               "duplicate %s id '%s'", actors ? "actor" : "issue", ix[i].id);
+      pop(c, m);
+      return st;
+    }
+  return CONCERT_OK;
+}
+
+static concert_status read_document(ctx *c, struct fy_node *root) {
+  static const char *const keys[] = {"name", "description", "source", "model", "protocol",
+                                     "issues", "actors", "forums", NULL};
+  concert_status st = need_map(c, root, "the document");
+  if (!st) st = only_keys(c, root, keys);
+  if (st) return st;
+  concert_scenario *s = c->s;
+  struct fy_node *n = get(root, "name");
+  if (!n) return fail(c, root, CONCERT_ERR_MISSING, "the scenario needs a 'name'");
+  size_t m = push(c, "name");
+  st = get_string(c, n, "name", &s->name);
+  pop(c, m);
+  if (st) return st;
+  s->description = concert_i_strdup("");
+  if (get(root, "description")) {
+    free(s->description);
+    m = push(c, "description");
+    st = get_string(c, get(root, "description"), "description", &s->description);
+    pop(c, m);
+    if (st) return st;
+  }
+  if (get(root, "source")) {
+    struct fy_node *src = get(root, "source");
+    if (!fy_node_is_scalar(src)) return fail(c, src, CONCERT_ERR_TYPE, "source must be a text");
+    c->top_source = fy_node_get_scalar0(src);
+  }
+  s->model = concert_i_strdup("compromise");
+  s->model_params = concert_params_new();
+  s->protocol = concert_params_new();
+  if (!s->description || !s->model || !s->model_params || !s->protocol)
+    return fail(c, root, CONCERT_ERR_NOMEM, "out of memory");
+  if (get(root, "model")) {
+    m = push(c, "model");
+    st = read_model(c, get(root, "model"));
+    pop(c, m);
+    if (st) return st;
+  }
+  if (get(root, "protocol")) {
+    m = push(c, "protocol");
+    st = read_protocol(c, get(root, "protocol"));
+    pop(c, m);
+    if (st) return st;
+  }
+  /* issues */
+  struct fy_node *is = get(root, "issues");
+  if (!is) return fail(c, root, CONCERT_ERR_MISSING, "the scenario needs 'issues'");
+  m = push(c, "issues");
+  st = need_seq(c, is, "issues");
+  int ni = st ? 0 : fy_node_sequence_item_count(is);
+  if (!st && ni == 0) st = fail(c, is, CONCERT_ERR_EMPTY, "the scenario has no issue");
+  if (!st && ni > CONCERT_MAX_ISSUES)
+    st = fail(c, is, CONCERT_ERR_TOO_LARGE, "%d issues; the limit is %d", ni, CONCERT_MAX_ISSUES);
+  if (!st) {
+    s->issues = calloc((size_t)ni, sizeof *s->issues);
+    if (!s->issues) st = fail(c, is, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  void *it = NULL;
+  struct fy_node *e;
+  while (!st && (e = fy_node_sequence_iterate(is, &it))) {
+    size_t m2 = push(c, "[%zu]", s->n_issues);
+    st = read_issue(c, e, &s->issues[s->n_issues++]);
+    pop(c, m2);
+  }
+  pop(c, m);
+  if (!st) st = build_index(c, is, false);
+  if (st) return st;
+  /* actors */
+  struct fy_node *as = get(root, "actors");
+  if (!as) return fail(c, root, CONCERT_ERR_MISSING, "the scenario needs 'actors'");
+  m = push(c, "actors");
+  st = need_seq(c, as, "actors");
+  int na = st ? 0 : fy_node_sequence_item_count(as);
+  if (!st && na == 0) st = fail(c, as, CONCERT_ERR_EMPTY, "the scenario has no actor");
+  if (!st && na > CONCERT_MAX_ACTORS)
+    st = fail(c, as, CONCERT_ERR_TOO_LARGE, "%d actors; the limit is %d", na, CONCERT_MAX_ACTORS);
+  if (!st) {
+    s->actors = calloc((size_t)na, sizeof *s->actors);
+    s->stances = calloc((size_t)na * s->n_issues, sizeof *s->stances);
+    if (!s->actors || !s->stances) st = fail(c, as, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  it = NULL;
+  while (!st && (e = fy_node_sequence_iterate(as, &it))) {
+    size_t m2 = push(c, "[%zu]", s->n_actors);
+    st = read_actor_head(c, e, &s->actors[s->n_actors++]);
+    pop(c, m2);
+  }
+  pop(c, m);
+  if (!st) st = build_index(c, as, true);
+  it = NULL;
+  for (size_t a = 0; !st && (e = fy_node_sequence_iterate(as, &it)); a++) {
+    size_t m2 = push(c, "actors[%zu]", a);
+    st = read_stances(c, e, a);
+    pop(c, m2);
+  }
+  if (st) return st;
+  /* forums */
+  struct fy_node *fs = get(root, "forums");
+  if (!fs) return fail(c, root, CONCERT_ERR_MISSING, "the scenario needs 'forums'");
+  m = push(c, "forums");
+  st = need_seq(c, fs, "forums");
+  int nf = st ? 0 : fy_node_sequence_item_count(fs);
+  if (!st && nf == 0) st = fail(c, fs, CONCERT_ERR_EMPTY, "the scenario has no forum");
+  if (!st && nf > CONCERT_MAX_FORUMS)
+    st = fail(c, fs, CONCERT_ERR_TOO_LARGE, "%d forums; the limit is %d", nf, CONCERT_MAX_FORUMS);
+  if (!st) {
+    s->forums = calloc((size_t)nf, sizeof *s->forums);
+    if (!s->forums) st = fail(c, fs, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  it = NULL;
+  while (!st && (e = fy_node_sequence_iterate(fs, &it))) {
+    size_t m2 = push(c, "[%zu]", s->n_forums);
+    st = read_forum(c, e, &s->forums[s->n_forums++]);
+    for (size_t j = 0; !st && j + 1 < s->n_forums; j++)
+      if (strcmp(s->forums[j].id, s->forums[s->n_forums - 1].id) == 0)
+        st = fail(c, get(e, "id"), CONCERT_ERR_DUPLICATE_ID, "duplicate forum id '%s'", s->forums[j].id);
+    pop(c, m2);
+  }
+  pop(c, m);
+  return st;
+}
+
+static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len) {}
+
+concert_status concert_scenario_load_string(const char *text, size_t len, const char *name,
+                                            concert_scenario **out, concert_diag *d) {
+  if (!out || (!text && len)) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+  *out = NULL;
+  const char *file = name ? name : "<string>";
+  if (len > CONCERT_MAX_FILE_BYTES)
+    return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, file, 0, 0, NULL,
+                          "the file has %zu bytes; the limit is %u", len, CONCERT_MAX_FILE_BYTES);
+  struct fy_diag_cfg dcfg;
+  fy_diag_cfg_default(&dcfg);
+  dcfg.fp = NULL;
+  dcfg.output_fn = quiet_output;
+  struct fy_diag *fdiag = fy_diag_create(&dcfg);
+  if (!fdiag) return concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
+  fy_diag_set_collect_errors(fdiag, true);
+  struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG, .diag = fdiag};
+  struct fy_document *doc = fy_document_build_from_string(&cfg, text ? text : "", len);
+  concert_status st = CONCERT_OK;
+  if (!doc || fy_document_root(doc) == NULL) {
+    void *it = NULL;
+    struct fy_diag_error *err = fy_diag_errors_iterate(fdiag, &it);
+    if (err)
+      st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, err->line + 1, err->column + 1, NULL,
+                          "malformed YAML: %s", err->msg ? err->msg : "parse error");
+    else if (doc)
+      st = concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
+    else
+      st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, 0, 0, NULL, "malformed YAML");
+    fy_document_destroy(doc);
+    fy_diag_destroy(fdiag);
+    return st;
+  }
+  ctx c = {.file = file, .d = d, .s = concert_i_scenario_alloc()};
+  if (!c.s) st = concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
+  if (!st) {
+    c.s->file = concert_i_strdup(file);
+    st = read_document(&c, fy_document_root(doc));
+  }
+  free(c.actor_ix);
+  free(c.issue_ix);
+  fy_document_destroy(doc);
+  fy_diag_destroy(fdiag);
+  if (st) {
+    concert_scenario_free(c.s);
+    return st;
+  }
+  *out = c.s;
+  return CONCERT_OK;
+}
+
+concert_status concert_scenario_load_file(const char *path, concert_scenario **out,
+                                          concert_diag *d) {
+  if (!path || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+  *out = NULL;
+  struct stat sb;
+  if (stat(path, &sb) != 0)
+    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+  if (!S_ISREG(sb.st_mode))
+    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "not a regular file");
+  if ((unsigned long long)sb.st_size > CONCERT_MAX_FILE_BYTES)
+    return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, path, 0, 0, NULL,
+                          "the file has %lld bytes; the limit is %u", (long long)sb.st_size,
+                          CONCERT_MAX_FILE_BYTES);
+  FILE *f = fopen(path, "rb");
+  if (!f) return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+  size_t size = (size_t)sb.st_size;
+  char *buf = malloc(size + 1);
+  if (!buf) {
+    fclose(f);
+    return concert_i_fail(d, CONCERT_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
+  }
+  size_t got = fread(buf, 1, size, f);
+  fclose(f);
+  if (got != size) {
+    free(buf);
+    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "short read");
+  }
+  buf[size] = '\0';
+  concert_status st = concert_scenario_load_string(buf, size, path, out, d);
+  free(buf);
+  return st;
+}

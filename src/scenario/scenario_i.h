@@ -1,0 +1,96 @@
+/* scenario/scenario_i.h: the in-memory scenario, shared by the library's modules.
+ *
+ * A validated scenario: every index is in range, every member holds a stance on every
+ * agenda issue of its forums, every number is finite and in range. The loader
+ * (load_yaml.c, load_table.c) guarantees it; the engine relies on it. */
+#ifndef CONCERT_I_SCENARIO_H
+#define CONCERT_I_SCENARIO_H
+#include <concert/params.h>
+#include <concert/scenario.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { CONCERT_I_TAG_CORE_SECURITY = 1u, CONCERT_I_TAG_TRADE = 2u, CONCERT_I_TAG_MEMBERSHIP = 4u };
+
+typedef struct concert_i_stance {
+  bool set;         /* the actor holds a stance on this issue */
+  double position;  /* 0..100 */
+  double salience;  /* 0..1 */
+  double tolerance; /* 0..100, or NaN for the protocol's default */
+  double red_line;  /* 0..100, or NaN for none */
+  char *source;     /* source of the numbers (owned; may be inherited text) */
+} concert_i_stance;
+
+typedef struct concert_i_actor {
+  char *id;          /* unique identifier */
+  char *name;        /* display name */
+  double capability; /* >= 0 */
+  char *source;      /* source of the capability */
+} concert_i_actor;
+
+typedef struct concert_i_issue {
+  char *id, *title;     /* identifier and question */
+  char *low, *high;     /* what 0 and 100 mean ("" if not given) */
+  char *category;       /* "" if not given */
+  double reversion;     /* 0..100, NaN for none (actor tables) */
+  char *source;         /* source of the reversion point */
+  unsigned tags;        /* CONCERT_I_TAG_* bits */
+} concert_i_issue;
+
+typedef struct concert_i_session {
+  char *id, *title;  /* session identifier and title */
+  size_t *issues;    /* issue indices */
+  size_t n_issues;   /* count */
+} concert_i_session;
+
+typedef struct concert_i_event {
+  concert_event_kind kind; /* depart or salience shock */
+  size_t session;          /* applies before this session index */
+  size_t actor;            /* actor index */
+  size_t issue;            /* issue index (shock only) */
+  bool set_value;          /* shock: true sets `value`, false multiplies by `factor` */
+  double factor, value;    /* shock parameters */
+  char *source;            /* source, may be "" */
+} concert_i_event;
+
+typedef struct concert_i_forum {
+  char *id, *name;             /* identifier and display name */
+  size_t *members, n_members;  /* member actor indices */
+  size_t chair;                /* actor index of the chair (a member) */
+  size_t *invited, n_invited;  /* invited partner actor indices */
+  concert_rule rule;           /* rule for joint texts */
+  bool mini_allowed;           /* minilateral statements allowed */
+  size_t mini_min;             /* minimum coalition size for them */
+  concert_i_session *sessions; /* agenda in order */
+  size_t n_sessions;
+  concert_i_event *events;     /* events in file order */
+  size_t n_events;
+} concert_i_forum;
+
+struct concert_scenario {
+  char *file;                 /* file it came from ("" for strings) */
+  char *name, *description;   /* title, free text */
+  concert_i_actor *actors;    /* n_actors */
+  size_t n_actors;
+  concert_i_issue *issues;    /* n_issues */
+  size_t n_issues;
+  concert_i_stance *stances;  /* n_actors x n_issues, row-major by actor */
+  concert_i_forum *forums;    /* n_forums */
+  size_t n_forums;
+  char *model;                /* model name */
+  concert_params *model_params;
+  concert_params *protocol;   /* summit protocol parameters */
+};
+
+/** The stance of actor a on issue k. */
+static inline const concert_i_stance *concert_i_stance_at(const concert_scenario *s, size_t a,
+                                                          size_t k) {
+  return &s->stances[a * s->n_issues + k];
+}
+
+/** Allocates an empty scenario (all zero). */
+concert_scenario *concert_i_scenario_alloc(void);
+/** strdup that tolerates NULL (gives ""). NULL on allocation failure. */
+char *concert_i_strdup(const char *s);
+
+#endif

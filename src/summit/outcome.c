@@ -1,0 +1,84 @@
+/* outcome.c: accessors and release of the summit outcome. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "summit/outcome_i.h"
+
+concert_status concert_i_idlist_push(concert_i_idlist *l, size_t x) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? 2 * l->cap : 8;
+    size_t *v = realloc(l->v, cap * sizeof *v);
+    if (!v) return CONCERT_ERR_NOMEM;
+    l->v = v;
+    l->cap = cap;
+  }
+  l->v[l->n++] = x;
+  return CONCERT_OK;
+}
+
+void concert_outcome_free(concert_outcome *o) {
+  if (!o) return;
+  for (size_t i = 0; i < o->n_res; i++) {
+    if (o->sig) free(o->sig[i].v);
+    if (o->par) free(o->par[i].v);
+    if (o->rej) free(o->rej[i].v);
+  }
+  free(o->sig), free(o->par), free(o->rej), free(o->res);
+  free(o->vetoes), free(o->deps), free(o->gain), free(o->expected), free(o->deals);
+  free(o->endorsers.v), free(o->objectors.v), free(o->withdrawn.v);
+  free(o);
+}
+
+const concert_scenario *concert_outcome_scenario(const concert_outcome *o) { return o ? o->s : NULL; }
+size_t concert_outcome_forum(const concert_outcome *o) { return o ? o->forum : 0; }
+const char *concert_outcome_model(const concert_outcome *o) { return o ? o->model : ""; }
+size_t concert_outcome_issue_count(const concert_outcome *o) { return o ? o->n_res : 0; }
+const concert_issue_result *concert_outcome_issue(const concert_outcome *o, size_t i) {
+  return (o && i < o->n_res) ? &o->res[i] : NULL;
+}
+size_t concert_outcome_veto_count(const concert_outcome *o) { return o ? o->n_vetoes : 0; }
+const concert_veto *concert_outcome_veto(const concert_outcome *o, size_t i) {
+  return (o && i < o->n_vetoes) ? &o->vetoes[i] : NULL;
+}
+size_t concert_outcome_departure_count(const concert_outcome *o) { return o ? o->n_deps : 0; }
+const concert_departure *concert_outcome_departure(const concert_outcome *o, size_t i) {
+  return (o && i < o->n_deps) ? &o->deps[i] : NULL;
+}
+concert_communique concert_outcome_communique(const concert_outcome *o) {
+  concert_communique c = {0};
+  if (!o) return c;
+  c = o->comm;
+  c.endorsers = o->endorsers.v, c.n_endorsers = o->endorsers.n;
+  c.objectors = o->objectors.v, c.n_objectors = o->objectors.n;
+  c.withdrawn = o->withdrawn.v, c.n_withdrawn = o->withdrawn.n;
+  return c;
+}
+double concert_outcome_net_gain(const concert_outcome *o, size_t member) {
+  if (!o || member >= concert_scenario_forum_member_count(o->s, o->forum)) return NAN;
+  return o->gain[member];
+}
+size_t concert_outcome_deal_count(const concert_outcome *o) { return o ? o->n_deals : 0; }
+const concert_deal *concert_outcome_deal(const concert_outcome *o, size_t i) {
+  return (o && i < o->n_deals) ? &o->deals[i] : NULL;
+}
+size_t concert_outcome_joint_count(const concert_outcome *o) {
+  size_t n = 0;
+  for (size_t i = 0; o && i < o->n_res; i++) n += o->res[i].kind == CONCERT_STATEMENT_JOINT;
+  return n;
+}
+const char *concert_statement_kind_name(concert_statement_kind k) {
+  switch (k) {
+    case CONCERT_STATEMENT_JOINT: return "joint statement";
+    case CONCERT_STATEMENT_MINILATERAL: return "minilateral statement";
+    case CONCERT_STATEMENT_NONE: break;
+  }
+  return "none";
+}
+const char *concert_wording_name(concert_wording w) {
+  switch (w) {
+    case CONCERT_WORDING_AGREED: return "agreed";
+    case CONCERT_WORDING_DISCUSSED: return "discussed";
+    case CONCERT_WORDING_EXCHANGED_VIEWS: break;
+  }
+  return "exchanged views";
+}

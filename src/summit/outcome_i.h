@@ -1,0 +1,34 @@
+/* summit/outcome_i.h: the outcome object the summit engine fills. */
+#ifndef CONCERT_I_OUTCOME_H
+#define CONCERT_I_OUTCOME_H
+#include <concert/summit.h>
+
+/* A growable array of actor indices. */
+typedef struct concert_i_idlist {
+  size_t *v;     /* indices */
+  size_t n, cap; /* used, allocated */
+} concert_i_idlist;
+
+struct concert_outcome {
+  const concert_scenario *s;   /* borrowed: must outlive the outcome */
+  size_t forum;                /* forum index */
+  char model[32];              /* model name */
+  concert_issue_result *res;   /* one per agenda issue, agenda order */
+  concert_i_idlist *sig, *par, *rej; /* per result: signatories, partners, rejecters */
+  size_t n_res;
+  concert_veto *vetoes;        /* every refusal of a forum text */
+  size_t n_vetoes, cap_vetoes;
+  concert_departure *deps;     /* departures */
+  size_t n_deps;
+  concert_communique comm;     /* communique (arrays below) */
+  concert_i_idlist endorsers, objectors, withdrawn;
+  double *gain;                /* per forum member */
+  double *expected;            /* chair's expected text per agenda issue */
+  concert_deal *deals;         /* bilateral deals, scenario actor indices */
+  size_t n_deals;
+};
+
+/** Appends x; returns CONCERT_ERR_NOMEM on failure. */
+concert_status concert_i_idlist_push(concert_i_idlist *l, size_t x);
+
+#endif

@@ -1,0 +1,29 @@
+/* protocol_params.c: the summit protocol's parameters with their defaults and ranges.
+ * docs/protocol.md documents each one; the table here is the single source of truth. */
+#include <concert/summit.h>
+
+#include "summit/protocol_i.h"
+
+static const concert_param_spec specs[] = {
+    {.key = "loss", .is_word = true, .words = "linear|quadratic",
+     .doc = "utility loss in distance for acceptance and gains"},
+    {.key = "tolerance", .def = 0, .min = 0, .max = 100,
+     .doc = "default acceptance slack, points on the 0-100 scale"},
+    {.key = "partners_cosign", .is_word = true, .words = "true|false",
+     .doc = "invited partners may co-sign statements"},
+    {.key = "summary_agreed", .def = 10, .min = 0, .max = 50,
+     .doc = "dispersion up to which the chair's summary says 'agreed'"},
+    {.key = "summary_discussed", .def = 25, .min = 0, .max = 50,
+     .doc = "dispersion up to which it says 'discussed'"},
+    {.key = "chair_forgoes", .is_word = true, .words = "true|false",
+     .doc = "the chair forgoes a communique it expects to fail"},
+    {.key = "withdraw", .is_word = true, .words = "true|false",
+     .doc = "departed members may withdraw their endorsement"},
+};
+
+const concert_param_spec *concert_i_protocol_specs(size_t *n) {
+  if (n) *n = sizeof specs / sizeof specs[0];
+  return specs;
+}
+
+const concert_param_spec *concert_summit_params(size_t *n) { return concert_i_protocol_specs(n); }

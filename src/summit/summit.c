@@ -1,0 +1,473 @@
+/* summit.c: the summit protocol engine (docs/protocol.md, rules 1-9).
+ *
+ * Plays a forum's agenda session by session: events, bargaining with the model among the
+ * members present, acceptance, joint or minilateral statements, the chair's summary
+ * wording, the communiqué and the net gains. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario/scenario_i.h"
+#include "status/diag.h"
+#include "summit/outcome_i.h"
+#include "summit/protocol_i.h"
+
+#define EPS 1e-9
+
+typedef struct proto {
+  int loss_power;          /* 1 linear, 2 quadratic */
+  double tolerance;        /* default slack */
+  bool partners_cosign;    /* rule 4 */
+  double agreed, discussed; /* wording thresholds */
+  bool chair_forgoes;      /* rule 7 */
+  bool withdraw;           /* rule 7 */
+} proto;
+
+typedef struct engine {
+  const concert_scenario *s;
+  const concert_i_forum *f;
+  const concert_model *model;
+  const concert_params *mparams;
+  proto p;
+  double *sal;          /* working saliences, actors x issues (after shocks) */
+  concert_outcome *o;
+  concert_diag *d;
+} engine;
+
+static bool word_true(const concert_params *a, const concert_params *b, const char *key) {
+  const char *w = concert_params_word(a, key, concert_params_word(b, key, "true"));
+  return strcmp(w, "true") == 0;
+}
+
+static void read_proto(proto *p, const concert_params *over, const concert_params *file) {
+  const char *loss = concert_params_word(over, "loss", concert_params_word(file, "loss", "linear"));
+  p->loss_power = strcmp(loss, "quadratic") == 0 ? 2 : 1;
+#define NUM(key, def) concert_params_number(over, key, concert_params_number(file, key, def))
+  p->tolerance = NUM("tolerance", 0);
+  p->agreed = NUM("summary_agreed", 10);
+  p->discussed = NUM("summary_discussed", 25);
+#undef NUM
+  p->partners_cosign = word_true(over, file, "partners_cosign");
+  p->chair_forgoes = word_true(over, file, "chair_forgoes");
+  p->withdraw = word_true(over, file, "withdraw");
+}
+
+/* Utility of text x to actor a on issue k, with salience sal. */
+static double utility(const engine *e, size_t a, size_t k, double x, double sal) {
+  double t = fabs(x - concert_i_stance_at(e->s, a, k)->position);
+  return -sal * (e->p.loss_power == 1 ? t : t * t);
+}
+
+static bool beyond_red_line(const concert_i_stance *st, double x) {
+  if (isnan(st->red_line)) return false;
+  return (x - st->red_line) * (st->position - st->red_line) < -EPS;
+}
+
+/* Rule 3. excess gets how far beyond acceptable x lies (0 if acceptable). */
+static bool accepts(const engine *e, size_t a, size_t k, double x, double *excess, bool *red) {
+  const concert_i_stance *st = concert_i_stance_at(e->s, a, k);
+  if (excess) *excess = 0;
+  if (red) *red = false;
+  if (!st->set) return false;
+  double tol = isnan(st->tolerance) ? e->p.tolerance : st->tolerance;
+  double r = e->s->issues[k].reversion, dist = fabs(x - st->position);
+  double allowed = isnan(r) ? tol : fabs(r - st->position) + tol;
+  bool ok = dist <= allowed + EPS;
+  if (!ok && excess) *excess = dist - allowed;
+  if (beyond_red_line(st, x)) {
+    if (red) *red = true;
+    ok = false;
+  }
+  return ok;
+}
+
+/* Whether the members flagged in `yes` (among those flagged `present`, over the forum's
+ * member list) satisfy the forum's rule. */
+static bool rule_met(const engine *e, const bool *present, const bool *yes) {
+  const concert_i_forum *f = e->f;
+  size_t np = 0, ny = 0;
+  double cp = 0, cy = 0;
+  for (size_t i = 0; i < f->n_members; i++) {
+    if (!present[i]) continue;
+    double c = e->s->actors[f->members[i]].capability;
+    np++, cp += c;
+    if (yes[i]) ny++, cy += c;
+  }
+  if (np == 0) return false;
+  double cshare = cp > 0 ? cy / cp : (double)ny / (double)np;
+  double mshare = (double)ny / (double)np;
+  switch (f->rule.kind) {
+    case CONCERT_RULE_UNANIMITY: return ny == np;
+    case CONCERT_RULE_CONSENSUS_MINUS: return np - ny <= f->rule.k && ny > 0;
+    case CONCERT_RULE_QUOTA: return cshare >= f->rule.quota - EPS;
+    case CONCERT_RULE_DOUBLE_MAJORITY:
+      return mshare >= f->rule.member_share - EPS && cshare >= f->rule.quota - EPS;
+  }
+  return false;
+}
+
+/* Rule 2: the model's texts on every agenda issue among the actors `who` (n of them),
+ * written to x (indexed by scenario issue; only agenda issues are set). Deals (if any)
+ * are appended to the outcome when keep_deals. */
+static concert_status bargain(engine *e, const size_t *who, size_t n, double *x, bool keep_deals) {
+  const concert_i_forum *f = e->f;
+  size_t m = 0;
+  for (size_t j = 0; j < f->n_sessions; j++) m += f->sessions[j].n_issues;
+  if (n == 0) {
+    for (size_t j = 0; j < f->n_sessions; j++)
+      for (size_t q = 0; q < f->sessions[j].n_issues; q++) x[f->sessions[j].issues[q]] = NAN;
+    return CONCERT_OK;
+  }
+  size_t *iss = malloc(m * sizeof *iss);
+  double *pos = malloc(n * m * sizeof *pos), *sal = malloc(n * m * sizeof *sal);
+  double *cap = malloc(n * sizeof *cap), *rev = malloc(m * sizeof *rev);
+  const char **ids = malloc(n * sizeof *ids);
+  concert_status st = CONCERT_OK;
+  if (!iss || !pos || !sal || !cap || !rev || !ids) {
+    st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    goto done;
+  }
+  m = 0;
+  for (size_t j = 0; j < f->n_sessions; j++)
+    for (size_t q = 0; q < f->sessions[j].n_issues; q++) iss[m++] = f->sessions[j].issues[q];
+  for (size_t i = 0; i < n; i++) {
+    cap[i] = e->s->actors[who[i]].capability;
+    ids[i] = e->s->actors[who[i]].id;
+    for (size_t q = 0; q < m; q++) {
+      pos[i * m + q] = concert_i_stance_at(e->s, who[i], iss[q])->position;
+      sal[i * m + q] = e->sal[who[i] * e->s->n_issues + iss[q]];
+    }
+  }
+  for (size_t q = 0; q < m; q++) rev[q] = e->s->issues[iss[q]].reversion;
+  concert_problem pb = {.n_actors = n, .n_issues = m, .position = pos, .salience = sal,
+                        .capability = cap, .reversion = rev, .actor_ids = ids};
+  concert_solution *sol = NULL;
+  st = concert_model_solve(e->model, e->mparams, &pb, &sol, e->d);
+  if (st) goto done;
+  for (size_t q = 0; q < m; q++) x[iss[q]] = concert_solution_outcome(sol, q);
+  size_t nd = keep_deals ? concert_solution_deal_count(sol) : 0;
+  if (nd) {
+    e->o->deals = malloc(nd * sizeof *e->o->deals);
+    if (!e->o->deals) st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; !st && i < nd; i++) {
+      concert_deal dl = *concert_solution_deal(sol, i);
+      dl.actor_a = who[dl.actor_a], dl.actor_b = who[dl.actor_b];
+      dl.issue_a = iss[dl.issue_a], dl.issue_b = iss[dl.issue_b];
+      e->o->deals[e->o->n_deals++] = dl;
+    }
+  }
+  concert_solution_free(sol);
+done:
+  free(iss), free(pos), free(sal), free(cap), free(rev), free(ids);
+  return st;
+}
+
+/* Rule 6: salience-weighted standard deviation of the present members' positions. */
+static double dispersion(const engine *e, const bool *present, size_t k) {
+  double sw = 0, sx = 0, sxx = 0;
+  size_t n = 0;
+  for (int pass = 0; pass < 2 && sw == 0; pass++) {
+    sw = sx = 0, n = 0;
+    for (size_t i = 0; i < e->f->n_members; i++) {
+      if (!present[i]) continue;
+      size_t a = e->f->members[i];
+      double w = pass ? 1.0 : e->sal[a * e->s->n_issues + k];
+      sw += w, sx += w * concert_i_stance_at(e->s, a, k)->position, n++;
+    }
+  }
+  if (n == 0 || sw <= 0) return NAN;
+  double mu = sx / sw;
+  bool unweighted = false;
+  {
+    double t = 0;
+    for (size_t i = 0; i < e->f->n_members; i++)
+      if (present[i]) t += e->sal[e->f->members[i] * e->s->n_issues + k];
+    unweighted = !(t > 0);
+  }
+  for (size_t i = 0; i < e->f->n_members; i++) {
+    if (!present[i]) continue;
+    size_t a = e->f->members[i];
+    double w = unweighted ? 1.0 : e->sal[a * e->s->n_issues + k];
+    double dx = concert_i_stance_at(e->s, a, k)->position - mu;
+    sxx += w * dx * dx;
+  }
+  return sqrt(sxx / sw);
+}
+
+static concert_status add_veto(engine *e, size_t a, size_t k, double x, double excess, bool red) {
+  concert_outcome *o = e->o;
+  if (o->n_vetoes == o->cap_vetoes) {
+    size_t cap = o->cap_vetoes ? 2 * o->cap_vetoes : 8;
+    concert_veto *v = realloc(o->vetoes, cap * sizeof *v);
+    if (!v) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    o->vetoes = v, o->cap_vetoes = cap;
+  }
+  o->vetoes[o->n_vetoes++] = (concert_veto){a, k, x, excess, red};
+  return CONCERT_OK;
+}
+
+/* Rules 4 and 5 on issue k (result r) with the members present. */
+static concert_status decide_issue(engine *e, const bool *present, size_t k, double x, size_t r) {
+  const concert_i_forum *f = e->f;
+  concert_outcome *o = e->o;
+  concert_issue_result *res = &o->res[r];
+  bool *yes = calloc(f->n_members, sizeof *yes);
+  size_t *coal = malloc(f->n_members * sizeof *coal);
+  double *xs = malloc(e->s->n_issues * sizeof *xs);
+  concert_status st = CONCERT_OK;
+  if (!yes || !coal || !xs) {
+    st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    goto done;
+  }
+  res->outcome = x;
+  res->dispersion = dispersion(e, present, k);
+  res->text = NAN;
+  res->kind = CONCERT_STATEMENT_NONE;
+  size_t ncoal = 0;
+  for (size_t i = 0; i < f->n_members && !isnan(x); i++) {
+    if (!present[i]) continue;
+    double ex;
+    bool red;
+    yes[i] = accepts(e, f->members[i], k, x, &ex, &red);
+    if (yes[i]) {
+      coal[ncoal++] = f->members[i];
+    } else {
+      if ((st = add_veto(e, f->members[i], k, x, ex, red))) goto done;
+      if (concert_i_idlist_push(&o->rej[r], f->members[i])) goto nomem;
+    }
+  }
+  double text = NAN;
+  if (!isnan(x) && rule_met(e, present, yes)) {
+    res->kind = CONCERT_STATEMENT_JOINT;
+    text = x;
+  } else if (!isnan(x) && f->mini_allowed) {
+    while (ncoal >= f->mini_min && ncoal > 0) {
+      if ((st = bargain(e, coal, ncoal, xs, false))) goto done;
+      size_t keep = 0;
+      for (size_t i = 0; i < ncoal; i++)
+        if (accepts(e, coal[i], k, xs[k], NULL, NULL)) coal[keep++] = coal[i];
+      if (keep == ncoal) {
+        res->kind = CONCERT_STATEMENT_MINILATERAL;
+        text = xs[k];
+        break;
+      }
+      ncoal = keep;
+    }
+  }
+  if (res->kind != CONCERT_STATEMENT_NONE) {
+    res->text = text;
+    for (size_t i = 0; i < ncoal; i++)
+      if (concert_i_idlist_push(&o->sig[r], coal[i])) goto nomem;
+    for (size_t i = 0; e->p.partners_cosign && i < f->n_invited; i++)
+      if (accepts(e, f->invited[i], k, text, NULL, NULL))
+        if (concert_i_idlist_push(&o->par[r], f->invited[i])) goto nomem;
+  }
+  res->in_summary = res->kind != CONCERT_STATEMENT_JOINT;
+  res->wording = isnan(res->dispersion) || res->dispersion > e->p.discussed
+                     ? CONCERT_WORDING_EXCHANGED_VIEWS
+                 : res->dispersion > e->p.agreed ? CONCERT_WORDING_DISCUSSED
+                                                 : CONCERT_WORDING_AGREED;
+  goto done;
+nomem:
+  st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+done:
+  free(yes), free(coal), free(xs);
+  return st;
+}
+
+/* Rule 7: a member's net gain over the package x (agenda issues), with saliences sal,
+ * and whether some text crosses one of its red lines. */
+static double package_gain(const engine *e, size_t a, const double *x, const double *sal,
+                           bool *red) {
+  double g = 0;
+  *red = false;
+  for (size_t j = 0; j < e->f->n_sessions; j++)
+    for (size_t q = 0; q < e->f->sessions[j].n_issues; q++) {
+      size_t k = e->f->sessions[j].issues[q];
+      double r = e->s->issues[k].reversion, s = sal[a * e->s->n_issues + k];
+      if (isnan(x[k])) continue;
+      if (beyond_red_line(concert_i_stance_at(e->s, a, k), x[k])) *red = true;
+      if (!isnan(r)) g += utility(e, a, k, x[k], s) - utility(e, a, k, r, s);
+    }
+  return g;
+}
+
+static concert_status communique(engine *e, const double *actual, const bool *present_end,
+                                 const double *sal0) {
+  const concert_i_forum *f = e->f;
+  concert_outcome *o = e->o;
+  size_t n = f->n_members;
+  bool *all = calloc(n, sizeof *all), *yes = calloc(n, sizeof *yes);
+  double *expected = o->expected;
+  concert_status st = CONCERT_OK;
+  if (!all || !yes) {
+    free(all), free(yes);
+    return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < n; i++) all[i] = true;
+  /* The chair's expectation: every member present, no events. */
+  for (size_t i = 0; i < n; i++) {
+    bool red;
+    yes[i] = package_gain(e, f->members[i], expected, sal0, &red) >= -EPS && !red;
+  }
+  bool expected_ok = rule_met(e, all, yes);
+  if (e->p.chair_forgoes && !expected_ok) {
+    o->comm.chair_forwent = true;
+    for (size_t i = 0; i < n; i++)
+      if (!yes[i] && concert_i_idlist_push(&o->objectors, f->members[i])) goto nomem;
+    goto done;
+  }
+  o->comm.attempted = true;
+  bool *final = calloc(n, sizeof *final);
+  if (!final) goto nomem;
+  for (size_t i = 0; i < n; i++) {
+    size_t a = f->members[i];
+    bool red;
+    double g = package_gain(e, a, actual, e->sal, &red);
+    bool ok_now = g >= -EPS && !red;
+    if (present_end[i]) {
+      yes[i] = ok_now;
+      final[i] = ok_now;
+    } else {
+      /* Departed: endorsed (or not) the package it saw before leaving. */
+      final[i] = e->p.withdraw ? (yes[i] && ok_now) : yes[i];
+      if (yes[i] && !final[i] && concert_i_idlist_push(&o->withdrawn, a)) {
+        free(final);
+        goto nomem;
+      }
+    }
+  }
+  o->comm.issued = rule_met(e, all, yes);
+  for (size_t i = 0; i < n; i++) {
+    concert_i_idlist *l = yes[i] ? &o->endorsers : &o->objectors;
+    if (concert_i_idlist_push(l, f->members[i])) {
+      free(final);
+      goto nomem;
+    }
+  }
+  free(final);
+  goto done;
+nomem:
+  st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+done:
+  free(all), free(yes);
+  return st;
+}
+
+/* Rule 8: net gains over the documents issued. */
+static void net_gains(engine *e, const double *actual) {
+  const concert_i_forum *f = e->f;
+  concert_outcome *o = e->o;
+  for (size_t i = 0; i < f->n_members; i++) {
+    size_t a = f->members[i];
+    double g = 0;
+    if (o->comm.issued && o->withdrawn.n == 0) {
+      bool red;
+      g = package_gain(e, a, actual, e->sal, &red);
+    } else {
+      for (size_t r = 0; r < o->n_res; r++) {
+        const concert_issue_result *res = &o->res[r];
+        size_t k = res->issue;
+        double rv = e->s->issues[k].reversion, s = e->sal[a * e->s->n_issues + k];
+        if (res->kind == CONCERT_STATEMENT_NONE || isnan(rv)) continue;
+        bool signed_it = res->kind == CONCERT_STATEMENT_JOINT;
+        for (size_t j = 0; !signed_it && j < o->sig[r].n; j++) signed_it = o->sig[r].v[j] == a;
+        if (signed_it) g += utility(e, a, k, res->text, s) - utility(e, a, k, rv, s);
+      }
+    }
+    o->gain[i] = g;
+  }
+}
+
+concert_status concert_summit_run(const concert_scenario *s, size_t fi, const concert_model *model,
+                                  const concert_params *model_params, const concert_params *protocol,
+                                  concert_outcome **out, concert_diag *d) {
+  if (!s || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+  *out = NULL;
+  if (fi >= s->n_forums) return CONCERT_FAIL(d, CONCERT_ERR_NOT_FOUND, "no forum %zu", fi);
+  size_t nspec;
+  const concert_param_spec *spec = concert_i_protocol_specs(&nspec);
+  concert_status st = concert_params_check(protocol, spec, nspec, "the summit protocol", d);
+  if (st) return st;
+  engine e = {.s = s, .f = &s->forums[fi], .d = d};
+  e.model = model ? model : concert_model_find(s->model);
+  e.mparams = model ? model_params : (model_params ? model_params : s->model_params);
+  if (!e.model) return CONCERT_FAIL(d, CONCERT_ERR_UNKNOWN_ID, "unknown model '%s'", s->model);
+  read_proto(&e.p, protocol, s->protocol);
+  const concert_i_forum *f = e.f;
+  size_t nm = f->n_members, nr = 0;
+  for (size_t j = 0; j < f->n_sessions; j++) nr += f->sessions[j].n_issues;
+  concert_outcome *o = calloc(1, sizeof *o);
+  double *sal0 = malloc(s->n_actors * s->n_issues * sizeof *sal0);
+  e.sal = malloc(s->n_actors * s->n_issues * sizeof *e.sal);
+  double *actual = malloc(s->n_issues * sizeof *actual), *xs = malloc(s->n_issues * sizeof *xs);
+  bool *present = malloc(nm * sizeof *present);
+  size_t *who = malloc(nm * sizeof *who);
+  e.o = o;
+  if (!o || !sal0 || !e.sal || !actual || !xs || !present || !who) goto nomem;
+  o->s = s;
+  o->forum = fi;
+  snprintf(o->model, sizeof o->model, "%s", concert_model_name(e.model));
+  o->res = calloc(nr, sizeof *o->res);
+  o->sig = calloc(nr, sizeof *o->sig);
+  o->par = calloc(nr, sizeof *o->par);
+  o->rej = calloc(nr, sizeof *o->rej);
+  o->n_res = nr;
+  o->gain = calloc(nm, sizeof *o->gain);
+  o->expected = malloc(s->n_issues * sizeof *o->expected);
+  o->deps = calloc(f->n_events ? f->n_events : 1, sizeof *o->deps);
+  if (!o->res || !o->sig || !o->par || !o->rej || !o->gain || !o->expected || !o->deps) goto nomem;
+  for (size_t i = 0; i < s->n_actors * s->n_issues; i++) sal0[i] = e.sal[i] = s->stances[i].salience;
+  for (size_t k = 0; k < s->n_issues; k++) actual[k] = o->expected[k] = NAN;
+  for (size_t i = 0; i < nm; i++) present[i] = true;
+  /* The chair's expectation (and the bilateral deals: made with everyone present). */
+  st = bargain(&e, f->members, nm, o->expected, true);
+  if (st) goto fail;
+  size_t r = 0;
+  for (size_t j = 0; j < f->n_sessions; j++) {
+    for (size_t v = 0; v < f->n_events; v++) {
+      const concert_i_event *ev = &f->events[v];
+      if (ev->session != j) continue;
+      if (ev->kind == CONCERT_EVENT_DEPART) {
+        for (size_t i = 0; i < nm; i++)
+          if (f->members[i] == ev->actor && present[i]) {
+            present[i] = false;
+            o->deps[o->n_deps++] = (concert_departure){ev->actor, j};
+          }
+      } else {
+        double *sv = &e.sal[ev->actor * s->n_issues + ev->issue];
+        *sv = ev->set_value ? ev->value : fmin(1.0, *sv * ev->factor);
+      }
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < nm; i++)
+      if (present[i]) who[n++] = f->members[i];
+    st = bargain(&e, who, n, xs, false);
+    if (st) goto fail;
+    for (size_t q = 0; q < f->sessions[j].n_issues; q++, r++) {
+      size_t k = f->sessions[j].issues[q];
+      o->res[r].issue = k;
+      o->res[r].session = j;
+      actual[k] = xs[k];
+      st = decide_issue(&e, present, k, xs[k], r);
+      if (st) goto fail;
+    }
+  }
+  for (size_t i = 0; i < nr; i++) {
+    o->res[i].signatories = o->sig[i].v, o->res[i].n_signatories = o->sig[i].n;
+    o->res[i].partners = o->par[i].v, o->res[i].n_partners = o->par[i].n;
+    o->res[i].rejecters = o->rej[i].v, o->res[i].n_rejecters = o->rej[i].n;
+  }
+  st = communique(&e, actual, present, sal0);
+  if (st) goto fail;
+  net_gains(&e, actual);
+  free(sal0), free(e.sal), free(actual), free(xs), free(present), free(who);
+  *out = o;
+  return CONCERT_OK;
+nomem:
+  st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+fail:
+  free(sal0), free(e.sal), free(actual), free(xs), free(present), free(who);
+  concert_outcome_free(o);
+  return st;
+}
