@@ -1067,10 +1067,8 @@ concert_status concert_scenario_load_string(const char *text, size_t len, const 
     if (err)
       st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, err->line + 1, err->column + 1, NULL,
                           "malformed YAML: %s", err->msg ? err->msg : "parse error");
-    else if (doc)
-      st = concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
     else
-      st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, 0, 0, NULL, "malformed YAML");
+      st = concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
     fy_document_destroy(doc);
     fy_diag_destroy(fdiag);
     return st;

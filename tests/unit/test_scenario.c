@@ -1,0 +1,238 @@
+/* test_scenario.c: the YAML scenario loader: the documented example loads; every class of
+ * bad input is refused with the right status, line, column and field path. */
+#include <check.h>
+#include <concert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A valid base document; tests replace one fragment of it. */
+static const char *base =
+    "name: t\n"                                            /* 1 */
+    "source: test\n"                                       /* 2 */
+    "issues:\n"                                            /* 3 */
+    "  - id: a\n"                                          /* 4 */
+    "    title: Issue A\n"                                 /* 5 */
+    "    reversion: 0\n"                                   /* 6 */
+    "actors:\n"                                            /* 7 */
+    "  - id: X\n"                                          /* 8 */
+    "    capability: 1\n"                                  /* 9 */
+    "    stances:\n"                                       /* 10 */
+    "      a: {position: 50, salience: 0.5}\n"             /* 11 */
+    "  - id: Y\n"                                          /* 12 */
+    "    capability: 2\n"                                  /* 13 */
+    "    stances:\n"                                       /* 14 */
+    "      a: {position: 70, salience: 0.5}\n"             /* 15 */
+    "forums:\n"                                            /* 16 */
+    "  - id: F\n"                                          /* 17 */
+    "    members: [X, Y]\n"                                /* 18 */
+    "    chair: X\n"                                       /* 19 */
+    "    agenda: [{session: s1, issues: [a]}]\n"           /* 20 */
+    "    events: [{before_session: s1, depart: Y}]\n";     /* 21 */
+
+static char *replace(const char *from, const char *to) {
+  const char *at = strstr(base, from);
+  ck_assert_msg(at != NULL, "fragment '%s' not in base", from);
+  size_t n = strlen(base) - strlen(from) + strlen(to) + 1;
+  char *out = malloc(n);
+  ck_assert_ptr_nonnull(out);
+  snprintf(out, n, "%.*s%s%s", (int)(at - base), base, to, at + strlen(from));
+  return out;
+}
+
+static concert_status load(const char *text, concert_diag *d) {
+  concert_scenario *s = NULL;
+  concert_diag_clear(d);
+  concert_status st = concert_scenario_load_string(text, strlen(text), "t.yaml", &s, d);
+  ck_assert(st == CONCERT_OK ? s != NULL : s == NULL);
+  concert_scenario_free(s);
+  return st;
+}
+
+/* Expects status, line, column and path for the base with one fragment replaced. */
+static void expect(const char *from, const char *to, concert_status st, int line, int col,
+                   const char *path) {
+  char *text = replace(from, to);
+  concert_diag d;
+  concert_status got = load(text, &d);
+  char buf[1200];
+  ck_assert_msg(got == st, "'%s': got %s (%s), want %s", to, concert_status_name(got),
+                concert_diag_format(&d, buf, sizeof buf), concert_status_name(st));
+  ck_assert_str_eq(d.file, "t.yaml");
+  ck_assert_msg(d.line == line && d.column == col, "'%s': at %d:%d, want %d:%d (%s)", to, d.line,
+                d.column, line, col, d.message);
+  ck_assert_msg(strcmp(d.path, path) == 0, "'%s': path '%s', want '%s'", to, d.path, path);
+  ck_assert(strlen(d.message) > 0);
+  free(text);
+}
+
+START_TEST(base_loads) {
+  concert_diag d;
+  ck_assert_int_eq(load(base, &d), CONCERT_OK);
+}
+END_TEST
+
+START_TEST(documented_example_loads) {
+  concert_scenario *s = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_scenario_load_file(CONCERT_SRCDIR "/examples/scenario-format-example.yaml", &s, &d),
+                   CONCERT_OK);
+  ck_assert_uint_eq(concert_scenario_actor_count(s), 4);
+  ck_assert_uint_eq(concert_scenario_issue_count(s), 3);
+  ck_assert_uint_eq(concert_scenario_forum_count(s), 2);
+  ck_assert(concert_scenario_issue_has_tag(s, 0, "trade"));
+  ck_assert(concert_scenario_issue_has_tag(s, 1, "core-security"));
+  ck_assert(!concert_scenario_issue_has_tag(s, 1, "trade"));
+  concert_rule r = concert_scenario_forum_rule(s, 1);
+  ck_assert_int_eq(r.kind, CONCERT_RULE_CONSENSUS_MINUS);
+  double p, sal;
+  ck_assert(concert_scenario_stance(s, 3, 0, &p, &sal));
+  ck_assert_double_eq(p, 75);
+  ck_assert(!concert_scenario_stance(s, 3, 1, NULL, NULL));
+  concert_scenario_free(s);
+}
+END_TEST
+
+START_TEST(malformed_yaml) {
+  expect("  - id: X\n", "  - id: [X\n", CONCERT_ERR_SYNTAX, 11, 13, "");
+}
+END_TEST
+
+START_TEST(unknown_ids) {
+  expect("members: [X, Y]", "members: [X, Z]", CONCERT_ERR_UNKNOWN_ID, 18, 18, "forums[0].members[1]");
+  expect("      a: {position: 70", "      b: {position: 70", CONCERT_ERR_UNKNOWN_ID, 15, 7,
+         "actors[1].stances.b");
+  expect("issues: [a]}]", "issues: [q]}]", CONCERT_ERR_UNKNOWN_ID, 20, 37,
+         "forums[0].agenda[0].issues[0]");
+}
+END_TEST
+
+START_TEST(duplicate_ids) {
+  expect("  - id: Y\n", "  - id: X\n", CONCERT_ERR_DUPLICATE_ID, 12, 9, "actors[1].id");
+  expect("members: [X, Y]", "members: [X, X]", CONCERT_ERR_DUPLICATE_ID, 18, 18, "forums[0].members[1]");
+}
+END_TEST
+
+START_TEST(out_of_range) {
+  expect("position: 70", "position: 170", CONCERT_ERR_RANGE, 15, 21, "actors[1].stances.a.position");
+  expect("salience: 0.5}\n  - id: Y", "salience: 5}\n  - id: Y", CONCERT_ERR_RANGE, 11, 35,
+         "actors[0].stances.a.salience");
+  expect("capability: 2", "capability: -2", CONCERT_ERR_RANGE, 13, 17, "actors[1].capability");
+  expect("reversion: 0", "reversion: 101", CONCERT_ERR_RANGE, 6, 16, "issues[0].reversion");
+}
+END_TEST
+
+START_TEST(nan_and_infinity) {
+  expect("position: 70", "position: .nan", CONCERT_ERR_RANGE, 15, 21, "actors[1].stances.a.position");
+  expect("capability: 2", "capability: .inf", CONCERT_ERR_RANGE, 13, 17, "actors[1].capability");
+  expect("capability: 2", "capability: nan", CONCERT_ERR_RANGE, 13, 17, "actors[1].capability");
+  expect("capability: 2", "capability: 1e999", CONCERT_ERR_RANGE, 13, 17, "actors[1].capability");
+  expect("capability: 2", "capability: two", CONCERT_ERR_TYPE, 13, 17, "actors[1].capability");
+}
+END_TEST
+
+START_TEST(empty_forum) {
+  expect("members: [X, Y]\n    chair: X\n", "members: []\n", CONCERT_ERR_EMPTY, 0, 0,
+         "forums[0].members");
+}
+END_TEST
+
+START_TEST(chair_outside_forum) {
+  expect("members: [X, Y]\n    chair: X", "members: [Y]\n    chair: X", CONCERT_ERR_INVALID, 19, 12,
+         "forums[0].chair");
+}
+END_TEST
+
+START_TEST(event_unknown_session_or_actor) {
+  expect("before_session: s1, depart", "before_session: s9, depart", CONCERT_ERR_UNKNOWN_ID, 21, 31,
+         "forums[0].events[0].before_session");
+  expect("depart: Y}", "depart: Q}", CONCERT_ERR_UNKNOWN_ID, 21, 43, "forums[0].events[0].depart");
+}
+END_TEST
+
+START_TEST(missing_salience) {
+  expect("a: {position: 70, salience: 0.5}", "a: {position: 70}", CONCERT_ERR_MISSING, 15, 11,
+         "actors[1].stances.a");
+  /* a member without any stance on an agenda issue */
+  expect("    stances:\n      a: {position: 70, salience: 0.5}\n", "", CONCERT_ERR_MISSING, 18, 37,
+         "forums[0].agenda[0].issues[0]");
+}
+END_TEST
+
+START_TEST(unknown_field_and_missing_source) {
+  expect("    chair: X\n", "    chiar: X\n", CONCERT_ERR_UNKNOWN_FIELD, 19, 5, "forums[0]");
+  expect("source: test\n", "", CONCERT_ERR_MISSING, 5, 16, "issues[0].reversion");
+}
+END_TEST
+
+START_TEST(model_and_protocol_checked) {
+  expect("source: test\n", "source: test\nmodel: {name: magic}\n", CONCERT_ERR_UNKNOWN_ID, 3, 15,
+         "model.name");
+  expect("source: test\n", "source: test\nmodel: {name: nash, params: {loss: cubic}}\n",
+         CONCERT_ERR_INVALID, 3, 36, "model.params.loss");
+  expect("source: test\n", "source: test\nprotocol: {tolerance: 500}\n", CONCERT_ERR_RANGE, 3, 23,
+         "protocol.tolerance");
+}
+END_TEST
+
+START_TEST(empty_and_missing_file) {
+  concert_diag d;
+  ck_assert_int_eq(load("", &d), CONCERT_ERR_EMPTY);
+  concert_scenario *s = NULL;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_scenario_load_file("/nonexistent/x.yaml", &s, &d), CONCERT_ERR_IO);
+  ck_assert_str_eq(d.file, "/nonexistent/x.yaml");
+}
+END_TEST
+
+/* 10,000 actors load (the documented limit); 10,001 are refused clearly. */
+static char *many(size_t n) {
+  size_t cap = 200 + n * 80;
+  char *t = malloc(cap);
+  ck_assert_ptr_nonnull(t);
+  size_t u = (size_t)snprintf(t, cap, "name: big\nsource: generated\nissues: [{id: a, title: A, reversion: 0}]\nactors:\n");
+  for (size_t i = 0; i < n; i++)
+    u += (size_t)snprintf(t + u, cap - u, "  - {id: A%zu, capability: 1, stances: {a: {position: %zu, salience: 0.5}}}\n", i, i % 101);
+  u += (size_t)snprintf(t + u, cap - u, "forums: [{id: F, members: [A0, A1], agenda: [{session: s, issues: [a]}]}]\n");
+  return t;
+}
+
+START_TEST(huge_inputs) {
+  concert_diag d;
+  char *t = many(10000);
+  ck_assert_int_eq(load(t, &d), CONCERT_OK);
+  free(t);
+  t = many(10001);
+  ck_assert_int_eq(load(t, &d), CONCERT_ERR_TOO_LARGE);
+  ck_assert_str_eq(d.path, "actors");
+  free(t);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("scenario");
+  TCase *t = tcase_create("load");
+  tcase_set_timeout(t, 60);
+  tcase_add_test(t, base_loads);
+  tcase_add_test(t, documented_example_loads);
+  tcase_add_test(t, malformed_yaml);
+  tcase_add_test(t, unknown_ids);
+  tcase_add_test(t, duplicate_ids);
+  tcase_add_test(t, out_of_range);
+  tcase_add_test(t, nan_and_infinity);
+  tcase_add_test(t, empty_forum);
+  tcase_add_test(t, chair_outside_forum);
+  tcase_add_test(t, event_unknown_session_or_actor);
+  tcase_add_test(t, missing_salience);
+  tcase_add_test(t, unknown_field_and_missing_source);
+  tcase_add_test(t, model_and_protocol_checked);
+  tcase_add_test(t, empty_and_missing_file);
+  tcase_add_test(t, huge_inputs);
+  suite_add_tcase(s, t);
+  SRunner *r = srunner_create(s);
+  srunner_run_all(r, CK_NORMAL);
+  int failed = srunner_ntests_failed(r);
+  srunner_free(r);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
