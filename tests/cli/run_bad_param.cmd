@@ -1,0 +1,1 @@
+run examples/scenario-format-example.yaml --model nash --param loss=cubic
