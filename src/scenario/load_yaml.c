@@ -138,6 +138,16 @@ static concert_status get_string(ctx *c, struct fy_node *n, const char *what, ch
   return *out ? CONCERT_OK : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
 }
 
+/* Like get_string, replacing (and freeing) *out only on success. */
+static concert_status replace_string(ctx *c, struct fy_node *n, const char *what, char **out) {
+  char *v = NULL;
+  concert_status st = get_string(c, n, what, &v);
+  if (st) return st;
+  free(*out);
+  *out = v;
+  return CONCERT_OK;
+}
+
 static concert_status get_id(ctx *c, struct fy_node *n, const char *what, const char **out) {
   if (!n || !fy_node_is_scalar(n))
     return fail(c, n, CONCERT_ERR_TYPE, "%s must be an identifier", what);
@@ -270,14 +280,8 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
     static const char *const skeys[] = {"0", "100", NULL};
     st = need_map(c, sc, "scale");
     if (!st) st = only_keys(c, sc, skeys);
-    if (!st && get(sc, "0")) {
-      free(q->low);
-      st = get_string(c, get(sc, "0"), "scale 0", &q->low);
-    }
-    if (!st && get(sc, "100")) {
-      free(q->high);
-      st = get_string(c, get(sc, "100"), "scale 100", &q->high);
-    }
+    if (!st && get(sc, "0")) st = replace_string(c, get(sc, "0"), "scale 0", &q->low);
+    if (!st && get(sc, "100")) st = replace_string(c, get(sc, "100"), "scale 100", &q->high);
     pop(c, m);
     if (st) return st;
   }
@@ -588,8 +592,8 @@ static concert_status read_agenda(ctx *c, struct fy_node *n, concert_i_forum *f)
       size_t m2 = push(c, ".issues");
       st = need_seq(c, is, "issues");
       int ni = st ? 0 : fy_node_sequence_item_count(is);
-      if (!st && ni == 0) st = fail(c, is, CONCERT_ERR_EMPTY, "session '%s' has no issue", sid);
-      if (!st) se->issues = malloc((size_t)ni * sizeof *se->issues);
+      /* A session may decide nothing (an outreach session); its events still apply. */
+      if (!st) se->issues = malloc((size_t)(ni > 0 ? ni : 1) * sizeof *se->issues);
       if (!st && !se->issues) st = fail(c, is, CONCERT_ERR_NOMEM, "out of memory");
       void *it2 = NULL;
       struct fy_node *ie;
@@ -935,9 +939,8 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
   if (st) return st;
   s->description = concert_i_strdup("");
   if (get(root, "description")) {
-    free(s->description);
     m = push(c, "description");
-    st = get_string(c, get(root, "description"), "description", &s->description);
+    st = replace_string(c, get(root, "description"), "description", &s->description);
     pop(c, m);
     if (st) return st;
   }
@@ -1041,6 +1044,30 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
   return st;
 }
 
+/* YAML is UTF-8. Invalid bytes are refused before libfyaml sees them (libfyaml 0.7.12
+ * loops forever on some, e.g. "%\xff"). Returns the 1-based line and column of the
+ * first bad byte, or 0 when the text is valid (also refuses NUL bytes). */
+static size_t utf8_error(const unsigned char *t, size_t n, int *line, int *col) {
+  *line = 1, *col = 1;
+  for (size_t i = 0; i < n;) {
+    unsigned char b = t[i];
+    size_t len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+    if (b == 0 || len == 0 || i + len > n || (len == 2 && b < 0xC2) || (len == 4 && b > 0xF4))
+      return i + 1;
+    unsigned cp = len == 1 ? b : b & (0x7F >> len);
+    for (size_t k = 1; k < len; k++) {
+      if ((t[i + k] & 0xC0) != 0x80) return i + 1;
+      cp = (cp << 6) | (t[i + k] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return i + 1;
+    if (b == '\n') (*line)++, *col = 1;
+    else (*col)++;
+    i += len;
+  }
+  return 0;
+}
+
 static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len) {}
 
 concert_status concert_scenario_load_string(const char *text, size_t len, const char *name,
@@ -1051,6 +1078,10 @@ concert_status concert_scenario_load_string(const char *text, size_t len, const 
   if (len > CONCERT_MAX_FILE_BYTES)
     return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, file, 0, 0, NULL,
                           "the file has %zu bytes; the limit is %u", len, CONCERT_MAX_FILE_BYTES);
+  int bl, bc;
+  if (text && utf8_error((const unsigned char *)text, len, &bl, &bc))
+    return concert_i_fail(d, CONCERT_ERR_SYNTAX, file, bl, bc, NULL,
+                          "the file is not valid UTF-8 text (or holds a NUL byte) here");
   struct fy_diag_cfg dcfg;
   fy_diag_cfg_default(&dcfg);
   dcfg.fp = NULL;

@@ -237,7 +237,10 @@ static concert_status decide_issue(engine *e, const bool *present, size_t k, dou
     }
   }
   double text = NAN;
-  if (!isnan(x) && rule_met(e, present, yes)) {
+  double rv = e->s->issues[k].reversion;
+  if (!isnan(rv) && fabs(x - rv) <= EPS) {
+    /* A text at the reversion point says nothing new: no statement (rule 4). */
+  } else if (!isnan(x) && rule_met(e, present, yes)) {
     res->kind = CONCERT_STATEMENT_JOINT;
     text = x;
   } else if (!isnan(x) && f->mini_allowed) {
