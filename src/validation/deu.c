@@ -152,7 +152,6 @@ static concert_status text(parser *p, size_t i, const char *colname, char **out)
 typedef struct columns {
   size_t isnr, prnr, prname, proc, counvte, rp, out; /* named columns */
   size_t *pos, *sal;                                  /* per actor: p and s column */
-  int isnr_col, out_col;                              /* 1-based byte columns of isnr, out */
 } columns;
 
 static size_t find_col(const parser *p, const char *name) {
@@ -264,6 +263,8 @@ static concert_status read_row(parser *p, concert_deu *d, const columns *c, bool
   concert_i_deu_issue *is = &d->issues[d->n_issues];
   memset(is, 0, sizeof *is);
   is->line = p->line;
+  is->id_col = p->f[c->isnr].col;
+  is->out_col = p->f[c->out].col;
   size_t base = d->n_issues * d->n_actors;
   d->n_issues++; /* so that concert_deu_free releases what is set below */
   concert_status st;
@@ -302,8 +303,7 @@ static int by_id(const void *a, const void *b) {
 }
 
 /* Refuses duplicate issue ids and missing outcomes (when required). O(m log m). */
-static concert_status check_issues(parser *p, concert_deu *d, const concert_deu_options *o,
-                                   const columns *c) {
+static concert_status check_issues(parser *p, concert_deu *d, const concert_deu_options *o) {
   if (d->n_issues == 0)
     return concert_i_fail(p->diag, CONCERT_ERR_EMPTY, p->name, 0, 0, NULL,
                           "no issue rows after the header");
@@ -320,7 +320,7 @@ static concert_status check_issues(parser *p, concert_deu *d, const concert_deu_
         b = t;
       }
       concert_status st = concert_i_fail(
-          p->diag, CONCERT_ERR_DUPLICATE_ID, p->name, b->line, c->isnr_col, "isnr",
+          p->diag, CONCERT_ERR_DUPLICATE_ID, p->name, b->line, b->id_col, "isnr",
           "issue id '%s' appears twice (first on line %d)", b->id, a->line);
       free(v);
       return st;
@@ -330,7 +330,7 @@ static concert_status check_issues(parser *p, concert_deu *d, const concert_deu_
     for (size_t k = 0; k < d->n_issues; k++)
       if (isnan(d->issues[k].outcome))
         return concert_i_fail(p->diag, CONCERT_ERR_MISSING, p->name, d->issues[k].line,
-                              c->out_col, "out", "issue '%s' has no recorded outcome",
+                              d->issues[k].out_col, "out", "issue '%s' has no recorded outcome",
                               d->issues[k].id);
   return CONCERT_OK;
 }
@@ -378,8 +378,6 @@ concert_status concert_deu_parse(const char *text_in, size_t len, const char *na
     if (p.line == 1) {
       ncols = p.nf;
       if ((st = read_header(&p, d, &c))) goto done;
-      c.isnr_col = p.f[c.isnr].col;
-      c.out_col = p.f[c.out].col;
     } else if (p.nf == 1 && p.f[0].len == 0) {
       st = concert_i_fail(diag, CONCERT_ERR_SYNTAX, name, p.line, 1, NULL, "empty line");
       goto done;
@@ -402,7 +400,7 @@ concert_status concert_deu_parse(const char *text_in, size_t len, const char *na
     st = concert_i_fail(diag, CONCERT_ERR_EMPTY, name, 0, 0, NULL, "empty file");
     goto done;
   }
-  st = check_issues(&p, d, opt, &c);
+  st = check_issues(&p, d, opt);
 done:
   free(c.pos);
   free(c.sal);

@@ -220,11 +220,11 @@ static concert_status baselines(concert_validation *v, const concert_deu *d, con
   return CONCERT_OK;
 }
 
-/* Records the first refusal message of a model. */
-static void note_skip(vrow *r, size_t count, const concert_diag *dg) {
-  if (r->pub.skipped == 0) {
-    snprintf(r->note, sizeof r->note, "%s", dg->message[0] ? dg->message : "refused");
-  }
+/* Records a refusal; the note keeps the first one, naming the issue or proposal. */
+static void note_skip(vrow *r, size_t count, const char *where, const concert_diag *dg) {
+  if (r->pub.skipped == 0)
+    snprintf(r->note, sizeof r->note, "refused, first at %s: %s", where,
+             dg->message[0] ? dg->message : "no reason given");
   r->pub.skipped += count;
 }
 
@@ -245,7 +245,7 @@ static concert_status run_per_issue(concert_validation *v, const concert_deu *d,
     concert_status st = concert_model_solve(m, NULL, &pb, &s, &dg);
     if (st == CONCERT_ERR_NOMEM) return CONCERT_FAIL(diag, st, "out of memory");
     if (st) {
-      note_skip(r, 1, &dg);
+      note_skip(r, 1, d->issues[k].id, &dg);
       continue;
     }
     r->pred[j] = concert_solution_outcome(s, 0);
@@ -284,7 +284,7 @@ static concert_status run_per_proposal(concert_validation *v, const concert_deu 
       concert_diag_clear(&dg);
       snprintf(dg.message, sizeof dg.message,
                "proposals with fewer than %zu scored issues (it trades across issues)", need);
-      note_skip(r, g, &dg);
+      note_skip(r, g, prop, &dg);
       continue;
     }
     size_t n = 0;
@@ -325,7 +325,7 @@ static concert_status run_per_proposal(concert_validation *v, const concert_deu 
     }
     if (st) {
       st = CONCERT_OK;
-      note_skip(r, g, &dg);
+      note_skip(r, g, prop, &dg);
       continue;
     }
     for (size_t t = 0; t < g; t++) r->pred[grp[t]] = concert_solution_outcome(s, t);
@@ -468,6 +468,14 @@ static concert_status base_caps(const concert_deu *d, const concert_validation_o
 concert_status concert_validation_run(const concert_deu *d,
                                       const concert_validation_options *opt,
                                       concert_validation **out, concert_diag *diag) {
+  return concert_i_validation_run_models(d, opt, NULL, 0, out, diag);
+}
+
+concert_status concert_i_validation_run_models(const concert_deu *d,
+                                               const concert_validation_options *opt,
+                                               const concert_model *const *models,
+                                               size_t n_models, concert_validation **out,
+                                               concert_diag *diag) {
   if (!d || !out) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "d and out must not be NULL");
   *out = NULL;
   gsl_set_error_handler_off();
@@ -515,8 +523,9 @@ concert_status concert_validation_run(const concert_deu *d,
     goto done;
   }
   if ((st = baselines(v, d, &cc, &w, diag))) goto done;
-  for (size_t i = 0; i < concert_model_count(); i++) {
-    const concert_model *m = concert_model_at(i);
+  if (!models) n_models = concert_model_count();
+  for (size_t i = 0; i < n_models; i++) {
+    const concert_model *m = models ? models[i] : concert_model_at(i);
     vrow *r = add_row(v, concert_model_name(m), CONCERT_VALIDATION_MODEL, true);
     if (!r) {
       st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");

@@ -2,6 +2,7 @@
  * (deu.c), the capability tables (capability.c) and the validation run (validation.c). */
 #ifndef CONCERT_I_VALIDATION_H
 #define CONCERT_I_VALIDATION_H
+#include <concert/model.h>
 #include <concert/validation.h>
 #include <stdbool.h>
 
@@ -15,6 +16,8 @@ typedef struct concert_i_deu_issue {
   double outcome;   /* out, NaN when not recorded */
   double reference; /* rp, NaN when not recorded */
   int line;         /* 1-based line in the file */
+  int id_col;       /* 1-based byte column of isnr on that line */
+  int out_col;      /* 1-based byte column of out on that line */
 } concert_i_deu_issue;
 
 struct concert_deu {
@@ -37,5 +40,13 @@ bool concert_i_eu_ssi(double ssi[]);
  * NaN for an unknown code (or com/ep) except under the equal scheme. */
 double concert_i_eu_member_capability(concert_eu_capability c, const char *code,
                                       const double *ssi);
+
+/** concert_validation_run over the given models instead of the registry (models NULL: the
+ * registry). Lets tests run a stand-in multi-issue model. */
+concert_status concert_i_validation_run_models(const concert_deu *d,
+                                               const concert_validation_options *opt,
+                                               const concert_model *const *models,
+                                               size_t n_models, concert_validation **out,
+                                               concert_diag *diag);
 
 #endif
