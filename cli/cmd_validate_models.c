@@ -17,6 +17,7 @@ static const char *usage_text =
     "  --seed N              bootstrap seed (1)\n"
     "  --hit T               |error| <= T counts as a hit (10)\n"
     "  --min-actors N        score issues with at least N participants (3)\n"
+    "  --models LIST         comma-separated models to run (default: every model)\n"
     "  --reference ROW       row the paired differences are taken against (mean)\n"
     "  --require-outcome     refuse rows without an outcome instead of skipping them\n"
     "  --format text|json    output format (text)\n";
@@ -101,6 +102,7 @@ int concert_cli_validate_models(int argc, char **argv) {
       {"hit", required_argument, NULL, 'h'},
       {"min-actors", required_argument, NULL, 'm'},
       {"reference", required_argument, NULL, 'r'},
+      {"models", required_argument, NULL, 'M'},
       {"require-outcome", no_argument, NULL, 'R'},
       {"format", required_argument, NULL, 'f'},
       {NULL, 0, NULL, 0},
@@ -133,6 +135,7 @@ int concert_cli_validate_models(int argc, char **argv) {
       o.min_actors = (size_t)u;
       break;
     case 'r': o.reference = optarg; break;
+    case 'M': o.models = optarg; break;
     case 'R': lo.require_outcome = true; break;
     case 'f':
       if (strcmp(optarg, "json") == 0) json = true;

@@ -102,6 +102,7 @@ typedef struct concert_validation_options {
   double hit_threshold;     /* |error| <= this counts as a hit (10) */
   size_t min_actors;        /* issues with fewer participants are not scored (3) */
   const char *reference;    /* row the paired differences are taken against ("mean") */
+  const char *models;       /* comma-separated model names to run, NULL: every model */
 } concert_validation_options;
 
 /** Fills o with the documented defaults. */
@@ -156,7 +157,7 @@ CONCERT_API const concert_validation_row *concert_validation_row_at(const concer
 /** Scored issues, and issue rows left unscored (no outcome, too few participants). */
 CONCERT_API size_t concert_validation_scored(const concert_validation *v);
 CONCERT_API size_t concert_validation_unscored(const concert_validation *v);
-/** The options the run used (the reference row name stays valid while v lives). */
+/** The options the run used (its strings are copies that live as long as v). */
 CONCERT_API const concert_validation_options *concert_validation_options_used(
     const concert_validation *v);
 /** The per-issue prediction of row i on scored issue j (0 <= j < scored), NaN if the row

@@ -32,6 +32,7 @@ typedef struct vrow {
 struct concert_validation {
   concert_validation_options opt; /* options used (reference points into ref_name) */
   char ref_name[64];              /* copy of the reference row's name */
+  char *models;                   /* copy of the model list, or NULL */
   size_t scored, unscored;        /* scored issues, unscored issue rows */
   size_t *issue;                  /* scored -> index of the issue in the data set */
   double *outcome;                /* scored known outcomes */
@@ -48,22 +49,24 @@ typedef struct published {
 
 static const published published_rows[] = {
     {"compromise (hamzagul07)",
-     "CM with treaty Council weights; its per-issue forecasts on these 232 issues",
-     "hamzagul07/schelling docs/review/deu-paired-differences.csv (data/decisions)", 232,
-     23.0158, 17.4675, 0.3060},
+     "CM, treaty Council weights; its forecasts on the 232 scored issues of deu3_blksv.tsv",
+     "hamzagul07/schelling@e4faad6 docs/review/deu-paired-differences.csv", 232, 23.0158,
+     17.4675, 0.3060},
     {"eum (hamzagul07)",
-     "Scholz-style EUM, rp-anchored median, Q=0.7; per-issue forecasts, same 232 issues",
-     "hamzagul07/schelling docs/review/deu-paired-differences.csv (data/decisions)", 232,
-     25.9629, 17.7465, 0.4310},
+     "Scholz-style EUM, rp-anchored median, Q=0.7; same 232 issues of deu3_blksv.tsv",
+     "hamzagul07/schelling@e4faad6 docs/review/deu-paired-differences.csv", 232, 25.9629,
+     17.7465, 0.4310},
     {"compromise (hamzagul07, 351)", "same model on all 351 scorable DEU I-III issues",
-     "hamzagul07/schelling BACKTEST.md, via MODELS-REFERENCE.md 2.2", 351, 22.99, NAN, 0.308},
+     "hamzagul07/schelling BACKTEST.md and docs/review/reviewer-package.md", 351, 22.99, NAN,
+     0.308},
     {"eum (hamzagul07, 351)", "same EUM on all 351 scorable DEU I-III issues",
-     "hamzagul07/schelling BACKTEST.md, via MODELS-REFERENCE.md 2.2", 351, 26.83, NAN, 0.407},
+     "hamzagul07/schelling BACKTEST.md and docs/review/reviewer-package.md", 351, 26.83, NAN,
+     0.407},
     {"weighted mean (BDM 2011)", "round-1 weighted mean, 9 issues with resolve data; other data",
-     "Bueno de Mesquita 2011, CMPS 28(1), Table 1 (secondary: hamzagul07 BACKTEST.md)", 9,
+     "Bueno de Mesquita 2011, CMPS 28(1), Table 1 (as tabulated in hamzagul07 BACKTEST.md)", 9,
      11.8, NAN, NAN},
     {"eum old (BDM 2011)", "BDM's 'old model' (EUM), same 9 issues; other data",
-     "Bueno de Mesquita 2011, CMPS 28(1), Table 1 (secondary: hamzagul07 BACKTEST.md)", 9,
+     "Bueno de Mesquita 2011, CMPS 28(1), Table 1 (as tabulated in hamzagul07 BACKTEST.md)", 9,
      21.5, NAN, NAN},
 };
 
@@ -84,6 +87,7 @@ void concert_validation_free(concert_validation *v) {
   if (!v) return;
   for (size_t i = 0; i < v->n_rows; i++) free(v->rows[i].pred);
   free(v->rows);
+  free(v->models);
   free(v->issue);
   free(v->outcome);
   free(v);
@@ -210,12 +214,12 @@ static concert_status baselines(concert_validation *v, const concert_deu *d, con
     }
   }
   rp->pub.skipped = no_rp;
-  snprintf(rp->note, sizeof rp->note, "the reference point (status quo) alone; %zu issues "
-           "have none", no_rp);
+  snprintf(rp->note, sizeof rp->note, "the reference point (status quo) alone; issues "
+           "without one: %zu", no_rp);
   if (com) {
     com->pub.skipped = no_com;
-    snprintf(com->note, sizeof com->note, "the Commission's position alone; %zu issues have "
-             "none", no_com);
+    snprintf(com->note, sizeof com->note, "the Commission's position alone; issues without "
+             "one: %zu", no_com);
   }
   return CONCERT_OK;
 }
@@ -416,6 +420,18 @@ done:
   return st;
 }
 
+/* True when name is in the comma-separated list (NULL: every name). */
+static bool selected(const char *list, const char *name) {
+  if (!list) return true;
+  size_t n = strlen(name);
+  for (const char *t = list; *t;) {
+    size_t len = strcspn(t, ",");
+    if (len == n && strncmp(t, name, n) == 0) return true;
+    t += len + (t[len] == ',');
+  }
+  return false;
+}
+
 static concert_status check_options(const concert_validation_options *o, concert_diag *diag) {
   if (concert_eu_capability_name(o->capability)[0] == '\0')
     return concert_i_fail(diag, CONCERT_ERR_INVALID, NULL, 0, 0, "capability",
@@ -432,6 +448,18 @@ static concert_status check_options(const concert_validation_options *o, concert
   if (o->min_actors < 1 || o->min_actors > 1000)
     return concert_i_fail(diag, CONCERT_ERR_RANGE, NULL, 0, 0, "min_actors",
                           "%zu; it must lie in [1, 1000]", o->min_actors);
+  for (const char *t = o->models; t && *t;) {
+    size_t len = strcspn(t, ",");
+    bool known = false;
+    for (size_t i = 0; i < concert_model_count(); i++) {
+      const char *nm = concert_model_name(concert_model_at(i));
+      known = known || (strlen(nm) == len && strncmp(nm, t, len) == 0);
+    }
+    if (!known)
+      return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, NULL, 0, 0, "models",
+                            "no model named '%.*s' (concert models lists them)", (int)len, t);
+    t += len + (t[len] == ',');
+  }
   if (!o->reference || strlen(o->reference) >= 64)
     return concert_i_fail(diag, CONCERT_ERR_INVALID, NULL, 0, 0, "reference",
                           "the reference row needs a name shorter than 64 bytes");
@@ -489,6 +517,15 @@ concert_status concert_i_validation_run_models(const concert_deu *d,
   v->opt = *opt;
   snprintf(v->ref_name, sizeof v->ref_name, "%s", opt->reference);
   v->opt.reference = v->ref_name;
+  if (opt->models) {
+    v->models = malloc(strlen(opt->models) + 1);
+    if (!v->models) {
+      free(v);
+      return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+    }
+    memcpy(v->models, opt->models, strlen(opt->models) + 1);
+  }
+  v->opt.models = v->models;
   size_t na = d->n_actors;
   capctx cc = {.opt = &v->opt, .com = SIZE_MAX, .ep = SIZE_MAX};
   issue_view w = {0};
@@ -526,6 +563,7 @@ concert_status concert_i_validation_run_models(const concert_deu *d,
   if (!models) n_models = concert_model_count();
   for (size_t i = 0; i < n_models; i++) {
     const concert_model *m = models ? models[i] : concert_model_at(i);
+    if (!selected(opt->models, concert_model_name(m))) continue;
     vrow *r = add_row(v, concert_model_name(m), CONCERT_VALIDATION_MODEL, true);
     if (!r) {
       st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
@@ -598,6 +636,7 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
   json_object_set_new(o, "hit_threshold", jreal(v->opt.hit_threshold));
   json_object_set_new(o, "min_actors", json_integer((json_int_t)v->opt.min_actors));
   json_object_set_new(o, "reference", json_string(v->ref_name));
+  json_object_set_new(o, "models", v->models ? json_string(v->models) : json_null());
   json_object_set_new(root, "options", o);
   o = NULL;
   json_object_set_new(root, "scored_issues", json_integer((json_int_t)v->scored));
