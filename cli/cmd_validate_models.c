@@ -114,8 +114,8 @@ int concert_cli_validate_models(int argc, char **argv) {
   unsigned long long u = 0;
   optind = 1;
   opterr = 0;
-  int c;
-  while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+  int c, li = 0;
+  while ((c = getopt_long(argc, argv, "", longopts, &li)) != -1) {
     bool ok = true;
     switch (c) {
     case 'c': ok = concert_eu_capability_parse(optarg, &o.capability) == CONCERT_OK; break;
@@ -148,8 +148,8 @@ int concert_cli_validate_models(int argc, char **argv) {
       return 2;
     }
     if (!ok) {
-      fprintf(stderr, "concert validate-models: bad value '%s' for %s\n%s", optarg,
-              argv[optind - 1], usage_text);
+      fprintf(stderr, "concert validate-models: bad value '%s' for --%s\n%s", optarg,
+              longopts[li].name, usage_text);
       return 2;
     }
   }

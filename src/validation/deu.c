@@ -51,6 +51,8 @@ void concert_deu_free(concert_deu *d) {
   free(d->issues);
   for (size_t a = 0; a < d->n_actors; a++) free(d->actors[a]);
   free(d->actors);
+  free(d->actor_col);
+  free(d->name);
   free(d->position);
   free(d->salience);
   free(d->cap_row);
@@ -184,7 +186,8 @@ static concert_status read_header(parser *p, concert_deu *d, columns *c) {
   c->pos = malloc(p->nf * sizeof *c->pos);
   c->sal = malloc(p->nf * sizeof *c->sal);
   d->actors = calloc(p->nf, sizeof *d->actors);
-  if (!c->pos || !c->sal || !d->actors)
+  d->actor_col = calloc(p->nf, sizeof *d->actor_col);
+  if (!c->pos || !c->sal || !d->actors || !d->actor_col)
     return CONCERT_FAIL(p->diag, CONCERT_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < p->nf; i++) {
     const field *f = &p->f[i];
@@ -195,6 +198,7 @@ static concert_status read_header(parser *p, concert_deu *d, columns *c) {
         char *code = dup_text(f->s + 1, f->len - 1);
         if (!code) return CONCERT_FAIL(p->diag, CONCERT_ERR_NOMEM, "out of memory");
         d->actors[d->n_actors] = code;
+        d->actor_col[d->n_actors] = f->col;
         c->pos[d->n_actors] = i;
         c->sal[d->n_actors] = j;
         d->n_actors++;
@@ -351,9 +355,10 @@ concert_status concert_deu_parse(const char *text_in, size_t len, const char *na
   parser p = {.name = name, .diag = diag, .line = 0};
   p.f = malloc(MAX_FIELDS * sizeof *p.f);
   columns c = {0};
-  if (!d || !p.f) {
+  if (d) d->name = dup_text(name, strlen(name));
+  if (!d || !p.f || !d->name) {
     free(p.f);
-    free(d);
+    concert_deu_free(d);
     return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   }
   concert_status st = CONCERT_OK;

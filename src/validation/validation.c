@@ -473,7 +473,7 @@ static concert_status base_caps(const concert_deu *d, const concert_validation_o
   if (o->capability == CONCERT_EU_CAP_QMV_SSI && !concert_i_eu_ssi(ssi))
     return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   if (o->capability == CONCERT_EU_CAP_GDP && !d->cap_row)
-    return concert_i_fail(diag, CONCERT_ERR_MISSING, NULL, 2, 0, "capability",
+    return concert_i_fail(diag, CONCERT_ERR_MISSING, d->name, 2, 0, "capability",
                           "the gdp scheme needs the file's capability row (line 2, empty isnr)");
   for (size_t a = 0; a < d->n_actors; a++) {
     if (a == cc->com || a == cc->ep) {
@@ -484,7 +484,8 @@ static concert_status base_caps(const concert_deu *d, const concert_validation_o
                    ? d->cap_row[a]
                    : concert_i_eu_member_capability(o->capability, d->actors[a], ssi);
     if (isnan(c))
-      return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, NULL, 1, 0, d->actors[a],
+      return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, d->name, 1, d->actor_col[a],
+                            d->actors[a],
                             "the %s scheme has no capability for actor '%s' (columns p%s/s%s)",
                             concert_eu_capability_name(o->capability), d->actors[a],
                             d->actors[a], d->actors[a]);

@@ -23,6 +23,8 @@ typedef struct concert_i_deu_issue {
 struct concert_deu {
   size_t n_actors;             /* actor column pairs */
   char **actors;               /* n_actors codes, header order */
+  int *actor_col;              /* n_actors 1-based byte columns of p<code> on line 1 */
+  char *name;                  /* file name for diagnostics */
   size_t n_issues;             /* issue rows */
   concert_i_deu_issue *issues; /* n_issues rows, file order */
   double *position;            /* n_issues x n_actors, NaN = not recorded */
