@@ -15,6 +15,7 @@ static const char *usage_text =
     "  --parliament-share X  Parliament weight, likewise (0.2)\n"
     "  --bootstrap B         bootstrap replicates (2000; 0: no intervals)\n"
     "  --seed N              bootstrap seed (1)\n"
+    "  --resample U          bootstrap unit: issues (default) or proposals (cluster)\n"
     "  --hit T               |error| <= T counts as a hit (10)\n"
     "  --min-actors N        score issues with at least N participants (3)\n"
     "  --models LIST         comma-separated models to run (default: every model)\n"
@@ -52,9 +53,12 @@ static void print_text(const char *file, const concert_validation *v) {
          "Parliament share %g\n",
          concert_validation_scored(v), concert_validation_unscored(v),
          concert_eu_capability_name(o->capability), o->commission_share, o->parliament_share);
-  printf("bootstrap: %zu percentile replicates over issues, seed %llu; hit = |error| <= %g; "
-         "diff = MAE - MAE(%s), paired\n\n",
-         o->bootstrap, (unsigned long long)o->seed, o->hit_threshold, o->reference);
+  printf("proposals: %zu; bootstrap: %zu percentile replicates resampling %s, seed %llu\n",
+         concert_validation_proposals(v), o->bootstrap,
+         o->resample == CONCERT_RESAMPLE_PROPOSALS ? "proposals" : "issues",
+         (unsigned long long)o->seed);
+  printf("hit = |error| <= %g; diff = MAE - MAE(%s) on the issues both predict; 95%% CIs\n\n",
+         o->hit_threshold, o->reference);
   printf("%-29s %-9s %4s %4s %6s %15s %6s %5s %6s %7s %15s\n", "row", "kind", "n", "skip",
          "MAE", "95% CI", "MedAE", "hit", "RMSE", "diff", "diff 95% CI");
   for (size_t i = 0; i < concert_validation_row_count(v); i++) {
@@ -99,6 +103,7 @@ int concert_cli_validate_models(int argc, char **argv) {
       {"parliament-share", required_argument, NULL, 'P'},
       {"bootstrap", required_argument, NULL, 'B'},
       {"seed", required_argument, NULL, 's'},
+      {"resample", required_argument, NULL, 'u'},
       {"hit", required_argument, NULL, 'h'},
       {"min-actors", required_argument, NULL, 'm'},
       {"reference", required_argument, NULL, 'r'},
@@ -128,6 +133,11 @@ int concert_cli_validate_models(int argc, char **argv) {
     case 's':
       ok = parse_size(optarg, UINT64_MAX, &u);
       o.seed = (uint64_t)u;
+      break;
+    case 'u':
+      if (strcmp(optarg, "issues") == 0) o.resample = CONCERT_RESAMPLE_ISSUES;
+      else if (strcmp(optarg, "proposals") == 0) o.resample = CONCERT_RESAMPLE_PROPOSALS;
+      else ok = false;
       break;
     case 'h': ok = parse_double(optarg, &o.hit_threshold); break;
     case 'm':

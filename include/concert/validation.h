@@ -90,6 +90,13 @@ CONCERT_API const char *concert_eu_capability_name(concert_eu_capability c);
  * total votes) the first call for qmv-ssi, which runs an exact dynamic programme. */
 CONCERT_API double concert_eu_member_capability(concert_eu_capability c, const char *code);
 
+/** What the bootstrap resamples. */
+typedef enum concert_resample {
+  CONCERT_RESAMPLE_ISSUES = 0, /* issues, as if independent (the default) */
+  CONCERT_RESAMPLE_PROPOSALS   /* whole proposals (a cluster bootstrap: issues of one
+                                  proposal are decided together) */
+} concert_resample;
+
 /** Options of a validation run. concert_validation_options_default fills the documented
  * defaults (docs/validation.md). */
 typedef struct concert_validation_options {
@@ -99,6 +106,7 @@ typedef struct concert_validation_options {
   double parliament_share;  /* the same for the European Parliament (0.2) */
   size_t bootstrap;         /* bootstrap replicates B (2000); 0 disables the intervals */
   uint64_t seed;            /* seed of the bootstrap generator (1) */
+  concert_resample resample; /* what the bootstrap resamples (issues) */
   double hit_threshold;     /* |error| <= this counts as a hit (10) */
   size_t min_actors;        /* issues with fewer participants are not scored (3) */
   const char *reference;    /* row the paired differences are taken against ("mean") */
@@ -156,6 +164,8 @@ CONCERT_API const concert_validation_row *concert_validation_row_at(const concer
                                                                     size_t i);
 /** Scored issues, and issue rows left unscored (no outcome, too few participants). */
 CONCERT_API size_t concert_validation_scored(const concert_validation *v);
+/** Number of proposals the scored issues belong to. */
+CONCERT_API size_t concert_validation_proposals(const concert_validation *v);
 CONCERT_API size_t concert_validation_unscored(const concert_validation *v);
 /** The options the run used (its strings are copies that live as long as v). */
 CONCERT_API const concert_validation_options *concert_validation_options_used(

@@ -35,6 +35,8 @@ struct concert_validation {
   char *models;                   /* copy of the model list, or NULL */
   size_t scored, unscored;        /* scored issues, unscored issue rows */
   size_t *issue;                  /* scored -> index of the issue in the data set */
+  size_t *group;                  /* scored -> proposal number, 0..n_groups-1 */
+  size_t n_groups;                /* proposals among the scored issues */
   double *outcome;                /* scored known outcomes */
   vrow *rows;                     /* table rows */
   size_t n_rows, cap_rows;        /* rows used, allocated */
@@ -89,6 +91,7 @@ void concert_validation_free(concert_validation *v) {
   free(v->rows);
   free(v->models);
   free(v->issue);
+  free(v->group);
   free(v->outcome);
   free(v);
 }
@@ -99,6 +102,7 @@ const concert_validation_row *concert_validation_row_at(const concert_validation
 }
 size_t concert_validation_scored(const concert_validation *v) { return v ? v->scored : 0; }
 size_t concert_validation_unscored(const concert_validation *v) { return v ? v->unscored : 0; }
+size_t concert_validation_proposals(const concert_validation *v) { return v ? v->n_groups : 0; }
 const concert_validation_options *concert_validation_options_used(const concert_validation *v) {
   return v ? &v->opt : NULL;
 }
@@ -224,6 +228,38 @@ static concert_status baselines(concert_validation *v, const concert_deu *d, con
   return CONCERT_OK;
 }
 
+/* A scored issue's proposal id, for sorting. */
+typedef struct prop_ref {
+  const char *prop; /* proposal id */
+  size_t j;         /* scored index */
+} prop_ref;
+
+static int by_prop(const void *a, const void *b) {
+  const prop_ref *x = a, *y = b;
+  int c = strcmp(x->prop, y->prop);
+  return c ? c : (x->j > y->j) - (x->j < y->j);
+}
+
+/* Numbers the proposals of the scored issues (v->group, v->n_groups). O(m log m). */
+static bool number_proposals(concert_validation *v, const concert_deu *d) {
+  prop_ref *r = malloc(v->scored * sizeof *r);
+  v->group = malloc(v->scored * sizeof *v->group);
+  if (!r || !v->group) {
+    free(r);
+    return false;
+  }
+  for (size_t j = 0; j < v->scored; j++) r[j] = (prop_ref){d->issues[v->issue[j]].proposal, j};
+  qsort(r, v->scored, sizeof *r, by_prop);
+  v->n_groups = 0;
+  for (size_t t = 0; t < v->scored; t++) {
+    if (t > 0 && strcmp(r[t].prop, r[t - 1].prop) != 0) v->n_groups++;
+    v->group[r[t].j] = v->n_groups;
+  }
+  v->n_groups++;
+  free(r);
+  return true;
+}
+
 /* Records a refusal; the note keeps the first one, naming the issue or proposal. */
 static void note_skip(vrow *r, size_t count, const char *where, const concert_diag *dg) {
   if (r->pub.skipped == 0)
@@ -264,25 +300,34 @@ static concert_status run_per_issue(concert_validation *v, const concert_deu *d,
 static concert_status run_per_proposal(concert_validation *v, const concert_deu *d,
                                        const capctx *cc, const concert_model *m, vrow *r,
                                        concert_diag *diag) {
-  size_t na = d->n_actors, need = concert_model_min_issues(m);
-  size_t *grp = malloc(v->scored * sizeof *grp), *act = malloc(na * sizeof *act);
-  bool *done = calloc(v->scored, sizeof *done), *in = malloc(na * sizeof *in);
+  size_t na = d->n_actors, need = concert_model_min_issues(m), G = v->n_groups;
+  size_t *ord = malloc(v->scored * sizeof *ord), *start = calloc(G + 1, sizeof *start);
+  size_t *act = malloc(na * sizeof *act);
+  bool *in = malloc(na * sizeof *in);
   double *pos = malloc(na * v->scored * sizeof *pos), *sal = malloc(na * v->scored * sizeof *sal);
   double *cap = malloc(na * sizeof *cap), *rev = malloc(v->scored * sizeof *rev);
   concert_status st = CONCERT_OK;
-  if (!grp || !act || !done || !in || !pos || !sal || !cap || !rev) {
+  if (!ord || !start || !act || !in || !pos || !sal || !cap || !rev) {
     st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
     goto done;
   }
-  for (size_t j0 = 0; j0 < v->scored; j0++) {
-    if (done[j0]) continue;
-    const char *prop = d->issues[v->issue[j0]].proposal;
-    size_t g = 0;
-    for (size_t j = j0; j < v->scored; j++)
-      if (!done[j] && strcmp(d->issues[v->issue[j]].proposal, prop) == 0) {
-        grp[g++] = j;
-        done[j] = true;
-      }
+  /* counting sort of the scored issues by proposal, file order within a proposal */
+  for (size_t j = 0; j < v->scored; j++) start[v->group[j] + 1]++;
+  for (size_t h = 0; h < G; h++) start[h + 1] += start[h];
+  {
+    size_t *next = malloc((G ? G : 1) * sizeof *next);
+    if (!next) {
+      st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+      goto done;
+    }
+    memcpy(next, start, G * sizeof *next);
+    for (size_t j = 0; j < v->scored; j++) ord[next[v->group[j]]++] = j;
+    free(next);
+  }
+  for (size_t h = 0; h < G; h++) {
+    const size_t *grp = ord + start[h];
+    size_t g = start[h + 1] - start[h];
+    const char *prop = d->issues[v->issue[grp[0]]].proposal;
     if (g < need) {
       concert_diag dg;
       concert_diag_clear(&dg);
@@ -336,9 +381,9 @@ static concert_status run_per_proposal(concert_validation *v, const concert_deu 
     concert_solution_free(s);
   }
 done:
-  free(grp);
+  free(ord);
+  free(start);
   free(act);
-  free(done);
   free(in);
   free(pos);
   free(sal);
@@ -347,32 +392,65 @@ done:
   return st;
 }
 
-/* Percentile bootstrap of the mean of x[0..n): B means of resamples with replacement, the
- * 2.5 % and 97.5 % quantiles. The generator is seeded afresh so every row sees the same
- * stream. scratch holds B doubles. */
-static void bootstrap_mean(const double *x, size_t n, size_t B, uint64_t seed,
-                           gsl_rng *rng, double *scratch, double *lo, double *hi) {
+/* Scratch space of the bootstrap. */
+typedef struct boot {
+  gsl_rng *rng;    /* generator, reseeded for every call */
+  double *means;   /* B replicate means */
+  double *gsum;    /* per proposal: sum of the values */
+  size_t *gcount;  /* per proposal: number of values */
+  size_t *present; /* proposals that hold at least one value */
+} boot;
+
+/* Percentile bootstrap of the mean of x[0..n): B replicate means, then the 2.5 % and
+ * 97.5 % quantiles. grp NULL resamples the n values with replacement; otherwise grp[i] is
+ * value i's proposal (< n_groups) and whole proposals are resampled (a cluster bootstrap:
+ * the replicate mean is the sum over drawn proposals over their number of values). The
+ * generator is reseeded so every row sees the same stream. O(B n). */
+static void bootstrap_mean(const double *x, const size_t *grp, size_t n, size_t n_groups,
+                           size_t B, uint64_t seed, boot *bs, double *lo, double *hi) {
   *lo = *hi = NAN;
   if (n == 0 || B == 0) return;
-  gsl_rng_set(rng, (unsigned long)seed);
+  gsl_rng_set(bs->rng, (unsigned long)seed);
+  size_t G = 0;
+  if (grp) {
+    for (size_t g = 0; g < n_groups; g++) bs->gsum[g] = 0, bs->gcount[g] = 0;
+    for (size_t i = 0; i < n; i++) bs->gsum[grp[i]] += x[i], bs->gcount[grp[i]]++;
+    for (size_t g = 0; g < n_groups; g++)
+      if (bs->gcount[g]) bs->present[G++] = g;
+  }
   for (size_t b = 0; b < B; b++) {
     double s = 0;
-    for (size_t i = 0; i < n; i++) s += x[gsl_rng_uniform_int(rng, (unsigned long)n)];
-    scratch[b] = s / (double)n;
+    size_t c = 0;
+    if (grp) {
+      for (size_t i = 0; i < G; i++) {
+        size_t g = bs->present[gsl_rng_uniform_int(bs->rng, (unsigned long)G)];
+        s += bs->gsum[g];
+        c += bs->gcount[g];
+      }
+    } else {
+      for (size_t i = 0; i < n; i++) s += x[gsl_rng_uniform_int(bs->rng, (unsigned long)n)];
+      c = n;
+    }
+    bs->means[b] = s / (double)c;
   }
-  gsl_sort(scratch, 1, B);
-  *lo = gsl_stats_quantile_from_sorted_data(scratch, 1, B, 0.025);
-  *hi = gsl_stats_quantile_from_sorted_data(scratch, 1, B, 0.975);
+  gsl_sort(bs->means, 1, B);
+  *lo = gsl_stats_quantile_from_sorted_data(bs->means, 1, B, 0.025);
+  *hi = gsl_stats_quantile_from_sorted_data(bs->means, 1, B, 0.975);
 }
 
 /* Loss functions and intervals of every computed row. */
 static concert_status score(concert_validation *v, size_t ref, concert_diag *diag) {
-  size_t m = v->scored, B = v->opt.bootstrap;
-  double *e = malloc((m ? m : 1) * sizeof *e), *sq = malloc((m ? m : 1) * sizeof *sq);
-  double *scratch = malloc((B ? B : 1) * sizeof *scratch);
-  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  size_t m = v->scored, B = v->opt.bootstrap, G = v->n_groups ? v->n_groups : 1;
+  bool cluster = v->opt.resample == CONCERT_RESAMPLE_PROPOSALS;
+  double *e = malloc(m * sizeof *e), *sq = malloc(m * sizeof *sq);
+  size_t *eg = malloc(m * sizeof *eg), *sg = malloc(m * sizeof *sg);
+  boot bs = {.rng = gsl_rng_alloc(gsl_rng_mt19937),
+             .means = malloc((B ? B : 1) * sizeof *bs.means),
+             .gsum = malloc(G * sizeof *bs.gsum),
+             .gcount = malloc(G * sizeof *bs.gcount),
+             .present = malloc(G * sizeof *bs.present)};
   concert_status st = CONCERT_OK;
-  if (!e || !sq || !scratch || !rng) {
+  if (!e || !sq || !eg || !sg || !bs.rng || !bs.means || !bs.gsum || !bs.gcount || !bs.present) {
     st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
     goto done;
   }
@@ -384,6 +462,7 @@ static concert_status score(concert_validation *v, size_t ref, concert_diag *dia
     for (size_t j = 0; j < m; j++) {
       if (isnan(r->pred[j])) continue;
       double a = fabs(r->pred[j] - v->outcome[j]);
+      eg[n] = v->group[j];
       e[n++] = a;
       s += a;
       s2 += a * a;
@@ -394,7 +473,8 @@ static concert_status score(concert_validation *v, size_t ref, concert_diag *dia
     r->pub.mae = s / (double)n;
     r->pub.rmse = sqrt(s2 / (double)n);
     r->pub.hit_rate = (double)hits / (double)n;
-    bootstrap_mean(e, n, B, v->opt.seed, rng, scratch, &r->pub.mae_lo, &r->pub.mae_hi);
+    bootstrap_mean(e, cluster ? eg : NULL, n, v->n_groups, B, v->opt.seed, &bs,
+                   &r->pub.mae_lo, &r->pub.mae_hi);
     gsl_sort(e, 1, n);
     r->pub.median_ae = gsl_stats_median_from_sorted_data(e, 1, n);
     if (i == ref) continue;
@@ -404,19 +484,26 @@ static concert_status score(concert_validation *v, size_t ref, concert_diag *dia
     double ds = 0;
     for (size_t j = 0; j < m; j++) {
       if (isnan(r->pred[j]) || isnan(q[j])) continue;
+      sg[np] = v->group[j];
       sq[np] = fabs(r->pred[j] - v->outcome[j]) - fabs(q[j] - v->outcome[j]);
       ds += sq[np++];
     }
     r->pub.n_paired = np;
     if (np == 0) continue;
     r->pub.diff = ds / (double)np;
-    bootstrap_mean(sq, np, B, v->opt.seed, rng, scratch, &r->pub.diff_lo, &r->pub.diff_hi);
+    bootstrap_mean(sq, cluster ? sg : NULL, np, v->n_groups, B, v->opt.seed, &bs,
+                   &r->pub.diff_lo, &r->pub.diff_hi);
   }
 done:
   free(e);
   free(sq);
-  free(scratch);
-  if (rng) gsl_rng_free(rng);
+  free(eg);
+  free(sg);
+  free(bs.means);
+  free(bs.gsum);
+  free(bs.gcount);
+  free(bs.present);
+  if (bs.rng) gsl_rng_free(bs.rng);
   return st;
 }
 
@@ -442,6 +529,9 @@ static concert_status check_options(const concert_validation_options *o, concert
     if (!isfinite(vals[i]) || vals[i] < 0 || vals[i] > 100)
       return concert_i_fail(diag, CONCERT_ERR_RANGE, NULL, 0, 0, keys[i],
                             "%g must be finite and in [0, 100]", vals[i]);
+  if (o->resample != CONCERT_RESAMPLE_ISSUES && o->resample != CONCERT_RESAMPLE_PROPOSALS)
+    return concert_i_fail(diag, CONCERT_ERR_INVALID, NULL, 0, 0, "resample",
+                          "unknown resampling unit %d", (int)o->resample);
   if (o->bootstrap > 1000000)
     return concert_i_fail(diag, CONCERT_ERR_RANGE, NULL, 0, 0, "bootstrap",
                           "%zu replicates; at most 1000000", o->bootstrap);
@@ -560,6 +650,10 @@ concert_status concert_i_validation_run_models(const concert_deu *d,
                         opt->min_actors);
     goto done;
   }
+  if (!number_proposals(v, d)) {
+    st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+    goto done;
+  }
   if ((st = baselines(v, d, &cc, &w, diag))) goto done;
   if (!models) n_models = concert_model_count();
   for (size_t i = 0; i < n_models; i++) {
@@ -634,6 +728,8 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
   json_object_set_new(o, "parliament_share", jreal(v->opt.parliament_share));
   json_object_set_new(o, "bootstrap", json_integer((json_int_t)v->opt.bootstrap));
   json_object_set_new(o, "seed", json_integer((json_int_t)v->opt.seed));
+  json_object_set_new(o, "resample", json_string(v->opt.resample == CONCERT_RESAMPLE_PROPOSALS
+                                                     ? "proposals" : "issues"));
   json_object_set_new(o, "hit_threshold", jreal(v->opt.hit_threshold));
   json_object_set_new(o, "min_actors", json_integer((json_int_t)v->opt.min_actors));
   json_object_set_new(o, "reference", json_string(v->ref_name));
@@ -642,6 +738,7 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
   o = NULL;
   json_object_set_new(root, "scored_issues", json_integer((json_int_t)v->scored));
   json_object_set_new(root, "unscored_issues", json_integer((json_int_t)v->unscored));
+  json_object_set_new(root, "proposals", json_integer((json_int_t)v->n_groups));
   for (size_t i = 0; i < v->n_rows; i++) {
     const concert_validation_row *r = &v->rows[i].pub;
     json_t *j = json_object();
