@@ -13,6 +13,7 @@ static const char *usage_text =
     "                        population, gdp (the file's capability row), equal\n"
     "  --commission-share X  Commission weight as a share of the members present (0.2)\n"
     "  --parliament-share X  Parliament weight, likewise (0.2)\n"
+    "  --parliament-share-cns X  Parliament weight on consultation (CNS) issues (0.2)\n"
     "  --bootstrap B         bootstrap replicates (2000; 0: no intervals)\n"
     "  --seed N              bootstrap seed (1)\n"
     "  --resample U          bootstrap unit: issues (default) or proposals (cluster)\n"
@@ -49,10 +50,11 @@ static void fmt(char *buf, size_t size, double x, int prec) {
 static void print_text(const char *file, const concert_validation *v) {
   const concert_validation_options *o = concert_validation_options_used(v);
   printf("validate-models: %s\n", file);
-  printf("scored issues: %zu (unscored rows: %zu); capability %s, Commission share %g, "
-         "Parliament share %g\n",
+  printf("scored issues: %zu (unscored rows: %zu); capability %s; shares: Commission %g, "
+         "Parliament %g (CNS %g)\n",
          concert_validation_scored(v), concert_validation_unscored(v),
-         concert_eu_capability_name(o->capability), o->commission_share, o->parliament_share);
+         concert_eu_capability_name(o->capability), o->commission_share, o->parliament_share,
+         o->parliament_share_cns);
   printf("proposals: %zu; bootstrap: %zu percentile replicates resampling %s, seed %llu\n",
          concert_validation_proposals(v), o->bootstrap,
          o->resample == CONCERT_RESAMPLE_PROPOSALS ? "proposals" : "issues",
@@ -101,6 +103,7 @@ int concert_cli_validate_models(int argc, char **argv) {
       {"capability", required_argument, NULL, 'c'},
       {"commission-share", required_argument, NULL, 'C'},
       {"parliament-share", required_argument, NULL, 'P'},
+      {"parliament-share-cns", required_argument, NULL, 'Q'},
       {"bootstrap", required_argument, NULL, 'B'},
       {"seed", required_argument, NULL, 's'},
       {"resample", required_argument, NULL, 'u'},
@@ -126,6 +129,7 @@ int concert_cli_validate_models(int argc, char **argv) {
     case 'c': ok = concert_eu_capability_parse(optarg, &o.capability) == CONCERT_OK; break;
     case 'C': ok = parse_double(optarg, &o.commission_share); break;
     case 'P': ok = parse_double(optarg, &o.parliament_share); break;
+    case 'Q': ok = parse_double(optarg, &o.parliament_share_cns); break;
     case 'B':
       ok = parse_size(optarg, 1000000, &u);
       o.bootstrap = (size_t)u;

@@ -103,7 +103,10 @@ typedef struct concert_validation_options {
   concert_eu_capability capability; /* member-state capability scheme (qmv-votes) */
   double commission_share;  /* Commission capability as a share of the capability of the
                                member states present on the issue (0.2) */
-  double parliament_share;  /* the same for the European Parliament (0.2) */
+  double parliament_share;  /* the same for the European Parliament under co-decision and
+                               any procedure other than CNS (0.2) */
+  double parliament_share_cns; /* the Parliament's share on consultation (CNS) issues, where
+                                  it only gives an opinion (0.2) */
   size_t bootstrap;         /* bootstrap replicates B (2000); 0 disables the intervals */
   uint64_t seed;            /* seed of the bootstrap generator (1) */
   concert_resample resample; /* what the bootstrap resamples (issues) */
@@ -149,6 +152,10 @@ typedef struct concert_validation concert_validation;
  * per issue; multi-issue models (concert_model_min_issues >= 2) run per proposal over its
  * scored issues. A model that refuses an issue (e.g. nash without a reference point) skips
  * it, and the row's note says why. opt may be NULL (defaults). Deterministic for a seed.
+ * Capabilities: a member state's is its base value under the scheme; the Commission's is
+ * commission_share times the sum of the member states' capabilities among the actors of
+ * the problem (the issue's participants, or for a multi-issue model the union over the
+ * proposal's issues); the Parliament's likewise with its share for the procedure.
  * Complexity: O(models x issues x model cost + rows x B x issues). */
 CONCERT_API concert_status concert_validation_run(const concert_deu *d,
                                                   const concert_validation_options *opt,

@@ -78,6 +78,7 @@ void concert_validation_options_default(concert_validation_options *o) {
   o->capability = CONCERT_EU_CAP_QMV_VOTES;
   o->commission_share = 0.2;
   o->parliament_share = 0.2;
+  o->parliament_share_cns = 0.2;
   o->bootstrap = 2000;
   o->seed = 1;
   o->hit_threshold = 10;
@@ -158,13 +159,16 @@ typedef struct capctx {
 
 /* Capabilities of a set of actors: members from the table, the institutions as a share of
  * the members' total in the set. */
-static void set_caps(const capctx *cc, size_t n, const size_t *actor, double *cap) {
+static void set_caps(const capctx *cc, const char *procedure, size_t n, const size_t *actor,
+                     double *cap) {
+  double ep = strcmp(procedure, "CNS") == 0 ? cc->opt->parliament_share_cns
+                                            : cc->opt->parliament_share;
   double members = 0;
   for (size_t i = 0; i < n; i++)
     if (actor[i] != cc->com && actor[i] != cc->ep) members += cc->base[actor[i]];
   for (size_t i = 0; i < n; i++) {
     if (actor[i] == cc->com) cap[i] = cc->opt->commission_share * members;
-    else if (actor[i] == cc->ep) cap[i] = cc->opt->parliament_share * members;
+    else if (actor[i] == cc->ep) cap[i] = ep * members;
     else cap[i] = cc->base[actor[i]];
   }
 }
@@ -179,7 +183,7 @@ static void view_issue(const concert_deu *d, size_t k, const capctx *cc, issue_v
     w->sal[w->n] = s / 100;
     w->n++;
   }
-  set_caps(cc, w->n, w->actor, w->cap);
+  set_caps(cc, d->issues[k].procedure, w->n, w->actor, w->cap);
 }
 
 /* Fills the baseline rows. */
@@ -361,7 +365,7 @@ static concert_status run_per_proposal(concert_validation *v, const concert_deu 
       }
       rev[t] = d->issues[k].reference;
     }
-    set_caps(cc, n, act, cap);
+    set_caps(cc, d->issues[v->issue[grp[0]]].procedure, n, act, cap);
     concert_problem pb = {.n_actors = n, .n_issues = g, .position = pos, .salience = sal,
                           .capability = cap, .reversion = rev, .actor_ids = NULL};
     concert_solution *s = NULL;
@@ -523,9 +527,11 @@ static concert_status check_options(const concert_validation_options *o, concert
   if (concert_eu_capability_name(o->capability)[0] == '\0')
     return concert_i_fail(diag, CONCERT_ERR_INVALID, NULL, 0, 0, "capability",
                           "unknown capability scheme %d", (int)o->capability);
-  const char *keys[] = {"commission_share", "parliament_share", "hit_threshold"};
-  double vals[] = {o->commission_share, o->parliament_share, o->hit_threshold};
-  for (size_t i = 0; i < 3; i++)
+  const char *keys[] = {"commission_share", "parliament_share", "parliament_share_cns",
+                        "hit_threshold"};
+  double vals[] = {o->commission_share, o->parliament_share, o->parliament_share_cns,
+                   o->hit_threshold};
+  for (size_t i = 0; i < 4; i++)
     if (!isfinite(vals[i]) || vals[i] < 0 || vals[i] > 100)
       return concert_i_fail(diag, CONCERT_ERR_RANGE, NULL, 0, 0, keys[i],
                             "%g must be finite and in [0, 100]", vals[i]);
@@ -726,6 +732,7 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
   json_object_set_new(o, "capability", json_string(concert_eu_capability_name(v->opt.capability)));
   json_object_set_new(o, "commission_share", jreal(v->opt.commission_share));
   json_object_set_new(o, "parliament_share", jreal(v->opt.parliament_share));
+  json_object_set_new(o, "parliament_share_cns", jreal(v->opt.parliament_share_cns));
   json_object_set_new(o, "bootstrap", json_integer((json_int_t)v->opt.bootstrap));
   json_object_set_new(o, "seed", json_integer((json_int_t)v->opt.seed));
   json_object_set_new(o, "resample", json_string(v->opt.resample == CONCERT_RESAMPLE_PROPOSALS
