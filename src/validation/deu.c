@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <concert/validation.h>
 
@@ -116,6 +117,13 @@ static concert_status number(parser *p, size_t i, const char *colname, double *v
                           "'%.20s...' is not a number", f->s + a);
   memcpy(buf, f->s + a, b - a);
   buf[b - a] = '\0';
+  const char *w = buf + (buf[0] == '+' || buf[0] == '-');
+  if (strncasecmp(w, "nan", 3) == 0 || strncasecmp(w, "inf", 3) == 0)
+    return concert_i_fail(p->diag, CONCERT_ERR_RANGE, p->name, p->line, f->col, colname,
+                          "'%s': NaN and infinity are not allowed", buf);
+  if (strspn(buf, "0123456789+-.eE") != b - a) /* decimal only: no hex floats */
+    return concert_i_fail(p->diag, CONCERT_ERR_TYPE, p->name, p->line, f->col, colname,
+                          "'%s' is not a decimal number", buf);
   char *end;
   errno = 0;
   double x = strtod(buf, &end);
