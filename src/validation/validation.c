@@ -294,6 +294,11 @@ static concert_status run_per_issue(concert_validation *v, const concert_deu *d,
     }
     r->pred[j] = concert_solution_outcome(s, 0);
     concert_solution_free(s);
+    if (!isfinite(r->pred[j])) {
+      r->pred[j] = NAN;
+      snprintf(dg.message, sizeof dg.message, "the model returned no finite outcome");
+      note_skip(r, 1, d->issues[k].id, &dg);
+    }
   }
   return CONCERT_OK;
 }
@@ -381,7 +386,14 @@ static concert_status run_per_proposal(concert_validation *v, const concert_deu 
       note_skip(r, g, prop, &dg);
       continue;
     }
-    for (size_t t = 0; t < g; t++) r->pred[grp[t]] = concert_solution_outcome(s, t);
+    for (size_t t = 0; t < g; t++) {
+      r->pred[grp[t]] = concert_solution_outcome(s, t);
+      if (!isfinite(r->pred[grp[t]])) {
+        r->pred[grp[t]] = NAN;
+        snprintf(dg.message, sizeof dg.message, "the model returned no finite outcome");
+        note_skip(r, 1, d->issues[v->issue[grp[t]]].id, &dg);
+      }
+    }
     concert_solution_free(s);
   }
 done:

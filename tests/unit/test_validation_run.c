@@ -236,14 +236,30 @@ static concert_status pair_solve(const concert_params *params, const concert_pro
 static const concert_model pair_model = {
     .name = "pair", .summary = "test", .min_issues = 2, .solve = pair_solve};
 
+/* A model that answers NaN: its issues count as skipped, its losses stay NaN. */
+static concert_status nan_solve(const concert_params *params, const concert_problem *p,
+                                concert_solution *sol, concert_diag *d) {
+  double out[8];
+  for (size_t k = 0; k < p->n_issues; k++) out[k] = NAN;
+  concert_i_solution_set_outcome(sol, out);
+  return CONCERT_OK;
+}
+static const concert_model nan_model = {
+    .name = "nan", .summary = "test", .min_issues = 1, .solve = nan_solve};
+
 START_TEST(multi_issue_model) {
   concert_deu *d = load(DATA("deu_ok.tsv"));
-  const concert_model *ms[] = {concert_model_find("compromise"), &pair_model};
+  const concert_model *ms[] = {concert_model_find("compromise"), &pair_model, &nan_model};
   concert_validation *v = NULL;
   concert_validation_options o;
   concert_validation_options_default(&o);
   o.bootstrap = 10;
-  ck_assert_int_eq(concert_i_validation_run_models(d, &o, ms, 2, &v, NULL), CONCERT_OK);
+  ck_assert_int_eq(concert_i_validation_run_models(d, &o, ms, 3, &v, NULL), CONCERT_OK);
+  const concert_validation_row *nn = row(v, "nan");
+  ck_assert_uint_eq(nn->n, 0);
+  ck_assert_uint_eq(nn->skipped, 3);
+  ck_assert(isnan(nn->mae) && isnan(nn->mae_lo) && isnan(nn->diff));
+  ck_assert_ptr_nonnull(strstr(nn->note, "finite"));
   const concert_validation_row *p = row(v, "pair");
   ck_assert_uint_eq(p->n, 2);       /* P1i1, P1i2 */
   ck_assert_uint_eq(p->skipped, 1); /* P3 has one scored issue */
