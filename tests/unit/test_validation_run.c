@@ -114,7 +114,8 @@ START_TEST(baselines_on_deu) {
     ck_assert(r->mae_lo >= 0 && r->mae_hi <= 100);
     ck_assert(r->median_ae >= 0 && r->hit_rate >= 0 && r->hit_rate <= 1);
     ck_assert(r->rmse >= r->mae - 1e-12); /* RMSE >= MAE (Jensen) */
-    if (!isnan(r->diff)) ck_assert_msg(r->diff_lo <= r->diff && r->diff <= r->diff_hi, "%s", r->name);
+    if (!isnan(r->diff))
+      ck_assert_msg(r->diff_lo <= r->diff && r->diff <= r->diff_hi, "%s", r->name);
   }
   /* the compromise model (default configuration) against the PROVENANCE-checked prototype */
   ck_assert_double_eq_tol(row(v, "compromise")->mae, 22.776, 1e-3);
