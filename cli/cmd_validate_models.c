@@ -1,0 +1,197 @@
+/* cmd_validate_models.c: `concert validate-models FILE`: every model against real EU
+ * decisions with known outcomes (DEU layout), as a text table or JSON. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *usage_text =
+    "usage: concert validate-models [OPTIONS] FILE\n"
+    "  --capability S        member-state capability: qmv-votes (default), qmv-ssi,\n"
+    "                        population, gdp (the file's capability row), equal\n"
+    "  --commission-share X  Commission weight as a share of the members present (0.2)\n"
+    "  --parliament-share X  Parliament weight, likewise (0.2)\n"
+    "  --parliament-share-cns X  Parliament weight on consultation (CNS) issues (0.2)\n"
+    "  --bootstrap B         bootstrap replicates (2000; 0: no intervals)\n"
+    "  --seed N              bootstrap seed (1)\n"
+    "  --resample U          bootstrap unit: issues (default) or proposals (cluster)\n"
+    "  --hit T               |error| <= T counts as a hit (10)\n"
+    "  --min-actors N        score issues with at least N participants (3)\n"
+    "  --models LIST         comma-separated models to run (default: every model)\n"
+    "  --reference ROW       row the paired differences are taken against (mean)\n"
+    "  --require-outcome     refuse rows without an outcome instead of skipping them\n"
+    "  --format text|json    output format (text)\n";
+
+/* Parses a number option fully, or returns false. */
+static bool parse_double(const char *s, double *out) {
+  char *end;
+  double x = strtod(s, &end);
+  if (end == s || *end != '\0' || !isfinite(x)) return false;
+  *out = x;
+  return true;
+}
+
+static bool parse_size(const char *s, unsigned long long max, unsigned long long *out) {
+  if (!s[0] || s[0] == '-') return false;
+  char *end;
+  unsigned long long x = strtoull(s, &end, 10);
+  if (*end != '\0' || x > max) return false;
+  *out = x;
+  return true;
+}
+
+static void fmt(char *buf, size_t size, double x, int prec) {
+  if (isnan(x)) snprintf(buf, size, "-");
+  else snprintf(buf, size, "%.*f", prec, x);
+}
+
+static void print_text(const char *file, const concert_validation *v) {
+  const concert_validation_options *o = concert_validation_options_used(v);
+  printf("validate-models: %s\n", file);
+  printf("scored issues: %zu (unscored rows: %zu); capability %s; shares: Commission %g, "
+         "Parliament %g (CNS %g)\n",
+         concert_validation_scored(v), concert_validation_unscored(v),
+         concert_eu_capability_name(o->capability), o->commission_share, o->parliament_share,
+         o->parliament_share_cns);
+  printf("proposals: %zu; bootstrap: %zu percentile replicates resampling %s, seed %llu\n",
+         concert_validation_proposals(v), o->bootstrap,
+         o->resample == CONCERT_RESAMPLE_PROPOSALS ? "proposals" : "issues",
+         (unsigned long long)o->seed);
+  printf("hit = |error| <= %g; diff = MAE - MAE(%s) on the issues both predict; 95%% CIs\n\n",
+         o->hit_threshold, o->reference);
+  printf("%-29s %-9s %4s %4s %6s %15s %6s %5s %6s %7s %15s\n", "row", "kind", "n", "skip",
+         "MAE", "95% CI", "MedAE", "hit", "RMSE", "diff", "diff 95% CI");
+  for (size_t i = 0; i < concert_validation_row_count(v); i++) {
+    const concert_validation_row *r = concert_validation_row_at(v, i);
+    char mae[16], lo[16], hi[16], med[16], hit[16], rmse[16], d[16], dlo[16], dhi[16];
+    char ci[40], dci[40];
+    fmt(mae, sizeof mae, r->mae, 2);
+    fmt(lo, sizeof lo, r->mae_lo, 2);
+    fmt(hi, sizeof hi, r->mae_hi, 2);
+    fmt(med, sizeof med, r->median_ae, 1);
+    fmt(hit, sizeof hit, r->hit_rate, 2);
+    fmt(rmse, sizeof rmse, r->rmse, 2);
+    fmt(d, sizeof d, r->diff, 2);
+    fmt(dlo, sizeof dlo, r->diff_lo, 2);
+    fmt(dhi, sizeof dhi, r->diff_hi, 2);
+    if (isnan(r->mae_lo)) snprintf(ci, sizeof ci, "-");
+    else snprintf(ci, sizeof ci, "[%s, %s]", lo, hi);
+    if (isnan(r->diff_lo)) snprintf(dci, sizeof dci, "-");
+    else snprintf(dci, sizeof dci, "[%s, %s]", dlo, dhi);
+    const char *kind = r->kind == CONCERT_VALIDATION_MODEL       ? "model"
+                       : r->kind == CONCERT_VALIDATION_PUBLISHED ? "published"
+                                                                 : "baseline";
+    printf("%-29s %-9s %4zu %4zu %6s %15s %6s %5s %6s %7s %15s\n", r->name, kind, r->n,
+           r->skipped, mae, ci, med, hit, rmse, d, dci);
+  }
+  printf("\nnotes:\n");
+  for (size_t i = 0; i < concert_validation_row_count(v); i++) {
+    const concert_validation_row *r = concert_validation_row_at(v, i);
+    printf("  %s: %s", r->name, r->note);
+    if (r->source[0]) printf(" [source: %s]", r->source);
+    if (r->kind != CONCERT_VALIDATION_PUBLISHED && !isnan(r->diff_lo))
+      printf("; the diff CI %s 0", r->diff_lo > 0 || r->diff_hi < 0 ? "excludes" : "includes");
+    printf("\n");
+  }
+  printf("published rows are quoted, not recomputed; those on other data are not comparable.\n");
+}
+
+int concert_cli_validate_models(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"capability", required_argument, NULL, 'c'},
+      {"commission-share", required_argument, NULL, 'C'},
+      {"parliament-share", required_argument, NULL, 'P'},
+      {"parliament-share-cns", required_argument, NULL, 'Q'},
+      {"bootstrap", required_argument, NULL, 'B'},
+      {"seed", required_argument, NULL, 's'},
+      {"resample", required_argument, NULL, 'u'},
+      {"hit", required_argument, NULL, 'h'},
+      {"min-actors", required_argument, NULL, 'm'},
+      {"reference", required_argument, NULL, 'r'},
+      {"models", required_argument, NULL, 'M'},
+      {"require-outcome", no_argument, NULL, 'R'},
+      {"format", required_argument, NULL, 'f'},
+      {NULL, 0, NULL, 0},
+  };
+  concert_validation_options o;
+  concert_validation_options_default(&o);
+  concert_deu_options lo = {0};
+  bool json = false;
+  unsigned long long u = 0;
+  optind = 1;
+  opterr = 0;
+  int c, li = 0;
+  while ((c = getopt_long(argc, argv, "", longopts, &li)) != -1) {
+    bool ok = true;
+    switch (c) {
+    case 'c': ok = concert_eu_capability_parse(optarg, &o.capability) == CONCERT_OK; break;
+    case 'C': ok = parse_double(optarg, &o.commission_share); break;
+    case 'P': ok = parse_double(optarg, &o.parliament_share); break;
+    case 'Q': ok = parse_double(optarg, &o.parliament_share_cns); break;
+    case 'B':
+      ok = parse_size(optarg, 1000000, &u);
+      o.bootstrap = (size_t)u;
+      break;
+    case 's':
+      ok = parse_size(optarg, UINT64_MAX, &u);
+      o.seed = (uint64_t)u;
+      break;
+    case 'u':
+      if (strcmp(optarg, "issues") == 0) o.resample = CONCERT_RESAMPLE_ISSUES;
+      else if (strcmp(optarg, "proposals") == 0) o.resample = CONCERT_RESAMPLE_PROPOSALS;
+      else ok = false;
+      break;
+    case 'h': ok = parse_double(optarg, &o.hit_threshold); break;
+    case 'm':
+      ok = parse_size(optarg, 1000, &u);
+      o.min_actors = (size_t)u;
+      break;
+    case 'r': o.reference = optarg; break;
+    case 'M': o.models = optarg; break;
+    case 'R': lo.require_outcome = true; break;
+    case 'f':
+      if (strcmp(optarg, "json") == 0) json = true;
+      else if (strcmp(optarg, "text") == 0) json = false;
+      else ok = false;
+      break;
+    default:
+      fprintf(stderr, "concert validate-models: unknown option '%s'\n%s", argv[optind - 1],
+              usage_text);
+      return 2;
+    }
+    if (!ok) {
+      fprintf(stderr, "concert validate-models: bad value '%s' for --%s\n%s", optarg,
+              longopts[li].name, usage_text);
+      return 2;
+    }
+  }
+  if (argc - optind != 1) {
+    fprintf(stderr, "concert validate-models: expected one FILE\n%s", usage_text);
+    return 2;
+  }
+  const char *file = argv[optind];
+  concert_diag d;
+  concert_diag_clear(&d);
+  concert_deu *data = NULL;
+  concert_status st = concert_deu_load(file, &lo, &data, &d);
+  if (st) return concert_cli_report("validate-models", st, &d);
+  concert_validation *v = NULL;
+  st = concert_validation_run(data, &o, &v, &d);
+  if (st) {
+    concert_deu_free(data);
+    return concert_cli_report("validate-models", st, &d);
+  }
+  if (json) {
+    char *text = NULL;
+    st = concert_validation_to_json(v, &text, &d);
+    if (!st) printf("%s\n", text);
+    free(text);
+  } else {
+    print_text(file, v);
+  }
+  concert_validation_free(v);
+  concert_deu_free(data);
+  return st ? concert_cli_report("validate-models", st, &d) : 0;
+}

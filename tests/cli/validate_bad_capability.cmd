@@ -1,0 +1,1 @@
+validate-models --capability nice data/decisions/deu3_blksv.tsv

@@ -1,0 +1,1 @@
+validate-models tests/data/deu_bad_range.tsv

@@ -1,0 +1,1 @@
+validate-models tests/data/deu_dup_id.tsv

@@ -1,0 +1,1 @@
+validate-models --require-outcome tests/data/deu_ok.tsv

@@ -1,0 +1,1 @@
+validate-models --models compromise tests/data/deu_unknown_actor.tsv
