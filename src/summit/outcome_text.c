@@ -37,6 +37,11 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
       fprintf(out, "; partners ");
       ids(out, s, res->partners, res->n_partners);
     }
+    if (res->kind == CONCERT_STATEMENT_JOINT && fabs(res->text - res->outcome) > 1e-9) {
+      fprintf(out, " (re-drafted from %.1f for ", res->outcome);
+      ids(out, s, res->rejecters, res->n_rejecters);
+      fprintf(out, ")");
+    }
     fprintf(out, "\n");
   }
   concert_communique c = concert_outcome_communique(o);

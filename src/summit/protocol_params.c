@@ -11,6 +11,8 @@ static const concert_param_spec specs[] = {
      .doc = "default acceptance slack, points on the 0-100 scale"},
     {.key = "partners_cosign", .is_word = true, .words = "true|false",
      .doc = "invited partners may co-sign statements"},
+    {.key = "redraft", .is_word = true, .words = "true|false",
+     .doc = "the chair re-drafts a rejected text to the nearest one the rule accepts"},
     {.key = "summary_agreed", .def = 10, .min = 0, .max = 50,
      .doc = "dispersion up to which the chair's summary says 'agreed'"},
     {.key = "summary_discussed", .def = 25, .min = 0, .max = 50,

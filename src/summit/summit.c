@@ -21,6 +21,7 @@ typedef struct proto {
   double agreed, discussed; /* wording thresholds */
   bool chair_forgoes;      /* rule 7 */
   bool withdraw;           /* rule 7 */
+  bool redraft;            /* rule 4: the chair re-drafts a rejected text */
 } proto;
 
 typedef struct engine {
@@ -50,6 +51,7 @@ static void read_proto(proto *p, const concert_params *over, const concert_param
   p->partners_cosign = word_true(over, file, "partners_cosign");
   p->chair_forgoes = word_true(over, file, "chair_forgoes");
   p->withdraw = word_true(over, file, "withdraw");
+  p->redraft = word_true(over, file, "redraft");
 }
 
 /* Utility of text x to actor a on issue k, with salience sal. */
@@ -206,6 +208,41 @@ static concert_status add_veto(engine *e, size_t a, size_t k, double x, double e
   return CONCERT_OK;
 }
 
+/* Rule 4, re-draft: the text nearest x at which the accepting present members satisfy the
+ * forum's rule. Each member accepts a closed interval (its position +- the reversion
+ * distance plus tolerance, cut at its red line), so the rule can only start to hold at x
+ * or at an end of one of these intervals: those are the candidates. O(n^2) per issue. */
+static bool redraft_text(const engine *e, const bool *present, size_t k, double x, double *y) {
+  const concert_i_forum *f = e->f;
+  size_t nc = 0;
+  double *cand = malloc((1 + 3 * f->n_members) * sizeof *cand);
+  bool *yes = calloc(f->n_members, sizeof *yes);
+  bool found = false;
+  if (!cand || !yes) goto done;
+  cand[nc++] = x;
+  double r = e->s->issues[k].reversion;
+  for (size_t i = 0; i < f->n_members; i++) {
+    if (!present[i]) continue;
+    const concert_i_stance *st = concert_i_stance_at(e->s, f->members[i], k);
+    double tol = isnan(st->tolerance) ? e->p.tolerance : st->tolerance;
+    double rad = isnan(r) ? tol : fabs(r - st->position) + tol;
+    cand[nc++] = fmax(0, st->position - rad);
+    cand[nc++] = fmin(100, st->position + rad);
+    if (!isnan(st->red_line)) cand[nc++] = st->red_line;
+  }
+  double best = HUGE_VAL;
+  for (size_t c = 0; c < nc; c++) {
+    double d = fabs(cand[c] - x);
+    if (d > best || (d == best && cand[c] >= *y)) continue;
+    for (size_t i = 0; i < f->n_members; i++)
+      yes[i] = present[i] && accepts(e, f->members[i], k, cand[c], NULL, NULL);
+    if (rule_met(e, present, yes)) best = d, *y = cand[c], found = true;
+  }
+done:
+  free(cand), free(yes);
+  return found;
+}
+
 /* Rules 4 and 5 on issue k (result r) with the members present. */
 static concert_status decide_issue(engine *e, const bool *present, size_t k, double x, size_t r) {
   const concert_i_forum *f = e->f;
@@ -229,21 +266,31 @@ static concert_status decide_issue(engine *e, const bool *present, size_t k, dou
     double ex;
     bool red;
     yes[i] = accepts(e, f->members[i], k, x, &ex, &red);
-    if (yes[i]) {
-      coal[ncoal++] = f->members[i];
-    } else {
-      if ((st = add_veto(e, f->members[i], k, x, ex, red))) goto done;
-      if (concert_i_idlist_push(&o->rej[r], f->members[i])) goto nomem;
-    }
+    if (yes[i]) coal[ncoal++] = f->members[i];
+    else if (concert_i_idlist_push(&o->rej[r], f->members[i])) goto nomem;
   }
-  double text = NAN;
+  double text = NAN, y = NAN;
   double rv = e->s->issues[k].reversion;
-  if (!isnan(rv) && fabs(x - rv) <= EPS) {
-    /* A text at the reversion point says nothing new: no statement (rule 4). */
-  } else if (!isnan(x) && rule_met(e, present, yes)) {
+  bool nothing_new = !isnan(rv) && fabs(x - rv) <= EPS;
+  if (!nothing_new && !isnan(x) && rule_met(e, present, yes)) {
     res->kind = CONCERT_STATEMENT_JOINT;
     text = x;
-  } else if (!isnan(x) && f->mini_allowed) {
+  } else if (!nothing_new && !isnan(x) && e->p.redraft && redraft_text(e, present, k, x, &y) &&
+             !(!isnan(rv) && fabs(y - rv) <= EPS)) {
+    res->kind = CONCERT_STATEMENT_JOINT;
+    text = y;
+    ncoal = 0;
+    for (size_t i = 0; i < f->n_members; i++)
+      if (present[i] && accepts(e, f->members[i], k, y, NULL, NULL)) coal[ncoal++] = f->members[i];
+  }
+  /* Members that rejected the model's text block the forum's statement: vetoes. */
+  for (size_t i = 0; res->kind == CONCERT_STATEMENT_NONE && i < o->rej[r].n; i++) {
+    double ex;
+    bool red;
+    accepts(e, o->rej[r].v[i], k, x, &ex, &red);
+    if ((st = add_veto(e, o->rej[r].v[i], k, x, ex, red))) goto done;
+  }
+  if (res->kind == CONCERT_STATEMENT_NONE && !nothing_new && !isnan(x) && f->mini_allowed) {
     while (ncoal >= f->mini_min && ncoal > 0) {
       if ((st = bargain(e, coal, ncoal, xs, false))) goto done;
       size_t keep = 0;

@@ -186,11 +186,23 @@ START_TEST(red_line_vetoes) {
       "  - {id: B, capability: 1, stances: {a: {position: 50, salience: 1, tolerance: 20}}}\n"
       "forums: [{id: F, members: [A, B], agenda: [{session: s, issues: [a]}]}]\n";
   concert_scenario *s = load(text);
-  concert_outcome *o = run(s, "F", NULL);
+  /* Without re-drafting the red line blocks the text: one veto, by A, for its red line. */
+  concert_outcome *o = run(s, "F", "redraft=false");
   ck_assert_double_eq_tol(concert_outcome_issue(o, 0)->outcome, 40, 1e-12);
   ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_NONE);
   ck_assert_uint_eq(concert_outcome_veto_count(o), 1);
   ck_assert(concert_outcome_veto(o, 0)->red_line);
+  concert_outcome_free(o);
+  /* Re-draft (rule 4): A accepts [10, 35] (cut at its red line), B [30, 70]; the nearest
+   * text to 40 both accept is 35: a joint statement, no veto, A listed as the rejecter of
+   * the model's text. */
+  o = run(s, "F", NULL);
+  const concert_issue_result *r = concert_outcome_issue(o, 0);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_JOINT);
+  ck_assert_double_eq_tol(r->text, 35, 1e-12);
+  ck_assert_uint_eq(r->n_signatories, 2);
+  ck_assert_uint_eq(r->n_rejecters, 1);
+  ck_assert_uint_eq(concert_outcome_veto_count(o), 0);
   concert_outcome_free(o);
   concert_scenario_free(s);
 }
@@ -288,6 +300,32 @@ START_TEST(texts_within_hull) {
 }
 END_TEST
 
+/* A text at the reversion point says nothing new (nash with opponents on both sides of
+ * r returns r): no statement, and every member accepted it, so no veto. An empty session
+ * still carries its departure event. */
+START_TEST(nothing_new_and_empty_session) {
+  const char *text =
+      "name: nn\nsource: test\nissues: [{id: a, title: A, reversion: 50}]\nactors:\n"
+      "  - {id: A, capability: 1, stances: {a: {position: 20, salience: 1}}}\n"
+      "  - {id: B, capability: 1, stances: {a: {position: 80, salience: 1}}}\n"
+      "forums:\n  - id: F\n    members: [A, B]\n"
+      "    agenda: [{session: d1, issues: [a]}, {session: d2, issues: []}]\n"
+      "    events: [{before_session: d2, depart: B}]\n";
+  concert_scenario *s = load(text);
+  concert_outcome *o = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_summit_run(s, 0, concert_model_find("nash"), NULL, NULL, &o, &d), CONCERT_OK);
+  const concert_issue_result *r = concert_outcome_issue(o, 0);
+  ck_assert_double_eq(r->outcome, 50);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_NONE);
+  ck_assert_uint_eq(concert_outcome_veto_count(o), 0);
+  ck_assert_uint_eq(concert_outcome_departure_count(o), 1);
+  concert_outcome_free(o);
+  concert_scenario_free(s);
+}
+END_TEST
+
 START_TEST(bad_protocol_parameters) {
   concert_scenario *s = load(two);
   concert_params *p = concert_params_new();
@@ -315,6 +353,7 @@ int main(void) {
   tcase_add_test(t, departure_and_withdrawal);
   tcase_add_test(t, salience_shock);
   tcase_add_test(t, texts_within_hull);
+  tcase_add_test(t, nothing_new_and_empty_session);
   tcase_add_test(t, bad_protocol_parameters);
   suite_add_tcase(s, t);
   SRunner *r = srunner_create(s);
