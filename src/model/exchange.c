@@ -171,7 +171,7 @@ static concert_status search(const round_state *st, double min_gain, candidate *
           if (push_candidate(v, len, cap, c)) return CONCERT_ERR_NOMEM;
         }
       }
-  qsort(*v, *len, sizeof **v, by_gain);
+  if (*len > 1) qsort(*v, *len, sizeof **v, by_gain);
   return CONCERT_OK;
 }
 
