@@ -20,9 +20,12 @@
  * each actor-issue position taking part in at most one exchange per round; then the
  * outcomes are recomputed and the next round starts.
  *
- * Complexity per round: O(n^2 m^2) to evaluate every pair of actors on every pair of
- * issues, O(K log K) to sort the K <= n(n-1)m(m-1)/4 feasible exchanges, O(K + n m)
- * memory (24 bytes per feasible exchange). */
+ * Complexity per round: a pass evaluates every pair of actors on every pair of issues,
+ * O(n^2 m^2), keeping the L = max(1024, 8 n m) best feasible exchanges in a heap
+ * (O(log L) each) and making them in order; a further pass, over positions still unused,
+ * follows only when all L were feasible. Each pass makes at least one exchange, so a
+ * round takes at most n m / 4 + 1 passes (2 or 3 measured on random problems of 50 to
+ * 1,000 actors x 10 issues). Memory O(n m): 24 L bytes for the heap. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -121,20 +124,6 @@ static terms exchange_terms(const round_state *st, size_t i, size_t j, size_t f,
   return t;
 }
 
-/* Appends a candidate, growing the array geometrically. */
-static concert_status push_candidate(candidate **v, size_t *len, size_t *cap, candidate c) {
-  if (*len == *cap) {
-    size_t nc = *cap ? 2 * *cap : 64;
-    if (nc > SIZE_MAX / sizeof **v) return CONCERT_ERR_NOMEM;
-    candidate *p = realloc(*v, nc * sizeof *p);
-    if (!p) return CONCERT_ERR_NOMEM;
-    *v = p;
-    *cap = nc;
-  }
-  (*v)[(*len)++] = c;
-  return CONCERT_OK;
-}
-
 /* Descending gain; ties by ascending (i, j, f, g) so that the order is total. */
 static int by_gain(const void *pa, const void *pb) {
   const candidate *a = pa, *b = pb;
@@ -146,18 +135,57 @@ static int by_gain(const void *pa, const void *pb) {
   return 0;
 }
 
-/* The pair search: every feasible exchange of the round whose gain exceeds min_gain.
- * O(n^2 m^2) time. */
-static concert_status search(const round_state *st, double min_gain, candidate **v,
-                             size_t *len, size_t *cap) {
+/* The cap earliest candidates (in by_gain order) offered so far, as a binary heap whose
+ * root is the latest of them; sorted by search() once full or exhausted. */
+typedef struct chunk {
+  candidate *v; /* cap slots */
+  size_t len;   /* candidates held */
+  size_t cap;   /* capacity L */
+} chunk;
+
+/* Offers a candidate to the chunk. O(log L). */
+static void chunk_offer(chunk *h, candidate c) {
+  size_t k;
+  if (h->len < h->cap) { /* sift up from a new leaf */
+    k = h->len++;
+    while (k > 0) {
+      size_t up = (k - 1) / 2;
+      if (by_gain(&h->v[up], &c) >= 0) break;
+      h->v[k] = h->v[up];
+      k = up;
+    }
+    h->v[k] = c;
+    return;
+  }
+  if (by_gain(&c, &h->v[0]) >= 0) return; /* not earlier than the latest kept */
+  k = 0;                                  /* replace the root and sift down */
+  for (;;) {
+    size_t l = 2 * k + 1, r = l + 1, late = k;
+    const candidate *lv = &c;
+    if (l < h->len && by_gain(&h->v[l], lv) > 0) late = l, lv = &h->v[l];
+    if (r < h->len && by_gain(&h->v[r], lv) > 0) late = r, lv = &h->v[r];
+    if (late == k) break;
+    h->v[k] = h->v[late];
+    k = late;
+  }
+  h->v[k] = c;
+}
+
+/* The pair search: the L earliest (highest-gain) feasible exchanges of the round whose
+ * four actor-issue positions are all unused and whose gains exceed min_gain, sorted.
+ * O(n^2 m^2 log L) time at worst, O(L) memory. */
+static void search(const round_state *st, double min_gain, const unsigned char *used,
+                   chunk *h) {
   size_t n = st->n, m = st->m;
-  *len = 0;
+  h->len = 0;
   for (size_t i = 0; i < n; i++)
     for (size_t j = i + 1; j < n; j++)
       for (size_t f = 0; f < m; f++) {
         if (st->side[i * m + f] * st->side[j * m + f] >= 0) continue;
+        if (used[i * m + f] || used[j * m + f]) continue;
         for (size_t g = f + 1; g < m; g++) {
           if (st->side[i * m + g] * st->side[j * m + g] >= 0) continue;
+          if (used[i * m + g] || used[j * m + g]) continue;
           double p = st->s[i * m + f] * st->s[j * m + g]; /* s_if s_jg */
           double q = st->s[j * m + f] * st->s[i * m + g]; /* s_jf s_ig */
           size_t cf, cg;                                  /* issues i, j concede on */
@@ -168,24 +196,21 @@ static concert_status search(const round_state *st, double min_gain, candidate *
           if (!(t.gain_i > min_gain && t.gain_j > min_gain)) continue;
           candidate c = {.gain = t.gain, .i = (uint32_t)i, .j = (uint32_t)j,
                          .f = (uint32_t)cf, .g = (uint32_t)cg};
-          if (push_candidate(v, len, cap, c)) return CONCERT_ERR_NOMEM;
+          chunk_offer(h, c);
         }
       }
-  if (*len > 1) qsort(*v, *len, sizeof **v, by_gain);
-  return CONCERT_OK;
+  if (h->len > 1) qsort(h->v, h->len, sizeof *h->v, by_gain);
 }
 
-/* Makes the exchanges of one round in order, each actor-issue position at most once;
- * writes the new positions into next (a copy of st->x) and the deals into sol.
- * *made receives the number of exchanges. O(K + n m). */
-static concert_status execute(const round_state *st, const candidate *v, size_t len,
-                              size_t round, double *next, unsigned char *used,
-                              concert_solution *sol, size_t *made) {
+/* Makes the exchanges of a sorted chunk in order, skipping any that touches a used
+ * actor-issue position; writes new positions into next and the deals into sol; adds
+ * the number made to *made. O(L). */
+static concert_status execute(const round_state *st, const chunk *h, size_t round,
+                              double *next, unsigned char *used, concert_solution *sol,
+                              size_t *made) {
   size_t m = st->m;
-  *made = 0;
-  for (size_t t = 0; t < st->n * m; t++) used[t] = 0;
-  for (size_t q = 0; q < len; q++) {
-    size_t i = v[q].i, j = v[q].j, f = v[q].f, g = v[q].g;
+  for (size_t q = 0; q < h->len; q++) {
+    size_t i = h->v[q].i, j = h->v[q].j, f = h->v[q].f, g = h->v[q].g;
     if (used[i * m + f] || used[i * m + g] || used[j * m + f] || used[j * m + g]) continue;
     used[i * m + f] = used[i * m + g] = used[j * m + f] = used[j * m + g] = 1;
     terms tm = exchange_terms(st, i, j, f, g);
@@ -206,6 +231,23 @@ static concert_status execute(const round_state *st, const candidate *v, size_t 
   return CONCERT_OK;
 }
 
+/* One round: chunks of the L best still-feasible exchanges until a chunk comes back
+ * short of L (then no feasible exchange is left). Each full chunk makes at least its
+ * first exchange, so there are at most n m / 4 + 1 chunks. This gives exactly the
+ * exchanges of a greedy pass over the whole list sorted by gain: an exchange skipped by
+ * that pass touches a position used before it, and positions never become free. */
+static concert_status one_round(const round_state *st, double min_gain, size_t round,
+                                double *next, unsigned char *used, chunk *h,
+                                concert_solution *sol, size_t *made) {
+  *made = 0;
+  for (size_t t = 0; t < st->n * st->m; t++) used[t] = 0;
+  for (;;) {
+    search(st, min_gain, used, h);
+    concert_status status = execute(st, h, round, next, used, sol, made);
+    if (status || h->len < h->cap) return status;
+  }
+}
+
 static concert_status solve(const concert_params *params, const concert_problem *p,
                             concert_solution *sol, concert_diag *d) {
   size_t n = p->n_actors, m = p->n_issues;
@@ -218,14 +260,18 @@ static concert_status solve(const concert_params *params, const concert_problem 
   if (n > UINT32_MAX || m > UINT32_MAX)
     return CONCERT_FAIL(d, CONCERT_ERR_TOO_LARGE, "the exchange model takes at most %u actors "
                         "and issues", (unsigned)UINT32_MAX);
-  if (n > SIZE_MAX / m / (3 * sizeof(double) + 2))
+  if (n > SIZE_MAX / m / (8 * sizeof(candidate))) /* also bounds (3 nm + 2 m) doubles */
     return CONCERT_FAIL(d, CONCERT_ERR_TOO_LARGE, "problem too large");
   size_t nm = n * m, max_rounds = rounds_param > 0 ? (size_t)rounds_param : EXCHANGE_ROUND_CAP;
+  /* Chunk size L = max(1024, 8 n m): a few passes per round (docs/models/exchange.md). */
+  size_t lcap = nm < 128 ? 1024 : 8 * nm;
+  chunk h = {.v = malloc(lcap * sizeof(candidate)), .len = 0, .cap = lcap};
   double *buf = malloc((3 * nm + 2 * m) * sizeof *buf);
   unsigned char *bytes = malloc(2 * nm);
-  if (!buf || !bytes) {
+  if (!buf || !bytes || !h.v) {
     free(buf);
     free(bytes);
+    free(h.v);
     return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   }
   double *cur = buf, *next = buf + nm, *reach = buf + 2 * nm, *w = buf + 3 * nm,
@@ -234,17 +280,15 @@ static concert_status solve(const concert_params *params, const concert_problem 
   round_state st = {.n = n, .m = m, .x = cur, .s = p->salience, .c = p->capability,
                     .w = w, .o = o, .reach = reach, .side = (signed char *)(bytes + nm)};
   for (size_t t = 0; t < nm; t++) cur[t] = p->position[t];
-  candidate *cand = NULL;
-  size_t len = 0, cap = 0, r = 0;
+  size_t r = 0;
   concert_status status = CONCERT_OK;
   const char *stop = rounds_param > 0 ? "fixed rounds" : "round cap";
   prepare(&st);
   concert_i_solution_set_round_outcome(sol, 0, o, NULL);
   for (; r < max_rounds; r++) {
-    if ((status = search(&st, min_gain, &cand, &len, &cap))) break;
     for (size_t t = 0; t < nm; t++) next[t] = cur[t];
     size_t made = 0;
-    if ((status = execute(&st, cand, len, r, next, used, sol, &made))) break;
+    if ((status = one_round(&st, min_gain, r, next, used, &h, sol, &made))) break;
     if (made == 0) {
       stop = "no exchange";
       break;
@@ -253,7 +297,7 @@ static concert_status solve(const concert_params *params, const concert_problem 
     prepare(&st);
     if ((status = concert_i_solution_push_round(sol, cur, o, NULL))) break;
   }
-  free(cand);
+  free(h.v);
   if (status == CONCERT_OK) {
     concert_i_solution_set_outcome(sol, o);
     concert_i_solution_set_stop(sol, stop);
