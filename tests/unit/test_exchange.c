@@ -271,6 +271,109 @@ START_TEST(invariants_random) {
 }
 END_TEST
 
+/* A reference first round written directly from the equations (docs/models/exchange.md):
+ * every feasible exchange, sorted by gain (ties by i, j, f, g), made greedily. Used to
+ * check the library's chunked pair search on a problem that needs several passes. */
+typedef struct ref_deal {
+  double gain, shift_i, shift_j;
+  size_t i, j, f, g;
+} ref_deal;
+
+static int ref_order(const void *pa, const void *pb) {
+  const ref_deal *a = pa, *b = pb;
+  if (a->gain != b->gain) return a->gain > b->gain ? -1 : 1;
+  if (a->i != b->i) return a->i < b->i ? -1 : 1;
+  if (a->j != b->j) return a->j < b->j ? -1 : 1;
+  if (a->f != b->f) return a->f < b->f ? -1 : 1;
+  return a->g < b->g ? -1 : a->g > b->g;
+}
+
+static size_t reference_round(size_t n, size_t m, const double *x, const double *s,
+                              const double *c, ref_deal **out) {
+  double *w = calloc(m, sizeof *w), *o = calloc(m, sizeof *o);
+  for (size_t k = 0; k < m; k++) {
+    double sx = 0;
+    for (size_t a = 0; a < n; a++) {
+      w[k] += c[a] * s[a * m + k];
+      sx += c[a] * s[a * m + k] * x[a * m + k];
+    }
+    o[k] = sx / w[k];
+  }
+  size_t len = 0, cap = n * n * m * m + 1;
+  ref_deal *v = malloc(cap * sizeof *v);
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      for (size_t f = 0; f < m; f++)
+        for (size_t g = 0; g < m; g++) {
+          if (f == g) continue;
+          double sif = s[i * m + f], sig = s[i * m + g], sjf = s[j * m + f], sjg = s[j * m + g];
+          double dif = x[i * m + f] - o[f], djf = x[j * m + f] - o[f];
+          double dig = x[i * m + g] - o[g], djg = x[j * m + g] - o[g];
+          if (!(dif * djf < 0 && dig * djg < 0)) continue;
+          if (!(sif * sjg < sjf * sig)) continue; /* i concedes on f, j on g */
+          double dmax = fmin(c[i] * sif * fabs(dif) / w[f], fabs(djf));
+          double emax = fmin(c[j] * sjg * fabs(djg) / w[g], fabs(dig));
+          double r = (sif + sjf) / (sig + sjg), dd = fmin(dmax, emax / r), ee = r * dd;
+          double gi = sig * ee - sif * dd, gj = sjf * dd - sjg * ee;
+          if (!(gi > 1e-9 && gj > 1e-9)) continue;
+          ref_deal rd = {.gain = dd * (sig * sjf - sif * sjg) / (sig + sjg),
+                         .shift_i = (dif < 0 ? 1 : -1) * dd * w[f] / (c[i] * sif),
+                         .shift_j = (djg < 0 ? 1 : -1) * ee * w[g] / (c[j] * sjg),
+                         .i = i, .j = j, .f = f, .g = g};
+          v[len++] = rd;
+        }
+  qsort(v, len, sizeof *v, ref_order);
+  unsigned char *used = calloc(n * m, 1);
+  size_t made = 0;
+  for (size_t q = 0; q < len; q++) {
+    size_t i = v[q].i, j = v[q].j, f = v[q].f, g = v[q].g;
+    if (used[i * m + f] || used[i * m + g] || used[j * m + f] || used[j * m + g]) continue;
+    used[i * m + f] = used[i * m + g] = used[j * m + f] = used[j * m + g] = 1;
+    v[made++] = v[q];
+  }
+  free(used);
+  free(w);
+  free(o);
+  *out = v;
+  return made;
+}
+
+/* 60 actors x 6 issues: about 6,600 feasible exchanges against a chunk of 8 n m = 2,880,
+ * so the library needs a second pass; its first round must equal the reference. */
+START_TEST(chunked_search_matches_reference) {
+  enum { N = 60, M = 6 };
+  static double x[N * M], sal[N * M], c[N], rv[M];
+  uint64_t st = 2024;
+  for (size_t a = 0; a < N; a++) {
+    c[a] = 0.5 + 9.5 * uniform(&st);
+    for (size_t k = 0; k < M; k++) {
+      x[a * M + k] = 100 * uniform(&st);
+      sal[a * M + k] = 0.05 + 0.95 * uniform(&st);
+    }
+  }
+  for (size_t k = 0; k < M; k++) rv[k] = NAN;
+  concert_problem p = {.n_actors = N, .n_issues = M, .position = x, .salience = sal,
+                       .capability = c, .reversion = rv};
+  concert_solution *s = run(&p, 1);
+  ref_deal *ref = NULL;
+  size_t nref = reference_round(N, M, x, sal, c, &ref);
+  ck_assert_uint_gt(nref, 20);
+  ck_assert_uint_eq(concert_solution_deal_count(s), nref);
+  for (size_t q = 0; q < nref; q++) {
+    const concert_deal *dl = concert_solution_deal(s, q);
+    ck_assert_uint_eq(dl->actor_a, ref[q].i);
+    ck_assert_uint_eq(dl->actor_b, ref[q].j);
+    ck_assert_uint_eq(dl->issue_a, ref[q].f);
+    ck_assert_uint_eq(dl->issue_b, ref[q].g);
+    ck_assert_double_eq_tol(dl->gain_a, ref[q].gain, 1e-9 * (1 + ref[q].gain));
+    ck_assert_double_eq_tol(dl->shift_a, ref[q].shift_i, 1e-9);
+    ck_assert_double_eq_tol(dl->shift_b, ref[q].shift_j, 1e-9);
+  }
+  free(ref);
+  concert_solution_free(s);
+}
+END_TEST
+
 static concert_status solve_with(const char *assignment, concert_diag *d) {
   concert_params *ps = concert_params_new();
   ck_assert_int_eq(concert_params_set_text(ps, assignment, d), CONCERT_OK);
@@ -332,6 +435,7 @@ static Suite *suite(void) {
   tcase_add_test(t, same_side_no_trade);
   tcase_add_test(t, identical_actors_no_trade);
   tcase_add_test(t, invariants_random);
+  tcase_add_test(t, chunked_search_matches_reference);
   tcase_add_test(t, bad_params);
   tcase_add_test(t, bad_problem);
   tcase_add_test(t, powerless_actor_no_trade);
