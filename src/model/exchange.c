@@ -34,7 +34,7 @@
 #include "status/diag.h"
 
 enum {
-  EXCHANGE_ROUND_CAP = 1000 /* rounds = 0 stops after a round without exchange or here */
+  EXCHANGE_ROUND_CAP = 100 /* rounds = 0: stop on no exchange, convergence, or here */
 };
 
 /* Within this distance of the expected outcome (0-100 scale) a position is on no side. */
@@ -42,9 +42,11 @@ enum {
 
 static const concert_param_spec exchange_params[] = {
     {.key = "rounds", .def = 0, .min = 0, .max = 100000,
-     .doc = "rounds of exchange; 0 = until a round without exchange (at most 1000)"},
+     .doc = "rounds of exchange; 0 = until no exchange or converged (at most 100)"},
     {.key = "min_gain", .def = 1e-9, .min = 0, .max = 1e6,
      .doc = "an exchange is made only if each side gains more than this"},
+    {.key = "tol", .def = 1e-6, .min = 0, .max = 100,
+     .doc = "stop once no expected outcome moved more than this in a round (0 = off)"},
 };
 
 /* A feasible exchange found by the pair search: i concedes on f, j concedes on g. */
@@ -253,6 +255,7 @@ static concert_status solve(const concert_params *params, const concert_problem 
   size_t n = p->n_actors, m = p->n_issues;
   double rounds_param = concert_params_number(params, "rounds", 0);
   double min_gain = concert_params_number(params, "min_gain", 1e-9);
+  double tol = concert_params_number(params, "tol", 1e-6);
   if (rounds_param != floor(rounds_param))
     return concert_i_fail(d, CONCERT_ERR_INVALID, NULL, 0, 0, "rounds",
                           "exchange parameter 'rounds' is %g; it must be a whole number",
@@ -260,13 +263,13 @@ static concert_status solve(const concert_params *params, const concert_problem 
   if (n > UINT32_MAX || m > UINT32_MAX)
     return CONCERT_FAIL(d, CONCERT_ERR_TOO_LARGE, "the exchange model takes at most %u actors "
                         "and issues", (unsigned)UINT32_MAX);
-  if (n > SIZE_MAX / m / (8 * sizeof(candidate))) /* also bounds (3 nm + 2 m) doubles */
+  if (n > SIZE_MAX / m / (8 * sizeof(candidate))) /* also bounds (3 nm + 3 m) doubles */
     return CONCERT_FAIL(d, CONCERT_ERR_TOO_LARGE, "problem too large");
   size_t nm = n * m, max_rounds = rounds_param > 0 ? (size_t)rounds_param : EXCHANGE_ROUND_CAP;
   /* Chunk size L = max(1024, 8 n m): a few passes per round (docs/models/exchange.md). */
   size_t lcap = nm < 128 ? 1024 : 8 * nm;
   chunk h = {.v = malloc(lcap * sizeof(candidate)), .len = 0, .cap = lcap};
-  double *buf = malloc((3 * nm + 2 * m) * sizeof *buf);
+  double *buf = malloc((3 * nm + 3 * m) * sizeof *buf);
   unsigned char *bytes = malloc(2 * nm);
   if (!buf || !bytes || !h.v) {
     free(buf);
@@ -275,7 +278,7 @@ static concert_status solve(const concert_params *params, const concert_problem 
     return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   }
   double *cur = buf, *next = buf + nm, *reach = buf + 2 * nm, *w = buf + 3 * nm,
-         *o = w + m;
+         *o = w + m, *prev = o + m;
   unsigned char *used = bytes;
   round_state st = {.n = n, .m = m, .x = cur, .s = p->salience, .c = p->capability,
                     .w = w, .o = o, .reach = reach, .side = (signed char *)(bytes + nm)};
@@ -294,8 +297,15 @@ static concert_status solve(const concert_params *params, const concert_problem 
       break;
     }
     for (size_t t = 0; t < nm; t++) cur[t] = next[t];
+    double moved = 0;
+    for (size_t k = 0; k < m; k++) prev[k] = o[k];
     prepare(&st);
+    for (size_t k = 0; k < m; k++) moved = fmax(moved, fabs(o[k] - prev[k]));
     if ((status = concert_i_solution_push_round(sol, cur, o, NULL))) break;
+    if (moved <= tol) {
+      stop = "converged";
+      break;
+    }
   }
   free(h.v);
   if (status == CONCERT_OK) {

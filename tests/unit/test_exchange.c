@@ -15,17 +15,23 @@ static const concert_model *model(void) {
   return m;
 }
 
-/* Solves with an optional "rounds" value (< 0: default); fails the test on error. */
-static concert_solution *run(const concert_problem *p, double rounds) {
+/* Solves with an optional "rounds" value (< 0: default) and an optional "key=value"
+ * (NULL: none); fails the test on error. */
+static concert_solution *run_with(const concert_problem *p, double rounds, const char *extra) {
   concert_params *ps = concert_params_new();
   ck_assert_ptr_nonnull(ps);
   if (rounds >= 0) ck_assert_int_eq(concert_params_set_number(ps, "rounds", rounds), CONCERT_OK);
+  if (extra) ck_assert_int_eq(concert_params_set_text(ps, extra, NULL), CONCERT_OK);
   concert_solution *s = NULL;
   concert_diag d;
   concert_status st = concert_model_solve(model(), ps, p, &s, &d);
   ck_assert_msg(st == CONCERT_OK, "solve failed: %s", d.message);
   concert_params_free(ps);
   return s;
+}
+
+static concert_solution *run(const concert_problem *p, double rounds) {
+  return run_with(p, rounds, NULL);
 }
 
 /* Two actors, two issues, capabilities 1 (docs/models/exchange.md, worked example):
@@ -78,12 +84,12 @@ END_TEST
 
 /* Round 2 repeats round 1 scaled by 1/4 (A again reaches the outcome: Dmax = 2.8125,
  * Emax / r = 3), so the shifts on issue 0 sum to 45 * 4/3 = 60 and the outcomes tend
- * to (80, 30): A concedes issue 0 to B, B concedes issue 1 to A. Gains 4.95 / 4^r exceed
- * min_gain = 1e-9 for r = 0..16 (4.95 / 4^16 = 1.15e-9, 4.95 / 4^17 = 2.9e-10): 17 deals,
- * 18 recorded rounds. */
+ * to (80, 30): A concedes issue 0 to B, B concedes issue 1 to A. With tol = 0, gains
+ * 4.95 / 4^r exceed min_gain = 1e-9 for r = 0..16 (4.95 / 4^16 = 1.15e-9, 4.95 / 4^17 =
+ * 2.9e-10): 17 deals, 18 recorded rounds. */
 START_TEST(hand_until_no_exchange) {
   concert_problem p = hand_problem();
-  concert_solution *s = run(&p, -1);
+  concert_solution *s = run_with(&p, -1, "tol=0");
   ck_assert_uint_ge(concert_solution_deal_count(s), 2);
   const concert_deal *d2 = concert_solution_deal(s, 1);
   ck_assert_uint_eq(d2->round, 1);
@@ -95,6 +101,20 @@ START_TEST(hand_until_no_exchange) {
   ck_assert_double_eq_tol(concert_solution_outcome(s, 1), 30, 1e-7);
   ck_assert_str_eq(concert_solution_stop_reason(s), "no exchange");
   ck_assert_uint_eq(concert_solution_rounds(s), 18);
+  concert_solution_free(s);
+}
+END_TEST
+
+/* With the default tol = 1e-6: round r moves O_0 by 11.25 / 4^(r-1), first <= 1e-6 at
+ * r = 13 (6.7e-7; r = 12 gives 2.7e-6): 13 deals, 14 recorded rounds, "converged". */
+START_TEST(hand_converged) {
+  concert_problem p = hand_problem();
+  concert_solution *s = run(&p, -1);
+  ck_assert_uint_eq(concert_solution_deal_count(s), 13);
+  ck_assert_uint_eq(concert_solution_rounds(s), 14);
+  ck_assert_str_eq(concert_solution_stop_reason(s), "converged");
+  /* O_0 = 80 - 15 / 4^13 after 13 rounds (each round takes 3/4 of what is left). */
+  ck_assert_double_eq_tol(concert_solution_outcome(s, 0), 80 - 15 / pow(4, 13), 1e-9);
   concert_solution_free(s);
 }
 END_TEST
@@ -394,7 +414,8 @@ START_TEST(bad_params) {
   ck_assert_int_eq(solve_with("min_gain=-1", &d), CONCERT_ERR_RANGE);
   ck_assert_int_eq(solve_with("rounds=many", &d), CONCERT_ERR_TYPE);
   ck_assert_int_eq(solve_with("loss=linear", &d), CONCERT_ERR_UNKNOWN_FIELD);
-  ck_assert_ptr_nonnull(strstr(d.message, "rounds, min_gain"));
+  ck_assert_ptr_nonnull(strstr(d.message, "rounds, min_gain, tol"));
+  ck_assert_int_eq(solve_with("tol=-0.5", &d), CONCERT_ERR_RANGE);
   ck_assert_int_eq(solve_with("rounds=3", &d), CONCERT_OK);
 }
 END_TEST
@@ -430,6 +451,7 @@ static Suite *suite(void) {
   TCase *t = tcase_create("core");
   tcase_add_test(t, hand_one_round);
   tcase_add_test(t, hand_until_no_exchange);
+  tcase_add_test(t, hand_converged);
   tcase_add_test(t, one_issue_refused);
   tcase_add_test(t, proportional_saliences_no_trade);
   tcase_add_test(t, same_side_no_trade);
