@@ -1,7 +1,9 @@
 /* concert/network.h: deal networks. The bilateral deals of a summit (or any weighted
  * pairs of actors) as an undirected weighted graph, with per-actor degree, strength and
  * betweenness, Freeman's degree and betweenness centralization, the hub and its spokes.
- * Built on igraph 0.10; definitions and sources in docs/network.md. */
+ * Built on igraph 0.10; definitions and sources in docs/network.md. Builds may run from
+ * several threads (the igraph part is serialised internally); a built network is
+ * immutable. */
 #ifndef CONCERT_NETWORK_H
 #define CONCERT_NETWORK_H
 #include <stdbool.h>

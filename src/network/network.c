@@ -5,9 +5,15 @@
  * concert_network so that no igraph object outlives the constructor. igraph's error
  * handler, which aborts by default, is switched to igraph_error_handler_ignore (and the
  * warning handler to igraph_warning_handler_ignore, as the library never prints) for the
- * duration of each build and restored afterwards; every igraph return is checked. */
+ * duration of each build and restored afterwards; every igraph return is checked.
+ *
+ * Debian 12's igraph is built with IGRAPH_THREAD_SAFE = 0: its error handlers and
+ * internal state are process-wide. A static mutex therefore serialises the igraph part
+ * of each build, so that threaded sweeps may build networks concurrently. It is the one
+ * piece of static state here, and it holds no data. */
 #include <igraph/igraph.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,12 +224,18 @@ static concert_status build(size_t n, concert_network_tie *own, size_t n_ties,
     concert_network_free(net);
     return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   }
+  static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
+  if (pthread_mutex_lock(&igraph_lock) != 0) {
+    concert_network_free(net);
+    return CONCERT_FAIL(d, CONCERT_ERR_NUMERIC, "cannot lock igraph");
+  }
   igraph_error_handler_t *prev_err = igraph_set_error_handler(igraph_error_handler_ignore);
   igraph_warning_handler_t *prev_warn =
       igraph_set_warning_handler(igraph_warning_handler_ignore);
   concert_status st = measure(net, d);
   igraph_set_warning_handler(prev_warn);
   igraph_set_error_handler(prev_err);
+  pthread_mutex_unlock(&igraph_lock);
   if (!st) st = find_hub(net, d);
   if (st) {
     concert_network_free(net);
