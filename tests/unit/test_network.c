@@ -216,7 +216,8 @@ START_TEST(relabelling) {
   concert_network_tie t[] = {{0, 1, 1}, {0, 2, 1}, {1, 2, 1}, {2, 3, 1}, {3, 4, 1}, {3, 5, 2}};
   size_t perm[] = {4, 2, 5, 0, 1, 3};
   concert_network_tie u[6];
-  for (size_t i = 0; i < 6; i++) u[i] = (concert_network_tie){perm[t[i].a], perm[t[i].b], t[i].weight};
+  for (size_t i = 0; i < 6; i++)
+    u[i] = (concert_network_tie){perm[t[i].a], perm[t[i].b], t[i].weight};
   concert_network *x = build(6, t, 6), *y = build(6, u, 6);
   ck_assert_double_eq_tol(concert_network_degree_centralization(x),
                           concert_network_degree_centralization(y), 1e-12);
