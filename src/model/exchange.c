@@ -41,7 +41,7 @@ enum {
 #define EXCHANGE_SIDE_EPS 1e-9
 
 static const concert_param_spec exchange_params[] = {
-    {.key = "rounds", .def = 0, .min = 0, .max = 100000,
+    {.key = "rounds", .def = 0, .min = 0, .max = 10000,
      .doc = "rounds of exchange; 0 = until no exchange or converged (at most 100)"},
     {.key = "min_gain", .def = 1e-9, .min = 0, .max = 1e6,
      .doc = "an exchange is made only if each side gains more than this"},
