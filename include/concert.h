@@ -9,4 +9,5 @@
 #include "concert/summit.h"
 #include "concert/compare.h"
 #include "concert/validation.h"
+#include "concert/network.h"
 #endif
