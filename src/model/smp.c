@@ -38,7 +38,10 @@ typedef struct smp_run {
   size_t *uniq;           /* indices of the first actor of each distinct position */
   size_t n_uniq;          /* number of distinct positions */
   double *prob_u;         /* n_uniq: probability that each distinct position wins */
-  double *est;            /* n: est(r_h, r_x) for the current perspective h */
+  double *ut;             /* n x n: ut[a n + x] = u^h(x, a), x's utility of a's position
+                             as the current perspective h estimates it */
+  double *udiag;          /* n: u^h(x, x) */
+  double *wsc;            /* n: total salience x capability */
   double *rowsum;         /* n: sum_x u^a(a, x), for bargain values */
   double *work;           /* general scratch, sized by ensure_work */
   size_t work_size;       /* doubles in work */
@@ -90,7 +93,7 @@ static concert_status setup_state(smp_run *r, concert_diag *d) {
   double *u = r->work, *c = u + n * n, *scratch = c + n * n, *p = scratch + 3 * n * n + 2 * n;
   /* risk-neutral utilities, capability-weighted coalitions over every actor's position */
   for (size_t k = 0; k < n; k++)
-    for (size_t i = 0; i < n; i++) u[k * n + i] = concert_i_smp_util(r->dist[k * n + i], 0.0);
+    for (size_t i = 0; i < n; i++) u[k * n + i] = smp_util(r->dist[k * n + i], 0.0);
   concert_i_smp_coalitions(r->cfg->voting, n, n, r->cap, u, c);
   if (concert_i_smp_pce(r->cfg->pce, r->cfg->victory, n, c, p, scratch))
     return CONCERT_FAIL(d, CONCERT_ERR_NUMERIC, "smp: the Markov PCE did not converge");
@@ -101,7 +104,7 @@ static concert_status setup_state(smp_run *r, concert_diag *d) {
   for (size_t k = 0; k < n; k++) {
     double rk = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[k], r->risk[k]);
     for (size_t v = 0; v < nu; v++)
-      u[k * nu + v] = concert_i_smp_util(r->dist[k * n + r->uniq[v]], rk);
+      u[k * nu + v] = smp_util(r->dist[k * n + r->uniq[v]], rk);
   }
   concert_i_smp_coalitions(SMP_VR_PROP, n, nu, r->cap, u, c);
   if (concert_i_smp_pce(r->cfg->pce, r->cfg->victory, nu, c, r->prob_u, scratch))
@@ -119,16 +122,19 @@ static double actor_prob(const smp_run *r, size_t a) {
   return p;
 }
 
-/* Sets r->est[x] = h's estimate of x's risk attitude. */
+/* Fills r->ut and r->udiag with h's estimates of everyone's utilities: x's risk
+ * attitude as h sees it applied to x's distances. O(n^2). */
 static void set_perspective(smp_run *r, size_t h) {
-  for (size_t x = 0; x < r->n; x++)
-    r->est[x] = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
+  size_t n = r->n;
+  for (size_t x = 0; x < n; x++) {
+    double rx = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
+    for (size_t a = 0; a < n; a++) r->ut[a * n + x] = smp_util(r->dist[x * n + a], rx);
+  }
+  for (size_t x = 0; x < n; x++) r->udiag[x] = r->ut[x * n + x];
 }
 
 /* u^h(a, b) for the perspective set by set_perspective. */
-static double uh(const smp_run *r, size_t a, size_t b) {
-  return concert_i_smp_util(r->dist[a * r->n + b], r->est[a]);
-}
+static double uh(const smp_run *r, size_t a, size_t b) { return r->ut[b * r->n + a]; }
 
 /* Third party n's vote in the contest i against j (KTAB thirdPartyVoteSU, sum of
  * utilities): it compares joining i with joining j, given the little-coalition odds. */
@@ -152,7 +158,7 @@ static double third_party_vote(const smp_run *r, double wn, double pin, double u
   }
   double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
   double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
-  return concert_i_smp_vote(r->cfg->voting, wn, u_ik_j, u_i_jk);
+  return smp_vote(r->cfg->voting, wn, u_ik_j, u_i_jk);
 }
 
 /* h's estimate (perspective already set) of the probability that i beats j, and of the
@@ -163,19 +169,20 @@ static void prob_edu(const smp_run *r, size_t k, size_t i, size_t j, double *p_o
   double uii = uh(r, i, i), uij = uh(r, i, j), uji = uh(r, j, i), ujj = uh(r, j, j);
   double uki = uh(r, k, i), ukj = uh(r, k, j);
   double eu_sq = uki + ukj, eu_vict = 2 * uki, eu_lose = 2 * ukj;
-  double ci = concert_i_smp_vote(vr, r->stot[i] * r->cap[i], uii, uij);
-  double cj = concert_i_smp_vote(vr, r->stot[j] * r->cap[j], uji, ujj);
+  double ci = smp_vote(vr, r->stot[i] * r->cap[i], uii, uij);
+  double cj = smp_vote(vr, r->stot[j] * r->cap[j], uji, ujj);
   double chij = SMP_MIN_CLTN, chji = SMP_MIN_CLTN;
   if (ci > 0) chij += ci;
   if (ci < 0) chji -= ci;
   if (cj > 0) chij += cj;
   if (cj < 0) chji -= cj;
   const double base_i = chij, base_j = chji;
+  const double *col_i = r->ut + i * r->n, *col_j = r->ut + j * r->n;
   for (size_t x = 0; x < r->n; x++) {
     if (x == i || x == j) continue;
-    double wn = r->stot[x] * r->cap[x];
-    double uni = uh(r, x, i), unj = uh(r, x, j), unn = uh(r, x, x);
-    double vn = concert_i_smp_vote(vr, wn, uni, unj);
+    double wn = r->wsc[x];
+    double uni = col_i[x], unj = col_j[x], unn = r->udiag[x];
+    double vn = smp_vote(vr, wn, uni, unj);
     double cni = vn > 0 ? base_i + vn : base_i, cnj = vn < 0 ? base_j - vn : base_j;
     double pin = cni / (cni + cnj);
     double v = third_party_vote(r, wn, pin, uni, unj, unn);
@@ -290,11 +297,11 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
   for (size_t a = 0; a < n; a++) {
     double ra = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[a], r->risk[a]);
     double s = 0;
-    for (size_t x = 0; x < n; x++) s += concert_i_smp_util(r->dist[a * n + x], ra);
+    for (size_t x = 0; x < n; x++) s += smp_util(r->dist[a * n + x], ra);
     r->rowsum[a] = s;
     for (size_t b = 0; b < nb; b++) {
-      pu_i[b * n + a] = concert_i_smp_util(wdist(r, a, r->pos + a * m, bs[b].pi), r->risk[a]);
-      pu_j[b * n + a] = concert_i_smp_util(wdist(r, a, r->pos + a * m, bs[b].pj), r->risk[a]);
+      pu_i[b * n + a] = smp_util(wdist(r, a, r->pos + a * m, bs[b].pi), r->risk[a]);
+      pu_j[b * n + a] = smp_util(wdist(r, a, r->pos + a * m, bs[b].pj), r->risk[a]);
     }
   }
   size_t qmax = 1;
@@ -315,8 +322,8 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
         double v = r->rowsum[a];
         if (b != SMP_NO_BARGAIN) {
           v += pu_i[b * n + a] + pu_j[b * n + a];
-          v -= concert_i_smp_util(r->dist[a * n + bs[b].init], ra);
-          v -= concert_i_smp_util(r->dist[a * n + bs[b].rcvr], ra);
+          v -= smp_util(r->dist[a * n + bs[b].init], ra);
+          v -= smp_util(r->dist[a * n + bs[b].rcvr], ra);
         }
         u[a * q + o] = v / (double)n;
       }
@@ -393,7 +400,9 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
   r.stot = malloc(n * sizeof *r.stot);
   r.risk = malloc(n * sizeof *r.risk);
   r.prob_u = malloc(n * sizeof *r.prob_u);
-  r.est = malloc(n * sizeof *r.est);
+  r.ut = malloc(n * n * sizeof *r.ut);
+  r.udiag = malloc(n * sizeof *r.udiag);
+  r.wsc = malloc(n * sizeof *r.wsc);
   r.rowsum = malloc(n * sizeof *r.rowsum);
   r.uniq = malloc(n * sizeof *r.uniq);
   r.sal = malloc(n * m * sizeof *r.sal);
@@ -408,7 +417,7 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
     trace->prob = malloc(cap_states * n * sizeof *trace->prob);
     trace->change = malloc(cap_states * sizeof *trace->change);
   }
-  if (!r.cap || !r.stot || !r.risk || !r.prob_u || !r.est || !r.rowsum || !r.uniq || !r.sal ||
+  if (!r.cap || !r.stot || !r.risk || !r.prob_u || !r.ut || !r.udiag || !r.wsc || !r.rowsum || !r.uniq || !r.sal ||
       !r.pos || !r.ideal || !r.dist || !prev || !next || !scaled || !out ||
       (trace && (!trace->prob || !trace->change))) {
     st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
@@ -420,6 +429,7 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
     double scale = s > 1 ? 1 / s : 1; /* KTAB needs total salience <= 1 */
     r.stot[a] = s > 1 ? 1 : s;
     r.cap[a] = p->capability[a];
+    r.wsc[a] = r.stot[a] * r.cap[a];
     for (size_t k = 0; k < m; k++) {
       r.sal[a * m + k] = p->salience[a * m + k] * scale;
       r.pos[a * m + k] = p->position[a * m + k] / 100.0;
@@ -471,7 +481,9 @@ done:
   free(r.stot);
   free(r.risk);
   free(r.prob_u);
-  free(r.est);
+  free(r.ut);
+  free(r.udiag);
+  free(r.wsc);
   free(r.rowsum);
   free(r.uniq);
   free(r.sal);

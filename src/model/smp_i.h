@@ -104,6 +104,28 @@ void concert_i_smp_config_default(smp_config *cfg);
 concert_status concert_i_smp_run(const concert_problem *problem, const smp_config *cfg,
                                  concert_solution *sol, smp_trace *trace, concert_diag *diag);
 
+/* ---- inline kernels for the inner loops (the smp_kernel.c functions wrap them) ---- */
+/* Utility of a normalised distance d to an actor of risk attitude r: (1-d)(1+dr). */
+static inline double smp_util(double d, double r) {
+  return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
+}
+/* KTAB's vote of weight w for utility ui over uj under rule vr. */
+static inline double smp_vote(smp_voting_rule vr, double w, double ui, double uj) {
+  double du = ui - uj;
+  if (vr == SMP_VR_PROP) return w * du;
+  double bin = du / 1e-8;
+  bin = bin > 1 ? 1 : (bin < -1 ? -1 : bin);
+  switch (vr) {
+    case SMP_VR_BINARY: return w * bin;
+    case SMP_VR_PROPBIN: return w * (0.8 * du + 0.2 * bin);
+    case SMP_VR_PROPCBC: return w * (0.5 * du + 0.5 * du * du * du);
+    case SMP_VR_CUBIC: return w * du * du * du;
+    case SMP_VR_ASYMPROSP: return du < 0 ? w * du : (du > 0 ? 2.0 * w * du / 3.0 : 0.0);
+    case SMP_VR_PROP: break;
+  }
+  return w * du;
+}
+
 /* ---- smp_kernel.c ---- */
 /** KTAB's vote of an actor of weight w preferring option i (utility ui) over j (uj). */
 double concert_i_smp_vote(smp_voting_rule vr, double w, double ui, double uj);

@@ -7,25 +7,10 @@
 
 #include "model/smp_i.h"
 
-double concert_i_smp_util(double d, double r) {
-  if (d <= 1) return (1 - d) * (1 + d * r);
-  return (1 - d) * (1 + r); /* round-off beyond the unit distance */
-}
+double concert_i_smp_util(double d, double r) { return smp_util(d, r); }
 
 double concert_i_smp_vote(smp_voting_rule vr, double w, double ui, double uj) {
-  double du = ui - uj;
-  double bin = du / 1e-8;
-  if (bin > 1) bin = 1;
-  if (bin < -1) bin = -1;
-  switch (vr) {
-    case SMP_VR_BINARY: return w * bin;
-    case SMP_VR_PROPBIN: return w * (0.8 * du + 0.2 * bin);
-    case SMP_VR_PROPCBC: return w * (0.5 * du + 0.5 * du * du * du);
-    case SMP_VR_CUBIC: return w * du * du * du;
-    case SMP_VR_ASYMPROSP: return du < 0 ? w * du : (du > 0 ? 2.0 * w * du / 3.0 : 0.0);
-    case SMP_VR_PROP: break;
-  }
-  return w * du;
+  return smp_vote(vr, w, ui, uj);
 }
 
 double concert_i_smp_vprob(smp_victory vp, double s1, double s2) {
@@ -57,7 +42,7 @@ void concert_i_smp_coalitions(smp_voting_rule vr, size_t n_act, size_t n_opt, co
     for (size_t j = 0; j < i; j++) {
       double cij = 1e-8, cji = 1e-8;
       for (size_t k = 0; k < n_act; k++) {
-        double v = concert_i_smp_vote(vr, w[k], u[k * n_opt + i], u[k * n_opt + j]);
+        double v = smp_vote(vr, w[k], u[k * n_opt + i], u[k * n_opt + j]);
         if (v > 0) cij += v;
         if (v < 0) cji -= v;
       }
