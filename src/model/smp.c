@@ -571,7 +571,7 @@ static concert_status solve(const concert_params *params, const concert_problem 
 
 const concert_model concert_i_model_smp = {
     .name = "smp",
-    .summary = "spatial model of politics, KTAB-style challenges and bargains (Wise 2015)",
+    .summary = "spatial model of politics: KTAB-style challenges and bargains over all issues",
     .min_issues = 1,
     .needs_reversion = false,
     .params = smp_params,
