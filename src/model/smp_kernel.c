@@ -78,7 +78,21 @@ int concert_i_smp_pce(smp_pce pce, smp_victory vp, size_t n, const double *c, do
       p[i] = pi;
       sum += pi;
     }
-    for (size_t i = 0; i < n; i++) p[i] = sum > 0 ? p[i] / sum : 1.0 / (double)n;
+    if (sum > 1e-250) {
+      for (size_t i = 0; i < n; i++) p[i] /= sum;
+      return 0;
+    }
+    /* the products underflow with many options: the same ratios in logarithms */
+    double top = -HUGE_VAL;
+    for (size_t i = 0; i < n; i++) {
+      double l = 0;
+      for (size_t j = 0; j < n; j++) l += pv[i * n + j] > 0 ? log(pv[i * n + j]) : -HUGE_VAL;
+      p[i] = l;
+      if (l > top) top = l;
+    }
+    sum = 0;
+    for (size_t i = 0; i < n; i++) sum += (p[i] = isfinite(top) ? exp(p[i] - top) : 1.0);
+    for (size_t i = 0; i < n; i++) p[i] /= sum;
     return 0;
   }
   for (size_t i = 0; i < n; i++) p[i] = 1.0 / (double)n;

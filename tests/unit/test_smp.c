@@ -72,6 +72,23 @@ START_TEST(kernel_coalitions_pce) {
                    0);
   NEAR(pr[0] + pr[1], 1, 1e-9);
   ck_assert(pr[0] > pr[1]);
+  /* 1000 options whose products underflow (below 1e-250): option 0 beats every other with
+   * 0.55, the rest are even among themselves; the logarithmic path gives
+   * p_i / p_0 = (0.45/0.55) (0.5/0.55)^998, about 1e-42 */
+  size_t n = 1000;
+  double *cc = malloc(n * n * sizeof *cc), *pp = malloc(n * sizeof *pp);
+  double *sc = malloc((3 * n * n + 2 * n) * sizeof *sc);
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++) cc[i * n + j] = i == j ? 1e-8 : (i == 0 ? 1.1 : (j == 0 ? 0.9 : 1e-3));
+  ck_assert_int_eq(concert_i_smp_pce(SMP_PCE_CONDITIONAL, SMP_VP_LINEAR, n, cc, pp, sc), 0);
+  double tot = 0;
+  for (size_t i = 0; i < n; i++) tot += pp[i];
+  NEAR(tot, 1, 1e-9);
+  ck_assert(pp[0] > 0.999 && pp[1] == pp[2] && pp[1] > 0);
+  NEAR(log(pp[1] / pp[0]), log(0.45 / 0.55) + 998 * log(0.5 / 0.55), 1e-6);
+  free(cc);
+  free(pp);
+  free(sc);
 }
 END_TEST
 
@@ -266,6 +283,28 @@ START_TEST(options_run) {
 }
 END_TEST
 
+START_TEST(shipped_tables_run) {
+  /* every KTAB example small enough for a sanitizer build runs to convergence */
+  const char *files[] = {"smp/SOE-Policy.csv", "smp/SOE-Competitive.csv", "smp/dummyData_6Dim.csv",
+                         "smp/dummyData-a040.csv", "synthetic/synth_10x3.csv"};
+  for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/data/ktab/%s", CONCERT_SRCDIR, files[f]);
+    concert_table *t = load(path);
+    concert_problem p;
+    concert_table_problem(t, &p);
+    concert_solution *sol = solve(&p, NULL);
+    ck_assert_msg(strcmp(concert_solution_stop_reason(sol), "converged") == 0, "%s", files[f]);
+    for (size_t k = 0; k < p.n_issues; k++) {
+      double o = concert_solution_outcome(sol, k);
+      ck_assert_msg(o >= 0 && o <= 100, "%s: %g", files[f], o);
+    }
+    concert_solution_free(sol);
+    concert_table_free(t);
+  }
+}
+END_TEST
+
 START_TEST(bad_params) {
   double x[3] = {0, 50, 100}, sl[3] = {1, 1, 1}, c[3] = {1, 1, 1}, rev[1];
   concert_problem p = make(3, 1, x, sl, c, rev);
@@ -305,6 +344,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, hull_and_permutation);
   tcase_add_test(tc, salience_rescaling_and_degenerate);
   tcase_add_test(tc, options_run);
+  tcase_add_test(tc, shipped_tables_run);
   tcase_add_test(tc, bad_params);
   suite_add_tcase(s, tc);
   return s;
