@@ -10,4 +10,5 @@
 #include "concert/compare.h"
 #include "concert/validation.h"
 #include "concert/network.h"
+#include "concert/table.h"
 #endif

@@ -1,0 +1,580 @@
+/* smp.c: the spatial model of politics (SMP) in the style of KTAB (KAPSARC), on all
+ * issues jointly: every actor has a multi-dimensional position; each turn every actor
+ * picks the most profitable actor to challenge, proposes an interpolated bargain, and
+ * each actor then adopts the bargain in its queue that the capability-weighted PCE
+ * favours. Equations, options and sources: docs/models/smp.md.
+ * Per turn O(n^2 (n + m)) time for n actors and m issues; memory O(n (n + m)). */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/smp_i.h"
+#include "status/diag.h"
+
+#define SMP_POS_TOL 1e-3    /* positions closer than this (0..1 scale) are one option */
+#define SMP_MIN_EDU 1e-5    /* smallest expected gain worth a challenge */
+#define SMP_MIN_CLTN 1e-10  /* empty coalition strength in a challenge */
+#define SMP_MIN_SIG 1e-4    /* guards the first move against 0/0 in the stopping rule */
+#define SMP_NO_BARGAIN SIZE_MAX
+
+/* A proposed bargain: the initiator i and the receiver j each get a new position. */
+typedef struct smp_bargain_pos {
+  size_t init, rcvr; /* actor indices, init != rcvr */
+  double *pi, *pj;   /* m coordinates for the initiator and for the receiver */
+} smp_bargain_pos;
+
+/* One run's working state; everything on the 0..1 scale as in KTAB. */
+typedef struct smp_run {
+  size_t n, m;            /* actors, dimensions */
+  const smp_config *cfg;  /* options */
+  double *cap;            /* n capabilities */
+  double *sal;            /* n x m saliences, each actor's summing to <= 1 */
+  double *stot;           /* n total saliences */
+  double *pos;            /* n x m current positions */
+  double *ideal;          /* n x m ideal points (track positions: identity affinity) */
+  double *dist;           /* n x n: dist(ideal_i, pos_j) weighted by i's saliences */
+  double *risk;           /* n risk attitudes of the current state */
+  size_t *uniq;           /* indices of the first actor of each distinct position */
+  size_t n_uniq;          /* number of distinct positions */
+  double *prob_u;         /* n_uniq: probability that each distinct position wins */
+  double *ut;             /* n x n: ut[a n + x] = u^h(x, a), x's utility of a's position
+                             as the current perspective h estimates it */
+  double *udiag;          /* n: u^h(x, x) */
+  double *wsc;            /* n: total salience x capability */
+  double *rowsum;         /* n: sum_x u^a(a, x), for bargain values */
+  double *work;           /* general scratch, sized by ensure_work */
+  size_t work_size;       /* doubles in work */
+} smp_run;
+
+/* Salience-weighted normalised distance between point a (of actor i) and point b. */
+static double wdist(const smp_run *r, size_t i, const double *a, const double *b) {
+  const double *s = r->sal + i * r->m;
+  double num = 0, den = 0;
+  for (size_t k = 0; k < r->m; k++) {
+    double t = s[k] * (a[k] - b[k]);
+    num += t * t;
+    den += s[k] * s[k];
+  }
+  return den > 0 ? sqrt(num / den) : 0.0;
+}
+
+static double norm_diff(const double *a, const double *b, size_t m) {
+  double s = 0;
+  for (size_t k = 0; k < m; k++) s += (a[k] - b[k]) * (a[k] - b[k]);
+  return sqrt(s);
+}
+
+static int ensure_work(smp_run *r, size_t need) {
+  if (need <= r->work_size) return 0;
+  double *w = realloc(r->work, need * sizeof *w);
+  if (!w) return 1;
+  r->work = w;
+  r->work_size = need;
+  return 0;
+}
+
+/* Distances, distinct positions, risk attitudes and the winning probabilities of the
+ * current state (KTAB's setAllAUtil and pDist). Returns a status. */
+static concert_status setup_state(smp_run *r, concert_diag *d) {
+  size_t n = r->n, m = r->m;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++)
+      r->dist[i * n + j] = wdist(r, i, r->ideal + i * m, r->pos + j * m);
+  r->n_uniq = 0;
+  for (size_t i = 0; i < n; i++) {
+    int seen = 0;
+    for (size_t u = 0; u < r->n_uniq && !seen; u++)
+      seen = norm_diff(r->pos + i * m, r->pos + r->uniq[u] * m, m) < SMP_POS_TOL;
+    if (!seen) r->uniq[r->n_uniq++] = i;
+  }
+  if (ensure_work(r, 5 * n * n + 3 * n))
+    return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
+  double *u = r->work, *c = u + n * n, *scratch = c + n * n, *p = scratch + 3 * n * n + 2 * n;
+  /* risk-neutral utilities, capability-weighted coalitions over every actor's position */
+  for (size_t k = 0; k < n; k++)
+    for (size_t i = 0; i < n; i++) u[k * n + i] = smp_util(r->dist[k * n + i], 0.0);
+  concert_i_smp_coalitions(r->cfg->voting, n, n, r->cap, u, c);
+  if (concert_i_smp_pce(r->cfg->pce, r->cfg->victory, n, c, p, scratch))
+    return CONCERT_FAIL(d, CONCERT_ERR_NUMERIC, "smp: the Markov PCE did not converge");
+  concert_i_smp_big_r(r->cfg->r_range, n, p, r->risk);
+  /* winning probabilities of the distinct positions, each actor judging by its own
+   * risk-aware utility; KTAB fixes the proportional voting rule here */
+  size_t nu = r->n_uniq;
+  for (size_t k = 0; k < n; k++) {
+    double rk = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[k], r->risk[k]);
+    for (size_t v = 0; v < nu; v++)
+      u[k * nu + v] = smp_util(r->dist[k * n + r->uniq[v]], rk);
+  }
+  concert_i_smp_coalitions(SMP_VR_PROP, n, nu, r->cap, u, c);
+  if (concert_i_smp_pce(r->cfg->pce, r->cfg->victory, nu, c, r->prob_u, scratch))
+    return CONCERT_FAIL(d, CONCERT_ERR_NUMERIC, "smp: the Markov PCE did not converge");
+  return CONCERT_OK;
+}
+
+/* Probability that actor a's position wins (the last distinct position equivalent to it,
+ * as KTAB's posProb scans). */
+static double actor_prob(const smp_run *r, size_t a) {
+  double p = 0;
+  for (size_t v = 0; v < r->n_uniq; v++)
+    if (norm_diff(r->pos + a * r->m, r->pos + r->uniq[v] * r->m, r->m) < SMP_POS_TOL)
+      p = r->prob_u[v];
+  return p;
+}
+
+/* Fills r->ut and r->udiag with h's estimates of everyone's utilities: x's risk
+ * attitude as h sees it applied to x's distances. O(n^2). */
+static void set_perspective(smp_run *r, size_t h) {
+  size_t n = r->n;
+  for (size_t x = 0; x < n; x++) {
+    double rx = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
+    for (size_t a = 0; a < n; a++) r->ut[a * n + x] = smp_util(r->dist[x * n + a], rx);
+  }
+  for (size_t x = 0; x < n; x++) r->udiag[x] = r->ut[x * n + x];
+}
+
+/* u^h(a, b) for the perspective set by set_perspective. */
+static double uh(const smp_run *r, size_t a, size_t b) { return r->ut[b * r->n + a]; }
+
+/* Third party n's vote in the contest i against j (KTAB thirdPartyVoteSU, sum of
+ * utilities): it compares joining i with joining j, given the little-coalition odds. */
+static double third_party_vote(const smp_run *r, double wn, double pin, double uni, double unj,
+                               double unn) {
+  double pjn = 1.0 - pin;
+  double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
+  switch (r->cfg->commit) {
+    case SMP_TP_FULL:
+      ik_def_j = 3 * uni, j_def_ik = 3 * unj, i_def_jk = 3 * uni, jk_def_i = 3 * unj;
+      break;
+    case SMP_TP_NONE:
+      ik_def_j = uni + uni + unn, j_def_ik = unj + unj + unn;
+      i_def_jk = uni + uni + unn, jk_def_i = unj + unj + unn;
+      break;
+    case SMP_TP_SEMI:
+    default:
+      ik_def_j = uni + uni + unn, j_def_ik = unj + unj + unj;
+      i_def_jk = uni + uni + uni, jk_def_i = unj + unj + unn;
+      break;
+  }
+  double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
+  double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
+  return smp_vote(r->cfg->voting, wn, u_ik_j, u_i_jk);
+}
+
+/* h's estimate (perspective already set) of the probability that i beats j, and of the
+ * expected gain to k of i challenging j (KTAB probEduChlg). */
+static void prob_edu(const smp_run *r, size_t k, size_t i, size_t j, double *p_out,
+                     double *edu_out) {
+  smp_voting_rule vr = r->cfg->voting;
+  double uii = uh(r, i, i), uij = uh(r, i, j), uji = uh(r, j, i), ujj = uh(r, j, j);
+  double uki = uh(r, k, i), ukj = uh(r, k, j);
+  double eu_sq = uki + ukj, eu_vict = 2 * uki, eu_lose = 2 * ukj;
+  double ci = smp_vote(vr, r->stot[i] * r->cap[i], uii, uij);
+  double cj = smp_vote(vr, r->stot[j] * r->cap[j], uji, ujj);
+  double chij = SMP_MIN_CLTN, chji = SMP_MIN_CLTN;
+  if (ci > 0) chij += ci;
+  if (ci < 0) chji -= ci;
+  if (cj > 0) chij += cj;
+  if (cj < 0) chji -= cj;
+  const double base_i = chij, base_j = chji;
+  const double *col_i = r->ut + i * r->n, *col_j = r->ut + j * r->n;
+  for (size_t x = 0; x < r->n; x++) {
+    if (x == i || x == j) continue;
+    double wn = r->wsc[x];
+    double uni = col_i[x], unj = col_j[x], unn = r->udiag[x];
+    double vn = smp_vote(vr, wn, uni, unj);
+    double cni = vn > 0 ? base_i + vn : base_i, cnj = vn < 0 ? base_j - vn : base_j;
+    double pin = cni / (cni + cnj);
+    double v = third_party_vote(r, wn, pin, uni, unj, unn);
+    if (v > 0) chij += v;
+    if (v < 0) chji -= v;
+  }
+  double p = chij / (chij + chji);
+  double sj = r->stot[j];
+  double eu_contest = p * eu_vict + (1 - p) * eu_lose;
+  double eu_chlg = (1 - sj) * eu_vict + sj * eu_contest;
+  *p_out = p;
+  *edu_out = eu_chlg - eu_sq;
+}
+
+/* KTAB's round to 4 decimals of a non-negative coordinate. */
+static double round4(double x) { return floor(0.5 + x * 10000.0) / 10000.0; }
+
+/* Interpolated bargain between ti (salience si, probability pi) and tj, one dimension. */
+static void interp(smp_interp iv, double ti, double si, double pi, double tj, double sj,
+                   double pj, double *bi, double *bj) {
+  const double eps = 1e-6;
+  if (iv == SMP_IV_S2PMAX) {
+    double di = pj > pi ? pj - pi : 0, dj = pi > pj ? pi - pj : 0;
+    double si2 = si * si, sj2 = sj * sj;
+    double dik = (di * sj2) / ((di * sj2) + eps + ((1 - di) * si2));
+    double djk = (dj * si2) / ((dj * si2) + eps + ((1 - dj) * sj2));
+    *bi = ti + dik * (tj - ti);
+    *bj = tj + djk * (ti - tj);
+    return;
+  }
+  double wi = iv == SMP_IV_S1P1 ? si * pi : si * si * pi * pi;
+  double wj = iv == SMP_IV_S1P1 ? sj * pj : sj * sj * pj * pj;
+  *bi = round4(((wi + eps) * ti + wj * tj) / (wi + eps + wj));
+  *bj = round4((wi * ti + (eps + wj) * tj) / (wi + eps + wj));
+}
+
+/* Fills b with the bargain i proposes to j given probability p that i wins. */
+static void make_bargain(const smp_run *r, size_t i, size_t j, double p, smp_bargain_pos *b) {
+  b->init = i;
+  b->rcvr = j;
+  for (size_t k = 0; k < r->m; k++)
+    interp(r->cfg->interp, r->pos[i * r->m + k], r->sal[i * r->m + k], p,
+           r->pos[j * r->m + k], r->sal[j * r->m + k], 1 - p, &b->pi[k], &b->pj[k]);
+}
+
+/* One bargain/challenge/negotiate turn: writes the new positions to next (n x m). */
+static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
+  size_t n = r->n, m = r->m;
+  concert_status st = CONCERT_OK;
+  size_t max_b = 2 * n;
+  smp_bargain_pos *bs = calloc(max_b, sizeof *bs);
+  double *bmem = malloc(2 * max_b * m * sizeof *bmem);
+  size_t *qlen = calloc(n, sizeof *qlen), *queue = malloc(n * (2 * n + 1) * sizeof *queue);
+  double *tmp = malloc(2 * m * sizeof *tmp);
+  double *pu_i = malloc(max_b * n * sizeof *pu_i), *pu_j = malloc(max_b * n * sizeof *pu_j);
+  size_t nb = 0;
+  if (!bs || !bmem || !qlen || !queue || !tmp || !pu_i || !pu_j) {
+    st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
+    goto done;
+  }
+  for (size_t b = 0; b < max_b; b++) bs[b].pi = bmem + 2 * b * m, bs[b].pj = bmem + (2 * b + 1) * m;
+#define SMP_PUSH(a, id) (queue[(a) * (2 * n + 1) + qlen[a]++] = (id))
+  for (size_t i = 0; i < n; i++) {
+    SMP_PUSH(i, SMP_NO_BARGAIN); /* the status quo */
+    set_perspective(r, i);
+    size_t best = SMP_NO_BARGAIN;
+    double best_edu = -1.0, best_p = 0;
+    for (size_t j = 0; j < n; j++) {
+      if (j == i) continue;
+      double p, edu;
+      prob_edu(r, i, i, j, &p, &edu);
+      if (SMP_MIN_EDU < edu && best_edu < edu) best = j, best_edu = edu, best_p = p;
+    }
+    if (best == SMP_NO_BARGAIN) continue;
+    size_t j = best;
+    smp_bargain_pos *bi = &bs[nb];
+    make_bargain(r, i, j, best_p, bi);
+    if (r->cfg->bargain == SMP_BM_INIT_ONLY) {
+      SMP_PUSH(i, nb);
+      SMP_PUSH(j, nb);
+      nb++;
+      continue;
+    }
+    /* the receiver's own estimate of the probability that i wins */
+    double pj_est, edu_j;
+    set_perspective(r, j);
+    prob_edu(r, i, i, j, &pj_est, &edu_j);
+    smp_bargain_pos *bj = &bs[nb + 1];
+    make_bargain(r, i, j, pj_est, bj);
+    if (r->cfg->bargain == SMP_BM_INIT_RCVR) {
+      SMP_PUSH(i, nb);
+      SMP_PUSH(i, nb + 1);
+      SMP_PUSH(j, nb);
+      SMP_PUSH(j, nb + 1);
+      nb += 2;
+      continue;
+    }
+    double wi = r->cap[i] * r->stot[i], wj = r->cap[j] * r->stot[j];
+    double den = wi + wj > 0 ? wi + wj : 1.0;
+    for (size_t k = 0; k < m; k++) {
+      tmp[k] = (wi * bi->pi[k] + wj * bj->pi[k]) / den;
+      tmp[m + k] = (wi * bi->pj[k] + wj * bj->pj[k]) / den;
+    }
+    memcpy(bi->pi, tmp, m * sizeof *tmp);
+    memcpy(bi->pj, tmp + m, m * sizeof *tmp);
+    SMP_PUSH(i, nb);
+    SMP_PUSH(j, nb);
+    nb++;
+  }
+#undef SMP_PUSH
+  /* each actor's utility of each bargain's two new positions, and of the present state */
+  for (size_t a = 0; a < n; a++) {
+    double ra = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[a], r->risk[a]);
+    double s = 0;
+    for (size_t x = 0; x < n; x++) s += smp_util(r->dist[a * n + x], ra);
+    r->rowsum[a] = s;
+    for (size_t b = 0; b < nb; b++) {
+      pu_i[b * n + a] = smp_util(wdist(r, a, r->pos + a * m, bs[b].pi), r->risk[a]);
+      pu_j[b * n + a] = smp_util(wdist(r, a, r->pos + a * m, bs[b].pj), r->risk[a]);
+    }
+  }
+  size_t qmax = 1;
+  for (size_t k = 0; k < n; k++)
+    if (qlen[k] > qmax) qmax = qlen[k];
+  if (ensure_work(r, n * qmax + 4 * qmax * qmax + 3 * qmax)) {
+    st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
+    goto done;
+  }
+  for (size_t k = 0; k < n; k++) {
+    size_t q = qlen[k];
+    const size_t *qk = queue + k * (2 * n + 1);
+    double *u = r->work, *c = u + n * q, *scratch = c + q * q, *p = scratch + 3 * q * q + 2 * q;
+    for (size_t a = 0; a < n; a++) {
+      double ra = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[a], r->risk[a]);
+      for (size_t o = 0; o < q; o++) {
+        size_t b = qk[o];
+        double v = r->rowsum[a];
+        if (b != SMP_NO_BARGAIN) {
+          v += pu_i[b * n + a] + pu_j[b * n + a];
+          v -= smp_util(r->dist[a * n + bs[b].init], ra);
+          v -= smp_util(r->dist[a * n + bs[b].rcvr], ra);
+        }
+        u[a * q + o] = v / (double)n;
+      }
+    }
+    concert_i_smp_coalitions(r->cfg->voting, n, q, r->cap, u, c);
+    if (concert_i_smp_pce(r->cfg->pce, r->cfg->victory, q, c, p, scratch)) {
+      st = CONCERT_FAIL(d, CONCERT_ERR_NUMERIC, "smp: the Markov PCE did not converge");
+      goto done;
+    }
+    size_t best = 0;
+    for (size_t o = 1; o < q; o++)
+      if (fabs(p[o]) > fabs(p[best])) best = o;
+    size_t b = qk[best];
+    const double *src = r->pos + k * m;
+    if (b != SMP_NO_BARGAIN) src = bs[b].init == k ? bs[b].pi : bs[b].pj;
+    memcpy(next + k * m, src, m * sizeof *src);
+  }
+done:
+  free(bs);
+  free(bmem);
+  free(qlen);
+  free(queue);
+  free(tmp);
+  free(pu_i);
+  free(pu_j);
+  return st;
+}
+
+void concert_i_smp_config_default(smp_config *cfg) {
+  memset(cfg, 0, sizeof *cfg); /* every enum's first value is KTAB's default */
+  cfg->max_turns = 100;
+  cfg->min_turns = 2;
+  cfg->stop_ratio = 0.02;
+}
+
+static double total_move(const double *a, const double *b, size_t n, size_t m) {
+  double s = 0;
+  for (size_t i = 0; i < n; i++) s += norm_diff(a + i * m, b + i * m, m);
+  return s;
+}
+
+/* The forecast of a state: the PCE-weighted mean of the distinct positions (0..100), and
+ * the capability x salience weighted mean of all positions. */
+static void forecast(const smp_run *r, const concert_problem *p, double *out, double *mean) {
+  for (size_t k = 0; k < r->m; k++) {
+    double s = 0, sw = 0, sx = 0, tot = 0;
+    for (size_t v = 0; v < r->n_uniq; v++) {
+      s += r->prob_u[v] * r->pos[r->uniq[v] * r->m + k];
+      tot += r->prob_u[v];
+    }
+    out[k] = 100.0 * (tot > 0 ? s / tot : 0);
+    for (size_t a = 0; a < r->n; a++) {
+      double w = p->capability[a] * p->salience[a * r->m + k];
+      sw += w;
+      sx += w * r->pos[a * r->m + k];
+    }
+    if (sw > 0) {
+      mean[k] = 100.0 * sx / sw;
+    } else {
+      double t = 0;
+      for (size_t a = 0; a < r->n; a++) t += r->pos[a * r->m + k];
+      mean[k] = 100.0 * t / (double)r->n;
+    }
+  }
+}
+
+concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg,
+                                 concert_solution *sol, smp_trace *trace, concert_diag *d) {
+  size_t n = p->n_actors, m = p->n_issues;
+  smp_run r = {.n = n, .m = m, .cfg = cfg};
+  concert_status st = CONCERT_OK;
+  size_t cap_states = cfg->max_turns + 1;
+  r.cap = malloc(n * sizeof *r.cap);
+  r.stot = malloc(n * sizeof *r.stot);
+  r.risk = malloc(n * sizeof *r.risk);
+  r.prob_u = malloc(n * sizeof *r.prob_u);
+  r.ut = malloc(n * n * sizeof *r.ut);
+  r.udiag = malloc(n * sizeof *r.udiag);
+  r.wsc = malloc(n * sizeof *r.wsc);
+  r.rowsum = malloc(n * sizeof *r.rowsum);
+  r.uniq = malloc(n * sizeof *r.uniq);
+  r.sal = malloc(n * m * sizeof *r.sal);
+  r.pos = malloc(n * m * sizeof *r.pos);
+  r.ideal = malloc(n * m * sizeof *r.ideal);
+  r.dist = malloc(n * n * sizeof *r.dist);
+  double *prev = malloc(n * m * sizeof *prev), *next = malloc(n * m * sizeof *next);
+  double *scaled = malloc(n * m * sizeof *scaled);
+  double *out = malloc(2 * m * sizeof *out);
+  if (trace) {
+    trace->states = 0;
+    trace->prob = malloc(cap_states * n * sizeof *trace->prob);
+    trace->change = malloc(cap_states * sizeof *trace->change);
+  }
+  if (!r.cap || !r.stot || !r.risk || !r.prob_u || !r.ut || !r.udiag || !r.wsc || !r.rowsum || !r.uniq || !r.sal ||
+      !r.pos || !r.ideal || !r.dist || !prev || !next || !scaled || !out ||
+      (trace && (!trace->prob || !trace->change))) {
+    st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
+    goto done;
+  }
+  for (size_t a = 0; a < n; a++) {
+    double s = 0;
+    for (size_t k = 0; k < m; k++) s += p->salience[a * m + k];
+    double scale = s > 1 ? 1 / s : 1; /* KTAB needs total salience <= 1 */
+    r.stot[a] = s > 1 ? 1 : s;
+    r.cap[a] = p->capability[a];
+    r.wsc[a] = r.stot[a] * r.cap[a];
+    for (size_t k = 0; k < m; k++) {
+      r.sal[a * m + k] = p->salience[a * m + k] * scale;
+      r.pos[a * m + k] = p->position[a * m + k] / 100.0;
+    }
+  }
+  memcpy(r.ideal, r.pos, n * m * sizeof *r.pos);
+  memcpy(prev, r.pos, n * m * sizeof *r.pos);
+  const char *reason = "turn limit";
+  double d01 = 0;
+  for (size_t t = 0;; t++) {
+    st = setup_state(&r, d);
+    if (st) goto done;
+    forecast(&r, p, out, out + m);
+    concert_i_solution_set_round_outcome(sol, t, out, out + m);
+    if (trace) {
+      for (size_t a = 0; a < n; a++) trace->prob[t * n + a] = actor_prob(&r, a);
+      trace->states = t + 1;
+    }
+    if (t > 0) {
+      double dt = total_move(r.pos, prev, n, m);
+      if (t == 1) d01 = dt + SMP_MIN_SIG;
+      double ratio = dt / d01;
+      if (trace) trace->change[t] = ratio;
+      if (t >= cfg->max_turns) break;
+      if (t >= cfg->min_turns && ratio < cfg->stop_ratio) {
+        reason = "converged";
+        break;
+      }
+    } else if (trace) {
+      trace->change[0] = NAN;
+    }
+    if (t >= cfg->max_turns) break;
+    st = do_turn(&r, next, d);
+    if (st) goto done;
+    memcpy(prev, r.pos, n * m * sizeof *r.pos);
+    memcpy(r.pos, next, n * m * sizeof *r.pos);
+    memcpy(r.ideal, r.pos, n * m * sizeof *r.pos); /* identity affinity */
+    for (size_t x = 0; x < n * m; x++) scaled[x] = 100.0 * r.pos[x];
+    st = concert_i_solution_push_round(sol, scaled, NULL, NULL);
+    if (st) {
+      st = CONCERT_FAIL(d, st, "out of memory for the smp trajectory");
+      goto done;
+    }
+  }
+  concert_i_solution_set_outcome(sol, out);
+  concert_i_solution_set_stop(sol, reason);
+done:
+  free(r.cap);
+  free(r.stot);
+  free(r.risk);
+  free(r.prob_u);
+  free(r.ut);
+  free(r.udiag);
+  free(r.wsc);
+  free(r.rowsum);
+  free(r.uniq);
+  free(r.sal);
+  free(r.pos);
+  free(r.ideal);
+  free(r.dist);
+  free(r.work);
+  free(prev);
+  free(next);
+  free(scaled);
+  free(out);
+  if (st && trace) {
+    free(trace->prob);
+    free(trace->change);
+    trace->prob = trace->change = NULL;
+  }
+  return st;
+}
+
+/* ---- the model descriptor ---- */
+
+static const concert_param_spec smp_params[] = {
+    {"voting_rule", true, 0, 0, 0, "prop|binary|propbin|propcbc|cubic|asymprosp",
+     "how a utility difference becomes a vote (KTAB VotingRule)"},
+    {"victory_prob", true, 0, 0, 0, "linear|square|quartic|octic|binary",
+     "coalition strengths to victory probability (KTAB VictoryProbModel)"},
+    {"pce", true, 0, 0, 0, "conditional|markov-uniform|markov-incentive",
+     "probability of each option being the outcome (KTAB PCEModel)"},
+    {"risk_range", true, 0, 0, 0, "mid|min|max",
+     "range of inferred risk attitudes: [-1/2,1], [0,1], [-1,1] (KTAB BigRRange)"},
+    {"risk_adjust", true, 0, 0, 0, "one-third|none|half|two-thirds|full",
+     "weight of i's own attitude in h's estimate of it (KTAB BigRAdjust)"},
+    {"third_party", true, 0, 0, 0, "semi|full|none",
+     "when third parties adopt the winner's position (KTAB ThirdPartyCommit)"},
+    {"interpolation", true, 0, 0, 0, "s2p2|s1p1|s2pmax",
+     "bargain interpolation weights (KTAB InterVecBrgn)"},
+    {"bargain_model", true, 0, 0, 0, "init-only|init-rcvr|pw-comp",
+     "whose victory estimate forms the bargain (KTAB BargnModel)"},
+    {"max_turns", false, 100, 1, 10000, NULL, "stop after this many turns"},
+    {"min_turns", false, 2, 1, 10000, NULL, "turns before the quiet rule may stop the run"},
+    {"stop_ratio", false, 0.02, 0, 1, NULL,
+     "stop when a turn moves less than this fraction of the first turn's move"},
+};
+
+/* Index of word w in the '|'-separated list (0 when absent: the default). */
+static int word_index(const char *w, const char *list) {
+  if (!w) return 0;
+  size_t wl = strlen(w);
+  int idx = 0;
+  for (const char *s = list; *s; idx++) {
+    const char *bar = strchr(s, '|');
+    size_t l = bar ? (size_t)(bar - s) : strlen(s);
+    if (l == wl && strncmp(s, w, l) == 0) return idx;
+    if (!bar) break;
+    s = bar + 1;
+  }
+  return 0;
+}
+
+static concert_status solve(const concert_params *params, const concert_problem *p,
+                            concert_solution *sol, concert_diag *d) {
+  smp_config cfg;
+  concert_i_smp_config_default(&cfg);
+#define SMP_WORD(field, type, i) \
+  cfg.field = (type)word_index(concert_params_word(params, smp_params[i].key, NULL), smp_params[i].words)
+  SMP_WORD(voting, smp_voting_rule, 0);
+  SMP_WORD(victory, smp_victory, 1);
+  SMP_WORD(pce, smp_pce, 2);
+  SMP_WORD(r_range, smp_r_range, 3);
+  SMP_WORD(r_adjust, smp_r_adjust, 4);
+  SMP_WORD(commit, smp_commit, 5);
+  SMP_WORD(interp, smp_interp, 6);
+  SMP_WORD(bargain, smp_bargain, 7);
+#undef SMP_WORD
+  double mt = concert_params_number(params, "max_turns", 100);
+  double mn = concert_params_number(params, "min_turns", 2);
+  if (mt != floor(mt) || mn != floor(mn))
+    return concert_i_fail(d, CONCERT_ERR_INVALID, NULL, 0, 0, "max_turns",
+                          "smp: max_turns and min_turns must be whole numbers");
+  cfg.max_turns = (size_t)mt;
+  cfg.min_turns = (size_t)mn;
+  cfg.stop_ratio = concert_params_number(params, "stop_ratio", 0.02);
+  return concert_i_smp_run(p, &cfg, sol, NULL, d);
+}
+
+const concert_model concert_i_model_smp = {
+    .name = "smp",
+    .summary = "spatial model of politics: KTAB-style challenges and bargains over all issues",
+    .min_issues = 1,
+    .needs_reversion = false,
+    .params = smp_params,
+    .n_params = sizeof smp_params / sizeof smp_params[0],
+    .solve = solve,
+};

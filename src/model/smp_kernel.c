@@ -1,0 +1,161 @@
+/* smp_kernel.c: the scalar building blocks of the SMP, as KTAB's kmodel computes them:
+ * votes, victory probabilities, coalition strengths, the probability of each option
+ * being the outcome (PCE) and risk attitudes inferred from those probabilities.
+ * Equations: docs/models/smp.md, sections "Votes" to "Risk attitudes". */
+#include <math.h>
+#include <string.h>
+
+#include "model/smp_i.h"
+
+double concert_i_smp_util(double d, double r) { return smp_util(d, r); }
+
+double concert_i_smp_vote(smp_voting_rule vr, double w, double ui, double uj) {
+  return smp_vote(vr, w, ui, uj);
+}
+
+double concert_i_smp_vprob(smp_victory vp, double s1, double s2) {
+  double x1 = s1, x2 = s2;
+  switch (vp) {
+    case SMP_VP_LINEAR: break;
+    case SMP_VP_SQUARE: x1 = s1 * s1, x2 = s2 * s2; break;
+    case SMP_VP_QUARTIC: x1 = s1 * s1 * s1 * s1, x2 = s2 * s2 * s2 * s2; break;
+    case SMP_VP_OCTIC:
+      x1 = s1 * s1 * s1 * s1, x2 = s2 * s2 * s2 * s2;
+      x1 *= x1, x2 *= x2;
+      break;
+    case SMP_VP_BINARY: {
+      const double t = 1.10; /* a 10% advantage gives certainty */
+      if (s1 >= t * s2) return 1.0 / (1.0 + 1e-6);
+      if (s2 >= t * s1) return 1e-6 / (1.0 + 1e-6);
+      double r12 = s1 / (s1 + s2);
+      x1 = (r12 * (t + 1.0) - 1.0) / (t - 1.0);
+      x2 = 1 - x1;
+      break;
+    }
+  }
+  return x1 / (x1 + x2);
+}
+
+void concert_i_smp_coalitions(smp_voting_rule vr, size_t n_act, size_t n_opt, const double *w,
+                              const double *u, double *c) {
+  for (size_t i = 0; i < n_opt; i++) {
+    for (size_t j = 0; j < i; j++) {
+      double cij = 1e-8, cji = 1e-8;
+      for (size_t k = 0; k < n_act; k++) {
+        double v = smp_vote(vr, w[k], u[k * n_opt + i], u[k * n_opt + j]);
+        if (v > 0) cij += v;
+        if (v < 0) cji -= v;
+      }
+      c[i * n_opt + j] = cij;
+      c[j * n_opt + i] = cji;
+    }
+    c[i * n_opt + i] = 1e-8;
+  }
+}
+
+/* pv[i*n+j] = P(i beats j); the diagonal is 1/2. */
+static void victory_matrix(smp_victory vp, size_t n, const double *c, double *pv) {
+  for (size_t i = 0; i < n; i++) {
+    for (size_t j = 0; j < i; j++) {
+      double p = concert_i_smp_vprob(vp, c[i * n + j], c[j * n + i]);
+      pv[i * n + j] = p;
+      pv[j * n + i] = 1 - p;
+    }
+    pv[i * n + i] = 0.5;
+  }
+}
+
+int concert_i_smp_pce(smp_pce pce, smp_victory vp, size_t n, const double *c, double *p,
+                      double *scratch) {
+  double *pv = scratch, *inc = scratch + n * n, *chl = scratch + 2 * n * n;
+  double *q = scratch + 3 * n * n;
+  victory_matrix(vp, n, c, pv);
+  if (pce == SMP_PCE_CONDITIONAL) {
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+      double pi = 1.0;
+      for (size_t j = 0; j < n; j++) pi *= pv[i * n + j];
+      p[i] = pi;
+      sum += pi;
+    }
+    if (sum > 1e-250) {
+      for (size_t i = 0; i < n; i++) p[i] /= sum;
+      return 0;
+    }
+    /* the products underflow with many options: the same ratios in logarithms */
+    double top = -HUGE_VAL;
+    for (size_t i = 0; i < n; i++) {
+      double l = 0;
+      for (size_t j = 0; j < n; j++) l += pv[i * n + j] > 0 ? log(pv[i * n + j]) : -HUGE_VAL;
+      p[i] = l;
+      if (l > top) top = l;
+    }
+    sum = 0;
+    for (size_t i = 0; i < n; i++) sum += (p[i] = isfinite(top) ? exp(p[i] - top) : 1.0);
+    for (size_t i = 0; i < n; i++) p[i] /= sum;
+    return 0;
+  }
+  for (size_t i = 0; i < n; i++) p[i] = 1.0 / (double)n;
+  double tol = 1e-6;
+  if (pce == SMP_PCE_MARKOV_INCENTIVE) {
+    tol = 1e-8;
+    /* incentive of i to challenge j, and the probability that i is j's challenger */
+    for (size_t i = 0; i < n; i++)
+      for (size_t j = 0; j < n; j++)
+        inc[i * n + j] = c[i * n + j] * pv[i * n + j] + (i == j ? 1e-10 : 0.0);
+    for (size_t j = 0; j < n; j++) {
+      double s = 0;
+      for (size_t k = 0; k < n; k++) s += inc[k * n + j];
+      for (size_t i = 0; i < n; i++) chl[i * n + j] = inc[i * n + j] / s;
+    }
+  }
+  for (int iter = 0; iter < 10000; iter++) {
+    double change = 0;
+    for (size_t i = 0; i < n; i++) {
+      double qi = 0;
+      for (size_t j = 0; j < n; j++) {
+        if (pce == SMP_PCE_MARKOV_UNIFORM)
+          qi += pv[i * n + j] * (p[i] + p[j]);
+        else /* flow into i from the contest (i, j) in either direction */
+          qi += pv[i * n + j] * (p[i] * chl[j * n + i] + p[j] * chl[i * n + j]);
+      }
+      if (pce == SMP_PCE_MARKOV_UNIFORM) qi /= (double)n;
+      q[i] = qi;
+      double d = fabs(qi - p[i]);
+      if (d > change) change = d;
+    }
+    for (size_t i = 0; i < n; i++) p[i] = (p[i] + q[i]) / 2;
+    if (!(change > tol)) return 0;
+  }
+  return 1;
+}
+
+void concert_i_smp_big_r(smp_r_range rr, size_t n, const double *p, double *r) {
+  double lo = 1.0, hi = 0.0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] < lo) lo = p[i];
+    if (p[i] > hi) hi = p[i];
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (!(hi - lo > 0)) {
+      r[i] = 0; /* every option equally likely: everyone risk neutral */
+      continue;
+    }
+    switch (rr) {
+      case SMP_RR_MIN: r[i] = (p[i] - lo) / (hi - lo); break;
+      case SMP_RR_MAX: r[i] = (2 * p[i] - (hi + lo)) / (hi - lo); break;
+      case SMP_RR_MID: r[i] = (3 * p[i] - (hi + 2 * lo)) / (2 * (hi - lo)); break;
+    }
+  }
+}
+
+double concert_i_smp_est_r(smp_r_adjust ra, double rh, double ri) {
+  switch (ra) {
+    case SMP_RA_FULL: return ri;
+    case SMP_RA_TWO_THIRDS: return (rh + 2.0 * ri) / 3.0;
+    case SMP_RA_HALF: return (rh + ri) / 2;
+    case SMP_RA_NONE: return rh;
+    case SMP_RA_ONE_THIRD: break;
+  }
+  return (2.0 * rh + ri) / 3.0;
+}
