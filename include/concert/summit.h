@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include "export.h"
 #include "model.h"
+#include "network.h"
 #include "params.h"
 #include "scenario.h"
 #include "status.h"
@@ -107,6 +108,9 @@ CONCERT_API double concert_outcome_net_gain(const concert_outcome *o, size_t mem
 /** Bilateral deals (exchange model), with actor indices of the scenario. */
 CONCERT_API size_t concert_outcome_deal_count(const concert_outcome *o);
 CONCERT_API const concert_deal *concert_outcome_deal(const concert_outcome *o, size_t i);
+/** The network of the bilateral deals over the forum's members (vertex i = the forum's
+ * i-th member), or NULL when there is no deal. Lives as long as o. */
+CONCERT_API const concert_network *concert_outcome_network(const concert_outcome *o);
 /** Number of joint statements issued. */
 CONCERT_API size_t concert_outcome_joint_count(const concert_outcome *o);
 /** Words for kinds and wordings ("joint statement", "discussed", ...). */

@@ -4,9 +4,7 @@
 
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
-
-concert_status concert_i_scenario_from_table_file(const char *path, double reversion,
-                                                  concert_scenario **out, concert_diag *d);
+#include "scenario/load_table.h"
 
 concert_status concert_scenario_load(const char *path, double reversion, concert_scenario **out,
                                      concert_diag *d) {
@@ -17,11 +15,3 @@ concert_status concert_scenario_load(const char *path, double reversion, concert
   return concert_scenario_load_file(path, out, d);
 }
 
-/* Until the actor-table reader lands, CSV input is refused clearly. */
-__attribute__((weak)) concert_status concert_i_scenario_from_table_file(const char *path, double reversion,
-                                                                       concert_scenario **out,
-                                                                       concert_diag *d) {
-  (void)reversion;
-  *out = NULL;
-  return concert_i_fail(d, CONCERT_ERR_UNSUPPORTED, path, 0, 0, NULL, "actor tables are not supported yet");
-}

@@ -26,6 +26,7 @@ void concert_outcome_free(concert_outcome *o) {
   free(o->sig), free(o->par), free(o->rej), free(o->res);
   free(o->vetoes), free(o->deps), free(o->gain), free(o->expected), free(o->deals);
   free(o->endorsers.v), free(o->objectors.v), free(o->withdrawn.v);
+  concert_network_free(o->net);
   free(o);
 }
 
@@ -82,3 +83,4 @@ const char *concert_wording_name(concert_wording w) {
   }
   return "exchanged views";
 }
+const concert_network *concert_outcome_network(const concert_outcome *o) { return o ? o->net : NULL; }

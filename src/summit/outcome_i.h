@@ -1,6 +1,7 @@
 /* summit/outcome_i.h: the outcome object the summit engine fills. */
 #ifndef CONCERT_I_OUTCOME_H
 #define CONCERT_I_OUTCOME_H
+#include <concert/network.h>
 #include <concert/summit.h>
 
 /* A growable array of actor indices. */
@@ -26,6 +27,7 @@ struct concert_outcome {
   double *expected;            /* chair's expected text per agenda issue */
   concert_deal *deals;         /* bilateral deals, scenario actor indices */
   size_t n_deals;
+  concert_network *net;        /* deal network over the forum's members, NULL if no deal */
 };
 
 /** Appends x; returns CONCERT_ERR_NOMEM on failure. */

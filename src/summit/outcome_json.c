@@ -93,6 +93,30 @@ concert_status concert_outcome_to_json(const concert_outcome *o, char **out, con
     json_array_append_new(deals, x);
   }
   json_object_set_new(root, "deals", deals);
+  json_t *net = json_null();
+  if (o->net) {
+    concert_network_summary ns;
+    concert_network_summarize(o->net, &ns);
+    net = json_object();
+    json_object_set_new(net, "pairs", json_integer((json_int_t)ns.n_edges));
+    json_object_set_new(net, "hub", ns.hub == CONCERT_NETWORK_NO_HUB ? json_null()
+                                                                      : json_string(s->actors[f->members[ns.hub]].id));
+    json_t *sp = json_array();
+    for (size_t i = 0; i < concert_network_spoke_count(o->net); i++)
+      json_array_append_new(sp, json_string(s->actors[f->members[concert_network_spoke(o->net, i)]].id));
+    json_object_set_new(net, "spokes", sp);
+    json_object_set_new(net, "degree_centralization", num(ns.degree_centralization));
+    json_object_set_new(net, "betweenness_centralization", num(ns.betweenness_centralization));
+    json_t *deg = json_object();
+    for (size_t i = 0; i < f->n_members; i++) {
+      json_t *x = json_object();
+      json_object_set_new(x, "degree", json_integer((json_int_t)concert_network_degree(o->net, i)));
+      json_object_set_new(x, "betweenness", num(concert_network_betweenness(o->net, i)));
+      json_object_set_new(deg, s->actors[f->members[i]].id, x);
+    }
+    json_object_set_new(net, "actors", deg);
+  }
+  json_object_set_new(root, "network", net);
   json_t *gains = json_object();
   for (size_t i = 0; i < f->n_members; i++)
     json_object_set_new(gains, s->actors[f->members[i]].id, num(o->gain[i]));

@@ -97,6 +97,14 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
               s->actors[dl->actor_a].id, s->issues[dl->issue_a].id, s->actors[dl->actor_b].id,
               s->issues[dl->issue_b].id, dl->gain_a, dl->gain_b);
     }
+    concert_network_summary ns;
+    concert_network_summarize(o->net, &ns);
+    fprintf(out, "  network: %zu pairs; hub %s with spokes ", ns.n_edges,
+            ns.hub == CONCERT_NETWORK_NO_HUB ? "none" : s->actors[f->members[ns.hub]].id);
+    for (size_t i = 0; i < concert_network_spoke_count(o->net); i++)
+      fprintf(out, "%s%s", i ? ", " : "", s->actors[f->members[concert_network_spoke(o->net, i)]].id);
+    fprintf(out, "; degree centralization %.3f, betweenness centralization %.3f\n",
+            ns.degree_centralization, ns.betweenness_centralization);
   }
 
   fprintf(out, "\nNet gain per member (salience-weighted utility over the reversion point)\n");

@@ -153,6 +153,7 @@ static concert_status bargain(engine *e, const size_t *who, size_t n, double *x,
     if (!e->o->deals) st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
     for (size_t i = 0; !st && i < nd; i++) {
       concert_deal dl = *concert_solution_deal(sol, i);
+      if (dl.round != 0) continue; /* the sideline bargains: the first round's trades */
       dl.actor_a = who[dl.actor_a], dl.actor_b = who[dl.actor_b];
       dl.issue_a = iss[dl.issue_a], dl.issue_b = iss[dl.issue_b];
       e->o->deals[e->o->n_deals++] = dl;
@@ -429,6 +430,24 @@ static void net_gains(engine *e, const double *actual) {
   }
 }
 
+/* Rule 9: the deals' network over the forum's members (vertex = member index). */
+static concert_status deal_network(engine *e) {
+  concert_outcome *o = e->o;
+  if (o->n_deals == 0) return CONCERT_OK;
+  concert_network_tie *ties = malloc(o->n_deals * sizeof *ties);
+  if (!ties) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < o->n_deals; i++) {
+    ties[i].weight = 1;
+    for (size_t j = 0; j < e->f->n_members; j++) {
+      if (e->f->members[j] == o->deals[i].actor_a) ties[i].a = j;
+      if (e->f->members[j] == o->deals[i].actor_b) ties[i].b = j;
+    }
+  }
+  concert_status st = concert_network_new(e->f->n_members, ties, o->n_deals, &o->net, e->d);
+  free(ties);
+  return st;
+}
+
 concert_status concert_summit_run(const concert_scenario *s, size_t fi, const concert_model *model,
                                   const concert_params *model_params, const concert_params *protocol,
                                   concert_outcome **out, concert_diag *d) {
@@ -509,6 +528,7 @@ concert_status concert_summit_run(const concert_scenario *s, size_t fi, const co
     o->res[i].rejecters = o->rej[i].v, o->res[i].n_rejecters = o->rej[i].n;
   }
   st = communique(&e, actual, present, sal0);
+  if (!st) st = deal_network(&e);
   if (st) goto fail;
   net_gains(&e, actual);
   free(sal0), free(e.sal), free(actual), free(xs), free(present), free(who);

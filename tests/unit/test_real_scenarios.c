@@ -121,11 +121,35 @@ START_TEST(g5_forums_play) {
 }
 END_TEST
 
+/* Under the exchange model the bilateral deals of Kananaskis form a network around
+ * Washington (seed 002: a hub-and-spoke pattern around the US). */
+START_TEST(kananaskis_deals_hub) {
+  concert_scenario *s = load(CONCERT_SRCDIR "/scenarios/g7-kananaskis-2025.yaml");
+  concert_outcome *o = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_summit_run(s, 0, concert_model_find("exchange"), NULL, NULL, &o, &d), CONCERT_OK);
+  ck_assert_uint_gt(concert_outcome_deal_count(o), 0);
+  const concert_network *net = concert_outcome_network(o);
+  ck_assert_ptr_nonnull(net);
+  size_t hub = concert_network_hub(net);
+  ck_assert_str_eq(concert_scenario_actor_id(s, concert_scenario_forum_member(s, 0, hub)), "USA");
+  for (size_t i = 0; i < concert_outcome_deal_count(o); i++) {
+    const concert_deal *dl = concert_outcome_deal(o, i);
+    ck_assert_uint_eq(dl->round, 0);
+    ck_assert(dl->gain_a > 0 && dl->gain_b > 0);
+  }
+  concert_outcome_free(o);
+  concert_scenario_free(s);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("real scenarios");
   TCase *t = tcase_create("record");
   tcase_add_test(t, kananaskis_reproduces_record);
   tcase_add_test(t, g5_forums_play);
+  tcase_add_test(t, kananaskis_deals_hub);
   suite_add_tcase(s, t);
   SRunner *r = srunner_create(s);
   srunner_run_all(r, CK_NORMAL);

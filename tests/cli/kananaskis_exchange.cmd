@@ -1,0 +1,1 @@
+run scenarios/g7-kananaskis-2025.yaml --model exchange
