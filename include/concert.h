@@ -5,4 +5,7 @@
 #include "concert/status.h"
 #include "concert/params.h"
 #include "concert/model.h"
+#include "concert/rift.h"
+#include "concert/history.h"
+#include "concert/cohesion.h"
 #endif
