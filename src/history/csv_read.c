@@ -262,9 +262,18 @@ concert_status concert_i_csv_expect_width(const concert_i_csv_row *row, size_t n
 
 int concert_i_parse_long(const char *s, long lo, long hi, long *out) {
   if (!s || !*s) return -1;
+  /* fast path for the common short unsigned case (the vote table's ids) */
+  long v = 0;
+  size_t i = 0;
+  while (i < 10 && s[i] >= '0' && s[i] <= '9') v = v * 10 + (s[i++] - '0');
+  if (s[i] == '\0') {
+    if (v < lo || v > hi) return -1;
+    *out = v;
+    return 0;
+  }
   char *end;
   errno = 0;
-  long v = strtol(s, &end, 10);
+  v = strtol(s, &end, 10);
   if (errno != 0 || *end != '\0' || end == s || v < lo || v > hi) return -1;
   if (s[0] == ' ' || s[0] == '\t' || s[0] == '+') return -1;
   *out = v;
