@@ -189,6 +189,23 @@ static void print_json(const concert_history *h, concert_forum_kind forum, int f
     printf(",\"held\":%s,\"members\":%d,\"main_document\":", s->held ? "true" : "false",
            s->n_members);
     json_string(stdout, s->main_document);
+    const char *cells[][2] = {{"communique", s->communique},
+                              {"chair_summary_replaced_communique", s->chair_summary},
+                              {"endorsement_withdrawn_by", s->withdrawn_by},
+                              {"departures", s->departures},
+                              {"absences", s->absences},
+                              {"russia_participation", s->russia},
+                              {"disputes", s->disputes}};
+    for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++) {
+      if (!*cells[k][1]) continue; /* a column the forum's table does not have */
+      printf(",\"%s\":", cells[k][0]);
+      json_string(stdout, cells[k][1]);
+    }
+    printf(",\"n_statements\":");
+    if (s->n_statements >= 0)
+      printf("%d", s->n_statements);
+    else
+      printf("null");
     printf(",\"rift\":{");
     for (int c = 0; c < CONCERT_RIFT_N; c++) {
       printf("%s\"%s\":{\"value\":", c ? "," : "",
