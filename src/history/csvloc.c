@@ -1,4 +1,4 @@
-/* csv_read.c: streaming CSV reading over libcsv with file, line and byte column for every
+/* csvloc.c: streaming CSV reading over libcsv with file, line and byte column for every
  * field, so that loaders can say exactly where an input is wrong. Input is fed to libcsv one
  * physical line at a time; the raw bytes of the current row are kept to locate fields. */
 #include <csv.h>
@@ -9,16 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "history/csv_i.h"
+#include "history/csvloc_i.h"
 #include "status/diag.h"
 
 /* Reader state shared with libcsv's callbacks. */
 typedef struct reader {
   struct csv_parser p;          /* libcsv parser */
-  concert_i_csv_row row;        /* the row being assembled */
+  concert_i_csvloc_row row;        /* the row being assembled */
   char *fbuf;                   /* field bytes of the current row, NUL-separated */
   size_t fcap, fused;           /* capacity and use of fbuf */
-  size_t foff[CONCERT_I_CSV_MAX_FIELDS]; /* offsets of the fields in fbuf */
+  size_t foff[CONCERT_I_CSVLOC_MAX_FIELDS]; /* offsets of the fields in fbuf */
   char *raw;                    /* raw bytes of the current row */
   size_t rcap, rlen;            /* capacity and use of raw */
   int raw_clear;                /* the row ended: clear raw after this piece */
@@ -26,7 +26,7 @@ typedef struct reader {
   long row_line;                /* line where the current row started */
   concert_status st;            /* first failure, CONCERT_OK while going on */
   concert_diag *d;              /* where failures go */
-  concert_i_csv_row_fn fn;      /* row callback */
+  concert_i_csvloc_row_fn fn;      /* row callback */
   void *user;                   /* its argument */
 } reader;
 
@@ -49,14 +49,14 @@ static int grow(char **buf, size_t *cap, size_t need) {
 static void on_field(void *s, size_t len, void *data) {
   reader *r = data;
   if (r->st != CONCERT_OK) return;
-  if (r->row.n >= CONCERT_I_CSV_MAX_FIELDS) {
+  if (r->row.n >= CONCERT_I_CSVLOC_MAX_FIELDS) {
     r->st = concert_i_fail(r->d, CONCERT_ERR_TOO_LARGE, r->row.file, (int)r->row_line, 0, NULL,
-                           "a row has more than %d fields", CONCERT_I_CSV_MAX_FIELDS);
+                           "a row has more than %d fields", CONCERT_I_CSVLOC_MAX_FIELDS);
     return;
   }
-  if (len > CONCERT_I_CSV_MAX_FIELD) {
+  if (len > CONCERT_I_CSVLOC_MAX_FIELD) {
     r->st = concert_i_fail(r->d, CONCERT_ERR_TOO_LARGE, r->row.file, (int)r->row_line, 0, NULL,
-                           "a field is longer than %d bytes", CONCERT_I_CSV_MAX_FIELD);
+                           "a field is longer than %d bytes", CONCERT_I_CSVLOC_MAX_FIELD);
     return;
   }
   if (grow(&r->fbuf, &r->fcap, r->fused + len + 1) != 0) {
@@ -118,7 +118,7 @@ static concert_status feed(reader *r, const char *s, size_t n) {
       memcpy(r->raw + r->rlen, s, k);
       r->rlen += k;
       r->raw[r->rlen] = '\0';
-      if (r->rlen > (size_t)CONCERT_I_CSV_MAX_FIELDS * CONCERT_I_CSV_MAX_FIELD)
+      if (r->rlen > (size_t)CONCERT_I_CSVLOC_MAX_FIELDS * CONCERT_I_CSVLOC_MAX_FIELD)
         return r->st = concert_i_fail(r->d, CONCERT_ERR_TOO_LARGE, r->row.file,
                                       (int)r->row_line, 0, NULL, "a row is too long");
     }
@@ -135,7 +135,7 @@ static concert_status feed(reader *r, const char *s, size_t n) {
   return r->st;
 }
 
-static concert_status begin(reader *r, const char *name, concert_i_csv_row_fn fn, void *user,
+static concert_status begin(reader *r, const char *name, concert_i_csvloc_row_fn fn, void *user,
                             concert_diag *d) {
   memset(r, 0, sizeof *r);
   r->line = 1;
@@ -159,8 +159,8 @@ static concert_status finish(reader *r) {
   return st;
 }
 
-concert_status concert_i_csv_read_mem(const char *buf, size_t len, const char *name,
-                                      concert_i_csv_row_fn fn, void *user, concert_diag *d) {
+concert_status concert_i_csvloc_read_mem(const char *buf, size_t len, const char *name,
+                                      concert_i_csvloc_row_fn fn, void *user, concert_diag *d) {
   reader r;
   concert_status st = begin(&r, name, fn, user, d);
   if (st != CONCERT_OK) return st;
@@ -168,8 +168,8 @@ concert_status concert_i_csv_read_mem(const char *buf, size_t len, const char *n
   return finish(&r);
 }
 
-concert_status concert_i_csv_read_file(const char *path, const char *name,
-                                       concert_i_csv_row_fn fn, void *user, concert_diag *d) {
+concert_status concert_i_csvloc_read_file(const char *path, const char *name,
+                                       concert_i_csvloc_row_fn fn, void *user, concert_diag *d) {
   if (!name) name = path;
   FILE *f = fopen(path, "rb");
   if (!f)
@@ -191,7 +191,7 @@ concert_status concert_i_csv_read_file(const char *path, const char *name,
 }
 
 /* Finds the line and byte column where field k of row starts. */
-static void locate(const concert_i_csv_row *row, size_t k, long *line, long *col) {
+static void locate(const concert_i_csvloc_row *row, size_t k, long *line, long *col) {
   long ln = row->line, c = 1, fl = row->line, fc = 1;
   size_t f = 0;
   int inq = 0;
@@ -221,8 +221,8 @@ static void locate(const concert_i_csv_row *row, size_t k, long *line, long *col
   *col = fc;
 }
 
-concert_status concert_i_csv_fail(concert_diag *d, concert_status st,
-                                  const concert_i_csv_row *row, size_t k, const char *colname,
+concert_status concert_i_csvloc_fail(concert_diag *d, concert_status st,
+                                  const concert_i_csvloc_row *row, size_t k, const char *colname,
                                   const char *fmt, ...) {
   char msg[400];
   va_list ap;
@@ -234,33 +234,33 @@ concert_status concert_i_csv_fail(concert_diag *d, concert_status st,
   return concert_i_fail(d, st, row->file, (int)line, (int)col, colname, "%s", msg);
 }
 
-concert_status concert_i_csv_expect_header(const concert_i_csv_row *row,
+concert_status concert_i_csvloc_expect_header(const concert_i_csvloc_row *row,
                                            const char *const *names, size_t n,
                                            concert_diag *d) {
   for (size_t i = 0; i < n; i++) {
     if (i >= row->n)
-      return concert_i_csv_fail(d, CONCERT_ERR_MISSING, row, i, names[i],
+      return concert_i_csvloc_fail(d, CONCERT_ERR_MISSING, row, i, names[i],
                                 "header: column %zu '%s' is missing", i + 1, names[i]);
     if (strcmp(row->field[i], names[i]) != 0)
-      return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, i, names[i],
+      return concert_i_csvloc_fail(d, CONCERT_ERR_SYNTAX, row, i, names[i],
                                 "header: column %zu should be '%s', found '%.60s'", i + 1,
                                 names[i], row->field[i]);
   }
   if (row->n > n)
-    return concert_i_csv_fail(d, CONCERT_ERR_UNKNOWN_FIELD, row, n, row->field[n],
+    return concert_i_csvloc_fail(d, CONCERT_ERR_UNKNOWN_FIELD, row, n, row->field[n],
                               "header: unexpected column %zu '%.60s'", n + 1, row->field[n]);
   return CONCERT_OK;
 }
 
-concert_status concert_i_csv_expect_width(const concert_i_csv_row *row, size_t n,
+concert_status concert_i_csvloc_expect_width(const concert_i_csvloc_row *row, size_t n,
                                           concert_diag *d) {
   if (row->n == n) return CONCERT_OK;
   size_t k = row->n < n ? row->n : n;
-  return concert_i_csv_fail(d, row->n < n ? CONCERT_ERR_MISSING : CONCERT_ERR_SYNTAX, row, k,
+  return concert_i_csvloc_fail(d, row->n < n ? CONCERT_ERR_MISSING : CONCERT_ERR_SYNTAX, row, k,
                             NULL, "row has %zu fields, the header has %zu", row->n, n);
 }
 
-int concert_i_parse_long(const char *s, long lo, long hi, long *out) {
+int concert_i_csvloc_long(const char *s, long lo, long hi, long *out) {
   if (!s || !*s) return -1;
   /* fast path for the common short unsigned case (the vote table's ids) */
   long v = 0;
@@ -280,7 +280,7 @@ int concert_i_parse_long(const char *s, long lo, long hi, long *out) {
   return 0;
 }
 
-int concert_i_parse_double(const char *s, double *out) {
+int concert_i_csvloc_double(const char *s, double *out) {
   if (!s || !*s || s[0] == ' ' || s[0] == '\t') return -1;
   char *end;
   errno = 0;
