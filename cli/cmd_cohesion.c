@@ -246,7 +246,7 @@ int concert_cli_cohesion(int argc, char **argv) {
     return 2;
   }
   if (!members || !*members) {
-    fprintf(stderr, "concert cohesion: --members ISO3,ISO3,... is required\n");
+    fprintf(stderr, "concert cohesion: --members ISO3|GROUP,... is required (e.g. USA,CHN or G7)\n");
     return 2;
   }
   char buf[1024];

@@ -20,7 +20,9 @@ typedef struct concert_cohesion concert_cohesion;
 
 /** What to compute. A small public value struct; the caller owns it and its strings. */
 typedef struct concert_cohesion_query {
-  const char *const *members; /* ISO 3166 alpha-3 codes, e.g. {"USA","CHN"}; 1 to 64 */
+  const char *const *members; /* ISO 3166 alpha-3 codes, e.g. {"USA","CHN"}, or group names
+                                 G5, G7, G8, G20, EU27 expanded from focus_countries.csv
+                                 (overlaps a group creates are merged); 1 to 64 in all */
   size_t n_members;           /* number of members */
   int year_from;              /* first session year (session + 1945), inclusive */
   int year_to;                /* last session year, inclusive; >= year_from */

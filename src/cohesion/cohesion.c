@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cohesion/cohesion_i.h"
 #include "status/diag.h"
@@ -159,6 +160,61 @@ static concert_status dispersion(const concert_unga *u, concert_cohesion *c, con
   return CONCERT_OK;
 }
 
+/* Does focus row f belong to group g (G5, G7, G8, G20, EU27)? The G8 is the G7 plus the
+ * members labelled G8(...) (Russia, 1998-2013). */
+static int in_group(const concert_i_focus *f, const char *g) {
+  const char *p = f->groups;
+  while (*p) {
+    const char *e = strchr(p, ';');
+    size_t n = e ? (size_t)(e - p) : strlen(p);
+    if (strlen(g) == n && strncasecmp(p, g, n) == 0) return 1;
+    if (strcasecmp(g, "G8") == 0 &&
+        ((n == 2 && strncmp(p, "G7", 2) == 0) || (n > 3 && strncmp(p, "G8(", 3) == 0)))
+      return 1;
+    if (!e) break;
+    p = e + 1;
+  }
+  return 0;
+}
+
+static int is_group_name(const char *t) {
+  static const char *const groups[] = {"G5", "G7", "G8", "G20", "EU27"};
+  for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+    if (strcasecmp(t, groups[i]) == 0) return 1;
+  return 0;
+}
+
+/* Expands group names among the query's members into ISO3 codes (focus_countries.csv order).
+ * origin[i] is the index of the token that produced codes[i]. */
+static concert_status expand(const concert_unga *u, const concert_cohesion_query *q,
+                             const char **codes, size_t *origin, int *grouped, size_t *n,
+                             concert_diag *d) {
+  *n = 0;
+  for (size_t i = 0; i < q->n_members; i++) {
+    const char *t = q->members[i];
+    if (!t) return concert_i_fail(d, CONCERT_ERR_ARGUMENT, NULL, 0, 0, "members", "NULL member");
+    if (!is_group_name(t)) {
+      if (*n >= MAX_MEMBERS) break;
+      origin[*n] = i;
+      grouped[*n] = 0;
+      codes[(*n)++] = t;
+      continue;
+    }
+    for (size_t f = 0; f < u->n_focus; f++) {
+      if (!in_group(&u->focus[f], t)) continue;
+      if (*n >= MAX_MEMBERS)
+        return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, NULL, 0, 0, "members",
+                              "more than %d members after expanding %s", MAX_MEMBERS, t);
+      origin[*n] = i;
+      grouped[*n] = 1;
+      codes[(*n)++] = u->focus[f].iso3;
+    }
+  }
+  if (*n == 0)
+    return concert_i_fail(d, CONCERT_ERR_EMPTY, NULL, 0, 0, "members", "no members given");
+  return CONCERT_OK;
+}
+
 concert_status concert_cohesion_compute(const concert_unga *u, const concert_cohesion_query *q,
                                         concert_cohesion **out, concert_diag *diag) {
   if (!out) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "out is NULL");
@@ -169,6 +225,11 @@ concert_status concert_cohesion_compute(const concert_unga *u, const concert_coh
   if (q->n_members > MAX_MEMBERS)
     return concert_i_fail(diag, CONCERT_ERR_TOO_LARGE, NULL, 0, 0, "members",
                           "%zu members; at most %d", q->n_members, MAX_MEMBERS);
+  const char *codes[MAX_MEMBERS];
+  size_t origin[MAX_MEMBERS], n_codes = 0;
+  int grouped[MAX_MEMBERS];
+  concert_status est = expand(u, q, codes, origin, grouped, &n_codes, diag);
+  if (est != CONCERT_OK) return est;
   if (q->year_from < 1900 || q->year_to > 2100 || q->year_from > q->year_to)
     return concert_i_fail(diag, CONCERT_ERR_RANGE, NULL, 0, 0, "years",
                           "year range %d-%d is empty, reversed or outside 1900-2100",
@@ -184,24 +245,28 @@ concert_status concert_cohesion_compute(const concert_unga *u, const concert_coh
   }
   concert_cohesion *c = calloc(1, sizeof *c);
   if (!c) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
-  c->k = q->n_members;
+  c->k = n_codes;
   c->year_from = q->year_from;
   c->year_to = q->year_to;
   concert_status st = CONCERT_OK;
-  for (size_t i = 0; i < c->k && st == CONCERT_OK; i++) {
-    if (!q->members[i]) {
-      st = concert_i_fail(diag, CONCERT_ERR_ARGUMENT, NULL, 0, 0, "members", "NULL member");
-      break;
-    }
-    st = resolve(u, q->members[i], i, &c->m[i], diag);
-    for (size_t j = 0; j < i && st == CONCERT_OK; j++)
-      if (strcmp(c->m[i].iso3, c->m[j].iso3) == 0) {
+  /* a code listed twice is an error; overlaps created by group names are merged */
+  int kept_grouped[MAX_MEMBERS];
+  size_t kept = 0;
+  for (size_t i = 0; i < n_codes && st == CONCERT_OK; i++) {
+    st = resolve(u, codes[i], origin[i], &c->m[kept], diag);
+    int dup = 0;
+    for (size_t j = 0; j < kept && st == CONCERT_OK && !dup; j++)
+      if (strcmp(c->m[kept].iso3, c->m[j].iso3) == 0) {
+        dup = 1;
+        if (grouped[i] || kept_grouped[j]) continue;
         char path[32];
-        snprintf(path, sizeof path, "members[%zu]", i);
+        snprintf(path, sizeof path, "members[%zu]", origin[i]);
         st = concert_i_fail(diag, CONCERT_ERR_DUPLICATE_ID, NULL, 0, 0, path,
-                            "member '%s' is listed twice", c->m[i].iso3);
+                            "member '%s' is listed twice", c->m[kept].iso3);
       }
+    if (st == CONCERT_OK && !dup) kept_grouped[kept++] = grouped[i];
   }
+  c->k = kept;
   size_t k = c->k, ny = (size_t)(q->year_to - q->year_from + 1), np = k * (k - 1) / 2;
   size_t *ys = NULL, *yj = NULL;
   if (st == CONCERT_OK) {

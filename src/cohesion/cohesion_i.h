@@ -21,6 +21,7 @@ typedef struct concert_i_focus {
   char iso3[4]; /* ISO 3166 alpha-3 */
   char iso2[4]; /* the unvotes code */
   char *name;   /* English short name */
+  char *groups; /* ';'-separated group labels (G7, G20, EU27, G5, G8(1998-2013)) */
 } concert_i_focus;
 
 /* One row of the ideal-point file (the columns used). */

@@ -45,7 +45,10 @@ concert_unga *concert_i_unga_new(void) { return calloc(1, sizeof(concert_unga));
 void concert_unga_free(concert_unga *u) {
   if (!u) return;
   for (size_t i = 0; i < u->n_countries; i++) free(u->country[i].name);
-  for (size_t i = 0; i < u->n_focus; i++) free(u->focus[i].name);
+  for (size_t i = 0; i < u->n_focus; i++) {
+    free(u->focus[i].name);
+    free(u->focus[i].groups);
+  }
   for (size_t i = 0; i < u->n_ideal; i++) free(u->ideal[i].name);
   free(u->focus);
   free(u->ideal);
@@ -271,9 +274,10 @@ static concert_status focus_row(concert_unga *u, const concert_i_csvloc_row *r, 
   concert_i_focus *f = &u->focus[u->n_focus];
   memcpy(f->iso2, r->field[1], 3);
   memcpy(f->iso3, r->field[2], 4);
-  if (!(f->name = dup_text(r->field[0], r->len[0])))
-    return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  f->name = dup_text(r->field[0], r->len[0]);
+  f->groups = dup_text(r->field[8], r->len[8]);
   u->n_focus++;
+  if (!f->name || !f->groups) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   return CONCERT_OK;
 }
 

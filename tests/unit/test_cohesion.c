@@ -131,6 +131,27 @@ START_TEST(tiny_member_resolution) {
 }
 END_TEST
 
+/* Group names expand from focus_countries.csv; overlaps they create are merged. */
+START_TEST(tiny_group_names) {
+  concert_unga *u = tiny();
+  const char *g5[] = {"G5"};
+  concert_cohesion *c = query(u, g5, 1, 1990, 1991, NULL);
+  ck_assert_uint_eq(concert_cohesion_size(c), 3);
+  ck_assert_str_eq(concert_cohesion_member(c, 1), "CHN");
+  ck_assert_double_eq_tol(concert_cohesion_agreement(c, 0, 1), 0.5, EPS);
+  concert_cohesion_free(c);
+  const char *g8[] = {"g8", "USA", "CUB"}; /* G8 = the G7 plus Russia */
+  c = query(u, g8, 3, 1990, 1991, NULL);
+  ck_assert_uint_eq(concert_cohesion_size(c), 4);
+  ck_assert_str_eq(concert_cohesion_member(c, 0), "USA");
+  ck_assert_str_eq(concert_cohesion_member(c, 1), "RUS");
+  ck_assert_str_eq(concert_cohesion_member(c, 2), "DEU");
+  ck_assert_str_eq(concert_cohesion_member(c, 3), "CUB");
+  concert_cohesion_free(c);
+  concert_unga_free(u);
+}
+END_TEST
+
 static concert_status bad_query(const char *const *m, size_t n, int from, int to,
                                 const char *issue, concert_diag *d) {
   concert_unga *u = tiny();
@@ -343,6 +364,7 @@ int main(void) {
   tcase_add_test(t, tiny_agreement_by_hand);
   tcase_add_test(t, tiny_issue_and_year_filters);
   tcase_add_test(t, tiny_member_resolution);
+  tcase_add_test(t, tiny_group_names);
   tcase_add_test(t, bad_queries);
   tcase_add_test(t, bad_vote_files);
   tcase_add_test(t, bad_other_files);
