@@ -86,6 +86,9 @@ static int reports(const char *s) {
 
 static int is_unknown(const char *s) { return !s || strcmp(s, "unknown") == 0; }
 
+/* A cell's text, "" for NULL (records built by hand may leave cells out). */
+static const char *txt(const char *s) { return s ? s : ""; }
+
 /* Appends printf-style text to an evidence line, truncating silently. */
 static void add(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void add(char *buf, const char *fmt, ...) {
@@ -101,14 +104,14 @@ static void add(char *buf, const char *fmt, ...) {
 /* Lists the codes of one component into buf as "issue (actors); ..."; returns the count. */
 static size_t list_codes(const concert_summit_record *s, concert_rift_component c, char *buf) {
   size_t n = 0;
-  for (size_t i = 0; i < s->n_codes; i++) {
+  for (size_t i = 0; s->codes && i < s->n_codes; i++) {
     const concert_rift_code *k = &s->codes[i];
     if (k->component != c) continue;
     if (n) add(buf, "; ");
-    if (*k->actors)
-      add(buf, "%s (%s)", k->issue, k->actors);
+    if (k->actors && *k->actors)
+      add(buf, "%s (%s)", txt(k->issue), k->actors);
     else
-      add(buf, "%s", k->issue);
+      add(buf, "%s", txt(k->issue));
     n++;
   }
   return n;
@@ -118,9 +121,9 @@ static size_t list_codes(const concert_summit_record *s, concert_rift_component 
 static size_t non_endorsers(const concert_summit_record *s) {
   char seen[64][4];
   size_t n = 0;
-  for (size_t i = 0; i < s->n_codes; i++) {
+  for (size_t i = 0; s->codes && i < s->n_codes; i++) {
     const concert_rift_code *k = &s->codes[i];
-    if (k->component != CONCERT_RIFT_NO_COMMUNIQUE) continue;
+    if (k->component != CONCERT_RIFT_NO_COMMUNIQUE || !k->actors) continue;
     for (const char *p = k->actors; strlen(p) >= 3; p += 3) {
       int dup = 0;
       for (size_t j = 0; j < n; j++) dup |= strncmp(seen[j], p, 3) == 0;
@@ -162,24 +165,25 @@ concert_status concert_rift_from_record(const concert_summit_record *s, concert_
   char *t = ev->text[CONCERT_RIFT_NO_COMMUNIQUE];
   if (comm_no) {
     set(out, CONCERT_RIFT_NO_COMMUNIQUE, 1.0, CONCERT_TRI_YES);
-    add(t, "no comprehensive communique; issued: %s", s->main_document);
+    add(t, "no comprehensive communique; issued: %s", txt(s->main_document));
   } else if (comm_yes) {
     size_t k = non_endorsers(s);
     if (k == 0 && reports(s->withdrawn_by)) k = 1;
-    if (k == 0 && is_unknown(s->withdrawn_by) && *s->withdrawn_by) {
+    if (k == 0 && s->withdrawn_by && strcmp(s->withdrawn_by, "unknown") == 0) {
       add(t, "communique issued; whether all endorsed it is unknown");
     } else {
       double v = fmin(1.0, (double)k / n);
       set(out, CONCERT_RIFT_NO_COMMUNIQUE, v,
           concert_rift_flag_of(CONCERT_RIFT_NO_COMMUNIQUE, v));
-      add(t, "communique issued (%s)", comm);
+      add(t, "communique issued (%s)", txt(comm));
       if (k) {
         add(t, "; not endorsed by %zu of %d: ", k, s->n_members);
         size_t listed = 0;
-        for (size_t i = 0; i < s->n_codes; i++)
+        for (size_t i = 0; s->codes && i < s->n_codes; i++)
           if (s->codes[i].component == CONCERT_RIFT_NO_COMMUNIQUE)
-            add(t, "%s%s: %s", listed++ ? "; " : "", s->codes[i].actors, s->codes[i].note);
-        if (!listed) add(t, "%s", s->withdrawn_by);
+            add(t, "%s%s: %s", listed++ ? "; " : "", txt(s->codes[i].actors),
+                txt(s->codes[i].note));
+        if (!listed) add(t, "%s", txt(s->withdrawn_by));
       }
     }
   } else {
@@ -230,12 +234,12 @@ concert_status concert_rift_from_record(const concert_summit_record *s, concert_
   t = ev->text[CONCERT_RIFT_AGENDA];
   size_t k = list_codes(s, CONCERT_RIFT_AGENDA, t);
   int dep = reports(s->departures), absent = reports(s->absences);
-  if (dep) add(t, "%sleft early or absent: %s", k ? "; " : "", s->departures);
-  if (absent) add(t, "%sabsent or skipped: %s", (k || dep) ? "; " : "", s->absences);
+  if (dep) add(t, "%sleft early or absent: %s", k ? "; " : "", txt(s->departures));
+  if (absent) add(t, "%sabsent or skipped: %s", (k || dep) ? "; " : "", txt(s->absences));
   if (k || dep || absent) {
     set(out, CONCERT_RIFT_AGENDA, 1.0, CONCERT_TRI_YES);
-  } else if (strcmp(s->departures, "none_known") == 0 &&
-             (!*s->absences || strcmp(s->absences, "none_known") == 0)) {
+  } else if (strcmp(txt(s->departures), "none_known") == 0 &&
+             (!*txt(s->absences) || strcmp(s->absences, "none_known") == 0)) {
     set(out, CONCERT_RIFT_AGENDA, NAN, CONCERT_TRI_NO);
     add(t, "no departure or absence reported");
   } else {

@@ -177,6 +177,20 @@ START_TEST(all_records_consistent) {
     }
   concert_rift r;
   ck_assert_int_eq(concert_rift_from_record(NULL, &r, NULL, NULL), CONCERT_ERR_ARGUMENT);
+  /* a record built by hand with only some cells: no crash, unknowns stay unknown */
+  concert_summit_record hand;
+  memset(&hand, 0, sizeof hand);
+  hand.year = 2030;
+  hand.held = 1;
+  hand.n_members = 5;
+  hand.communique = "no";
+  concert_rift_evidence ev;
+  ck_assert_int_eq(concert_rift_from_record(&hand, &r, &ev, NULL), CONCERT_OK);
+  ck_assert_int_eq(r.flag[CONCERT_RIFT_NO_COMMUNIQUE], CONCERT_TRI_YES);
+  ck_assert_int_eq(r.flag[CONCERT_RIFT_TRADE], CONCERT_TRI_UNKNOWN);
+  ck_assert_int_eq(r.flag[CONCERT_RIFT_AGENDA], CONCERT_TRI_UNKNOWN);
+  hand.n_members = 0;
+  ck_assert_int_eq(concert_rift_from_record(&hand, &r, NULL, NULL), CONCERT_ERR_INVALID);
 }
 END_TEST
 
