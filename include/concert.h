@@ -11,4 +11,7 @@
 #include "concert/validation.h"
 #include "concert/network.h"
 #include "concert/table.h"
+#include "concert/rift.h"
+#include "concert/history.h"
+#include "concert/cohesion.h"
 #endif

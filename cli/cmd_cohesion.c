@@ -1,0 +1,283 @@
+/* cmd_cohesion.c: `concert cohesion`: pairwise agreement of a group of states in UN General
+ * Assembly roll calls, the group's mean agreement and the dispersion of their ideal points
+ * (docs/cohesion.md), as text or JSON. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define MAX_MEMBERS 64
+
+static void json_string(FILE *f, const char *s) {
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    switch (*p) {
+    case '"': fputs("\\\"", f); break;
+    case '\\': fputs("\\\\", f); break;
+    case '\n': fputs("\\n", f); break;
+    case '\r': fputs("\\r", f); break;
+    case '\t': fputs("\\t", f); break;
+    default:
+      if (*p < 0x20)
+        fprintf(f, "\\u%04x", *p);
+      else
+        fputc(*p, f);
+    }
+  }
+  fputc('"', f);
+}
+
+static void json_number(FILE *f, double v, int digits) {
+  if (!isfinite(v))
+    fputs("null", f);
+  else
+    fprintf(f, "%.*g", digits, v);
+}
+
+static int year_at(const char *s, char **end, int *out) {
+  errno = 0;
+  long v = strtol(s, end, 10);
+  if (errno || *end == s || v < 1900 || v > 2100) return -1;
+  *out = (int)v;
+  return 0;
+}
+
+static int parse_years(const char *s, int *from, int *to) {
+  char *end;
+  if (!s || year_at(s, &end, from) != 0) return -1;
+  if (*end == '\0') {
+    *to = *from;
+    return 0;
+  }
+  if (*end != '-') return -1;
+  if (year_at(end + 1, &end, to) != 0 || *end != '\0' || *to < *from) return -1;
+  return 0;
+}
+
+static void print_value(double v) {
+  if (isnan(v))
+    printf("    n/a");
+  else
+    printf("  %5.3f", v);
+}
+
+static void print_matrix(const concert_cohesion *c, int which) {
+  size_t k = concert_cohesion_size(c);
+  printf("     ");
+  for (size_t j = 0; j < k; j++) printf("  %5s", concert_cohesion_member(c, j));
+  putchar('\n');
+  for (size_t i = 0; i < k; i++) {
+    printf("%-5s", concert_cohesion_member(c, i));
+    for (size_t j = 0; j < k; j++) {
+      if (which == 2)
+        printf("  %5zu", concert_cohesion_joint(c, i, j));
+      else
+        print_value(which ? concert_cohesion_lijphart(c, i, j) : concert_cohesion_agreement(c, i, j));
+    }
+    putchar('\n');
+  }
+}
+
+static void print_text(const concert_cohesion *c, int from, int to, const char *issue,
+                       int by_year) {
+  size_t k = concert_cohesion_size(c);
+  printf("UN General Assembly cohesion, sessions %d-%d, %s%s\n", from, to,
+         issue ? "issue " : "all roll calls", issue ? issue : "");
+  printf("members:");
+  for (size_t i = 0; i < k; i++)
+    printf(" %s (%s)%s", concert_cohesion_member(c, i), concert_cohesion_member_name(c, i),
+           i + 1 < k ? "," : "");
+  printf("\nroll calls in scope: %zu\n\n", concert_cohesion_roll_calls(c));
+  printf("agreement: share of roll calls where both voted and voted the same\n");
+  print_matrix(c, 0);
+  printf("\nLijphart agreement: same vote 1, one abstains 1/2, yes against no 0\n");
+  print_matrix(c, 1);
+  printf("\nroll calls on which both voted\n");
+  print_matrix(c, 2);
+  size_t pairs = k * (k - 1) / 2;
+  printf("\nmean agreement over %zu pairs: ", pairs);
+  double m = concert_cohesion_mean(c, 0), ml = concert_cohesion_mean(c, 1);
+  if (isnan(m))
+    printf("n/a");
+  else
+    printf("%.3f (Lijphart %.3f)", m, ml);
+  size_t nd = concert_cohesion_dispersion_years(c);
+  printf("\nideal-point dispersion (sd of BSV ideal points, per year): ");
+  if (nd == 0)
+    printf("n/a (fewer than two members with ideal points)\n");
+  else
+    printf("mean %.3f over %zu years\n", concert_cohesion_dispersion_mean(c), nd);
+  if (!by_year) return;
+  printf("\nyear  roll calls  mean agreement  ideal-point sd\n");
+  size_t ny = concert_cohesion_years(c), kd = 0;
+  for (size_t y = 0; y < ny; y++) {
+    int year, dyear = 0;
+    double mean, sd = NAN;
+    size_t rc;
+    concert_cohesion_year_at(c, y, &year, &mean, &rc);
+    while (kd < nd && (concert_cohesion_dispersion_at(c, kd, &dyear, NULL, NULL), dyear < year))
+      kd++;
+    if (kd < nd && dyear == year) concert_cohesion_dispersion_at(c, kd, NULL, &sd, NULL);
+    printf("%d  %10zu", year, rc);
+    if (isnan(mean))
+      printf("  %14s", "n/a");
+    else
+      printf("  %14.3f", mean);
+    if (isnan(sd))
+      printf("  %14s\n", "n/a");
+    else
+      printf("  %14.3f\n", sd);
+  }
+}
+
+static void json_matrix(const concert_cohesion *c, int which) {
+  size_t k = concert_cohesion_size(c);
+  putchar('[');
+  for (size_t i = 0; i < k; i++) {
+    printf("%s[", i ? "," : "");
+    for (size_t j = 0; j < k; j++) {
+      if (j) putchar(',');
+      if (which == 2)
+        printf("%zu", concert_cohesion_joint(c, i, j));
+      else
+        json_number(stdout,
+                    which ? concert_cohesion_lijphart(c, i, j) : concert_cohesion_agreement(c, i, j),
+                    6);
+    }
+    putchar(']');
+  }
+  putchar(']');
+}
+
+static void print_json(const concert_cohesion *c, int from, int to, const char *issue) {
+  size_t k = concert_cohesion_size(c);
+  printf("{\"years\":[%d,%d],\"issue\":", from, to);
+  if (issue)
+    json_string(stdout, issue);
+  else
+    printf("null");
+  printf(",\"members\":[");
+  for (size_t i = 0; i < k; i++) {
+    printf("%s{\"iso3\":", i ? "," : "");
+    json_string(stdout, concert_cohesion_member(c, i));
+    printf(",\"name\":");
+    json_string(stdout, concert_cohesion_member_name(c, i));
+    putchar('}');
+  }
+  printf("],\"roll_calls\":%zu,\"agreement\":", concert_cohesion_roll_calls(c));
+  json_matrix(c, 0);
+  printf(",\"lijphart\":");
+  json_matrix(c, 1);
+  printf(",\"joint\":");
+  json_matrix(c, 2);
+  printf(",\"mean_agreement\":");
+  json_number(stdout, concert_cohesion_mean(c, 0), 6);
+  printf(",\"mean_lijphart\":");
+  json_number(stdout, concert_cohesion_mean(c, 1), 6);
+  printf(",\"dispersion_mean\":");
+  json_number(stdout, concert_cohesion_dispersion_mean(c), 6);
+  printf(",\"by_year\":[");
+  size_t ny = concert_cohesion_years(c), nd = concert_cohesion_dispersion_years(c), kd = 0;
+  for (size_t y = 0; y < ny; y++) {
+    int year, dyear = 0;
+    double mean, sd = NAN;
+    size_t rc, nm = 0;
+    concert_cohesion_year_at(c, y, &year, &mean, &rc);
+    while (kd < nd && (concert_cohesion_dispersion_at(c, kd, &dyear, NULL, NULL), dyear < year))
+      kd++;
+    if (kd < nd && dyear == year) concert_cohesion_dispersion_at(c, kd, NULL, &sd, &nm);
+    printf("%s{\"year\":%d,\"roll_calls\":%zu,\"mean_agreement\":", y ? "," : "", year, rc);
+    json_number(stdout, mean, 6);
+    printf(",\"dispersion\":");
+    json_number(stdout, sd, 6);
+    printf(",\"dispersion_members\":%zu}", nm);
+  }
+  printf("]}\n");
+}
+
+int concert_cli_cohesion(int argc, char **argv) {
+  static const struct option opts[] = {{"members", required_argument, NULL, 'm'},
+                                       {"years", required_argument, NULL, 'y'},
+                                       {"issue", required_argument, NULL, 'i'},
+                                       {"by-year", no_argument, NULL, 'b'},
+                                       {"format", required_argument, NULL, 'o'},
+                                       {"data", required_argument, NULL, 'd'},
+                                       {NULL, 0, NULL, 0}};
+  const char *members = NULL, *issue = NULL, *dir = NULL;
+  int from = 1946, to = 2019, json = 0, by_year = 0, ch;
+  optind = 1;
+  opterr = 0;
+  while ((ch = getopt_long(argc, argv, ":m:y:i:bo:d:", opts, NULL)) != -1) {
+    switch (ch) {
+    case 'm': members = optarg; break;
+    case 'y':
+      if (parse_years(optarg, &from, &to) != 0) {
+        fprintf(stderr, "concert cohesion: --years must be YYYY or YYYY-YYYY in 1900-2100, "
+                        "not '%s'\n", optarg);
+        return 2;
+      }
+      break;
+    case 'i': issue = optarg; break;
+    case 'b': by_year = 1; break;
+    case 'o':
+      if (strcmp(optarg, "json") == 0) {
+        json = 1;
+      } else if (strcmp(optarg, "text") == 0) {
+        json = 0;
+      } else {
+        fprintf(stderr, "concert cohesion: --format must be text or json, not '%s'\n", optarg);
+        return 2;
+      }
+      break;
+    case 'd': dir = optarg; break;
+    case ':':
+      fprintf(stderr, "concert cohesion: option %s needs a value\n", argv[optind - 1]);
+      return 2;
+    default:
+      fprintf(stderr, "concert cohesion: unknown option '%s'\n", argv[optind - 1]);
+      return 2;
+    }
+  }
+  if (optind < argc) {
+    fprintf(stderr, "concert cohesion: unexpected argument '%s'\n", argv[optind]);
+    return 2;
+  }
+  if (!members || !*members) {
+    fprintf(stderr, "concert cohesion: --members ISO3|GROUP,... is required (e.g. USA,CHN or G7)\n");
+    return 2;
+  }
+  char buf[1024];
+  if (strlen(members) >= sizeof buf) {
+    fprintf(stderr, "concert cohesion: --members is too long\n");
+    return 2;
+  }
+  memcpy(buf, members, strlen(members) + 1);
+  const char *list[MAX_MEMBERS + 1];
+  size_t n = 0;
+  for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+    if (n > MAX_MEMBERS) break;
+    list[n++] = tok;
+  }
+  concert_diag d;
+  concert_diag_clear(&d);
+  concert_unga *u = NULL;
+  concert_status st = concert_unga_load(&u, dir, &d);
+  if (st != CONCERT_OK) return concert_cli_report("cohesion", st, &d);
+  concert_cohesion_query q = {list, n, from, to, issue};
+  concert_cohesion *c = NULL;
+  st = concert_cohesion_compute(u, &q, &c, &d);
+  if (st != CONCERT_OK) {
+    concert_unga_free(u);
+    return concert_cli_report("cohesion", st, &d);
+  }
+  if (json)
+    print_json(c, from, to, issue);
+  else
+    print_text(c, from, to, issue, by_year);
+  concert_cohesion_free(c);
+  concert_unga_free(u);
+  return 0;
+}

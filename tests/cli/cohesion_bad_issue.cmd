@@ -1,0 +1,1 @@
+cohesion --members USA,CHN --issue zz

@@ -1,0 +1,1 @@
+cohesion --years 1990-2019

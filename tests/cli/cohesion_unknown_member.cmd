@@ -1,0 +1,1 @@
+cohesion --members USA,XYZ --years 1990-2019

@@ -1,0 +1,1 @@
+history --years 2025-2015

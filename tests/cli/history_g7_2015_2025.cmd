@@ -1,0 +1,1 @@
+history --years 2015-2025

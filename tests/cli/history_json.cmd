@@ -1,0 +1,1 @@
+history --forum G7 --years 2018-2019 --format json

@@ -1,0 +1,1 @@
+history --data tests/data/unga_tiny
