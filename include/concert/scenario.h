@@ -31,7 +31,8 @@ typedef struct concert_rule {
 /** Kinds of scheduled events. */
 typedef enum concert_event_kind {
   CONCERT_EVENT_DEPART = 0,        /* a member leaves before a session */
-  CONCERT_EVENT_SALIENCE_SHOCK = 1 /* a salience changes before a session */
+  CONCERT_EVENT_SALIENCE_SHOCK = 1, /* a salience changes before a session */
+  CONCERT_EVENT_DISPUTE = 2         /* a bilateral trade or role dispute is recorded */
 } concert_event_kind;
 
 /** Limits the loaders enforce (ERR_TOO_LARGE beyond them). */

@@ -12,6 +12,7 @@
 #include "export.h"
 #include "model.h"
 #include "network.h"
+#include "rift.h"
 #include "params.h"
 #include "scenario.h"
 #include "status.h"
@@ -117,6 +118,10 @@ CONCERT_API size_t concert_outcome_joint_count(const concert_outcome *o);
 CONCERT_API const char *concert_statement_kind_name(concert_statement_kind k);
 CONCERT_API const char *concert_wording_name(concert_wording w);
 
+/** The rift index of the simulated summit (docs/rift-index.md): six components in [0, 1]
+ * with their flags. O(n^2 m^2) for n members and m agenda issues. */
+CONCERT_API concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift *r,
+                                                     concert_diag *diag);
 /** Writes the readable outcome sheet to out. O(size of the outcome). */
 CONCERT_API concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out);
 /** The complete outcome as JSON (schema: docs/json-schema.md). *json is a NUL-terminated

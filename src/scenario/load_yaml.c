@@ -644,7 +644,9 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
   if (!f->events) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
   void *it = NULL;
   struct fy_node *e;
-  static const char *const keys[] = {"before_session", "depart", "salience_shock", "source", NULL};
+  static const char *const keys[] = {"before_session", "depart", "salience_shock", "dispute",
+                                     "source", NULL};
+  static const char *const dkeys[] = {"kind", "actors", NULL};
   static const char *const skeys[] = {"actor", "issue", "factor", "value", NULL};
   while (!st && (e = fy_node_sequence_iterate(n, &it))) {
     size_t m = push(c, "[%zu]", f->n_events);
@@ -658,9 +660,35 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
       st = find_session(c, get(e, "before_session"), f, &ev->session);
       pop(c, m2);
     }
-    struct fy_node *dep = get(e, "depart"), *sh = get(e, "salience_shock");
-    if (!st && (!dep) == (!sh))
-      st = fail(c, e, CONCERT_ERR_INVALID, "an event needs exactly one of 'depart' or 'salience_shock'");
+    struct fy_node *dep = get(e, "depart"), *sh = get(e, "salience_shock"), *dis = get(e, "dispute");
+    if (!st && (!!dep + !!sh + !!dis) != 1)
+      st = fail(c, e, CONCERT_ERR_INVALID,
+                "an event needs exactly one of 'depart', 'salience_shock' or 'dispute'");
+    if (!st && dis) {
+      size_t m2 = push(c, ".dispute");
+      ev->kind = CONCERT_EVENT_DISPUTE;
+      st = need_map(c, dis, "dispute");
+      if (!st) st = only_keys(c, dis, dkeys);
+      struct fy_node *kd = !st ? get(dis, "kind") : NULL, *ac = !st ? get(dis, "actors") : NULL;
+      if (!st && (!kd || !ac)) st = fail(c, dis, CONCERT_ERR_MISSING, "a dispute needs 'kind' and 'actors'");
+      if (!st) {
+        const char *v = fy_node_is_scalar(kd) ? fy_node_get_scalar0(kd) : NULL;
+        size_t m3 = push(c, ".kind");
+        if (v && strcmp(v, "trade") == 0) ev->dispute = CONCERT_I_TAG_TRADE;
+        else if (v && strcmp(v, "role") == 0) ev->dispute = CONCERT_I_TAG_MEMBERSHIP;
+        else st = fail(c, kd, CONCERT_ERR_INVALID, "a dispute's kind is 'trade' or 'role'");
+        pop(c, m3);
+      }
+      if (!st) {
+        size_t m3 = push(c, ".actors"), *two = NULL, n_two = 0;
+        st = read_actor_list(c, ac, "actors", &two, &n_two);
+        if (!st && n_two != 2) st = fail(c, ac, CONCERT_ERR_INVALID, "a dispute names exactly two actors");
+        if (!st) ev->actor = two[0], ev->other = two[1];
+        free(two);
+        pop(c, m3);
+      }
+      pop(c, m2);
+    }
     if (!st && dep) {
       size_t m2 = push(c, ".depart");
       ev->kind = CONCERT_EVENT_DEPART;

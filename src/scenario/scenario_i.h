@@ -50,6 +50,8 @@ typedef struct concert_i_event {
   size_t issue;            /* issue index (shock only) */
   bool set_value;          /* shock: true sets `value`, false multiplies by `factor` */
   double factor, value;    /* shock parameters */
+  unsigned dispute;        /* dispute: CONCERT_I_TAG_TRADE or CONCERT_I_TAG_MEMBERSHIP */
+  size_t other;            /* dispute: the second actor */
   char *source;            /* source, may be "" */
 } concert_i_event;
 

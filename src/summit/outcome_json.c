@@ -117,6 +117,17 @@ concert_status concert_outcome_to_json(const concert_outcome *o, char **out, con
     json_object_set_new(net, "actors", deg);
   }
   json_object_set_new(root, "network", net);
+  concert_rift rift;
+  if (concert_rift_from_outcome(o, &rift, NULL) == CONCERT_OK) {
+    json_t *rj = json_object();
+    for (int k = 0; k < CONCERT_RIFT_N; k++) {
+      json_t *x = json_object();
+      json_object_set_new(x, "value", num(rift.value[k]));
+      json_object_set_new(x, "flag", json_boolean(rift.flag[k] == CONCERT_TRI_YES));
+      json_object_set_new(rj, concert_rift_component_id((concert_rift_component)k), x);
+    }
+    json_object_set_new(root, "rift", rj);
+  }
   json_t *gains = json_object();
   for (size_t i = 0; i < f->n_members; i++)
     json_object_set_new(gains, s->actors[f->members[i]].id, num(o->gain[i]));

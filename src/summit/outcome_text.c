@@ -24,6 +24,11 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
     fprintf(out, "Departure: %s left before session '%s'\n", s->actors[o->deps[i].actor].id,
             f->sessions[o->deps[i].session].id);
 
+  for (size_t v = 0; v < f->n_events; v++)
+    if (f->events[v].kind == CONCERT_EVENT_DISPUTE)
+      fprintf(out, "Dispute: %s, %s and %s\n", f->events[v].dispute == CONCERT_I_TAG_TRADE ? "trade" : "role",
+              s->actors[f->events[v].actor].id, s->actors[f->events[v].other].id);
+
   fprintf(out, "\nDocuments issued\n");
   size_t ndoc = 0;
   for (size_t r = 0; r < o->n_res; r++) {
@@ -105,6 +110,14 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
       fprintf(out, "%s%s", i ? ", " : "", s->actors[f->members[concert_network_spoke(o->net, i)]].id);
     fprintf(out, "; degree centralization %.3f, betweenness centralization %.3f\n",
             ns.degree_centralization, ns.betweenness_centralization);
+  }
+
+  concert_rift rift;
+  if (concert_rift_from_outcome(o, &rift, NULL) == CONCERT_OK) {
+    fprintf(out, "\nRift index (three no's, three disputes; docs/rift-index.md)\n");
+    for (int k = 0; k < CONCERT_RIFT_N; k++)
+      fprintf(out, "  %-40s %4.2f  %s\n", concert_rift_component_label((concert_rift_component)k),
+              rift.value[k], rift.flag[k] == CONCERT_TRI_YES ? "flag" : "");
   }
 
   fprintf(out, "\nNet gain per member (salience-weighted utility over the reversion point)\n");
