@@ -8,4 +8,5 @@
 #include "concert/scenario.h"
 #include "concert/summit.h"
 #include "concert/compare.h"
+#include "concert/measures.h"
 #endif
