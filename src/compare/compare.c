@@ -257,6 +257,12 @@ concert_status concert_compare_write_text(const concert_outcome *const *o,
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
 }
 
+/* The JSON key of a cover status. */
+static const char *cover_key(concert_cover c) {
+  static const char *const keys[] = {"counted", "not_covered", "no_data", "excluded", "inside_eu"};
+  return (unsigned)c < sizeof keys / sizeof keys[0] ? keys[c] : "unknown";
+}
+
 /* A real or null for NaN. */
 static json_t *real_or_null(double x) { return isfinite(x) ? json_real(x) : json_null(); }
 
@@ -282,7 +288,7 @@ static json_t *measures_json(const concert_measures *m) {
     for (size_t j = 0; j < f->n_members; j++) {
       json_t *x = json_object();
       for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++)
-        json_object_set_new(x, ind_key[k], json_string(concert_cover_name(
+        json_object_set_new(x, ind_key[k], json_string(cover_key(
                                                concert_measures_member_cover(m, j, (concert_indicator)k, NULL))));
       json_object_set_new(members, s->actors[f->members[j]].id, x);
     }
