@@ -500,6 +500,85 @@ START_TEST(shipped_data_figures) {
 }
 END_TEST
 
+
+/* Invariants on the shipped data: with a fixed year, every share is in [0, 1] and grows
+ * as members join; the EU's member states beside the EU add nothing to GDP or population;
+ * the default year for the G7 with the EU is the last GDP year, 2023. */
+START_TEST(shipped_data_invariants) {
+  static const char *ids[] = {"USA", "CHN", "JPN", "DEU", "IND", "GBR", "FRA", "RUS", "ITA",
+                              "CAN", "BRA", "KOR", "AUS", "MEX", "IDN", "TUR", "SAU", "ARG",
+                              "ZAF", "EU"};
+  enum { N = sizeof ids / sizeof ids[0] };
+  char text[16384];
+  size_t u = (size_t)snprintf(text, sizeof text,
+                              "name: inv\nsource: test\nissues: [{id: a, title: A, reversion: 50}]\nactors:\n");
+  for (int i = 0; i < N; i++)
+    u += (size_t)snprintf(text + u, sizeof text - u,
+                          "  - {id: %s, capability: %d, stances: {a: {position: %d, salience: 0.5}}}\n",
+                          ids[i], N - i, 5 * i);
+  u += (size_t)snprintf(text + u, sizeof text - u, "forums:\n");
+  for (int k = 1; k < N; k++) { /* F<k>: the first k countries */
+    u += (size_t)snprintf(text + u, sizeof text - u, "  - {id: F%d, members: [", k);
+    for (int i = 0; i < k; i++) u += (size_t)snprintf(text + u, sizeof text - u, "%s%s", i ? ", " : "", ids[i]);
+    u += (size_t)snprintf(text + u, sizeof text - u, "], agenda: [{session: s, issues: [a]}]}\n");
+  }
+  snprintf(text + u, sizeof text - u,
+           "  - {id: EU1, members: [EU], agenda: [{session: s, issues: [a]}]}\n"
+           "  - {id: EU3, members: [EU, DEU, FRA], agenda: [{session: s, issues: [a]}]}\n"
+           "  - {id: G7, members: [USA, CAN, FRA, DEU, ITA, JPN, GBR, EU], agenda: [{session: s, issues: [a]}]}\n");
+  concert_scenario *s = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_msg(concert_scenario_load_string(text, strlen(text), "inv.yaml", &s, &d) == CONCERT_OK, "%s", d.message);
+  concert_worlddata *w = NULL;
+  ck_assert_int_eq(concert_worlddata_load(CONCERT_SRCDIR "/data", &w, &d), CONCERT_OK);
+  double prev[CONCERT_INDICATOR_COUNT] = {0, 0, 0};
+  for (int k = 1; k < N; k++) {
+    char id[8];
+    snprintf(id, sizeof id, "F%d", k);
+    concert_outcome *o = run(s, id);
+    concert_measures *m = measure(o, w, 2020, NULL, 100);
+    concert_coverage c = concert_measures_coverage(m);
+    for (int j = 0; j < CONCERT_INDICATOR_COUNT; j++) {
+      ck_assert_msg(c.share[j] > 0 && c.share[j] <= 1, "%s %d: %g", id, j, c.share[j]);
+      ck_assert(c.share[j] >= prev[j]);
+      prev[j] = c.share[j];
+    }
+    concert_balance b = concert_measures_balance(m);
+    ck_assert(b.cap_hhi >= 1.0 / k - 1e-12 && b.cap_hhi <= 1 + 1e-12);
+    ck_assert(b.gdp_hhi >= 1.0 / k - 1e-12 && b.gdp_hhi <= 1 + 1e-12);
+    double sum_share = 0, sum_shapley = 0;
+    for (int i = 0; i < k; i++) {
+      double sh, sp;
+      concert_measures_burden(m, (size_t)i, &sh, &sp);
+      sum_share += sh, sum_shapley += sp;
+    }
+    ck_assert_double_eq_tol(sum_share, 100, 1e-9);
+    ck_assert_double_eq_tol(sum_shapley, 100, 1e-9);
+    concert_measures_free(m);
+    concert_outcome_free(o);
+  }
+  concert_outcome *o1 = run(s, "EU1"), *o3 = run(s, "EU3");
+  concert_measures *m1 = measure(o1, w, 2020, NULL, 100), *m3 = measure(o3, w, 2020, NULL, 100);
+  concert_coverage c1 = concert_measures_coverage(m1), c3 = concert_measures_coverage(m3);
+  ck_assert_double_eq_tol(c1.share[CONCERT_INDICATOR_GDP], c3.share[CONCERT_INDICATOR_GDP], 1e-15);
+  ck_assert_double_eq_tol(c1.share[CONCERT_INDICATOR_POPULATION], c3.share[CONCERT_INDICATOR_POPULATION], 1e-15);
+  ck_assert(isnan(c1.share[CONCERT_INDICATOR_MILEX])); /* the EU alone: excluded */
+  ck_assert_uint_eq(c3.counted[CONCERT_INDICATOR_MILEX], 2);
+  concert_measures_free(m1), concert_measures_free(m3);
+  concert_outcome_free(o1), concert_outcome_free(o3);
+  concert_outcome *g7 = run(s, "G7");
+  concert_measures *mg = measure(g7, w, 0, NULL, 100);
+  ck_assert_int_eq(concert_measures_coverage(mg).year, 2023);
+  ck_assert_uint_eq(concert_measures_coverage(mg).counted[CONCERT_INDICATOR_GDP], 5);
+  ck_assert_uint_eq(concert_measures_coverage(mg).counted[CONCERT_INDICATOR_MILEX], 7);
+  concert_measures_free(mg);
+  concert_outcome_free(g7);
+  concert_worlddata_free(w);
+  concert_scenario_free(s);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("measures");
   TCase *t = tcase_create("core");
@@ -515,6 +594,7 @@ int main(void) {
   tcase_add_test(t, proximity_hand_values);
   tcase_add_test(t, measures_bad_options);
   tcase_add_test(t, shipped_data_figures);
+  tcase_add_test(t, shipped_data_invariants);
   suite_add_tcase(s, t);
   SRunner *r = srunner_create(s);
   srunner_run_all(r, CK_NORMAL);
