@@ -7,6 +7,6 @@
 #include "concert/model.h"
 #include "concert/scenario.h"
 #include "concert/summit.h"
-#include "concert/compare.h"
 #include "concert/measures.h"
+#include "concert/compare.h"
 #endif
