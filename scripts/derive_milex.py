@@ -3,7 +3,7 @@
 
 Reads SIPRI's military expenditure table as reshaped in the shared data folder
 (sipri_milex.csv, column milex_current_usd_m) and the crosswalk focus_countries.csv, and
-writes data/derived/milex_current_usd.csv with only what the measures need:
+writes data/derived/milex/milex_current_usd.csv with only what the measures need:
 
   * one row per (focus country, year) with a current-US$ value, keyed by ISO3;
   * one row per year with code WLD: the sum of the current-US$ values of every SIPRI
@@ -15,7 +15,7 @@ Exact zeros are dropped from the country rows (they are conversion artefacts, e.
 caveats are in data/derived/PROVENANCE-milex.md.
 
 Usage: scripts/derive_milex.py [SHARED_WORLD_DIR] [OUT_CSV]
-  defaults: /work/shared/data/world  data/derived/milex_current_usd.csv
+  defaults: /work/shared/data/world  data/derived/milex/milex_current_usd.csv
 """
 import csv
 import os
@@ -26,7 +26,7 @@ from collections import defaultdict
 def main() -> int:
     src = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/world"
     out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "data", "derived",
+        os.path.dirname(os.path.abspath(__file__)), "..", "data", "derived", "milex",
         "milex_current_usd.csv")
     with open(os.path.join(src, "focus_countries.csv"), encoding="utf-8", newline="") as f:
         focus = {r["sipri_country_name"]: r["iso3"] for r in csv.DictReader(f)}

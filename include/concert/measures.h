@@ -28,8 +28,8 @@ typedef enum concert_indicator {
 typedef struct concert_worlddata concert_worlddata;
 
 /** Loads DIR/world/wb_gdp_current_usd.csv, DIR/world/wb_population.csv and
- * DIR/derived/milex_current_usd.csv (dir NULL: concert_worlddata_default_dir()). Refuses missing columns, years outside 1000-3000,
- * NaN, infinite or negative values and duplicate (code, year) rows, naming the file, line,
+ * DIR/derived/milex/milex_current_usd.csv (dir NULL: concert_worlddata_default_dir()).
+ * Refuses missing columns, years outside 1000-3000, NaN, infinite or negative values and duplicate (code, year) rows, naming the file, line,
  * column (CSV field number) and column name. On success *out is owned by the caller
  * (concert_worlddata_free); on failure it is NULL. O(R log R) for R rows. */
 CONCERT_API concert_status concert_worlddata_load(const char *dir, concert_worlddata **out,

@@ -240,7 +240,7 @@ concert_status concert_worlddata_load(const char *dir, concert_worlddata **out, 
     const char *file, *code, *year, *value;
   } files[] = {
       {CONCERT_INDICATOR_GDP, "world/wb_gdp_current_usd.csv", "Country Code", "Year", "Value"},
-      {CONCERT_INDICATOR_MILEX, "derived/milex_current_usd.csv", "iso3", "year", "milex_current_usd_m"},
+      {CONCERT_INDICATOR_MILEX, "derived/milex/milex_current_usd.csv", "iso3", "year", "milex_current_usd_m"},
       {CONCERT_INDICATOR_POPULATION, "world/wb_population.csv", "Country Code", "Year", "Value"},
   };
   concert_worlddata *w = concert_worlddata_new();

@@ -12,13 +12,13 @@
 
 /* ---------- helpers ---------- */
 
-/* A fresh temporary directory with world/ and derived/ inside; the caller removes it. */
+/* A fresh temporary directory with world/ and derived/milex/ inside; the caller removes it. */
 static void make_dir(char *dir, size_t size) {
   const char *t = getenv("TMPDIR");
   snprintf(dir, size, "%s/concert-measures-XXXXXX", t && *t ? t : "/tmp");
   ck_assert_ptr_nonnull(mkdtemp(dir));
   char sub[512];
-  snprintf(sub, sizeof sub, "mkdir -p '%s/world' '%s/derived'", dir, dir);
+  snprintf(sub, sizeof sub, "mkdir -p '%s/world' '%s/derived/milex'", dir, dir);
   ck_assert_int_eq(system(sub), 0);
 }
 
@@ -59,7 +59,7 @@ static concert_worlddata *hand_world(char *dir, size_t size) {
   make_dir(dir, size);
   write_file(dir, "world/wb_gdp_current_usd.csv", gdp_csv);
   write_file(dir, "world/wb_population.csv", pop_csv);
-  write_file(dir, "derived/milex_current_usd.csv", milex_csv);
+  write_file(dir, "derived/milex/milex_current_usd.csv", milex_csv);
   concert_worlddata *w = NULL;
   concert_diag d;
   concert_diag_clear(&d);
@@ -69,15 +69,16 @@ static concert_worlddata *hand_world(char *dir, size_t size) {
 }
 
 /* Capabilities USA 6, CHN 3, XXX 1, EU 2, DEU 2. F1 = USA, CHN, XXX; F2 = USA, EU, DEU.
- * Issue a (reversion 50): compromise text (6*.5*90 + 3*1*10 + 1*1*50) / 7 = 50; everyone
- * is indifferent to the reversion point, so a joint text at 50. Issue b (reversion 0):
+ * Issue a (reversion 0): compromise text (6*.5*90 + 3*1*30 + 1*1*50) / 7 = 410/7 =
+ * 58.571..., strictly better than the reversion point for all three (distances 31.4 < 90,
+ * 28.6 < 30, 8.6 < 50), so a joint text. Issue b (reversion 0):
  * (6*1*80 + 3*.1*60 + 1*.1*70) / 6.4 = 505 / 6.4 = 78.90625, accepted by all. */
 static const char *scenario_yaml =
     "name: measures test\nsource: test\nmodel: {name: compromise}\n"
-    "issues:\n  - {id: a, title: A, reversion: 50}\n  - {id: b, title: B, reversion: 0}\n"
+    "issues:\n  - {id: a, title: A, reversion: 0}\n  - {id: b, title: B, reversion: 0}\n"
     "actors:\n"
     "  - {id: USA, capability: 6, stances: {a: {position: 90, salience: 0.5}, b: {position: 80, salience: 1}}}\n"
-    "  - {id: CHN, capability: 3, stances: {a: {position: 10, salience: 1}, b: {position: 60, salience: 0.1}}}\n"
+    "  - {id: CHN, capability: 3, stances: {a: {position: 30, salience: 1}, b: {position: 60, salience: 0.1}}}\n"
     "  - {id: XXX, capability: 1, stances: {a: {position: 50, salience: 1}, b: {position: 70, salience: 0.1}}}\n"
     "  - {id: EU, capability: 2, stances: {a: {position: 50, salience: 1}}}\n"
     "  - {id: DEU, capability: 2, stances: {a: {position: 50, salience: 1}}}\n"
@@ -409,25 +410,26 @@ END_TEST
 START_TEST(proximity_hand_values) {
   concert_scenario *s = load();
   concert_outcome *o = run(s, "F1");
-  ck_assert_double_eq_tol(concert_outcome_issue(o, 0)->text, 50, 1e-9);
+  ck_assert_double_eq_tol(concert_outcome_issue(o, 0)->text, 410.0 / 7, 1e-9);
   ck_assert_double_eq_tol(concert_outcome_issue(o, 1)->text, 78.90625, 1e-9);
   concert_measures *m = measure(o, NULL, 0, "USA", 100);
   concert_proximity p = concert_measures_proximity(m);
-  /* a: |50 - 90| = 40 (salience .5), forum mean (540+30+50)/10 = 62, |50-62| = 12: not
-   * closer. b: |78.90625 - 80| = 1.09375 (salience 1), mean (480+180+70)/10 = 73,
-   * |78.90625 - 73| = 5.90625: closer. Distance (.5*40 + 1*1.09375)/1.5 = 14.0625. */
+  /* a: |410/7 - 90| = 220/7 (salience .5), forum mean (540+90+50)/10 = 68,
+   * |410/7 - 68| = 66/7: not closer. b: |78.90625 - 80| = 1.09375 (salience 1), mean
+   * (480+180+70)/10 = 73, |78.90625 - 73| = 5.90625: closer.
+   * Distance (.5*220/7 + 1*1.09375)/1.5 = (110/7 + 1.09375)/1.5. */
   ck_assert(p.computed && p.member);
   ck_assert_uint_eq(p.n_issues, 2);
-  ck_assert_double_eq_tol(p.distance, 14.0625, 1e-9);
+  ck_assert_double_eq_tol(p.distance, (110.0 / 7 + 1.09375) / 1.5, 1e-9);
   ck_assert_uint_eq(p.n_closer, 1);
   ck_assert_double_eq_tol(p.share_closer, 0.5, 1e-12);
   concert_measures_free(m);
-  /* an outsider: EU holds a stance on a only: |50 - 50| = 0, closer than 12 */
+  /* an outsider: EU holds a stance on a only: |410/7 - 50| = 60/7, closer than 66/7 */
   m = measure(o, NULL, 0, "EU", 100);
   p = concert_measures_proximity(m);
   ck_assert(p.computed && !p.member);
   ck_assert_uint_eq(p.n_issues, 1);
-  ck_assert_double_eq_tol(p.distance, 0, 1e-12);
+  ck_assert_double_eq_tol(p.distance, 60.0 / 7, 1e-9);
   ck_assert_uint_eq(p.n_closer, 1);
   concert_measures_free(m);
   /* no actor: not computed */
