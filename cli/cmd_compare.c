@@ -1,4 +1,6 @@
-/* cmd_compare.c: `concert compare FILE --forums A,B`: one agenda under several forums. */
+/* cmd_compare.c: `concert compare FILE --forums A,B`: one agenda under several forums,
+ * with the forum measures of docs/measures.md under the table. */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -6,18 +8,71 @@
 
 #include "run_options.h"
 
+/* Long-only options of compare (values outside the character range). */
+enum { OPT_DATA = 1000, OPT_YEAR, OPT_ACTOR, OPT_COST, OPT_NO_MEASURES };
+
+/* Takes a measures option; returns 1 if taken, 0 if not ours, -1 on a bad value. */
+static int take_measures_option(int opt, const char *arg, concert_measures_options *mo,
+                                const char **data, int *no_measures) {
+  char *end;
+  switch (opt) {
+    case OPT_DATA:
+      *data = arg;
+      return 1;
+    case OPT_ACTOR:
+      mo->actor = arg;
+      return 1;
+    case OPT_NO_MEASURES:
+      *no_measures = 1;
+      return 1;
+    case OPT_YEAR: {
+      errno = 0;
+      long y = strtol(arg, &end, 10);
+      if (end == arg || *end || errno || y < 1000 || y > 3000) {
+        fprintf(stderr, "concert compare: --year must be an integer in 1000-3000, not '%s'\n", arg);
+        return -1;
+      }
+      mo->year = (int)y;
+      return 1;
+    }
+    case OPT_COST: {
+      double c = strtod(arg, &end);
+      if (end == arg || *end || !isfinite(c) || !(c > 0) || c > 1e15) {
+        fprintf(stderr, "concert compare: --cost must be a number in (0, 1e15], not '%s'\n", arg);
+        return -1;
+      }
+      mo->cost = c;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 int concert_cli_compare(int argc, char **argv) {
-  static const struct option longs[] = {{"forums", required_argument, NULL, 'f'}, RUN_LONG_OPTIONS,
+  static const struct option longs[] = {{"forums", required_argument, NULL, 'f'},
+                                        {"data", required_argument, NULL, OPT_DATA},
+                                        {"year", required_argument, NULL, OPT_YEAR},
+                                        {"actor", required_argument, NULL, OPT_ACTOR},
+                                        {"cost", required_argument, NULL, OPT_COST},
+                                        {"no-measures", no_argument, NULL, OPT_NO_MEASURES},
+                                        RUN_LONG_OPTIONS,
                                         {NULL, 0, NULL, 0}};
   run_options ro = {.format = "text", .reversion = NAN};
-  const char *forums = NULL;
-  int opt, rc = 1;
+  concert_measures_options mo;
+  concert_measures_options_init(&mo);
+  const char *forums = NULL, *data = NULL;
+  int opt, rc = 1, no_measures = 0;
+  concert_worlddata *world = NULL;
+  concert_measures **meas = NULL;
   optind = 1;
   while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:", longs, NULL)) != -1) {
     if (opt == 'f') {
       forums = optarg;
       continue;
     }
+    int tm = take_measures_option(opt, optarg, &mo, &data, &no_measures);
+    if (tm < 0) goto out;
+    if (tm > 0) continue;
     int t = run_options_take(&ro, opt, optarg, "compare");
     if (t < 0) goto out;
     if (t == 0) {
@@ -61,26 +116,45 @@ int concert_cli_compare(int argc, char **argv) {
   }
   concert_diag d;
   concert_diag_clear(&d);
+  if (!no_measures) {
+    if (!data) data = getenv("CONCERT_DATADIR");
+    if (!data || !*data) data = concert_worlddata_default_dir();
+    concert_status st = concert_worlddata_load(data, &world, &d);
+    if (st) {
+      concert_cli_report("compare", st, &d);
+      goto done;
+    }
+    meas = calloc(n + 1, sizeof *meas);
+    if (!meas) {
+      fprintf(stderr, "concert compare: out of memory\n");
+      goto done;
+    }
+  }
   for (size_t i = 0; i < n; i++) {
     concert_status st = concert_summit_run(s, idx[i], model, ro.mparams, ro.protocol, &outs[i], &d);
+    if (!st && meas) st = concert_measures_compute(outs[i], world, &mo, &meas[i], &d);
     if (st) {
       concert_cli_report("compare", st, &d);
       goto done;
     }
   }
+  const concert_measures *const *cm = (const concert_measures *const *)meas;
   if (strcmp(ro.format, "json") == 0) {
     char *json = NULL;
-    if (concert_compare_to_json((const concert_outcome *const *)outs, n, &json, &d)) {
+    if (concert_compare_to_json((const concert_outcome *const *)outs, cm, n, &json, &d)) {
       concert_cli_report("compare", d.status, &d);
       goto done;
     }
     printf("%s\n", json);
     free(json);
-  } else if (concert_compare_write_text((const concert_outcome *const *)outs, n, stdout)) {
+  } else if (concert_compare_write_text((const concert_outcome *const *)outs, cm, n, stdout)) {
     goto done;
   }
   rc = 0;
 done:
+  for (size_t i = 0; meas && i < n; i++) concert_measures_free(meas[i]);
+  free(meas);
+  concert_worlddata_free(world);
   for (size_t i = 0; outs && i < n; i++) concert_outcome_free(outs[i]);
   free(outs), free(idx), free(list);
   concert_scenario_free(s);

@@ -7,6 +7,7 @@
 #include "concert/model.h"
 #include "concert/scenario.h"
 #include "concert/summit.h"
+#include "concert/measures.h"
 #include "concert/compare.h"
 #include "concert/validation.h"
 #include "concert/network.h"

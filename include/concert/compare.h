@@ -3,16 +3,23 @@
 #define CONCERT_COMPARE_H
 #include <stdio.h>
 #include "export.h"
+#include "measures.h"
 #include "status.h"
 #include "summit.h"
 
 /** Writes the comparison table of n outcomes (all from the same scenario): per issue,
  * agreed or not and the text; communiqué; share of agenda issues agreed; each actor's net
- * gain in each forum. O(n x (issues + actors)). */
+ * gain in each forum. measures, when not NULL, holds n measures (docs/measures.md), the
+ * i-th computed from outcomes[i] (entries may be NULL); they add a block of forum measures
+ * under the table (coverage, balance, proximity, burden, notes).
+ * O(n x (issues + actors)). */
 CONCERT_API concert_status concert_compare_write_text(const concert_outcome *const *outcomes,
+                                                      const concert_measures *const *measures,
                                                       size_t n, FILE *out);
-/** The same as JSON; *json is freed by the caller with free(). */
+/** The same as JSON (schema concert-compare/1; with measures, a "measures" object per
+ * forum); *json is freed by the caller with free(). */
 CONCERT_API concert_status concert_compare_to_json(const concert_outcome *const *outcomes,
+                                                   const concert_measures *const *measures,
                                                    size_t n, char **json, concert_diag *diag);
 /** Share of the forum's agenda issues that got a joint statement, in [0, 1]. */
 CONCERT_API double concert_outcome_agreed_share(const concert_outcome *o);

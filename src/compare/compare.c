@@ -38,8 +38,181 @@ static concert_status check(const concert_outcome *const *o, size_t n) {
   return CONCERT_OK;
 }
 
-concert_status concert_compare_write_text(const concert_outcome *const *o, size_t n, FILE *out) {
+/* measures[i] when given, else NULL. */
+static const concert_measures *meas(const concert_measures *const *m, size_t i) {
+  return m ? m[i] : NULL;
+}
+
+/* Formats x with prec decimals (NaN: "n/a") into a cell; a percentage when pct. */
+static const char *num(char *cell, size_t size, int prec, double x, bool pct) {
+  if (!isfinite(x)) snprintf(cell, size, "n/a");
+  else if (pct) snprintf(cell, size, "%.*f%%", prec, 100 * x);
+  else snprintf(cell, size, "%.*f", prec, x);
+  return cell;
+}
+
+static const char *const ind_label[CONCERT_INDICATOR_COUNT] = {"GDP % of world", "milex % of world",
+                                                                "population % of world"};
+static const char *const ind_key[CONCERT_INDICATOR_COUNT] = {"gdp", "military_spending",
+                                                              "population"};
+
+/* The members of forum i whose cover of ind is c, as "A, B, C" (empty when none). */
+static void members_with(const concert_measures *m, concert_indicator ind, concert_cover c,
+                         char *buf, size_t size) {
+  const concert_outcome *o = concert_measures_outcome(m);
+  const concert_i_forum *f = &o->s->forums[o->forum];
+  size_t u = 0;
+  buf[0] = '\0';
+  for (size_t j = 0; j < f->n_members && u < size; j++)
+    if (concert_measures_member_cover(m, j, ind, NULL) == c)
+      u += (size_t)snprintf(buf + u, size - u, "%s%s", u ? ", " : "", o->s->actors[f->members[j]].id);
+}
+
+/* The notes under the measures block: who is not counted, and why. */
+static void write_notes(const concert_measures *m, FILE *out) {
+  const concert_outcome *o = concert_measures_outcome(m);
+  const char *fid = o->s->forums[o->forum].id;
+  concert_coverage c = concert_measures_coverage(m);
+  char buf[2048];
+  if (c.computed) {
+    members_with(m, CONCERT_INDICATOR_GDP, CONCERT_COVER_NOT_COVERED, buf, sizeof buf);
+    if (buf[0]) fprintf(out, "%s: not covered (not a country in the data): %s\n", fid, buf);
+    members_with(m, CONCERT_INDICATOR_MILEX, CONCERT_COVER_EXCLUDED, buf, sizeof buf);
+    if (buf[0]) fprintf(out, "%s: excluded from military spending (not a state budget): %s\n", fid, buf);
+    members_with(m, CONCERT_INDICATOR_GDP, CONCERT_COVER_IN_EU, buf, sizeof buf);
+    if (buf[0]) fprintf(out, "%s: inside the EU's GDP and population: %s\n", fid, buf);
+    for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++) {
+      members_with(m, (concert_indicator)k, CONCERT_COVER_NO_DATA, buf, sizeof buf);
+      if (buf[0])
+        fprintf(out, "%s: no %s figure for %d: %s\n", fid, concert_indicator_name((concert_indicator)k),
+                c.year, buf);
+      if (!isfinite(c.world[k]))
+        fprintf(out, "%s: no world %s figure for %d\n", fid, concert_indicator_name((concert_indicator)k), c.year);
+    }
+  }
+  concert_proximity p = concert_measures_proximity(m);
+  if (p.computed && !p.member)
+    fprintf(out, "%s: %s is not a member; proximity is measured from outside\n", fid, o->s->actors[p.actor].id);
+}
+
+static void write_measures(const concert_outcome *const *o, const concert_measures *const *m,
+                           size_t n, FILE *out) {
+  const concert_scenario *s = o[0]->s;
+  const concert_measures *any = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (meas(m, i)) any = meas(m, i);
+  if (!any) return;
+  char cell[64];
+  fprintf(out, "\n%-22s", "forum measures");
+  for (size_t i = 0; i < n; i++) fprintf(out, " %12s", s->forums[o[i]->forum].id);
+  bool cov = false;
+  for (size_t i = 0; i < n; i++) cov = cov || (meas(m, i) && concert_measures_coverage(m[i]).computed);
+  if (cov) {
+    fprintf(out, "\n%-22s", "coverage year");
+    for (size_t i = 0; i < n; i++) {
+      concert_coverage c = concert_measures_coverage(meas(m, i));
+      if (c.computed) snprintf(cell, sizeof cell, "%d", c.year);
+      else snprintf(cell, sizeof cell, "-");
+      fprintf(out, " %12s", cell);
+    }
+    for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++) {
+      fprintf(out, "\n%-22s", ind_label[k]);
+      for (size_t i = 0; i < n; i++) {
+        concert_coverage c = concert_measures_coverage(meas(m, i));
+        fprintf(out, " %12s", c.computed ? num(cell, sizeof cell, 1, c.share[k], true) : "-");
+      }
+    }
+  }
+  fprintf(out, "\n%-22s", "largest capability");
+  for (size_t i = 0; i < n; i++) {
+    concert_balance b = concert_measures_balance(meas(m, i));
+    if (!meas(m, i) || !isfinite(b.cap_largest)) snprintf(cell, sizeof cell, "%s", meas(m, i) ? "n/a" : "-");
+    else snprintf(cell, sizeof cell, "%s %.3f", s->actors[s->forums[o[i]->forum].members[b.cap_largest_i]].id, b.cap_largest);
+    fprintf(out, " %12s", cell);
+  }
+  fprintf(out, "\n%-22s", "capability HHI");
+  for (size_t i = 0; i < n; i++)
+    fprintf(out, " %12s", meas(m, i) ? num(cell, sizeof cell, 3, concert_measures_balance(m[i]).cap_hhi, false) : "-");
+  if (cov) {
+    fprintf(out, "\n%-22s", "largest GDP");
+    for (size_t i = 0; i < n; i++) {
+      concert_balance b = concert_measures_balance(meas(m, i));
+      if (!meas(m, i) || !isfinite(b.gdp_largest)) snprintf(cell, sizeof cell, "%s", meas(m, i) ? "n/a" : "-");
+      else snprintf(cell, sizeof cell, "%s %.3f", s->actors[s->forums[o[i]->forum].members[b.gdp_largest_i]].id, b.gdp_largest);
+      fprintf(out, " %12s", cell);
+    }
+    fprintf(out, "\n%-22s", "GDP HHI");
+    for (size_t i = 0; i < n; i++)
+      fprintf(out, " %12s", meas(m, i) ? num(cell, sizeof cell, 3, concert_measures_balance(m[i]).gdp_hhi, false) : "-");
+  }
+  concert_proximity p = concert_measures_proximity(any);
+  if (p.computed) {
+    char label[64];
+    snprintf(label, sizeof label, "distance to %s", s->actors[p.actor].id);
+    fprintf(out, "\n%-22s", label);
+    for (size_t i = 0; i < n; i++)
+      fprintf(out, " %12s", meas(m, i) ? num(cell, sizeof cell, 2, concert_measures_proximity(m[i]).distance, false) : "-");
+    snprintf(label, sizeof label, "closer to %s", s->actors[p.actor].id);
+    fprintf(out, "\n%-22s", label);
+    for (size_t i = 0; i < n; i++) {
+      concert_proximity q = concert_measures_proximity(meas(m, i));
+      if (!meas(m, i)) snprintf(cell, sizeof cell, "-");
+      else if (q.n_issues == 0) snprintf(cell, sizeof cell, "n/a");
+      else snprintf(cell, sizeof cell, "%zu/%zu %.2f", q.n_closer, q.n_issues, q.share_closer);
+      fprintf(out, " %12s", cell);
+    }
+  }
+  fprintf(out, "\n\n%-22s", "burden of a cost of");
+  for (size_t i = 0; i < n; i++) {
+    if (meas(m, i)) snprintf(cell, sizeof cell, "%g", concert_measures_burden(m[i], 0, NULL, NULL));
+    else snprintf(cell, sizeof cell, "-");
+    fprintf(out, " %12s", cell);
+  }
+  fprintf(out, "\n");
+  for (int by = 0; by < 2; by++) {
+    fprintf(out, "%s\n", by ? "by Shapley value (airport game)" : "by capability share");
+    for (size_t a = 0; a < s->n_actors; a++) {
+      bool in = false;
+      size_t j;
+      for (size_t i = 0; i < n; i++) in = in || (meas(m, i) && member_index(o[i], a, &j));
+      if (!in) continue;
+      fprintf(out, "  %-20s", s->actors[a].id);
+      for (size_t i = 0; i < n; i++) {
+        double sh, sp;
+        if (meas(m, i) && member_index(o[i], a, &j)) {
+          concert_measures_burden(m[i], j, &sh, &sp);
+          num(cell, sizeof cell, 2, by ? sp : sh, false);
+        } else {
+          snprintf(cell, sizeof cell, "-");
+        }
+        fprintf(out, " %12s", cell);
+      }
+      fprintf(out, "\n");
+    }
+  }
+  bool head = false;
+  for (size_t i = 0; i < n; i++) {
+    if (!meas(m, i)) continue;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem) continue;
+    write_notes(m[i], mem);
+    fclose(mem);
+    if (len && !head) {
+      fprintf(out, "\nnotes\n");
+      head = true;
+    }
+    fputs(buf, out);
+    free(buf);
+  }
+}
+
+concert_status concert_compare_write_text(const concert_outcome *const *o,
+                                          const concert_measures *const *m, size_t n, FILE *out) {
   if (check(o, n) || !out) return CONCERT_ERR_ARGUMENT;
+  for (size_t i = 0; m && i < n; i++)
+    if (m[i] && concert_measures_outcome(m[i]) != o[i]) return CONCERT_ERR_ARGUMENT;
   const concert_scenario *s = o[0]->s;
   fprintf(out, "%s\n%-22s", s->name, "issue");
   for (size_t i = 0; i < n; i++) fprintf(out, " %12s", s->forums[o[i]->forum].id);
@@ -80,12 +253,93 @@ concert_status concert_compare_write_text(const concert_outcome *const *o, size_
     }
     fprintf(out, "\n");
   }
+  write_measures(o, m, n, out);
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
 }
 
-concert_status concert_compare_to_json(const concert_outcome *const *o, size_t n, char **json,
+/* The JSON key of a cover status. */
+static const char *cover_key(concert_cover c) {
+  static const char *const keys[] = {"counted", "not_covered", "no_data", "excluded", "inside_eu"};
+  return (unsigned)c < sizeof keys / sizeof keys[0] ? keys[c] : "unknown";
+}
+
+/* A real or null for NaN. */
+static json_t *real_or_null(double x) { return isfinite(x) ? json_real(x) : json_null(); }
+
+/* The "measures" object of one forum. */
+static json_t *measures_json(const concert_measures *m) {
+  const concert_outcome *o = concert_measures_outcome(m);
+  const concert_scenario *s = o->s;
+  const concert_i_forum *f = &s->forums[o->forum];
+  json_t *root = json_object();
+  concert_coverage c = concert_measures_coverage(m);
+  if (c.computed) {
+    json_t *cov = json_object(), *members = json_object();
+    json_object_set_new(cov, "year", json_integer(c.year));
+    json_object_set_new(cov, "year_default", json_boolean(c.year_default));
+    for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++) {
+      json_t *x = json_object();
+      json_object_set_new(x, "share", real_or_null(c.share[k]));
+      json_object_set_new(x, "forum", real_or_null(c.forum[k]));
+      json_object_set_new(x, "world", real_or_null(c.world[k]));
+      json_object_set_new(x, "counted", json_integer((json_int_t)c.counted[k]));
+      json_object_set_new(cov, ind_key[k], x);
+    }
+    for (size_t j = 0; j < f->n_members; j++) {
+      json_t *x = json_object();
+      for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++)
+        json_object_set_new(x, ind_key[k], json_string(cover_key(
+                                               concert_measures_member_cover(m, j, (concert_indicator)k, NULL))));
+      json_object_set_new(members, s->actors[f->members[j]].id, x);
+    }
+    json_object_set_new(cov, "members", members);
+    json_object_set_new(root, "coverage", cov);
+  } else {
+    json_object_set_new(root, "coverage", json_null());
+  }
+  concert_balance b = concert_measures_balance(m);
+  json_t *bal = json_object();
+  json_object_set_new(bal, "capability_largest", isfinite(b.cap_largest) ? json_string(s->actors[f->members[b.cap_largest_i]].id) : json_null());
+  json_object_set_new(bal, "capability_largest_share", real_or_null(b.cap_largest));
+  json_object_set_new(bal, "capability_hhi", real_or_null(b.cap_hhi));
+  json_object_set_new(bal, "gdp_largest", isfinite(b.gdp_largest) ? json_string(s->actors[f->members[b.gdp_largest_i]].id) : json_null());
+  json_object_set_new(bal, "gdp_largest_share", real_or_null(b.gdp_largest));
+  json_object_set_new(bal, "gdp_hhi", real_or_null(b.gdp_hhi));
+  json_object_set_new(root, "balance", bal);
+  concert_proximity p = concert_measures_proximity(m);
+  if (p.computed) {
+    json_t *x = json_object();
+    json_object_set_new(x, "actor", json_string(s->actors[p.actor].id));
+    json_object_set_new(x, "member", json_boolean(p.member));
+    json_object_set_new(x, "issues", json_integer((json_int_t)p.n_issues));
+    json_object_set_new(x, "distance", real_or_null(p.distance));
+    json_object_set_new(x, "closer", json_integer((json_int_t)p.n_closer));
+    json_object_set_new(x, "share_closer", real_or_null(p.share_closer));
+    json_object_set_new(root, "proximity", x);
+  } else {
+    json_object_set_new(root, "proximity", json_null());
+  }
+  json_t *bur = json_object(), *bs = json_object(), *bv = json_object();
+  json_object_set_new(bur, "cost", json_real(concert_measures_burden(m, 0, NULL, NULL)));
+  for (size_t j = 0; j < f->n_members; j++) {
+    double sh, sp;
+    concert_measures_burden(m, j, &sh, &sp);
+    json_object_set_new(bs, s->actors[f->members[j]].id, real_or_null(sh));
+    json_object_set_new(bv, s->actors[f->members[j]].id, real_or_null(sp));
+  }
+  json_object_set_new(bur, "by_capability_share", bs);
+  json_object_set_new(bur, "shapley_airport", bv);
+  json_object_set_new(root, "burden", bur);
+  return root;
+}
+
+concert_status concert_compare_to_json(const concert_outcome *const *o,
+                                       const concert_measures *const *m, size_t n, char **json,
                                        concert_diag *d) {
   if (check(o, n) || !json) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "bad arguments");
+  for (size_t i = 0; m && i < n; i++)
+    if (m[i] && concert_measures_outcome(m[i]) != o[i])
+      return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "measures of another outcome");
   const concert_scenario *s = o[0]->s;
   json_t *root = json_object(), *forums = json_array();
   json_object_set_new(root, "schema", json_string("concert-compare/1"));
@@ -110,6 +364,7 @@ concert_status concert_compare_to_json(const concert_outcome *const *o, size_t n
     for (size_t j = 0; j < fo->n_members; j++)
       json_object_set_new(gains, s->actors[fo->members[j]].id, json_real(o[i]->gain[j]));
     json_object_set_new(f, "net_gain", gains);
+    if (meas(m, i)) json_object_set_new(f, "measures", measures_json(m[i]));
     json_array_append_new(forums, f);
   }
   json_object_set_new(root, "forums", forums);

@@ -1,0 +1,1 @@
+compare examples/scenario-format-example.yaml --actor ZZZ
