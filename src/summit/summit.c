@@ -503,7 +503,7 @@ concert_status concert_summit_run(const concert_scenario *s, size_t fi, const co
             present[i] = false;
             o->deps[o->n_deps++] = (concert_departure){ev->actor, j};
           }
-      } else {
+      } else if (ev->kind == CONCERT_EVENT_SALIENCE_SHOCK) {
         double *sv = &e.sal[ev->actor * s->n_issues + ev->issue];
         *sv = ev->set_value ? ev->value : fmin(1.0, *sv * ev->factor);
       }
