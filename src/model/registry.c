@@ -9,12 +9,14 @@
 extern const concert_model concert_i_model_compromise;
 extern const concert_model concert_i_model_median;
 extern const concert_model concert_i_model_nash;
+extern const concert_model concert_i_model_eum;
 
 /* One line per model; the order is the order `concert models` lists them in. */
 static const concert_model *const models[] = {
     &concert_i_model_compromise,
     &concert_i_model_median,
     &concert_i_model_nash,
+    &concert_i_model_eum,
 };
 
 size_t concert_model_count(void) { return sizeof models / sizeof models[0]; }
