@@ -14,8 +14,6 @@
 #include "model/eum_i.h"
 #include "status/diag.h"
 
-/* Offer types, in the order an actor prefers them (smaller is better). */
-enum { OFFER_NONE = 0, OFFER_CONFLICT = 1, OFFER_COMPROMISE = 2, OFFER_CAPITULATION = 3 };
 
 /* b^r with the exact shortcut for r = 1 (the first pass); b is clamped at 0. */
 static double power(double b, double r) {
@@ -218,6 +216,27 @@ double concert_i_eum_expected_utility(const concert_i_eum_issue *st,
   return e;
 }
 
+int concert_i_eum_offer(const concert_i_eum_config *cfg, double a, double b, double xi,
+                        double xj, double *pos, double *key) {
+  int type = CONCERT_I_EUM_OFFER_NONE;
+  *pos = xi;
+  if (a > 0 && b > a) { /* a conflict that i expects to lose: i moves to j */
+    type = CONCERT_I_EUM_OFFER_CONFLICT;
+    *pos = xj;
+  } else if (a < 0 && b > 0 && b > -a) { /* j has the upper hand: i moves part way */
+    type = CONCERT_I_EUM_OFFER_COMPROMISE;
+    *pos = xi + (xj - xi) * fabs(a / b);
+  } else if (a < 0 && b > 0 && -a > b && !cfg->capitulation_typo) {
+    type = CONCERT_I_EUM_OFFER_CAPITULATION; /* i gives in to j */
+    *pos = xj;
+  }
+  if (type == CONCERT_I_EUM_OFFER_COMPROMISE && cfg->eu_weighted)
+    *key = (fabs(a) * xi + fabs(b) * xj) / (fabs(a) + fabs(b));
+  else
+    *key = fabs(xi - *pos);
+  return type;
+}
+
 void concert_i_eum_round(concert_i_eum_issue *st, const concert_i_eum_config *cfg,
                          double initial_range) {
   size_t n = st->n;
@@ -248,35 +267,32 @@ void concert_i_eum_round(concert_i_eum_issue *st, const concert_i_eum_config *cf
   /* Second pass: expected utilities with the exponents; each actor's best offer. */
   if (cfg->all_pairs && cfg->votes_risk) st->denom = concert_i_eum_all_pairs_denominator(st);
   for (size_t i = 0; i < n; i++) {
-    int best = OFFER_NONE;
-    double best_key = 0, best_pos = st->x[i];
+    int best = CONCERT_I_EUM_OFFER_NONE;
+    double best_key = 0, best_pos = st->x[i], best_b = 0;
     for (size_t j = 0; j < n; j++) {
       if (st->x[j] == st->x[i]) continue;
       double a = concert_i_eum_expected_utility(st, cfg, i, j, st->r[i]);
       double b = concert_i_eum_expected_utility(st, cfg, j, i,
                                                 cfg->risk_observer ? st->r[i] : st->r[j]);
-      int type = OFFER_NONE;
-      double pos = st->x[i], key = 0;
-      if (a > 0 && b > a) { /* conflict that i expects to lose: i moves to j */
-        type = OFFER_CONFLICT;
-        pos = st->x[j];
-      } else if (a < 0 && b > 0 && b > -a) { /* j has the upper hand: i moves part way */
-        type = OFFER_COMPROMISE;
-        pos = st->x[i] + (st->x[j] - st->x[i]) * fabs(a / b);
-      } else if (a < 0 && b > 0 && -a > b && !cfg->capitulation_typo) {
-        type = OFFER_CAPITULATION; /* i gives in to j */
-        pos = st->x[j];
+      double pos, key;
+      int type = concert_i_eum_offer(cfg, a, b, st->x[i], st->x[j], &pos, &key);
+      if (type == CONCERT_I_EUM_OFFER_NONE) continue;
+      /* the preferred type first, then the smallest key; on an exact tie the proposer
+       * with the higher EU (Scholz 6.2: concede to the strongest), then the lower position */
+      bool better = best == CONCERT_I_EUM_OFFER_NONE || type < best;
+      if (!better && type == best) {
+        if (key != best_key)
+          better = key < best_key;
+        else if (b != best_b)
+          better = b > best_b;
+        else
+          better = pos < best_pos;
       }
-      if (type == OFFER_NONE) continue;
-      if (type == OFFER_COMPROMISE && cfg->eu_weighted)
-        key = (fabs(a) * st->x[i] + fabs(b) * st->x[j]) / (fabs(a) + fabs(b));
-      else
-        key = fabs(st->x[i] - pos);
-      /* the preferred type first, then the smallest key; ties keep the lower j */
-      if (best == OFFER_NONE || type < best || (type == best && key < best_key)) {
+      if (better) {
         best = type;
         best_key = key;
         best_pos = pos;
+        best_b = b;
       }
     }
     st->next[i] = best_pos;

@@ -101,6 +101,21 @@ double concert_i_eum_expected_utility(const concert_i_eum_issue *st,
                                       const concert_i_eum_config *cfg, size_t i, size_t j,
                                       double rho);
 
+/* Offer types, in the order an actor prefers them (smaller is better). */
+enum {
+  CONCERT_I_EUM_OFFER_NONE = 0,        /* no offer: i stays (stalemate, or i has the upper hand) */
+  CONCERT_I_EUM_OFFER_CONFLICT = 1,    /* a > 0, b > a: i loses a conflict, moves to x_j */
+  CONCERT_I_EUM_OFFER_COMPROMISE = 2,  /* a < 0 < b, b > |a|: i moves by |a/b| of the way */
+  CONCERT_I_EUM_OFFER_CAPITULATION = 3 /* a < 0 < b, |a| > b: i moves to x_j */
+};
+
+/** Classifies the offer j makes to mover i from a = E(U_ij) and b = E(U_ji) (Scholz fig. 6,
+ * seen from i), sets *pos to i's position if it accepts and *key to the ranking key among
+ * offers of the same type (the move |x_i - pos|, or jmckib's EU-weighted point for
+ * compromises when cfg->eu_weighted). Returns a CONCERT_I_EUM_OFFER_ value. O(1). */
+int concert_i_eum_offer(const concert_i_eum_config *cfg, double a, double b, double xi,
+                        double xj, double *pos, double *key);
+
 /** One round on one issue: risk exponents (two passes), offers, simultaneous moves.
  * Reads st->x, writes st->next. O(n^2 log n) (O(n^3) with votes=risk). */
 void concert_i_eum_round(concert_i_eum_issue *st, const concert_i_eum_config *cfg,
