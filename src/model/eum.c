@@ -8,6 +8,7 @@
  * Per issue and round: O(n^2 log n) time with linear votes (O(n^3) with votes=risk),
  * O(n) memory; in all O(n m) memory for n actors and m issues plus the recorded rounds. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,7 +40,7 @@ double concert_i_eum_risk_exponent(double sec, double sec_max, double sec_min) {
   return (1 - rb / 3) / (1 + rb / 3);
 }
 
-bool concert_i_eum_issue_init(concert_i_eum_issue *st, size_t n) {
+bool concert_i_eum_issue_init(concert_i_eum_issue *st, size_t n, bool votes_risk) {
   memset(st, 0, sizeof *st);
   st->n = n;
   st->x = malloc(n * sizeof *st->x);
@@ -53,6 +54,11 @@ bool concert_i_eum_issue_init(concert_i_eum_issue *st, size_t n) {
   st->cw = malloc((n + 1) * sizeof *st->cw);
   st->cwx = malloc((n + 1) * sizeof *st->cwx);
   st->tmp = malloc(n * sizeof *st->tmp);
+  if (votes_risk) {
+    if (n > SIZE_MAX / n / sizeof *st->u) return false;
+    st->u = malloc(n * n * sizeof *st->u);
+    if (!st->u) return false;
+  }
   return st->x && st->s && st->w && st->r && st->sec && st->next && st->keys && st->sx &&
          st->cw && st->cwx && st->tmp;
 }
@@ -70,6 +76,7 @@ void concert_i_eum_issue_free(concert_i_eum_issue *st) {
   free(st->cw);
   free(st->cwx);
   free(st->tmp);
+  free(st->u);
   memset(st, 0, sizeof *st);
 }
 
@@ -164,11 +171,17 @@ double concert_i_eum_probability(const concert_i_eum_issue *st, const concert_i_
   double num, tot;
   if (st->use_exp) { /* each voter's exponent: direct sum, O(n) */
     num = tot = 0;
-    for (size_t k = 0; k < st->n; k++) {
+    size_t n = st->n;
+    for (size_t k = 0; k < n; k++) {
       if (st->w[k] == 0) continue;
-      double e = st->r[k];
-      double v = st->w[k] * (power(fabs(st->x[k] - xj) / st->range, e) -
-                             power(fabs(st->x[k] - xi) / st->range, e));
+      double v;
+      if (st->u) {
+        v = st->w[k] * (st->u[k * n + j] - st->u[k * n + i]);
+      } else {
+        double e = st->r[k];
+        v = st->w[k] * (power(fabs(st->x[k] - xj) / st->range, e) -
+                        power(fabs(st->x[k] - xi) / st->range, e));
+      }
       if (v > 0) num += v;
       tot += fabs(v);
     }
@@ -182,13 +195,23 @@ double concert_i_eum_probability(const concert_i_eum_issue *st, const concert_i_
   return tot > 0 ? num / tot : 0.5; /* no votes at all: even odds */
 }
 
+void concert_i_eum_issue_votes(concert_i_eum_issue *st) {
+  if (!st->u) return;
+  size_t n = st->n;
+  for (size_t k = 0; k < n; k++)
+    for (size_t a = 0; a < n; a++)
+      st->u[k * n + a] = power(fabs(st->x[k] - st->x[a]) / st->range, st->r[k]);
+}
+
 double concert_i_eum_all_pairs_denominator(concert_i_eum_issue *st) {
   size_t n = st->n;
   double total = 0;
   for (size_t k = 0; k < n; k++) {
     if (st->w[k] == 0) continue;
     double e = st->use_exp ? st->r[k] : 1.0;
-    for (size_t a = 0; a < n; a++) st->tmp[a] = power(fabs(st->x[k] - st->x[a]) / st->range, e);
+    for (size_t a = 0; a < n; a++)
+      st->tmp[a] = (st->u && st->use_exp) ? st->u[k * n + a]
+                                          : power(fabs(st->x[k] - st->x[a]) / st->range, e);
     qsort(st->tmp, n, sizeof *st->tmp, cmp_double);
     double s = 0; /* sum over ordered pairs of |u_a - u_b| = 2 sum_t u_(t) (2t - n + 1) */
     for (size_t t = 0; t < n; t++) s += st->tmp[t] * (2.0 * (double)t - (double)n + 1.0);
@@ -252,6 +275,7 @@ void concert_i_eum_round(concert_i_eum_issue *st, const concert_i_eum_config *cf
   /* First pass: r = 1, security levels Sec_i = sum_{j != i} E^j(U_ji). */
   for (size_t k = 0; k < n; k++) st->r[k] = 1.0;
   st->use_exp = cfg->votes_risk;
+  if (st->use_exp) concert_i_eum_issue_votes(st);
   if (cfg->all_pairs) st->denom = concert_i_eum_all_pairs_denominator(st);
   double smax = -HUGE_VAL, smin = HUGE_VAL;
   for (size_t i = 0; i < n; i++) {
@@ -265,7 +289,8 @@ void concert_i_eum_round(concert_i_eum_issue *st, const concert_i_eum_config *cf
   for (size_t i = 0; i < n; i++) st->r[i] = concert_i_eum_risk_exponent(st->sec[i], smax, smin);
 
   /* Second pass: expected utilities with the exponents; each actor's best offer. */
-  if (cfg->all_pairs && cfg->votes_risk) st->denom = concert_i_eum_all_pairs_denominator(st);
+  if (st->use_exp) concert_i_eum_issue_votes(st);
+  if (cfg->all_pairs && st->use_exp) st->denom = concert_i_eum_all_pairs_denominator(st);
   for (size_t i = 0; i < n; i++) {
     int best = CONCERT_I_EUM_OFFER_NONE;
     double best_key = 0, best_pos = st->x[i], best_b = 0;
@@ -385,7 +410,7 @@ static concert_status solve(const concert_params *params, const concert_problem 
   size_t n = p->n_actors, m = p->n_issues;
   double *buf = malloc((n * m + 4 * m) * sizeof *buf);
   concert_i_eum_issue st;
-  bool ok = concert_i_eum_issue_init(&st, n);
+  bool ok = concert_i_eum_issue_init(&st, n, cfg.votes_risk);
   if (!buf || !ok) {
     free(buf);
     concert_i_eum_issue_free(&st);

@@ -63,14 +63,19 @@ typedef struct concert_i_eum_issue {
   double *cw;      /* prefix sums of w in sorted order (n + 1) */
   double *cwx;     /* prefix sums of w x in sorted order (n + 1) */
   double *tmp;     /* scratch for the all-pairs denominator */
+  double *u;       /* votes=risk only: n x n, u[k n + a] = (|x_k - x_a| / R)^r_k, or NULL */
   double range;    /* R used in this round */
   double mu;       /* the median (Condorcet winner) at the start of the round */
   double denom;    /* all-pairs denominator of the current pass (all_pairs only) */
   bool use_exp;    /* the current pass uses voters' exponents in the votes */
 } concert_i_eum_issue;
 
-/** Allocates the state for n actors; false on allocation failure (then free it). */
-bool concert_i_eum_issue_init(concert_i_eum_issue *st, size_t n);
+/** Allocates the state for n actors (with the n x n vote table when votes_risk); false on
+ * allocation failure (then free it). */
+bool concert_i_eum_issue_init(concert_i_eum_issue *st, size_t n, bool votes_risk);
+/** Fills the votes=risk table st->u from the current positions, range and exponents
+ * (no-op when st->u is NULL). O(n^2). */
+void concert_i_eum_issue_votes(concert_i_eum_issue *st);
 /** Frees the arrays (the struct itself is the caller's). */
 void concert_i_eum_issue_free(concert_i_eum_issue *st);
 /** Sorts the current positions and builds the prefix sums. O(n log n). */
@@ -87,7 +92,7 @@ double concert_i_eum_mean(const concert_i_eum_issue *st);
 /** Probability that i beats j (eqs. 30/31, or jmckib's all-pairs denominator when
  * cfg->all_pairs; st->denom must then hold concert_i_eum_all_pairs_denominator).
  * 0 when x_i == x_j. Textbook with no votes at all: 0.5. O(log n) with linear votes,
- * O(n) with voters' exponents. */
+ * O(n) with voters' exponents (after concert_i_eum_issue_votes when st->u is set). */
 double concert_i_eum_probability(const concert_i_eum_issue *st, const concert_i_eum_config *cfg,
                                  size_t i, size_t j);
 /** jmckib's denominator: sum over voters k and ordered actor pairs (a, b) of

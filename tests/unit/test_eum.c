@@ -118,7 +118,7 @@ START_TEST(emissions_jmckib_risk_exponents) {
   concert_params *p = jmckib_params();
   ck_assert_int_eq(concert_i_eum_config_from(p, &cfg, NULL), CONCERT_OK);
   concert_i_eum_issue st;
-  ck_assert(concert_i_eum_issue_init(&st, NE));
+  ck_assert(concert_i_eum_issue_init(&st, NE, cfg.votes_risk));
   for (size_t a = 0; a < NE; a++) {
     st.x[a] = em_pos[a];
     st.s[a] = em_sal[a];
@@ -196,7 +196,7 @@ END_TEST
 
 /* Three actors at 0, 40, 100 with weights 1, 0.5, 1 (capability 1, saliences 1, .5, 1). */
 static void three_actors(concert_i_eum_issue *st) {
-  ck_assert(concert_i_eum_issue_init(st, 3));
+  ck_assert(concert_i_eum_issue_init(st, 3, false));
   const double x[3] = {0, 40, 100}, s[3] = {1, 0.5, 1};
   for (size_t a = 0; a < 3; a++) {
     st->x[a] = x[a];
@@ -235,7 +235,7 @@ END_TEST
 
 /* Two actors at 0 and 100, capabilities 1, saliences 1 and 0.5. */
 static void two_actors(concert_i_eum_issue *st) {
-  ck_assert(concert_i_eum_issue_init(st, 2));
+  ck_assert(concert_i_eum_issue_init(st, 2, false));
   st->x[0] = 0, st->x[1] = 100;
   st->s[0] = 1, st->s[1] = 0.5;
   st->w[0] = 1, st->w[1] = 0.5;
@@ -322,7 +322,7 @@ START_TEST(compromise_by_hand) {
   /* Three actors at 0, 50, 100, capability 1, saliences 1, 1, 0.1 (weights = s), r = 1:
    * the actor at 100 receives a compromise offer from the actor at 50. */
   concert_i_eum_issue st;
-  ck_assert(concert_i_eum_issue_init(&st, 3));
+  ck_assert(concert_i_eum_issue_init(&st, 3, false));
   const double x[3] = {0, 50, 100}, s[3] = {1, 1, 0.1};
   for (size_t a = 0; a < 3; a++) st.x[a] = x[a], st.s[a] = s[a], st.w[a] = s[a], st.r[a] = 1;
   st.range = 100;
