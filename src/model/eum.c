@@ -5,8 +5,9 @@
  * receives (conflict, compromise, capitulation), the best offer per actor, and all moves
  * at once. The conventions of jmckib's public replication are switches (eum_i.h).
  * Equations, switches, tie rules and the replication: docs/models/eum.md.
- * Per issue and round: O(n^2 log n) time with linear votes (O(n^3) with votes=risk),
- * O(n) memory; in all O(n m) memory for n actors and m issues plus the recorded rounds. */
+ * Per issue and round: O(n^2) time with linear votes (O(n^2 log n) with the all-pairs
+ * denominator, O(n^3) with votes=risk) and O(n) memory (O(n^2) with votes=risk); in all
+ * O(n m) memory for n actors and m issues, plus n m per recorded round. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -54,6 +55,11 @@ bool concert_i_eum_issue_init(concert_i_eum_issue *st, size_t n, bool votes_risk
   st->cw = malloc((n + 1) * sizeof *st->cw);
   st->cwx = malloc((n + 1) * sizeof *st->cwx);
   st->tmp = malloc(n * sizeof *st->tmp);
+  st->usq = malloc(n * sizeof *st->usq);
+  st->le = malloc(n * sizeof *st->le);
+  st->lt = malloc(n * sizeof *st->lt);
+  st->best = malloc(n * sizeof *st->best);
+  if (!st->usq || !st->le || !st->lt || !st->best) return false;
   if (votes_risk) {
     if (n > SIZE_MAX / n / sizeof *st->u) return false;
     st->u = malloc(n * n * sizeof *st->u);
@@ -77,6 +83,10 @@ void concert_i_eum_issue_free(concert_i_eum_issue *st) {
   free(st->cwx);
   free(st->tmp);
   free(st->u);
+  free(st->usq);
+  free(st->le);
+  free(st->lt);
+  free(st->best);
   memset(st, 0, sizeof *st);
 }
 
@@ -101,6 +111,15 @@ void concert_i_eum_issue_index(concert_i_eum_issue *st) {
     st->sx[t] = st->keys[t].x;
     st->cw[t + 1] = st->cw[t] + st->w[a];
     st->cwx[t + 1] = st->cwx[t] + st->w[a] * st->x[a];
+  }
+  for (size_t t = 0; t < n;) { /* ranks of each group of equal positions */
+    size_t e = t;
+    while (e < n && st->sx[e] == st->sx[t]) e++;
+    for (size_t g = t; g < e; g++) {
+      st->lt[st->keys[g].i] = t;
+      st->le[st->keys[g].i] = e;
+    }
+    t = e;
   }
 }
 
@@ -147,31 +166,15 @@ static size_t count_below(const double *sx, size_t n, double v, bool strict) {
   return lo;
 }
 
-/* Linear votes for the lower (L) and upper (H) of two positions, from the prefix sums:
- * voter k gives w_k (|x_k - other| - |x_k - own|) to whichever of the two it is closer
- * to. Not divided by R. O(log n). */
-static void linear_votes(const concert_i_eum_issue *st, double L, double H, double *v_low,
-                         double *v_high) {
+/* P(i beats j) and P(j beats i) for x_i != x_j. With linear votes, from the prefix sums
+ * in O(1): voter k gives w_k (|x_k - other| - |x_k - own|) to whichever of the two it is
+ * closer to; b must be the number of positions <= the midpoint. With voters' exponents,
+ * the direct O(n) sum. */
+static void pair_probabilities(const concert_i_eum_issue *st, const concert_i_eum_config *cfg,
+                               size_t i, size_t j, size_t b, double *pij, double *pji) {
   size_t n = st->n;
-  double d = H - L, mid = 0.5 * (L + H);
-  size_t a = count_below(st->sx, n, L, false);  /* x <= L: full vote d for L */
-  size_t b = count_below(st->sx, n, mid, false); /* L < x <= mid: L + H - 2x for L */
-  size_t c = count_below(st->sx, n, H, true);   /* mid < x < H: 2x - L - H for H */
-  double lo = d * st->cw[a] + (L + H) * (st->cw[b] - st->cw[a]) - 2 * (st->cwx[b] - st->cwx[a]);
-  double hi = d * (st->cw[n] - st->cw[c]) + 2 * (st->cwx[c] - st->cwx[b]) -
-              (L + H) * (st->cw[c] - st->cw[b]);
-  *v_low = lo > 0 ? lo : 0; /* cancellation can leave -1e-17 */
-  *v_high = hi > 0 ? hi : 0;
-}
-
-double concert_i_eum_probability(const concert_i_eum_issue *st, const concert_i_eum_config *cfg,
-                                 size_t i, size_t j) {
-  double xi = st->x[i], xj = st->x[j];
-  if (xi == xj) return 0;
-  double num, tot;
-  if (st->use_exp) { /* each voter's exponent: direct sum, O(n) */
-    num = tot = 0;
-    size_t n = st->n;
+  double ni = 0, nj = 0;
+  if (st->use_exp) {
     for (size_t k = 0; k < n; k++) {
       if (st->w[k] == 0) continue;
       double v;
@@ -179,20 +182,47 @@ double concert_i_eum_probability(const concert_i_eum_issue *st, const concert_i_
         v = st->w[k] * (st->u[k * n + j] - st->u[k * n + i]);
       } else {
         double e = st->r[k];
-        v = st->w[k] * (power(fabs(st->x[k] - xj) / st->range, e) -
-                        power(fabs(st->x[k] - xi) / st->range, e));
+        v = st->w[k] * (power(fabs(st->x[k] - st->x[j]) / st->range, e) -
+                        power(fabs(st->x[k] - st->x[i]) / st->range, e));
       }
-      if (v > 0) num += v;
-      tot += fabs(v);
+      if (v > 0)
+        ni += v;
+      else
+        nj -= v;
     }
   } else {
-    double lo, hi;
-    linear_votes(st, xi < xj ? xi : xj, xi < xj ? xj : xi, &lo, &hi);
-    num = (xi < xj ? lo : hi) / st->range;
-    tot = (lo + hi) / st->range;
+    bool i_low = st->x[i] < st->x[j];
+    size_t lo_a = i_low ? i : j, hi_a = i_low ? j : i;
+    double L = st->x[lo_a], H = st->x[hi_a], d = H - L;
+    size_t a = st->le[lo_a]; /* x <= L: full vote d for L */
+    size_t c = st->lt[hi_a]; /* x >= H: full vote d for H; L < x <= mid: L + H - 2x for L */
+    if (b < a) b = a;        /* mid < x < H: 2x - L - H for H */
+    if (b > c) b = c;
+    double vl = d * st->cw[a] + (L + H) * (st->cw[b] - st->cw[a]) - 2 * (st->cwx[b] - st->cwx[a]);
+    double vh = d * (st->cw[n] - st->cw[c]) + 2 * (st->cwx[c] - st->cwx[b]) -
+                (L + H) * (st->cw[c] - st->cw[b]);
+    vl = vl > 0 ? vl / st->range : 0; /* cancellation can leave -1e-17 */
+    vh = vh > 0 ? vh / st->range : 0;
+    ni = i_low ? vl : vh;
+    nj = i_low ? vh : vl;
   }
-  if (cfg->all_pairs) return st->denom > 0 ? num / st->denom : 0;
-  return tot > 0 ? num / tot : 0.5; /* no votes at all: even odds */
+  if (cfg->all_pairs) {
+    *pij = st->denom > 0 ? ni / st->denom : 0;
+    *pji = st->denom > 0 ? nj / st->denom : 0;
+  } else {
+    double tot = ni + nj;
+    *pij = tot > 0 ? ni / tot : 0.5; /* no votes at all: even odds */
+    *pji = tot > 0 ? nj / tot : 0.5;
+  }
+}
+
+double concert_i_eum_probability(const concert_i_eum_issue *st, const concert_i_eum_config *cfg,
+                                 size_t i, size_t j) {
+  if (st->x[i] == st->x[j]) return 0;
+  size_t b = count_below(st->sx, st->n, 0.5 * (st->x[i] + st->x[j]), false);
+  double pij, pji;
+  pair_probabilities(st, cfg, i, j, b, &pij, &pji);
+  return pij;
 }
 
 void concert_i_eum_issue_votes(concert_i_eum_issue *st) {
@@ -220,23 +250,55 @@ double concert_i_eum_all_pairs_denominator(concert_i_eum_issue *st) {
   return total;
 }
 
-double concert_i_eum_expected_utility(const concert_i_eum_issue *st,
-                                      const concert_i_eum_config *cfg, size_t i, size_t j,
-                                      double rho) {
-  double dij = fabs(st->x[i] - st->x[j]);
-  double d = dij / st->range;
-  double p = concert_i_eum_probability(st, cfg, i, j);
-  double us = concert_i_eum_u_success(d, rho), uf = concert_i_eum_u_failure(d, rho);
+/* What the utilities of a pair share: d = |x_i - x_j| / R and the bases of U_s, U_f
+ * with their logarithms, so that base^r = exp(r log base) costs one exp per exponent. */
+typedef struct pair_geo {
+  double dist;           /* |x_i - x_j| */
+  double d;              /* dist / R */
+  double bs, bf;         /* 0.5 - 0.5 d and 0.5 + 0.5 d */
+  double ls, lf;         /* their logarithms (-inf for 0) */
+} pair_geo;
+
+static pair_geo geometry(const concert_i_eum_issue *st, size_t i, size_t j, bool logs) {
+  pair_geo g;
+  g.dist = fabs(st->x[i] - st->x[j]);
+  g.d = g.dist / st->range;
+  g.bs = 0.5 - 0.5 * g.d;
+  if (g.bs < 0) g.bs = 0;
+  g.bf = 0.5 + 0.5 * g.d;
+  g.ls = logs && g.bs > 0 ? log(g.bs) : -HUGE_VAL;
+  g.lf = logs ? log(g.bf) : 0;
+  return g;
+}
+
+/* base^r from a precomputed logarithm, exact for r = 1. */
+static double power_log(double base, double lg, double r) {
+  if (r == 1.0) return base;
+  return base > 0 ? exp(r * lg) : 0;
+}
+
+/* E(U_ij) with exponent rho, P(i beats j) = p and U_sq = usq (eqs. 5-7). */
+static double eu_core(const concert_i_eum_issue *st, const concert_i_eum_config *cfg, size_t i,
+                      size_t j, double rho, double usq, double p, const pair_geo *g) {
+  double us = 2 - 4 * power_log(g->bs, g->ls, rho), uf = 2 - 4 * power_log(g->bf, g->lf, rho);
   double sj = st->s[j];
-  double e = sj * (p * us + (1 - p) * uf) + (1 - sj) * us - cfg->q * concert_i_eum_u_status_quo(rho);
+  double e = sj * (p * us + (1 - p) * uf) + (1 - sj) * us - cfg->q * usq;
   if (cfg->q < 1) {
     double dmu = fabs(st->x[i] - st->mu);
-    bool t = dmu < dij; /* j drifting to the median helps i (Scholz cases 1, 3A) */
+    bool t = dmu < g->dist; /* j drifting to the median helps i (Scholz cases 1, 3A) */
     double dm = dmu / st->range;
-    double u = t ? concert_i_eum_u_better(dm, d, rho) : concert_i_eum_u_worse(dm, d, rho);
+    double u = t ? concert_i_eum_u_better(dm, g->d, rho) : concert_i_eum_u_worse(dm, g->d, rho);
     e -= (1 - cfg->q) * u;
   }
   return e;
+}
+
+double concert_i_eum_expected_utility(const concert_i_eum_issue *st,
+                                      const concert_i_eum_config *cfg, size_t i, size_t j,
+                                      double rho) {
+  pair_geo g = geometry(st, i, j, true);
+  double p = concert_i_eum_probability(st, cfg, i, j);
+  return eu_core(st, cfg, i, j, rho, concert_i_eum_u_status_quo(rho), p, &g);
 }
 
 int concert_i_eum_offer(const concert_i_eum_config *cfg, double a, double b, double xi,
@@ -260,6 +322,28 @@ int concert_i_eum_offer(const concert_i_eum_config *cfg, double a, double b, dou
   return type;
 }
 
+/* Records the offer j makes to mover i (a = E(U_ij), b = E(U_ji) as i sees them) if it
+ * beats i's best so far: the preferred type first, then the smallest key; on an exact tie
+ * the proposer with the higher EU (Scholz 6.2: concede to the strongest), then the lower
+ * position. The order in which offers arrive does not matter. */
+static void consider(concert_i_eum_issue *st, const concert_i_eum_config *cfg, size_t i,
+                     size_t j, double a, double b) {
+  double pos, key;
+  int type = concert_i_eum_offer(cfg, a, b, st->x[i], st->x[j], &pos, &key);
+  if (type == CONCERT_I_EUM_OFFER_NONE) return;
+  concert_i_eum_best *best = &st->best[i];
+  bool better = best->type == CONCERT_I_EUM_OFFER_NONE || type < best->type;
+  if (!better && type == best->type) {
+    if (key != best->key)
+      better = key < best->key;
+    else if (b != best->b)
+      better = b > best->b;
+    else
+      better = pos < best->pos;
+  }
+  if (better) *best = (concert_i_eum_best){.type = type, .key = key, .pos = pos, .b = b};
+}
+
 void concert_i_eum_round(concert_i_eum_issue *st, const concert_i_eum_config *cfg,
                          double initial_range) {
   size_t n = st->n;
@@ -272,56 +356,69 @@ void concert_i_eum_round(concert_i_eum_issue *st, const concert_i_eum_config *cf
   }
   st->range = range;
 
-  /* First pass: r = 1, security levels Sec_i = sum_{j != i} E^j(U_ji). */
-  for (size_t k = 0; k < n; k++) st->r[k] = 1.0;
+  /* First pass: r = 1, security levels Sec_i = sum_{j != i} E^j(U_ji). Each unordered
+   * pair is visited once, in position order, so that the midpoint count q only moves
+   * forward for a fixed lower actor. */
+  for (size_t k = 0; k < n; k++) {
+    st->r[k] = 1.0;
+    st->sec[k] = 0;
+  }
   st->use_exp = cfg->votes_risk;
   if (st->use_exp) concert_i_eum_issue_votes(st);
   if (cfg->all_pairs) st->denom = concert_i_eum_all_pairs_denominator(st);
+  double usq1 = concert_i_eum_u_status_quo(1.0);
+  for (size_t t1 = 0; t1 < n; t1++) {
+    size_t i = st->keys[t1].i, q = t1;
+    for (size_t t2 = t1 + 1; t2 < n; t2++) {
+      size_t j = st->keys[t2].i;
+      double pij = 0, pji = 0;
+      if (st->x[j] != st->x[i]) {
+        double mid = 0.5 * (st->x[i] + st->x[j]);
+        while (q < n && st->sx[q] <= mid) q++;
+        pair_probabilities(st, cfg, i, j, q, &pij, &pji);
+      }
+      pair_geo g = geometry(st, i, j, false);
+      st->sec[i] += eu_core(st, cfg, j, i, 1.0, usq1, pji, &g);
+      st->sec[j] += eu_core(st, cfg, i, j, 1.0, usq1, pij, &g);
+    }
+  }
   double smax = -HUGE_VAL, smin = HUGE_VAL;
   for (size_t i = 0; i < n; i++) {
-    double sec = 0;
-    for (size_t j = 0; j < n; j++)
-      if (j != i) sec += concert_i_eum_expected_utility(st, cfg, j, i, 1.0);
-    st->sec[i] = sec;
-    if (sec > smax) smax = sec;
-    if (sec < smin) smin = sec;
+    if (st->sec[i] > smax) smax = st->sec[i];
+    if (st->sec[i] < smin) smin = st->sec[i];
   }
-  for (size_t i = 0; i < n; i++) st->r[i] = concert_i_eum_risk_exponent(st->sec[i], smax, smin);
+  for (size_t i = 0; i < n; i++) {
+    st->r[i] = concert_i_eum_risk_exponent(st->sec[i], smax, smin);
+    st->usq[i] = concert_i_eum_u_status_quo(st->r[i]);
+    st->best[i] = (concert_i_eum_best){.type = CONCERT_I_EUM_OFFER_NONE, .pos = st->x[i]};
+  }
 
-  /* Second pass: expected utilities with the exponents; each actor's best offer. */
+  /* Second pass: expected utilities with the exponents; the offers of each unordered pair
+   * to both of its actors. */
   if (st->use_exp) concert_i_eum_issue_votes(st);
   if (cfg->all_pairs && st->use_exp) st->denom = concert_i_eum_all_pairs_denominator(st);
-  for (size_t i = 0; i < n; i++) {
-    int best = CONCERT_I_EUM_OFFER_NONE;
-    double best_key = 0, best_pos = st->x[i], best_b = 0;
-    for (size_t j = 0; j < n; j++) {
+  for (size_t t1 = 0; t1 < n; t1++) {
+    size_t i = st->keys[t1].i, q = t1;
+    for (size_t t2 = t1 + 1; t2 < n; t2++) {
+      size_t j = st->keys[t2].i;
       if (st->x[j] == st->x[i]) continue;
-      double a = concert_i_eum_expected_utility(st, cfg, i, j, st->r[i]);
-      double b = concert_i_eum_expected_utility(st, cfg, j, i,
-                                                cfg->risk_observer ? st->r[i] : st->r[j]);
-      double pos, key;
-      int type = concert_i_eum_offer(cfg, a, b, st->x[i], st->x[j], &pos, &key);
-      if (type == CONCERT_I_EUM_OFFER_NONE) continue;
-      /* the preferred type first, then the smallest key; on an exact tie the proposer
-       * with the higher EU (Scholz 6.2: concede to the strongest), then the lower position */
-      bool better = best == CONCERT_I_EUM_OFFER_NONE || type < best;
-      if (!better && type == best) {
-        if (key != best_key)
-          better = key < best_key;
-        else if (b != best_b)
-          better = b > best_b;
-        else
-          better = pos < best_pos;
-      }
-      if (better) {
-        best = type;
-        best_key = key;
-        best_pos = pos;
-        best_b = b;
+      double mid = 0.5 * (st->x[i] + st->x[j]);
+      while (q < n && st->sx[q] <= mid) q++;
+      double pij, pji;
+      pair_probabilities(st, cfg, i, j, q, &pij, &pji);
+      pair_geo g = geometry(st, i, j, true);
+      double eij = eu_core(st, cfg, i, j, st->r[i], st->usq[i], pij, &g); /* i's own view */
+      double eji = eu_core(st, cfg, j, i, st->r[j], st->usq[j], pji, &g); /* j's own view */
+      if (cfg->risk_observer) { /* each mover prices the other's challenge with its own r */
+        consider(st, cfg, i, j, eij, eu_core(st, cfg, j, i, st->r[i], st->usq[i], pji, &g));
+        consider(st, cfg, j, i, eji, eu_core(st, cfg, i, j, st->r[j], st->usq[j], pij, &g));
+      } else {
+        consider(st, cfg, i, j, eij, eji);
+        consider(st, cfg, j, i, eji, eij);
       }
     }
-    st->next[i] = best_pos;
   }
+  for (size_t i = 0; i < n; i++) st->next[i] = st->best[i].pos;
 }
 
 concert_i_eum_config concert_i_eum_defaults(void) {

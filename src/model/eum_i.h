@@ -49,6 +49,14 @@ typedef struct concert_i_eum_key {
   size_t i; /* actor index (breaks ties) */
 } concert_i_eum_key;
 
+/* The best offer an actor has received so far in a round. */
+typedef struct concert_i_eum_best {
+  int type;   /* CONCERT_I_EUM_OFFER_ value (NONE: stay) */
+  double key; /* ranking key among offers of the same type */
+  double pos; /* position if accepted */
+  double b;   /* the proposer's expected utility, for exact ties */
+} concert_i_eum_best;
+
 /** Per-issue working state for n actors (all arrays n long, owned by the struct). */
 typedef struct concert_i_eum_issue {
   size_t n;        /* actors */
@@ -63,6 +71,10 @@ typedef struct concert_i_eum_issue {
   double *cw;      /* prefix sums of w in sorted order (n + 1) */
   double *cwx;     /* prefix sums of w x in sorted order (n + 1) */
   double *tmp;     /* scratch for the all-pairs denominator */
+  double *usq;     /* U_sq of each actor with its current exponent */
+  size_t *le;      /* le[a]: number of positions <= x_a */
+  size_t *lt;      /* lt[a]: number of positions < x_a */
+  concert_i_eum_best *best; /* each actor's best offer in the current round */
   double *u;       /* votes=risk only: n x n, u[k n + a] = (|x_k - x_a| / R)^r_k, or NULL */
   double range;    /* R used in this round */
   double mu;       /* the median (Condorcet winner) at the start of the round */
@@ -78,7 +90,7 @@ bool concert_i_eum_issue_init(concert_i_eum_issue *st, size_t n, bool votes_risk
 void concert_i_eum_issue_votes(concert_i_eum_issue *st);
 /** Frees the arrays (the struct itself is the caller's). */
 void concert_i_eum_issue_free(concert_i_eum_issue *st);
-/** Sorts the current positions and builds the prefix sums. O(n log n). */
+/** Sorts the current positions, builds the prefix sums and ranks. O(n log n). */
 void concert_i_eum_issue_index(concert_i_eum_issue *st);
 
 /** Weighted Condorcet winner among the positions x (n values, weights w): the position
@@ -122,7 +134,8 @@ int concert_i_eum_offer(const concert_i_eum_config *cfg, double a, double b, dou
                         double xj, double *pos, double *key);
 
 /** One round on one issue: risk exponents (two passes), offers, simultaneous moves.
- * Reads st->x, writes st->next. O(n^2 log n) (O(n^3) with votes=risk). */
+ * Reads st->x, writes st->next. O(n^2) with linear votes (plus O(n^2 log n) for the
+ * all-pairs denominator), O(n^3) with votes=risk. */
 void concert_i_eum_round(concert_i_eum_issue *st, const concert_i_eum_config *cfg,
                          double initial_range);
 
