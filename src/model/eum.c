@@ -16,7 +16,6 @@
 #include "model/eum_i.h"
 #include "status/diag.h"
 
-
 /* b^r with the exact shortcut for r = 1 (the first pass); b is clamped at 0. */
 static double power(double b, double r) {
   if (b <= 0) return 0;
@@ -462,13 +461,13 @@ concert_status concert_i_eum_config_from(const concert_params *p, concert_i_eum_
 }
 
 static const concert_param_spec eum_params[] = {
-    {.key = "rounds", .def = 10, .min = 1, .max = 10000,
+    {.key = "rounds", .def = 10, .min = 1, .max = 1000,
      .doc = "rounds to run (stop=fixed) or the most rounds (stop=converge); whole number"},
     {.key = "stop", .is_word = true, .words = "fixed|converge",
      .doc = "fixed: run all rounds; converge: stop when every median settles"},
     {.key = "epsilon", .def = 0.5, .min = 0, .max = 100,
      .doc = "converge: a median settles when it moves by no more than this"},
-    {.key = "patience", .def = 2, .min = 1, .max = 10000,
+    {.key = "patience", .def = 2, .min = 1, .max = 1000,
      .doc = "converge: settled rounds in a row needed to stop; whole number"},
     {.key = "q", .def = 1.0, .min = 0, .max = 1,
      .doc = "probability Q of the status quo when j is not challenged (Scholz 2011: 1)"},
