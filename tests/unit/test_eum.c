@@ -494,6 +494,34 @@ START_TEST(identical_actors_stay) {
 }
 END_TEST
 
+START_TEST(twins_move_together) {
+  /* Every actor of a random problem gets an identical twin: twins stay together. */
+  for (int which = 0; which < 3; which++)
+    for (uint64_t seed = 300; seed < 306; seed++) {
+      rproblem q;
+      random_problem(&q, seed);
+      size_t n = 2 * q.n, m = q.m;
+      double pos[24 * 3], sal[24 * 3], cap[24];
+      for (size_t a = 0; a < n; a++) {
+        cap[a] = q.cap[a / 2];
+        for (size_t k = 0; k < m; k++) {
+          pos[a * m + k] = q.pos[(a / 2) * m + k];
+          sal[a * m + k] = q.sal[(a / 2) * m + k];
+        }
+      }
+      concert_params *p = switch_set(which);
+      concert_solution *s = run(p, n, m, pos, sal, cap);
+      for (size_t r = 0; r < concert_solution_rounds(s); r++)
+        for (size_t k = 0; k < m; k++)
+          for (size_t a = 0; a < n; a += 2)
+            ck_assert_double_eq_tol(concert_solution_position(s, r, a, k),
+                                    concert_solution_position(s, r, a + 1, k), 1e-9);
+      concert_solution_free(s);
+      concert_params_free(p);
+    }
+}
+END_TEST
+
 START_TEST(single_actor_and_zero_weights) {
   double pos1 = 30, sal1 = 0.5, cap1 = 1;
   concert_solution *s = run(NULL, 1, 1, &pos1, &sal1, &cap1);
@@ -632,6 +660,7 @@ static Suite *eum_suite(void) {
   tcase_add_test(inv, permutation_invariance);
   tcase_add_test(inv, affine_invariance);
   tcase_add_test(inv, identical_actors_stay);
+  tcase_add_test(inv, twins_move_together);
   tcase_add_test(inv, single_actor_and_zero_weights);
   tcase_add_test(inv, issues_are_independent);
   tcase_add_test(inv, stop_converge_and_forecast);
