@@ -96,7 +96,8 @@ START_TEST(emissions_jmckib_trajectory) {
   ck_assert_double_eq_tol(concert_solution_round_outcome(s, 0, 0), 7.0, 1e-12);
   ck_assert_double_eq_tol(concert_solution_round_mean(s, 0, 0), 7.3899556868537672, 1e-12);
   for (size_t r = 1; r <= 10; r++) {
-    double med = concert_solution_round_outcome(s, r, 0), mean = concert_solution_round_mean(s, r, 0);
+    double med = concert_solution_round_outcome(s, r, 0);
+    double mean = concert_solution_round_mean(s, r, 0);
     ck_assert_msg(fabs(med - printed_median[r - 1]) <= 1e-4, "round %zu median %.6f", r, med);
     ck_assert_msg(fabs(mean - printed_mean[r - 1]) <= 1e-4, "round %zu mean %.6f", r, mean);
     ck_assert_msg(fabs(med - full_median[r - 1]) <= 1e-6, "round %zu median %.12f", r, med);
@@ -403,7 +404,8 @@ START_TEST(positions_stay_in_hull) {
             double x = concert_solution_position(s, r, a, k);
             ck_assert(x >= lo - 1e-12 && x <= hi + 1e-12);
           }
-          double med = concert_solution_round_outcome(s, r, k), mean = concert_solution_round_mean(s, r, k);
+          double med = concert_solution_round_outcome(s, r, k);
+          double mean = concert_solution_round_mean(s, r, k);
           ck_assert(med >= lo && med <= hi && mean >= lo - 1e-9 && mean <= hi + 1e-9);
         }
         double out = concert_solution_outcome(s, k);
