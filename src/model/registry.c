@@ -9,6 +9,7 @@
 extern const concert_model concert_i_model_compromise;
 extern const concert_model concert_i_model_median;
 extern const concert_model concert_i_model_nash;
+extern const concert_model concert_i_model_eum;
 extern const concert_model concert_i_model_exchange;
 extern const concert_model concert_i_model_smp;
 
@@ -17,6 +18,7 @@ static const concert_model *const models[] = {
     &concert_i_model_compromise,
     &concert_i_model_median,
     &concert_i_model_nash,
+    &concert_i_model_eum,
     &concert_i_model_exchange,
     &concert_i_model_smp,
 };
