@@ -88,6 +88,14 @@ CONCERT_API concert_status concert_summit_run(const concert_scenario *s, size_t 
                                               const concert_params *model_params,
                                               const concert_params *protocol,
                                               concert_outcome **out, concert_diag *diag);
+/** Runs the model alone on forum f: its members (all present, no events) over its agenda
+ * issues, in agenda order (issue k of the solution = the k-th agenda issue). For the
+ * round-by-round trajectory of dynamic models. model/params as in concert_summit_run.
+ * The caller frees *out with concert_solution_free. Cost: one model solve. */
+CONCERT_API concert_status concert_forum_solve(const concert_scenario *s, size_t f,
+                                               const concert_model *model,
+                                               const concert_params *params,
+                                               concert_solution **out, concert_diag *diag);
 /** The protocol's parameters and defaults (docs/protocol.md); *n gets the count. */
 CONCERT_API const concert_param_spec *concert_summit_params(size_t *n);
 /** Frees o; NULL is harmless. */

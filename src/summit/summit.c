@@ -108,45 +108,70 @@ static bool rule_met(const engine *e, const bool *present, const bool *yes) {
   return false;
 }
 
-/* Rule 2: the model's texts on every agenda issue among the actors `who` (n of them),
- * written to x (indexed by scenario issue; only agenda issues are set). Deals (if any)
- * are appended to the outcome when keep_deals. */
-static concert_status bargain(engine *e, const size_t *who, size_t n, double *x, bool keep_deals) {
-  const concert_i_forum *f = e->f;
+/* The bargaining problem of the actors `who` (n of them) over the forum's agenda issues,
+ * with saliences sal (actors x issues of the scenario). Arrays owned by the struct. */
+typedef struct agenda_problem {
+  concert_problem pb;   /* the view handed to the model */
+  size_t *iss;          /* agenda issue k of the problem -> scenario issue */
+  double *pos, *sal, *cap, *rev;
+  const char **ids;
+} agenda_problem;
+
+static void agenda_problem_free(agenda_problem *a) {
+  free(a->iss), free(a->pos), free(a->sal), free(a->cap), free(a->rev), free(a->ids);
+}
+
+static concert_status agenda_problem_build(const concert_scenario *s, const concert_i_forum *f,
+                                           const size_t *who, size_t n, const double *salience,
+                                           agenda_problem *a, concert_diag *d) {
+  memset(a, 0, sizeof *a);
   size_t m = 0;
   for (size_t j = 0; j < f->n_sessions; j++) m += f->sessions[j].n_issues;
+  a->iss = malloc((m ? m : 1) * sizeof *a->iss);
+  size_t nm = n * m > 0 ? n * m : 1;
+  a->pos = malloc(nm * sizeof *a->pos);
+  a->sal = malloc(nm * sizeof *a->sal);
+  a->cap = malloc((n ? n : 1) * sizeof *a->cap);
+  a->rev = malloc((m ? m : 1) * sizeof *a->rev);
+  a->ids = malloc((n ? n : 1) * sizeof *a->ids);
+  if (!a->iss || !a->pos || !a->sal || !a->cap || !a->rev || !a->ids) {
+    agenda_problem_free(a);
+    return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  m = 0;
+  for (size_t j = 0; j < f->n_sessions; j++)
+    for (size_t q = 0; q < f->sessions[j].n_issues; q++) a->iss[m++] = f->sessions[j].issues[q];
+  for (size_t i = 0; i < n; i++) {
+    a->cap[i] = s->actors[who[i]].capability;
+    a->ids[i] = s->actors[who[i]].id;
+    for (size_t q = 0; q < m; q++) {
+      a->pos[i * m + q] = concert_i_stance_at(s, who[i], a->iss[q])->position;
+      a->sal[i * m + q] = salience[who[i] * s->n_issues + a->iss[q]];
+    }
+  }
+  for (size_t q = 0; q < m; q++) a->rev[q] = s->issues[a->iss[q]].reversion;
+  a->pb = (concert_problem){.n_actors = n, .n_issues = m, .position = a->pos, .salience = a->sal,
+                            .capability = a->cap, .reversion = a->rev, .actor_ids = a->ids};
+  return CONCERT_OK;
+}
+
+/* Rule 2: the model's texts on every agenda issue among the actors `who` (n of them),
+ * written to x (indexed by scenario issue; only agenda issues are set). Deals of the
+ * first round are appended to the outcome when keep_deals. */
+static concert_status bargain(engine *e, const size_t *who, size_t n, double *x, bool keep_deals) {
+  const concert_i_forum *f = e->f;
   if (n == 0) {
     for (size_t j = 0; j < f->n_sessions; j++)
       for (size_t q = 0; q < f->sessions[j].n_issues; q++) x[f->sessions[j].issues[q]] = NAN;
     return CONCERT_OK;
   }
-  size_t *iss = malloc(m * sizeof *iss);
-  double *pos = malloc(n * m * sizeof *pos), *sal = malloc(n * m * sizeof *sal);
-  double *cap = malloc(n * sizeof *cap), *rev = malloc(m * sizeof *rev);
-  const char **ids = malloc(n * sizeof *ids);
-  concert_status st = CONCERT_OK;
-  if (!iss || !pos || !sal || !cap || !rev || !ids) {
-    st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-    goto done;
-  }
-  m = 0;
-  for (size_t j = 0; j < f->n_sessions; j++)
-    for (size_t q = 0; q < f->sessions[j].n_issues; q++) iss[m++] = f->sessions[j].issues[q];
-  for (size_t i = 0; i < n; i++) {
-    cap[i] = e->s->actors[who[i]].capability;
-    ids[i] = e->s->actors[who[i]].id;
-    for (size_t q = 0; q < m; q++) {
-      pos[i * m + q] = concert_i_stance_at(e->s, who[i], iss[q])->position;
-      sal[i * m + q] = e->sal[who[i] * e->s->n_issues + iss[q]];
-    }
-  }
-  for (size_t q = 0; q < m; q++) rev[q] = e->s->issues[iss[q]].reversion;
-  concert_problem pb = {.n_actors = n, .n_issues = m, .position = pos, .salience = sal,
-                        .capability = cap, .reversion = rev, .actor_ids = ids};
+  agenda_problem a;
+  concert_status st = agenda_problem_build(e->s, f, who, n, e->sal, &a, e->d);
+  if (st) return st;
   concert_solution *sol = NULL;
-  st = concert_model_solve(e->model, e->mparams, &pb, &sol, e->d);
+  st = concert_model_solve(e->model, e->mparams, &a.pb, &sol, e->d);
   if (st) goto done;
-  for (size_t q = 0; q < m; q++) x[iss[q]] = concert_solution_outcome(sol, q);
+  for (size_t q = 0; q < a.pb.n_issues; q++) x[a.iss[q]] = concert_solution_outcome(sol, q);
   size_t nd = keep_deals ? concert_solution_deal_count(sol) : 0;
   if (nd) {
     e->o->deals = malloc(nd * sizeof *e->o->deals);
@@ -155,13 +180,35 @@ static concert_status bargain(engine *e, const size_t *who, size_t n, double *x,
       concert_deal dl = *concert_solution_deal(sol, i);
       if (dl.round != 0) continue; /* the sideline bargains: the first round's trades */
       dl.actor_a = who[dl.actor_a], dl.actor_b = who[dl.actor_b];
-      dl.issue_a = iss[dl.issue_a], dl.issue_b = iss[dl.issue_b];
+      dl.issue_a = a.iss[dl.issue_a], dl.issue_b = a.iss[dl.issue_b];
       e->o->deals[e->o->n_deals++] = dl;
     }
   }
   concert_solution_free(sol);
 done:
-  free(iss), free(pos), free(sal), free(cap), free(rev), free(ids);
+  agenda_problem_free(&a);
+  return st;
+}
+
+concert_status concert_forum_solve(const concert_scenario *s, size_t f, const concert_model *model,
+                                   const concert_params *params, concert_solution **out,
+                                   concert_diag *d) {
+  if (!s || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+  *out = NULL;
+  if (f >= s->n_forums) return CONCERT_FAIL(d, CONCERT_ERR_NOT_FOUND, "no forum %zu", f);
+  const concert_model *m = model ? model : concert_model_find(s->model);
+  if (!m) return CONCERT_FAIL(d, CONCERT_ERR_UNKNOWN_ID, "unknown model '%s'", s->model);
+  const concert_params *p = model ? params : (params ? params : s->model_params);
+  double *sal = malloc(s->n_actors * s->n_issues * sizeof *sal);
+  if (!sal) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; i < s->n_actors * s->n_issues; i++) sal[i] = s->stances[i].salience;
+  agenda_problem a;
+  concert_status st =
+      agenda_problem_build(s, &s->forums[f], s->forums[f].members, s->forums[f].n_members, sal, &a, d);
+  free(sal);
+  if (st) return st;
+  st = concert_model_solve(m, p, &a.pb, out, d);
+  agenda_problem_free(&a);
   return st;
 }
 

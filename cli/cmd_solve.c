@@ -1,0 +1,105 @@
+/* cmd_solve.c: `concert solve FILE`: the bargaining model alone on a forum, round by round. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run_options.h"
+
+static void print_text(const concert_scenario *s, size_t f, const concert_solution *sol,
+                       const char **issue_ids, const char *model) {
+  size_t n = concert_solution_actors(sol), m = concert_solution_issues(sol);
+  printf("%s\nForum %s, model %s: %zu actors, %zu issues, %zu recorded rounds (%s)\n",
+         concert_scenario_name(s), concert_scenario_forum_id(s, f), model, n, m,
+         concert_solution_rounds(sol), concert_solution_stop_reason(sol));
+  for (size_t k = 0; k < m; k++) {
+    printf("\n%s\n  round   forecast       mean\n", issue_ids[k]);
+    for (size_t r = 0; r < concert_solution_rounds(sol); r++) {
+      double fc = concert_solution_round_outcome(sol, r, k), mn = concert_solution_round_mean(sol, r, k);
+      printf("  %5zu  ", r);
+      if (isnan(fc)) printf("%9s", "-");
+      else printf("%9.4f", fc);
+      if (isnan(mn)) printf("  %9s\n", "-");
+      else printf("  %9.4f\n", mn);
+    }
+    printf("  outcome %.4f; final positions:", concert_solution_outcome(sol, k));
+    size_t last = concert_solution_rounds(sol) - 1;
+    for (size_t a = 0; a < n; a++)
+      printf(" %s %.4g", concert_scenario_actor_id(s, concert_scenario_forum_member(s, f, a)),
+             concert_solution_position(sol, last, a, k));
+    printf("\n");
+  }
+}
+
+int concert_cli_solve(int argc, char **argv) {
+  static const struct option longs[] = {{"forum", required_argument, NULL, 'f'}, RUN_LONG_OPTIONS,
+                                        {NULL, 0, NULL, 0}};
+  run_options ro = {.format = "text", .reversion = NAN};
+  const char *forum = NULL;
+  int opt, rc = 1;
+  optind = 1;
+  while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:", longs, NULL)) != -1) {
+    if (opt == 'f') {
+      forum = optarg;
+      continue;
+    }
+    int t = opt == 's' ? 0 : run_options_take(&ro, opt, optarg, "solve");
+    if (t < 0) goto out;
+    if (t == 0) {
+      fprintf(stderr, "usage: concert solve FILE [--forum ID] [--model NAME] [--param k=v] "
+                      "[--format text|json] [--reversion X]\n");
+      rc = 2;
+      goto out;
+    }
+  }
+  if (optind != argc - 1) {
+    fprintf(stderr, "usage: concert solve FILE [--forum ID] ...\n");
+    rc = 2;
+    goto out;
+  }
+  int ok;
+  const concert_model *model = run_options_model(&ro, "solve", &ok);
+  if (!ok) goto out;
+  concert_scenario *s = run_options_load(&ro, argv[optind], "solve");
+  if (!s) goto out;
+  size_t f = 0;
+  if (forum && !concert_scenario_forum_find(s, forum, &f)) {
+    fprintf(stderr, "concert solve: %s: no forum '%s'\n", argv[optind], forum);
+    concert_scenario_free(s);
+    goto out;
+  }
+  concert_diag d;
+  concert_diag_clear(&d);
+  concert_solution *sol = NULL;
+  concert_status st = concert_forum_solve(s, f, model, ro.mparams, &sol, &d);
+  size_t n = concert_scenario_forum_member_count(s, f), m = sol ? concert_solution_issues(sol) : 0;
+  const char **aids = malloc((n ? n : 1) * sizeof *aids), **iids = malloc((m ? m : 1) * sizeof *iids);
+  if (!st && (!aids || !iids)) st = CONCERT_ERR_NOMEM, d.status = st;
+  if (!st) {
+    /* agenda order: the forum's sessions in order */
+    concert_outcome *o = NULL;
+    st = concert_summit_run(s, f, model, ro.mparams, NULL, &o, &d);
+    for (size_t k = 0; !st && k < m; k++)
+      iids[k] = concert_scenario_issue_id(s, concert_outcome_issue(o, k)->issue);
+    concert_outcome_free(o);
+    for (size_t a = 0; a < n; a++) aids[a] = concert_scenario_actor_id(s, concert_scenario_forum_member(s, f, a));
+  }
+  if (st) {
+    concert_cli_report("solve", st, &d);
+  } else if (strcmp(ro.format, "json") == 0) {
+    char *json = NULL;
+    st = concert_solution_to_json(sol, aids, iids, &json, &d);
+    if (st) concert_cli_report("solve", st, &d);
+    else printf("%s\n", json);
+    free(json);
+  } else {
+    print_text(s, f, sol, iids, model ? concert_model_name(model) : concert_scenario_model(s));
+  }
+  rc = st ? 1 : 0;
+  free(aids), free(iids);
+  concert_solution_free(sol);
+  concert_scenario_free(s);
+out:
+  run_options_free(&ro);
+  return rc;
+}

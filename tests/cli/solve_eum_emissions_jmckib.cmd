@@ -1,0 +1,1 @@
+solve tests/data/table_bdm1994_emission_standards_mckibben.csv --model eum --param risk=observer --param denominator=all_pairs --param votes=risk --param compromise=eu_weighted --param capitulation=jmckib_typo --param range=fixed

@@ -1,0 +1,1 @@
+solve scenarios/g5-2026.yaml --forum G5 --model smp
