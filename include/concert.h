@@ -5,4 +5,5 @@
 #include "concert/status.h"
 #include "concert/params.h"
 #include "concert/model.h"
+#include "concert/power.h"
 #endif
