@@ -1,10 +1,11 @@
 /* power/mitm.c: exact swing counts by coalition size by meeting in the middle.
  *
- * For a player i the other players are split into halves A and B. The 2^|A| and 2^|B|
- * subset sums of each half are listed in weight order (by merging, no sort); for B we keep,
- * for each position in that order, how many of the subsets from there on have each size.
- * The number of subsets T of the others with |T| = s and w(T) >= theta is then one sweep
- * over A with a pointer into B. Two thresholds (q - w_i and q) give the swings. Used for one
+ * The players are split into halves A and B. The 2^|A| and 2^|B| subset sums of each
+ * half are listed once in weight order (by merging, no sort); for each position in that
+ * order we keep how many of the subsets from there on have each size. For player i in A,
+ * the number of subsets T of the others with |T| = s and w(T) >= theta is one sweep over
+ * the subsets of A without i, with a pointer moving down B (and the same with the halves
+ * swapped for i in B). Two thresholds (q - w_i and q) give the swings. Used for one
  * weight vector plus member rules (EU Council), n <= 36. O(n^2 2^(n/2)) time,
  * O(n 2^(n/2)) memory. */
 #include <stdlib.h>
@@ -12,75 +13,96 @@
 
 #include "power/power_i.h"
 
+/* Width of a row of suffix counts: sizes 0..h of a half, padded so the row sum is a
+ * fixed-length (unrolled, vectorised) loop. n <= 36 gives h <= 18. */
+#define ROW 20
+
 typedef struct sub {
-  int64_t w;    /* subset weight */
-  uint32_t s;   /* subset size */
+  int64_t w;     /* subset weight */
+  uint32_t s;    /* subset size */
+  uint32_t mask; /* members, bit b = player b of the half */
 } sub;
 
-/* All 2^m subsets of v[0..m) in increasing weight order (ties in any fixed order). */
-static sub *subsets_sorted(const int64_t *v, size_t m) {
+/* One half of the players: its subsets in weight order and, for each position idx,
+ * suf[idx*ROW + s] = number of subsets at positions >= idx with size s. */
+typedef struct half {
+  sub *list;     /* 2^h subsets, ascending weight */
+  size_t len;    /* 2^h */
+  size_t h;      /* players in the half */
+  uint32_t *suf; /* (len+1)*ROW suffix counts by size */
+} half;
+
+static void half_free(half *x) {
+  free(x->list);
+  free(x->suf);
+}
+
+/* All 2^m subsets of v[0..m) in increasing weight order, by repeated merging. */
+static concert_status half_build(const int64_t *v, size_t m, half *out) {
   size_t total = (size_t)1 << m;
-  sub *a = malloc(total * sizeof *a), *b = malloc(total * sizeof *b);
-  if (!a || !b) {
-    free(a);
+  out->h = m;
+  out->len = total;
+  out->list = malloc(total * sizeof *out->list);
+  out->suf = calloc((total + 1) * ROW, sizeof *out->suf);
+  sub *b = malloc(total * sizeof *b);
+  if (!out->list || !out->suf || !b) {
     free(b);
-    return NULL;
+    half_free(out);
+    return CONCERT_ERR_NOMEM;
   }
-  a[0] = (sub){0, 0};
+  sub *a = out->list;
+  a[0] = (sub){0, 0, 0};
   size_t len = 1;
   for (size_t k = 0; k < m; k++) {
-    /* merge a[0..len) with a[0..len) + v[k] into b */
     size_t x = 0, y = 0, o = 0;
     while (x < len || y < len) {
       if (y >= len || (x < len && a[x].w <= a[y].w + v[k]))
         b[o++] = a[x++];
       else {
-        b[o++] = (sub){a[y].w + v[k], a[y].s + 1};
+        b[o++] = (sub){a[y].w + v[k], a[y].s + 1, a[y].mask | (uint32_t)1 << k};
         y++;
       }
     }
     len *= 2;
-    sub *t = a;
-    a = b;
-    b = t;
+    memcpy(a, b, len * sizeof *a);
   }
   free(b);
-  return a;
+  for (size_t idx = total; idx-- > 0;) {
+    memcpy(out->suf + idx * ROW, out->suf + (idx + 1) * ROW, ROW * sizeof *out->suf);
+    out->suf[idx * ROW + a[idx].s]++;
+  }
+  return CONCERT_OK;
 }
 
-/* cnt[t*(m+1) + s] = #{T subset of v[0..m): |T| = s, w(T) >= theta[t]}, t < nt. */
-static concert_status count_ge(const int64_t *v, size_t m, const int64_t *theta, size_t nt,
-                               uint64_t *cnt) {
-  size_t ha = m / 2, hb = m - ha;
-  size_t na = (size_t)1 << ha, nb = (size_t)1 << hb;
-  sub *A = subsets_sorted(v, ha), *B = subsets_sorted(v + ha, hb);
-  uint32_t *suf = A && B ? calloc((nb + 1) * (hb + 1), sizeof *suf) : NULL;
-  if (!suf) {
-    free(A);
-    free(B);
-    return CONCERT_ERR_NOMEM;
+/* cnt[t*stride + s] += #{(x, y): x in Q (skipping subsets with bit skip), y in Y,
+ * |x| + |y| = s, w(x) + w(y) >= theta[t]}; skip = 32 means none. */
+static void query(const half *Q, unsigned skip, const half *Y, const int64_t *theta, size_t nt,
+                  uint64_t *cnt, size_t stride, sub *tmp) {
+  uint32_t bit = skip < 32 ? (uint32_t)1 << skip : 0;
+  size_t nq = 0;
+  for (size_t x = 0; x < Q->len; x++) { /* branch-free filter, keeps the order */
+    tmp[nq] = Q->list[x];
+    nq += !(Q->list[x].mask & bit);
   }
-  /* suf[idx*(hb+1) + s]: subsets of B at sorted positions >= idx with size s */
-  for (size_t idx = nb; idx-- > 0;) {
-    memcpy(suf + idx * (hb + 1), suf + (idx + 1) * (hb + 1), (hb + 1) * sizeof *suf);
-    suf[idx * (hb + 1) + B[idx].s]++;
-  }
-  memset(cnt, 0, nt * (m + 1) * sizeof *cnt);
   for (size_t t = 0; t < nt; t++) {
-    uint64_t *c = cnt + t * (m + 1);
-    size_t idx = nb;
-    for (size_t x = 0; x < na; x++) {
-      int64_t target = theta[t] - A[x].w;
-      while (idx > 0 && B[idx - 1].w >= target) idx--;
-      const uint32_t *row = suf + idx * (hb + 1);
-      uint64_t *cs = c + A[x].s;
-      for (size_t s = 0; s <= hb; s++) cs[s] += row[s];
+    /* rows hold at most 2^18 each: 32-bit sums are safe for 4096 rows, then flushed */
+    uint32_t acc[CONCERT_I_MITM_MAX + ROW + 2] = {0};
+    uint64_t *c = cnt + t * stride;
+    size_t idx = Y->len;
+    for (size_t x = 0; x < nq; x++) {
+      const sub *a = &tmp[x];
+      int64_t target = theta[t] - a->w;
+      while (idx > 0 && Y->list[idx - 1].w >= target) idx--;
+      const uint32_t *row = Y->suf + idx * ROW;
+      uint32_t *cs = acc + a->s;
+      for (size_t s = 0; s < ROW; s++) cs[s] += row[s];
+      if ((x & 4095) == 4095 || x + 1 == nq)
+        for (size_t s = 0; s < stride; s++) {
+          c[s] += acc[s];
+          acc[s] = 0;
+        }
     }
   }
-  free(A);
-  free(B);
-  free(suf);
-  return CONCERT_OK;
 }
 
 static uint64_t binom(size_t n, size_t k) {
@@ -94,25 +116,24 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
   size_t n = g->n;
   if (g->k > 1 || n > CONCERT_I_MITM_MAX) return CONCERT_ERR_UNSUPPORTED;
   int64_t q = g->k ? g->q[0] : 0;
-  const int64_t *w = g->k ? g->w : NULL;
-  int64_t *v = malloc((n + 1) * sizeof *v);
-  uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
-  if (!v || !cnt) {
-    free(v);
-    free(cnt);
-    return CONCERT_ERR_NOMEM;
-  }
-  concert_status st = CONCERT_OK;
-  size_t mn = g->min_members, aw = g->always_win;
+  int64_t v[CONCERT_I_MITM_MAX + 1] = {0};
+  for (size_t j = 0; j < n; j++) v[j] = g->k ? g->w[j] : 0;
+  size_t ha = n / 2, hb = n - ha, mn = g->min_members, aw = g->always_win;
+  half A = {0}, B = {0};
+  concert_status st = half_build(v, ha, &A);
+  if (!st) st = half_build(v + ha, hb, &B);
+  uint64_t *cnt = st ? NULL : malloc(2 * (n + 1) * sizeof *cnt);
+  sub *tmp = st ? NULL : malloc(B.len * sizeof *tmp);
+  if (!st && (!cnt || !tmp)) st = CONCERT_ERR_NOMEM;
   for (size_t i = 0; i < n && !st; i++) {
-    size_t m = 0;
-    for (size_t j = 0; j < n; j++)
-      if (j != i) v[m++] = w ? w[j] : 0;
-    int64_t wi = w ? w[i] : 0;
-    int64_t theta[2] = {q - wi, q};
-    st = count_ge(v, m, theta, 2, cnt);
-    if (st) break;
-    const uint64_t *n1 = cnt, *n2 = cnt + (m + 1);
+    size_t m = n - 1; /* the other players */
+    int64_t theta[2] = {q - v[i], q};
+    memset(cnt, 0, 2 * (n + 1) * sizeof *cnt);
+    if (i < ha)
+      query(&A, (unsigned)i, &B, theta, 2, cnt, n + 1, tmp);
+    else
+      query(&B, (unsigned)(i - ha), &A, theta, 2, cnt, n + 1, tmp);
+    const uint64_t *n1 = cnt, *n2 = cnt + (n + 1);
     for (size_t s = 0; s < n; s++) {
       uint64_t x;
       uint64_t win_s = s >= mn ? n2[s] : 0; /* S wins on the weighted rule */
@@ -126,22 +147,17 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
     }
   }
   if (!st && winning) {
-    size_t m = n;
-    for (size_t j = 0; j < n; j++) v[j] = w ? w[j] : 0;
-    int64_t theta = q;
-    uint64_t *c = malloc((n + 1) * sizeof *c);
-    if (!c) st = CONCERT_ERR_NOMEM;
-    if (!st) st = count_ge(v, m, &theta, 1, c);
-    if (!st) {
-      uint64_t tot = 0;
-      for (size_t s = 0; s <= n; s++)
-        tot += (aw && s >= aw) ? binom(n, s) : (s >= mn ? c[s] : 0);
-      *winning = tot;
-    }
-    free(c);
+    memset(cnt, 0, (n + 1) * sizeof *cnt);
+    query(&A, 32, &B, &q, 1, cnt, n + 1, tmp);
+    uint64_t tot = 0;
+    for (size_t s = 0; s <= n; s++)
+      tot += (aw && s >= aw) ? binom(n, s) : (s >= mn ? cnt[s] : 0);
+    *winning = tot;
   }
-  free(v);
+  half_free(&A);
+  half_free(&B);
   free(cnt);
+  free(tmp);
   return st;
 }
 
