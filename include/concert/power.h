@@ -106,6 +106,13 @@ CONCERT_API concert_status concert_game_load_csv(concert_game **out, const char 
                                                  const char *players_csv,
                                                  const char *game_id, concert_diag *diag);
 
+/** A game by name: a built-in game (concert_game_builtin) or, failing that, a game id in
+ * data_dir/power_games.csv and data_dir/power_game_players.csv. data_dir NULL means the
+ * data/power folder the library was built with. The caller frees *out with
+ * concert_game_free. O(size of the files). */
+CONCERT_API concert_status concert_game_load_named(concert_game **out, const char *name,
+                                                   const char *data_dir, concert_diag *diag);
+
 /** Frees g; NULL is harmless. */
 CONCERT_API void concert_game_free(concert_game *g);
 

@@ -188,7 +188,7 @@ concert_status concert_game_load_csv(concert_game **out, const char *games_csv,
   st = need_columns(&G, games_csv, gcols_names, gc, 6, diag);
   if (!st) st = need_columns(&P, players_csv, pcols_names, pc, 4, diag);
   if (st) goto done;
-  int pname = column(&P, "name");
+  int pname = column(&P, "name"), gbody = column(&G, "body");
   /* the game's row */
   size_t gr = 0;
   for (size_t r = 1; r < G.nrows; r++) {
@@ -304,7 +304,8 @@ concert_status concert_game_load_csv(concert_game **out, const char *games_csv,
   }
   concert_game_spec s = {.n_players = n, .n_weights = 1, .weights = w, .quotas = &quota,
                          .min_members = (size_t)cq, .always_win_members = aw, .ids = ids,
-                         .names = names, .title = game_id};
+                         .names = names,
+                         .title = cell(&G, gr, gbody)[0] ? cell(&G, gr, gbody) : game_id};
   st = concert_game_new(out, &s, diag);
   if (st && diag) {
     snprintf(diag->file, sizeof diag->file, "%s", games_csv);
@@ -316,5 +317,33 @@ done:
   free(names);
   table_free(&G);
   table_free(&P);
+  return st;
+}
+
+concert_status concert_game_load_named(concert_game **out, const char *name,
+                                       const char *data_dir, concert_diag *diag) {
+  if (!out || !name) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "out or name is NULL");
+  *out = NULL;
+  for (size_t i = 0; concert_game_builtin_name(i); i++)
+    if (strcmp(concert_game_builtin_name(i), name) == 0)
+      return concert_game_builtin(out, name, diag);
+#ifdef CONCERT_DATADIR
+  if (!data_dir) data_dir = CONCERT_DATADIR "/power";
+#endif
+  if (!data_dir)
+    return concert_i_fail(diag, CONCERT_ERR_NOT_FOUND, NULL, 0, 0, "game",
+                          "no built-in game '%s' and no data folder", name);
+  char g[4096], p[4096];
+  int a = snprintf(g, sizeof g, "%s/power_games.csv", data_dir);
+  int b = snprintf(p, sizeof p, "%s/power_game_players.csv", data_dir);
+  if (a < 0 || b < 0 || (size_t)a >= sizeof g || (size_t)b >= sizeof p)
+    return concert_i_fail(diag, CONCERT_ERR_TOO_LARGE, NULL, 0, 0, "data_dir",
+                          "folder name too long");
+  concert_status st = concert_game_load_csv(out, g, p, name, diag);
+  if (st == CONCERT_ERR_NOT_FOUND || st == CONCERT_ERR_IO)
+    return concert_i_fail(diag, CONCERT_ERR_NOT_FOUND, NULL, 0, 0, "game",
+                          "no game '%s': not built in (unsc, eu27, eu27_noclause, eu27_rqmv) "
+                          "and not an id in the power_games.csv of the data folder",
+                          name);
   return st;
 }
