@@ -1,6 +1,9 @@
 /* bench_power.c: times the power indices on the games of data/power.
  *
  * usage: bench_power [--index banzhaf|shapley|both] [--repeat N] [--data DIR] GAME...
+ * GAME is a built-in game, a game id of DIR/power_games.csv, or rand:N:W, a synthetic
+ * weighted majority game with N players, weights drawn uniformly from [1, 2W/N] by a fixed
+ * LCG (total about W) and quota half the total plus one.
  * For each game: the median wall time and the median CPU time (this process) of N runs of
  * each index, printed as a table; CPU time is the honest figure on a shared machine. Peak memory is measured from outside with /usr/bin/time -v (bench/power-bench.sh). */
 #include <concert.h>
@@ -18,6 +21,22 @@ static double now(clockid_t id) {
 static int cmp_d(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return x < y ? -1 : x > y;
+}
+
+/* The synthetic game rand:N:W (see the banner). */
+static concert_status synthetic(const char *spec, concert_game **g) {
+  unsigned long n = 0, w = 0;
+  if (sscanf(spec, "rand:%lu:%lu", &n, &w) != 2 || n == 0 || w < n) return CONCERT_ERR_INVALID;
+  int64_t *v = malloc(n * sizeof *v), tot = 0;
+  uint64_t s = 12345;
+  for (unsigned long i = 0; i < n; i++) {
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    v[i] = 1 + (int64_t)((s >> 33) % (2 * w / n));
+    tot += v[i];
+  }
+  concert_status st = concert_game_new_weighted(g, n, v, tot / 2 + 1, NULL);
+  free(v);
+  return st;
 }
 
 int main(int argc, char **argv) {
@@ -45,8 +64,10 @@ int main(int argc, char **argv) {
   for (int a = first; a < argc; a++) {
     concert_game *g = NULL;
     concert_diag d = {0};
-    concert_status st = concert_game_builtin(&g, argv[a], NULL);
-    if (st) st = concert_game_load_csv(&g, gpath, ppath, argv[a], &d);
+    concert_status st = strncmp(argv[a], "rand:", 5) == 0 ? synthetic(argv[a], &g)
+                                                          : concert_game_builtin(&g, argv[a], NULL);
+    if (st && strncmp(argv[a], "rand:", 5) != 0)
+      st = concert_game_load_csv(&g, gpath, ppath, argv[a], &d);
     if (st) {
       char buf[1200];
       fprintf(stderr, "bench_power: %s\n", concert_diag_format(&d, buf, sizeof buf));
