@@ -303,3 +303,140 @@ done:
   free(tw);
   return st;
 }
+
+/* ---- counts by size for one weight vector with member rules, any n ---- */
+
+concert_status concert_i_power_dp_sized(const concert_game *g, mpz_t *swz, mpz_t winning) {
+  if (g->k != 1) return CONCERT_ERR_UNSUPPORTED;
+  size_t n = g->n, S = n + 1;
+  int64_t q = g->q[0];
+  if ((int64_t)S * q > DP_MAX_ENTRIES / 4) return CONCERT_ERR_TOO_LARGE;
+  size_t r = n / 61 + 1, Q = (size_t)q;
+  uint64_t *C = malloc(S * Q * sizeof *C), *X = malloc(S * Q * sizeof *X);
+  uint64_t *res = malloc((n * n + 1) * r * sizeof *res), *primes = malloc(r * sizeof *primes);
+  uint64_t *bin = malloc(2 * S * sizeof *bin); /* C(n-1, s) and C(n, s) mod p */
+  if (!C || !X || !res || !primes || !bin) {
+    free(C);
+    free(X);
+    free(res);
+    free(primes);
+    free(bin);
+    return CONCERT_ERR_NOMEM;
+  }
+  bool avx2 = __builtin_cpu_supports("avx2");
+  size_t mn = g->min_members, aw = g->always_win;
+  mpz_t P, x, M, t, inv;
+  mpz_inits(P, x, M, t, inv, NULL);
+  mpz_set_ui(P, 1);
+  mpz_mul_2exp(P, P, 61);
+  for (size_t k = 0; k < r; k++) {
+    mpz_nextprime(P, P);
+    uint64_t p = (uint64_t)mpz_get_ui(P);
+    primes[k] = p;
+    for (size_t s = 0; s <= n; s++) {
+      mpz_bin_uiui(t, n - 1, s);
+      bin[s] = (uint64_t)mpz_fdiv_ui(t, p);
+      mpz_bin_uiui(t, n, s);
+      bin[S + s] = (uint64_t)mpz_fdiv_ui(t, p);
+    }
+    /* C[s*Q + a] = #{T : |T| = s, w(T) = a} mod p, a < q */
+    memset(C, 0, S * Q * sizeof *C);
+    C[0] = 1;
+    for (size_t i = 0; i < n; i++) {
+      int64_t w = g->w[i];
+      if (w >= q) {
+        /* the player only moves coalitions to sums >= q; sizes still shift */
+        continue;
+      }
+      for (size_t s = i + 1; s >= 1; s--) {
+        if (s > n) continue;
+        if (avx2)
+          addmod_avx2(C + s * Q + w, C + (s - 1) * Q, Q - (size_t)w, p);
+        else
+          addmod_base(C + s * Q + w, C + (s - 1) * Q, Q - (size_t)w, p);
+      }
+    }
+    /* winning coalitions: N_q(s) = C(n, s) - #{|T| = s, w(T) < q} */
+    uint64_t wins = 0;
+    for (size_t s = 0; s <= n; s++) {
+      uint64_t below = 0;
+      for (size_t a = 0; a < Q; a++) {
+        below += C[s * Q + a];
+        if (below >= p) below -= p;
+      }
+      uint64_t ns = bin[S + s] >= below ? bin[S + s] - below : bin[S + s] + p - below;
+      uint64_t v = (aw && s >= aw) ? bin[S + s] : (s >= mn ? ns : 0);
+      wins += v;
+      if (wins >= p) wins -= p;
+    }
+    res[n * n * r + k] = wins;
+    for (size_t i = 0; i < n; i++) {
+      int64_t w = g->w[i];
+      /* X = C without player i: X[s][a] = C[s][a] - X[s-1][a-w] */
+      for (size_t s = 0; s < n; s++) {
+        uint64_t *xs = X + s * Q;
+        const uint64_t *cs = C + s * Q;
+        if (s == 0 || w >= q) {
+          memcpy(xs, cs, Q * sizeof *xs);
+          continue;
+        }
+        const uint64_t *xp = X + (s - 1) * Q;
+        memcpy(xs, cs, (size_t)w * sizeof *xs);
+        for (size_t a = (size_t)w; a < Q; a++) {
+          uint64_t y = xp[a - (size_t)w];
+          xs[a] = cs[a] >= y ? cs[a] - y : cs[a] + p - y;
+        }
+      }
+      int64_t th1 = q - w;
+      for (size_t s = 0; s < n; s++) {
+        uint64_t l1 = 0, l2 = 0; /* #{w < q - w_i}, #{w < q} */
+        for (size_t a = 0; a < Q; a++) {
+          if ((int64_t)a < th1) {
+            l1 += X[s * Q + a];
+            if (l1 >= p) l1 -= p;
+          }
+          l2 += X[s * Q + a];
+          if (l2 >= p) l2 -= p;
+        }
+        uint64_t b = bin[s];
+        uint64_t n1 = th1 <= 0 ? b : (b >= l1 ? b - l1 : b + p - l1);
+        uint64_t n2 = b >= l2 ? b - l2 : b + p - l2;
+        uint64_t win_s = s >= mn ? n2 : 0, v;
+        if (aw && s >= aw)
+          v = 0;
+        else if (aw && s + 1 >= aw)
+          v = b >= win_s ? b - win_s : b + p - win_s;
+        else {
+          uint64_t u = s + 1 >= mn ? n1 : 0;
+          v = u >= win_s ? u - win_s : u + p - win_s;
+        }
+        res[(i * n + s) * r + k] = v;
+      }
+    }
+  }
+  for (size_t e = 0; e <= n * n; e++) {
+    mpz_set_ui(x, (unsigned long)res[e * r]);
+    mpz_set_ui(M, (unsigned long)primes[0]);
+    for (size_t k = 1; k < r; k++) {
+      mpz_set_ui(P, (unsigned long)primes[k]);
+      mpz_set_ui(t, (unsigned long)res[e * r + k]);
+      mpz_sub(t, t, x);
+      mpz_invert(inv, M, P);
+      mpz_mul(t, t, inv);
+      mpz_mod(t, t, P);
+      mpz_addmul(x, M, t);
+      mpz_mul(M, M, P);
+    }
+    if (e < n * n)
+      mpz_set(swz[e], x);
+    else if (winning)
+      mpz_set(winning, x);
+  }
+  mpz_clears(P, x, M, t, inv, NULL);
+  free(C);
+  free(X);
+  free(res);
+  free(primes);
+  free(bin);
+  return CONCERT_OK;
+}

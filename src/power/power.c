@@ -10,12 +10,10 @@
 
 /* Exact counts for a game, from whichever engine fits. */
 typedef struct counts {
-  size_t n;       /* players */
-  bool sized;     /* true: sw/win hold counts by size; false: eta/winm hold GMP totals */
-  uint64_t *sw;   /* n*n swing counts by size (sized) */
-  uint64_t win;   /* winning coalitions (sized) */
-  mpz_t *eta;     /* n swing totals (not sized) */
-  mpz_t winm;     /* winning coalitions (not sized) */
+  size_t n;     /* players */
+  mpz_t *eta;   /* n swing totals */
+  mpz_t *swz;   /* n*n swing counts by size, swz[i*n + s], or NULL when not asked for */
+  mpz_t winm;   /* winning coalitions */
 } counts;
 
 /* Estimated operation counts, to choose between exact engines. */
@@ -33,18 +31,20 @@ static bool dp_fits(const concert_game *g) {
 
 static concert_status unsupported(const concert_game *g, concert_diag *diag) {
   return concert_i_fail(diag, CONCERT_ERR_UNSUPPORTED, NULL, 0, 0, "game",
-                        "no exact engine for %zu players with %zu weight vectors%s "
-                        "(supported: one weight vector; member rules up to %d players; "
-                        "several weight vectors up to %d players)",
-                        g->n, g->k, g->min_members > 1 || g->always_win ? " and member rules" : "",
-                        CONCERT_I_MITM_MAX, CONCERT_I_BRUTE_MAX);
+                        "no exact engine for %zu players with %zu weight vectors "
+                        "(supported: one weight vector, with member rules when "
+                        "(n+1) x quota <= 2^24 or n <= %d; several weight vectors up to %d "
+                        "players)",
+                        g->n, g->k, CONCERT_I_MITM_MAX, CONCERT_I_BRUTE_MAX);
 }
 
 static concert_status engine_fail(concert_status st, concert_diag *diag) {
   if (st == CONCERT_ERR_NOMEM) return CONCERT_FAIL(diag, st, "out of memory");
   if (st == CONCERT_ERR_TOO_LARGE)
     return concert_i_fail(diag, st, NULL, 0, 0, "game",
-                          "the quota is too large for the dynamic program (over 2^26)");
+                          "the quota is too large for the dynamic program (over 2^26 "
+                          "entries, or (n+1) x quota over 2^24 with member rules)");
+  if (st == CONCERT_ERR_UNSUPPORTED) return CONCERT_FAIL(diag, st, "no engine for this game");
   return CONCERT_FAIL(diag, st, "power computation failed");
 }
 
@@ -54,48 +54,103 @@ static void counts_free(counts *c) {
     free(c->eta);
     mpz_clear(c->winm);
   }
-  free(c->sw);
+  if (c->swz) {
+    for (size_t e = 0; e < c->n * c->n; e++) mpz_clear(c->swz[e]);
+    free(c->swz);
+  }
   memset(c, 0, sizeof *c);
 }
 
-/* want_sized: prefer counts by size (needed for Shapley-Shubik). */
+static concert_status counts_alloc(counts *c, size_t n, bool sized) {
+  c->n = n;
+  c->eta = malloc(n * sizeof *c->eta);
+  if (!c->eta) return CONCERT_ERR_NOMEM;
+  for (size_t i = 0; i < n; i++) mpz_init(c->eta[i]);
+  mpz_init(c->winm);
+  if (sized) {
+    c->swz = malloc(n * n * sizeof *c->swz);
+    if (!c->swz) return CONCERT_ERR_NOMEM;
+    for (size_t e = 0; e < n * n; e++) mpz_init(c->swz[e]);
+  }
+  return CONCERT_OK;
+}
+
+/* Games without weight vectors: win iff |S| >= m, m = min(min_members, always_win). Every
+ * player swings exactly for the C(n-1, m-1) coalitions of size m - 1. */
+static void counts_count_only(const concert_game *g, counts *c) {
+  size_t n = g->n, m = g->min_members;
+  if (g->always_win && g->always_win < m) m = g->always_win;
+  mpz_t b;
+  mpz_init(b);
+  for (size_t i = 0; i < n; i++) {
+    mpz_bin_uiui(c->eta[i], n - 1, m - 1);
+    if (c->swz) mpz_set(c->swz[i * n + m - 1], c->eta[i]);
+  }
+  for (size_t s = m; s <= n; s++) {
+    mpz_bin_uiui(b, n, s);
+    mpz_add(c->winm, c->winm, b);
+  }
+  mpz_clear(b);
+}
+
+/* want_sized: counts by size are needed (Shapley-Shubik). */
 static concert_status counts_get(const concert_game *g, bool want_sized, counts *c,
                                  concert_diag *diag) {
   memset(c, 0, sizeof *c);
   if (!g) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "game is NULL");
-  c->n = g->n;
-  bool mitm = g->k <= 1 && g->n <= CONCERT_I_MITM_MAX;
-  bool brute = g->n <= CONCERT_I_BRUTE_MAX;
+  size_t n = g->n;
+  bool mitm = g->k <= 1 && n <= CONCERT_I_MITM_MAX;
+  bool brute = n <= CONCERT_I_BRUTE_MAX;
   bool dp = dp_fits(g);
-  if (dp && (!mitm || (!want_sized && dp_cost(g) < mitm_cost(g)))) {
-    c->eta = malloc(g->n * sizeof *c->eta);
-    if (!c->eta) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < g->n; i++) mpz_init(c->eta[i]);
-    mpz_init(c->winm);
-    concert_status st = concert_i_power_dp_swings(g, c->eta, c->winm);
-    if (st) {
-      counts_free(c);
-      return engine_fail(st, diag);
-    }
+  if (g->k > 1 && !brute) return unsupported(g, diag);
+  concert_status st = counts_alloc(c, n, want_sized);
+  if (st) {
+    counts_free(c);
+    return engine_fail(st, diag);
+  }
+  if (g->k == 0) {
+    counts_count_only(g, c);
     return CONCERT_OK;
   }
-  if (!mitm && !brute) return unsupported(g, diag);
-  c->sized = true;
-  c->sw = malloc(g->n * g->n * sizeof *c->sw);
-  if (!c->sw) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
-  concert_status st = mitm ? concert_i_power_mitm(g, c->sw, &c->win)
-                           : concert_i_power_brute(g, c->sw, &c->win);
+  if (!want_sized && dp && (!mitm || dp_cost(g) < mitm_cost(g))) {
+    st = concert_i_power_dp_swings(g, c->eta, c->winm);
+  } else if (mitm || brute) {
+    uint64_t *sw = malloc(n * n * sizeof *sw), win = 0;
+    st = !sw ? CONCERT_ERR_NOMEM
+         : mitm ? concert_i_power_mitm(g, sw, &win)
+                : concert_i_power_brute(g, sw, &win);
+    mpz_t v;
+    mpz_init(v);
+    for (size_t i = 0; !st && i < n; i++)
+      for (size_t s = 0; s < n; s++) {
+        mpz_import(v, 1, -1, sizeof sw[0], 0, 0, &sw[i * n + s]);
+        mpz_add(c->eta[i], c->eta[i], v);
+        if (c->swz) mpz_set(c->swz[i * n + s], v);
+      }
+    mpz_clear(v);
+    if (!st) mpz_import(c->winm, 1, -1, sizeof win, 0, 0, &win);
+    free(sw);
+  } else {
+    /* one weight vector with member rules on more than 36 players: (size, weight) DP */
+    mpz_t *swz = c->swz;
+    if (!swz) {
+      swz = malloc(n * n * sizeof *swz);
+      if (!swz) st = CONCERT_ERR_NOMEM;
+      for (size_t e = 0; !st && e < n * n; e++) mpz_init(swz[e]);
+    }
+    if (!st) st = concert_i_power_dp_sized(g, swz, c->winm);
+    for (size_t i = 0; !st && i < n; i++)
+      for (size_t s = 0; s < n; s++) mpz_add(c->eta[i], c->eta[i], swz[i * n + s]);
+    if (swz && swz != c->swz) {
+      for (size_t e = 0; e < n * n; e++) mpz_clear(swz[e]);
+      free(swz);
+    }
+  }
   if (st) {
     counts_free(c);
     return engine_fail(st, diag);
   }
   return CONCERT_OK;
-}
-
-static uint64_t sized_total(const counts *c, size_t i) {
-  uint64_t t = 0;
-  for (size_t s = 0; s < c->n; s++) t += c->sw[i * c->n + s];
-  return t;
 }
 
 static concert_status check_out(const concert_game *g, const void *out, concert_diag *diag) {
@@ -108,12 +163,7 @@ concert_status concert_power_banzhaf(const concert_game *g, double *out, concert
   counts c;
   if (!st) st = counts_get(g, false, &c, diag);
   if (st) return st;
-  if (c.sized) {
-    long double tot = 0;
-    for (size_t i = 0; i < g->n; i++) tot += (long double)sized_total(&c, i);
-    for (size_t i = 0; i < g->n; i++)
-      out[i] = tot > 0 ? (double)((long double)sized_total(&c, i) / tot) : 0.0;
-  } else {
+  {
     mpz_t tot;
     mpq_t r;
     mpz_init(tot);
@@ -143,9 +193,7 @@ concert_status concert_power_banzhaf_abs(const concert_game *g, double *out,
   if (!st) st = counts_get(g, false, &c, diag);
   if (st) return st;
   for (size_t i = 0; i < g->n; i++) {
-    if (c.sized) {
-      out[i] = ldexp((double)sized_total(&c, i), -(int)(g->n - 1));
-    } else {
+    {
       long e;
       double m = mpz_get_d_2exp(&e, c.eta[i]);
       out[i] = ldexp(m, (int)(e - (long)(g->n - 1)));
@@ -161,9 +209,7 @@ concert_status concert_power_swings(const concert_game *g, uint64_t *out, concer
   if (!st) st = counts_get(g, false, &c, diag);
   if (st) return st;
   for (size_t i = 0; i < g->n && !st; i++) {
-    if (c.sized) {
-      out[i] = sized_total(&c, i);
-    } else if (mpz_sizeinbase(c.eta[i], 2) > 64) {
+    if (mpz_sizeinbase(c.eta[i], 2) > 64) {
       char path[32];
       snprintf(path, sizeof path, "players[%zu]", i);
       st = concert_i_fail(diag, CONCERT_ERR_RANGE, NULL, 0, 0, path,
@@ -179,13 +225,6 @@ concert_status concert_power_swings(const concert_game *g, uint64_t *out, concer
   return st;
 }
 
-static char *u64_text(uint64_t v) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%llu", (unsigned long long)v);
-  char *s = malloc(strlen(buf) + 1);
-  if (s) memcpy(s, buf, strlen(buf) + 1);
-  return s;
-}
 static char *mpz_text(const mpz_t v) {
   char *s = malloc(mpz_sizeinbase(v, 10) + 2);
   if (s) mpz_get_str(s, 10, v);
@@ -199,7 +238,7 @@ concert_status concert_power_swings_text(const concert_game *g, char **out,
   if (!st) st = counts_get(g, false, &c, diag);
   if (st) return st;
   for (size_t i = 0; i < g->n; i++) {
-    out[i] = c.sized ? u64_text(sized_total(&c, i)) : mpz_text(c.eta[i]);
+    out[i] = mpz_text(c.eta[i]);
     if (!out[i]) {
       for (size_t j = 0; j < i; j++) {
         free(out[j]);
@@ -219,7 +258,7 @@ concert_status concert_power_winning_text(const concert_game *g, char **out,
   counts c;
   if (!st) st = counts_get(g, false, &c, diag);
   if (st) return st;
-  *out = c.sized ? u64_text(c.win) : mpz_text(c.winm);
+  *out = mpz_text(c.winm);
   counts_free(&c);
   return *out ? CONCERT_OK : CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
 }
@@ -227,25 +266,40 @@ concert_status concert_power_winning_text(const concert_game *g, char **out,
 concert_status concert_power_shapley(const concert_game *g, double *out, concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
   if (st) return st;
-  bool sized_ok = (g->k <= 1 && g->n <= CONCERT_I_MITM_MAX) || g->n <= CONCERT_I_BRUTE_MAX;
-  if (!sized_ok) {
-    if (!dp_fits(g)) return unsupported(g, diag);
+  size_t n = g->n;
+  if (g->k == 0) { /* all players are symmetric */
+    for (size_t i = 0; i < n; i++) out[i] = 1.0 / (double)n;
+    return CONCERT_OK;
+  }
+  bool small = (g->k <= 1 && n <= CONCERT_I_MITM_MAX) || n <= CONCERT_I_BRUTE_MAX;
+  if (!small && dp_fits(g)) {
     st = concert_i_power_dp_shapley(g, out);
     return st ? engine_fail(st, diag) : CONCERT_OK;
   }
   counts c;
   st = counts_get(g, true, &c, diag);
   if (st) return st;
-  /* SS_i = sum_s sw(i, s) s! (n-1-s)! / n! = sum_s sw(i, s) / (n C(n-1, s)) */
-  size_t n = g->n;
+  /* SS_i = sum_s sw(i, s) s! (n-1-s)! / n! = sum_s sw(i, s) / (n C(n-1, s)); each term is
+   * an exact fraction rounded once, the sum is kept in long double */
+  mpq_t r;
+  mpz_t den;
+  mpq_init(r);
+  mpz_init(den);
   for (size_t i = 0; i < n; i++) {
-    long double acc = 0, binom = 1; /* C(n-1, s) */
+    long double acc = 0;
     for (size_t s = 0; s < n; s++) {
-      acc += (long double)c.sw[i * n + s] / ((long double)n * binom);
-      binom = binom * (long double)(n - 1 - s) / (long double)(s + 1);
+      if (mpz_sgn(c.swz[i * n + s]) == 0) continue;
+      mpz_bin_uiui(den, n - 1, s);
+      mpz_mul_ui(den, den, n);
+      mpq_set_num(r, c.swz[i * n + s]);
+      mpq_set_den(r, den);
+      mpq_canonicalize(r);
+      acc += (long double)mpq_get_d(r);
     }
     out[i] = (double)acc;
   }
+  mpq_clear(r);
+  mpz_clear(den);
   counts_free(&c);
   return CONCERT_OK;
 }

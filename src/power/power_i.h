@@ -4,7 +4,10 @@
  *   mitm  : exact counts by coalition size, one weight vector plus member rules, n <= 36.
  *   brute : exact counts by size for any game with n <= 22 (enumerates 2^n coalitions).
  *   dp    : one weight vector, no member rules, any n: exact swing counts modulo several
- *           primes (CRT into GMP integers) and Shapley-Shubik by Gauss-Legendre quadrature. */
+ *           primes (CRT into GMP integers) and Shapley-Shubik by Gauss-Legendre quadrature.
+ *   dp_sized : one weight vector with member rules, any n with (n+1) q <= 2^24: exact
+ *           counts by size over (size, weight), modulo several primes.
+ *   count-only games (no weight vector) have closed forms (power.c). */
 #ifndef CONCERT_I_POWER_H
 #define CONCERT_I_POWER_H
 #include <concert/power.h>
@@ -43,6 +46,11 @@ concert_status concert_i_power_dp_swings(const concert_game *g, mpz_t *eta, mpz_
 /** One weight vector, no member rules: Shapley-Shubik by quadrature. out has n entries.
  * O(n^2 q / 2) time, O(q) memory. */
 concert_status concert_i_power_dp_shapley(const concert_game *g, double *out);
+
+/** One weight vector with member rules, any n: exact swing counts by size,
+ * swz[i*n + s] (n*n initialised mpz_t), and the winning coalitions (may be NULL).
+ * O(r n^2 q) time, O(n q) memory; CONCERT_ERR_TOO_LARGE when (n+1) q > 2^24. */
+concert_status concert_i_power_dp_sized(const concert_game *g, mpz_t *swz, mpz_t winning);
 
 /** Gauss-Legendre nodes and weights on [0,1] (m of each), weights summing to 1. */
 void concert_i_gauss_legendre01(size_t m, double *t, double *w);

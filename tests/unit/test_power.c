@@ -497,6 +497,130 @@ START_TEST(test_engines_agree) {
 }
 END_TEST
 
+START_TEST(test_sized_dp) {
+  /* the (size, weight) program against meet in the middle (member rules) ... */
+  uint64_t seed = 4242;
+  for (int rep = 0; rep < 4; rep++) {
+    size_t n = 18 + lcg(&seed) % 10;
+    int64_t w[36], tot = 0;
+    for (size_t i = 0; i < n; i++) {
+      w[i] = 1 + (int64_t)(lcg(&seed) % 40);
+      tot += w[i];
+    }
+    int64_t q = tot / 2 + (int64_t)(lcg(&seed) % (uint64_t)(tot / 3));
+    concert_game_spec s = {.n_players = n, .n_weights = 1, .weights = w, .quotas = &q,
+                           .min_members = n / 2 + rep, .always_win_members = rep ? n - rep : 0};
+    concert_game *g;
+    ck_assert_int_eq(concert_game_new(&g, &s, NULL), CONCERT_OK);
+    uint64_t *sw = malloc(n * n * sizeof *sw), win;
+    mpz_t *swz = malloc(n * n * sizeof *swz), winz;
+    for (size_t e = 0; e < n * n; e++) mpz_init(swz[e]);
+    mpz_init(winz);
+    ck_assert_int_eq(concert_i_power_mitm(g, sw, &win), CONCERT_OK);
+    ck_assert_int_eq(concert_i_power_dp_sized(g, swz, winz), CONCERT_OK);
+    ck_assert_uint_eq(mpz_get_ui(winz), win);
+    for (size_t e = 0; e < n * n; e++) {
+      ck_assert_uint_eq(mpz_get_ui(swz[e]), sw[e]);
+      mpz_clear(swz[e]);
+    }
+    mpz_clear(winz);
+    free(sw);
+    free(swz);
+    concert_game_free(g);
+  }
+  /* ... and on 70 players with counts beyond 2^64 (two primes): with no member rule its
+   * totals equal the Banzhaf program's and its Shapley-Shubik the quadrature's */
+  size_t n = 70;
+  int64_t w[70], tot = 0;
+  for (size_t i = 0; i < n; i++) {
+    w[i] = 1 + (int64_t)(lcg(&seed) % 30);
+    tot += w[i];
+  }
+  int64_t q = tot / 2 + 1;
+  concert_game *g;
+  ck_assert_int_eq(concert_game_new_weighted(&g, n, w, q, NULL), CONCERT_OK);
+  mpz_t *swz = malloc(n * n * sizeof *swz), eta[70], t, winz, wind;
+  for (size_t e = 0; e < n * n; e++) mpz_init(swz[e]);
+  mpz_inits(t, winz, wind, NULL);
+  ck_assert_int_eq(concert_i_power_dp_sized(g, swz, winz), CONCERT_OK);
+  for (size_t i = 0; i < n; i++) mpz_init(eta[i]);
+  ck_assert_int_eq(concert_i_power_dp_swings(g, eta, wind), CONCERT_OK);
+  ck_assert_int_eq(mpz_cmp(winz, wind), 0);
+  double ss[70];
+  ck_assert_int_eq(concert_i_power_dp_shapley(g, ss), CONCERT_OK);
+  for (size_t i = 0; i < n; i++) {
+    mpz_set_ui(t, 0);
+    double exact = 0;
+    for (size_t s = 0; s < n; s++) {
+      mpz_add(t, t, swz[i * n + s]);
+      mpz_t den;
+      mpz_init(den);
+      mpz_bin_uiui(den, n - 1, s);
+      mpz_mul_ui(den, den, n);
+      mpq_t r;
+      mpq_init(r);
+      mpq_set_num(r, swz[i * n + s]);
+      mpq_set_den(r, den);
+      mpq_canonicalize(r);
+      exact += mpq_get_d(r);
+      mpq_clear(r);
+      mpz_clear(den);
+    }
+    ck_assert_int_eq(mpz_cmp(t, eta[i]), 0);
+    ck_assert_double_eq_tol(ss[i], exact, 1e-13);
+    mpz_clear(eta[i]);
+  }
+  ck_assert_uint_gt(mpz_sizeinbase(winz, 2), 64);
+  for (size_t e = 0; e < n * n; e++) mpz_clear(swz[e]);
+  free(swz);
+  mpz_clears(t, winz, wind, NULL);
+  concert_game_free(g);
+  /* a double majority on 50 members goes through the public functions */
+  concert_power_rule dm = {.kind = CONCERT_POWER_DOUBLE_MAJORITY, .weight_share = 0.6,
+                           .member_share = 0.55};
+  double wd[50], bz[50], ssd[50], sb = 0, sss = 0;
+  for (int i = 0; i < 50; i++) wd[i] = 1 + i % 9;
+  ck_assert_int_eq(concert_game_from_rule(&g, 50, wd, NULL, &dm, NULL), CONCERT_OK);
+  ck_assert_int_eq(concert_power_banzhaf(g, bz, NULL), CONCERT_OK);
+  ck_assert_int_eq(concert_power_shapley(g, ssd, NULL), CONCERT_OK);
+  for (int i = 0; i < 50; i++) {
+    sb += bz[i];
+    sss += ssd[i];
+  }
+  ck_assert_double_eq_tol(sb, 1, 1e-13);
+  ck_assert_double_eq_tol(sss, 1, 1e-13);
+  ck_assert_double_eq(bz[0], bz[9]); /* same weight */
+  ck_assert(ssd[8] > ssd[0]);
+  concert_game_free(g);
+}
+END_TEST
+
+START_TEST(test_count_only_large) {
+  /* 193 members, two-thirds of the members (129): symmetric, eta = C(192, 128) */
+  concert_power_rule r = {.kind = CONCERT_POWER_CONSENSUS_MINUS_K, .k = 64};
+  concert_game *g;
+  ck_assert_int_eq(concert_game_from_rule(&g, 193, NULL, NULL, &r, NULL), CONCERT_OK);
+  ck_assert_uint_eq(concert_game_weight_count(g), 0);
+  double bz[193], ss[193];
+  ck_assert_int_eq(concert_power_banzhaf(g, bz, NULL), CONCERT_OK);
+  ck_assert_int_eq(concert_power_shapley(g, ss, NULL), CONCERT_OK);
+  ck_assert_double_eq_tol(bz[0], 1.0 / 193, 1e-15);
+  ck_assert_double_eq_tol(ss[192], 1.0 / 193, 1e-15);
+  char *txt[193];
+  ck_assert_int_eq(concert_power_swings_text(g, txt, NULL), CONCERT_OK);
+  mpz_t b;
+  mpz_init(b);
+  mpz_bin_uiui(b, 192, 128);
+  ck_assert_int_eq(mpz_cmp_si(b, 0) > 0, 1);
+  char *want = mpz_get_str(NULL, 10, b);
+  ck_assert_str_eq(txt[5], want);
+  free(want);
+  mpz_clear(b);
+  for (int i = 0; i < 193; i++) free(txt[i]);
+  concert_game_free(g);
+}
+END_TEST
+
 START_TEST(test_large_game) {
   /* 120 players: the dynamic program (exact counts, quadrature for SS) */
   uint64_t seed = 99;
@@ -686,6 +810,8 @@ static Suite *power_suite(void) {
   tcase_add_test(tc, test_symmetry_and_dummy);
   tcase_add_test(tc, test_engines_agree);
   tcase_add_test(tc, test_large_game);
+  tcase_add_test(tc, test_sized_dp);
+  tcase_add_test(tc, test_count_only_large);
   tcase_add_test(tc, test_bad_spec);
   tcase_add_test(tc, test_csv_good_and_bad);
   suite_add_tcase(s, tc);
