@@ -29,7 +29,7 @@ typedef struct concert_game concert_game;
  *   (always_win_members > 0 and |S| >= always_win_members), or
  *   (|S| >= min_members and, for every j < n_weights, sum_{i in S} weights[j*n+i] >= quotas[j]).
  * A weight vector whose entries are all equal to c > 0 is folded into min_members
- * (|S| >= ceil(quota/c)). */
+ * (|S| >= ceil(quota/c)) when another, unequal vector remains. */
 typedef struct concert_game_spec {
   size_t n_players;          /* n >= 1 */
   size_t n_weights;          /* k in [0, CONCERT_GAME_MAX_WEIGHTS]; 0: count rule only */

@@ -120,8 +120,18 @@ concert_status concert_game_new(concert_game **out, const concert_game_spec *spe
     g->names[i] = dup_text(spec->names ? spec->names[i] : "");
     if (!g->ids[i] || !g->names[i]) goto nomem;
   }
-  /* Copy the weight vectors, folding any vector of equal weights c into the member quota
-   * (sum = c |S| >= q  <=>  |S| >= ceil(q / c)). */
+  /* Copy the weight vectors, folding a vector of equal weights c into the member quota
+   * (sum = c |S| >= q  <=>  |S| >= ceil(q / c)) when another vector remains to carry the
+   * weights (a game whose only vectors are equal keeps its first one, for display). */
+  size_t n_unequal = 0;
+  for (size_t j = 0; j < k; j++) {
+    const int64_t *v = spec->weights + j * n;
+    for (size_t i = 1; i < n; i++)
+      if (v[i] != v[0]) {
+        n_unequal++;
+        break;
+      }
+  }
   for (size_t j = 0; j < k; j++) {
     const int64_t *v = spec->weights + j * n;
     bool equal = true;
@@ -130,7 +140,8 @@ concert_status concert_game_new(concert_game **out, const concert_game_spec *spe
       equal = equal && v[i] == v[0];
       tot += v[i];
     }
-    if (equal && v[0] > 0) {
+    bool keep_first = n_unequal == 0 && j == 0;
+    if (equal && v[0] > 0 && !keep_first) {
       size_t m = (size_t)((spec->quotas[j] + v[0] - 1) / v[0]);
       if (m > g->min_members) g->min_members = m;
       continue;

@@ -336,7 +336,8 @@ START_TEST(test_hand_rules) {
   concert_power_rule d20 = {.kind = CONCERT_POWER_DOUBLE_MAJORITY, .weight_share = 0.65,
                             .member_share = 0.55};
   ck_assert_int_eq(concert_game_from_rule(&g, 20, NULL, NULL, &d20, NULL), CONCERT_OK);
-  ck_assert_uint_eq(concert_game_min_members(g), 13); /* 65% of 20 equal weights: 13 */
+  ck_assert_uint_eq(concert_game_min_members(g), 11);
+  ck_assert_int_eq(concert_game_quota(g, 0), 13); /* 65% of 20 equal weights */
   concert_game_free(g);
   concert_power_rule m20 = {.kind = CONCERT_POWER_CONSENSUS_MINUS_K, .k = 9};
   ck_assert_int_eq(concert_game_from_rule(&g, 20, NULL, NULL, &m20, NULL), CONCERT_OK);
