@@ -7,15 +7,20 @@
  * the subsets of A without i, with a pointer moving down B (and the same with the halves
  * swapped for i in B). Two thresholds (q - w_i and q) give the swings. Used for one
  * weight vector plus member rules (EU Council), n <= 36. O(n^2 2^(n/2)) time,
- * O(n 2^(n/2)) memory. */
+ * O(n 2^(n/2)) memory. The players are shared between two threads when n >= 20 and a
+ * second processor is online (results do not depend on it). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "power/power_i.h"
 
 /* Width of a row of suffix counts: sizes 0..h of a half, padded so the row sum is a
- * fixed-length (unrolled, vectorised) loop. n <= 36 gives h <= 18. */
-#define ROW 20
+ * fixed-length (unrolled, vectorised) loop: 16 (one cache line) when h <= 15, that is
+ * n <= 30, else 20 (n <= 36 gives h <= 18). */
+#define ROW_SMALL 16
+#define ROW_LARGE 20
 
 typedef struct sub {
   int64_t w;     /* subset weight */
@@ -24,12 +29,13 @@ typedef struct sub {
 } sub;
 
 /* One half of the players: its subsets in weight order and, for each position idx,
- * suf[idx*ROW + s] = number of subsets at positions >= idx with size s. */
+ * suf[idx*rw + s] = number of subsets at positions >= idx with size s. */
 typedef struct half {
   sub *list;     /* 2^h subsets, ascending weight */
   size_t len;    /* 2^h */
   size_t h;      /* players in the half */
-  uint32_t *suf; /* (len+1)*ROW suffix counts by size */
+  size_t rw;     /* row width, ROW_SMALL or ROW_LARGE */
+  uint32_t *suf; /* (len+1)*rw suffix counts by size, 64-byte aligned */
 } half;
 
 static void half_free(half *x) {
@@ -38,12 +44,15 @@ static void half_free(half *x) {
 }
 
 /* All 2^m subsets of v[0..m) in increasing weight order, by repeated merging. */
-static concert_status half_build(const int64_t *v, size_t m, half *out) {
+static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *out) {
   size_t total = (size_t)1 << m;
   out->h = m;
   out->len = total;
+  out->rw = rw;
   out->list = malloc(total * sizeof *out->list);
-  out->suf = calloc((total + 1) * ROW, sizeof *out->suf);
+  size_t bytes = ((total + 1) * rw * sizeof *out->suf + 63) / 64 * 64;
+  out->suf = aligned_alloc(64, bytes);
+  if (out->suf) memset(out->suf, 0, bytes);
   sub *b = malloc(total * sizeof *b);
   if (!out->list || !out->suf || !b) {
     free(b);
@@ -68,41 +77,71 @@ static concert_status half_build(const int64_t *v, size_t m, half *out) {
   }
   free(b);
   for (size_t idx = total; idx-- > 0;) {
-    memcpy(out->suf + idx * ROW, out->suf + (idx + 1) * ROW, ROW * sizeof *out->suf);
-    out->suf[idx * ROW + a[idx].s]++;
+    memcpy(out->suf + idx * rw, out->suf + (idx + 1) * rw, rw * sizeof *out->suf);
+    out->suf[idx * rw + a[idx].s]++;
   }
   return CONCERT_OK;
 }
 
-/* cnt[t*stride + s] += #{(x, y): x in Q (skipping subsets with bit skip), y in Y,
- * |x| + |y| = s, w(x) + w(y) >= theta[t]}; skip = 32 means none. */
-static void query(const half *Q, unsigned skip, const half *Y, const int64_t *theta, size_t nt,
-                  uint64_t *cnt, size_t stride, sub *tmp) {
+/* The sweep: for each subset x of the query half (in weight order) and each threshold,
+ * add the size counts of the subsets y of the other half with w(y) >= theta - w(x), found
+ * by a pointer that only moves down. Row sums are 32-bit (rows hold at most 2^18 each, so
+ * 4096 rows are safe) and flushed into 64-bit counts. */
+typedef uint32_t v4u __attribute__((vector_size(16))); /* four 32-bit lanes */
+
+#define SWEEP_BODY(RW)                                                             \
+  uint32_t acc0[CONCERT_I_MITM_MAX + RW + 2], acc1[CONCERT_I_MITM_MAX + RW + 2];   \
+  memset(acc0, 0, sizeof acc0);                                                    \
+  memset(acc1, 0, sizeof acc1);                                                    \
+  size_t i0 = Y->len, i1 = Y->len;                                                 \
+  for (size_t x = 0; x < nq; x++) {                                                \
+    const sub *a = &xs[x];                                                         \
+    int64_t t0 = theta0 - a->w, t1 = theta1 - a->w;                                \
+    while (i0 > 0 && Y->list[i0 - 1].w >= t0) i0--;                                \
+    while (i1 > 0 && Y->list[i1 - 1].w >= t1) i1--;                                \
+    const uint32_t *r0 = Y->suf + i0 * RW, *r1 = Y->suf + i1 * RW;                 \
+    uint32_t *c0 = acc0 + a->s, *c1 = acc1 + a->s;                                 \
+    for (size_t s = 0; s < RW; s += 4) {                                           \
+      v4u p0, q0, p1, q1;                                                          \
+      memcpy(&p0, c0 + s, sizeof p0);                                              \
+      memcpy(&q0, r0 + s, sizeof q0);                                              \
+      memcpy(&p1, c1 + s, sizeof p1);                                              \
+      memcpy(&q1, r1 + s, sizeof q1);                                              \
+      p0 += q0;                                                                    \
+      p1 += q1;                                                                    \
+      memcpy(c0 + s, &p0, sizeof p0);                                              \
+      memcpy(c1 + s, &p1, sizeof p1);                                              \
+    }                                                                              \
+    if ((x & 4095) == 4095 || x + 1 == nq)                                         \
+      for (size_t s = 0; s < stride; s++) {                                        \
+        cnt[s] += acc0[s];                                                         \
+        cnt[stride + s] += acc1[s];                                                \
+        acc0[s] = acc1[s] = 0;                                                     \
+      }                                                                            \
+  }
+
+#define SWEEP_ARGS                                                                     \
+  const sub *xs, size_t nq, const half *Y, int64_t theta0, int64_t theta1, uint64_t *cnt, \
+      size_t stride
+__attribute__((target("avx2"))) static void sweep16_avx2(SWEEP_ARGS) { SWEEP_BODY(ROW_SMALL) }
+static void sweep16_base(SWEEP_ARGS) { SWEEP_BODY(ROW_SMALL) }
+__attribute__((target("avx2"))) static void sweep20_avx2(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE) }
+static void sweep20_base(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE) }
+
+/* cnt[s] and cnt[stride + s] += #{(x, y): x in Q without bit skip (32: none), y in Y,
+ * |x| + |y| = s, w(x) + w(y) >= theta0 (resp. theta1)}. tmp holds |Q| entries. */
+static void query(const half *Q, unsigned skip, const half *Y, int64_t theta0, int64_t theta1,
+                  uint64_t *cnt, size_t stride, sub *tmp, bool avx2) {
   uint32_t bit = skip < 32 ? (uint32_t)1 << skip : 0;
   size_t nq = 0;
   for (size_t x = 0; x < Q->len; x++) { /* branch-free filter, keeps the order */
     tmp[nq] = Q->list[x];
     nq += !(Q->list[x].mask & bit);
   }
-  for (size_t t = 0; t < nt; t++) {
-    /* rows hold at most 2^18 each: 32-bit sums are safe for 4096 rows, then flushed */
-    uint32_t acc[CONCERT_I_MITM_MAX + ROW + 2] = {0};
-    uint64_t *c = cnt + t * stride;
-    size_t idx = Y->len;
-    for (size_t x = 0; x < nq; x++) {
-      const sub *a = &tmp[x];
-      int64_t target = theta[t] - a->w;
-      while (idx > 0 && Y->list[idx - 1].w >= target) idx--;
-      const uint32_t *row = Y->suf + idx * ROW;
-      uint32_t *cs = acc + a->s;
-      for (size_t s = 0; s < ROW; s++) cs[s] += row[s];
-      if ((x & 4095) == 4095 || x + 1 == nq)
-        for (size_t s = 0; s < stride; s++) {
-          c[s] += acc[s];
-          acc[s] = 0;
-        }
-    }
-  }
+  if (Y->rw == ROW_SMALL)
+    (avx2 ? sweep16_avx2 : sweep16_base)(tmp, nq, Y, theta0, theta1, cnt, stride);
+  else
+    (avx2 ? sweep20_avx2 : sweep20_base)(tmp, nq, Y, theta0, theta1, cnt, stride);
 }
 
 static uint64_t binom(size_t n, size_t k) {
@@ -112,27 +151,33 @@ static uint64_t binom(size_t n, size_t k) {
   return r;
 }
 
-concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_t *winning) {
-  size_t n = g->n;
-  if (g->k > 1 || n > CONCERT_I_MITM_MAX) return CONCERT_ERR_UNSUPPORTED;
+/* The players [lo, hi) of one meet-in-the-middle run; one per thread. */
+typedef struct mitm_job {
+  const concert_game *g; /* the game */
+  const int64_t *v;      /* weights (zeros without a weight vector) */
+  const half *A, *B;     /* the two halves, shared read-only */
+  size_t lo, hi;         /* players to do */
+  uint64_t *sw;          /* output rows sw[i*n + s] (disjoint between jobs) */
+  bool avx2;             /* use the AVX2 kernels */
+  concert_status st;     /* result */
+} mitm_job;
+
+static void *mitm_players(void *arg) {
+  mitm_job *job = arg;
+  const concert_game *g = job->g;
+  size_t n = g->n, ha = job->A->h, mn = g->min_members, aw = g->always_win;
   int64_t q = g->k ? g->q[0] : 0;
-  int64_t v[CONCERT_I_MITM_MAX + 1] = {0};
-  for (size_t j = 0; j < n; j++) v[j] = g->k ? g->w[j] : 0;
-  size_t ha = n / 2, hb = n - ha, mn = g->min_members, aw = g->always_win;
-  half A = {0}, B = {0};
-  concert_status st = half_build(v, ha, &A);
-  if (!st) st = half_build(v + ha, hb, &B);
-  uint64_t *cnt = st ? NULL : malloc(2 * (n + 1) * sizeof *cnt);
-  sub *tmp = st ? NULL : malloc(B.len * sizeof *tmp);
-  if (!st && (!cnt || !tmp)) st = CONCERT_ERR_NOMEM;
-  for (size_t i = 0; i < n && !st; i++) {
+  uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
+  sub *tmp = malloc(job->B->len * sizeof *tmp);
+  job->st = cnt && tmp ? CONCERT_OK : CONCERT_ERR_NOMEM;
+  for (size_t i = job->lo; i < job->hi && !job->st; i++) {
     size_t m = n - 1; /* the other players */
-    int64_t theta[2] = {q - v[i], q};
+    int64_t theta0 = q - job->v[i];
     memset(cnt, 0, 2 * (n + 1) * sizeof *cnt);
     if (i < ha)
-      query(&A, (unsigned)i, &B, theta, 2, cnt, n + 1, tmp);
+      query(job->A, (unsigned)i, job->B, theta0, q, cnt, n + 1, tmp, job->avx2);
     else
-      query(&B, (unsigned)(i - ha), &A, theta, 2, cnt, n + 1, tmp);
+      query(job->B, (unsigned)(i - ha), job->A, theta0, q, cnt, n + 1, tmp, job->avx2);
     const uint64_t *n1 = cnt, *n2 = cnt + (n + 1);
     for (size_t s = 0; s < n; s++) {
       uint64_t x;
@@ -143,21 +188,63 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
         x = binom(m, s) - win_s;
       else
         x = (s + 1 >= mn ? n1[s] : 0) - win_s;
-      sw[i * n + s] = x;
+      job->sw[i * n + s] = x;
     }
   }
+  free(cnt);
+  free(tmp);
+  return NULL;
+}
+
+concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_t *winning) {
+  size_t n = g->n;
+  if (g->k > 1 || n > CONCERT_I_MITM_MAX) return CONCERT_ERR_UNSUPPORTED;
+  int64_t q = g->k ? g->q[0] : 0;
+  int64_t v[CONCERT_I_MITM_MAX + 1] = {0};
+  for (size_t j = 0; j < n; j++) v[j] = g->k ? g->w[j] : 0;
+  size_t ha = n / 2, hb = n - ha, mn = g->min_members, aw = g->always_win;
+  half A = {0}, B = {0};
+  size_t rw = hb + 1 <= ROW_SMALL ? ROW_SMALL : ROW_LARGE;
+  bool avx2 = __builtin_cpu_supports("avx2");
+  concert_status st = half_build(v, ha, rw, &A);
+  if (!st) st = half_build(v + ha, hb, rw, &B);
+  if (st) {
+    half_free(&A);
+    return st;
+  }
+  /* Two jobs; the second runs on its own thread when there is work enough and a second
+   * processor. Each player's counts depend on nothing else, so the result does not depend
+   * on the split. */
+  mitm_job jobs[2] = {{g, v, &A, &B, 0, n, sw, avx2, CONCERT_OK},
+                      {g, v, &A, &B, n, n, sw, avx2, CONCERT_OK}};
+  pthread_t th;
+  bool threaded = false;
+  if (n >= 20 && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
+    jobs[0].hi = jobs[1].lo = n / 2;
+    threaded = pthread_create(&th, NULL, mitm_players, &jobs[1]) == 0;
+    if (!threaded) jobs[0].hi = n;
+  }
+  mitm_players(&jobs[0]);
+  if (threaded) pthread_join(th, NULL);
+  st = jobs[0].st ? jobs[0].st : jobs[1].st;
   if (!st && winning) {
-    memset(cnt, 0, (n + 1) * sizeof *cnt);
-    query(&A, 32, &B, &q, 1, cnt, n + 1, tmp);
-    uint64_t tot = 0;
-    for (size_t s = 0; s <= n; s++)
-      tot += (aw && s >= aw) ? binom(n, s) : (s >= mn ? cnt[s] : 0);
-    *winning = tot;
+    uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
+    sub *tmp = malloc(A.len * sizeof *tmp);
+    if (cnt && tmp) {
+      memset(cnt, 0, 2 * (n + 1) * sizeof *cnt);
+      query(&A, 32, &B, q, q, cnt, n + 1, tmp, avx2);
+      uint64_t tot = 0;
+      for (size_t s = 0; s <= n; s++)
+        tot += (aw && s >= aw) ? binom(n, s) : (s >= mn ? cnt[s] : 0);
+      *winning = tot;
+    } else {
+      st = CONCERT_ERR_NOMEM;
+    }
+    free(cnt);
+    free(tmp);
   }
   half_free(&A);
   half_free(&B);
-  free(cnt);
-  free(tmp);
   return st;
 }
 
