@@ -18,11 +18,11 @@ epic() {
   esac
 }
 
-echo "| game | n | index | median wall (s) | min wall (s) | peak RSS (MB) | EPIC (s) | EPIC / ours |"
-echo "|---|---:|---|---:|---:|---:|---:|---:|"
+echo "| game | n | index | median wall (s) | min wall (s) | CPU user+sys (s) | peak RSS (MB) | EPIC (s) | EPIC / median wall | EPIC / CPU |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 for g in unsc eu27 eu27_rqmv imf2016_bps_50 imf2016_bps_85 imflike200_50 imflike200_85; do
   for idx in banzhaf shapley; do
-    runs=10
+    runs=20
     [ "$g:$idx" = imflike200_50:shapley ] || [ "$g:$idx" = imflike200_85:shapley ] && runs=5
     hyperfine -N -w 1 -r $runs --export-json "$tmp/h.json" "$B --repeat 1 --index $idx $g" \
       >/dev/null 2>&1
@@ -32,13 +32,14 @@ for g in unsc eu27 eu27_rqmv imf2016_bps_50 imf2016_bps_85 imflike200_50 imflike
     python3 - "$tmp/h.json" "$g" "$n" "$idx" "$rss" "$(epic $g $idx)" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
-med, mn = r["median"], r["min"]
+med, mn, cpu = r["median"], r["min"], r["user"] + r["system"]
 epic = sys.argv[6]
 ratio = "-" if epic == "-" else "%.0fx" % (float(epic) / med)
+rcpu = "-" if epic == "-" else "%.0fx" % (float(epic) / cpu)
 if sys.argv[2].startswith("imflike200") and sys.argv[4] == "shapley" and epic != "-":
-    epic, ratio = "> 270 (not finished)", "> %.0fx" % (270 / med)
-print("| %s | %s | %s | %.4f | %.4f | %s | %s | %s |" % (sys.argv[2], sys.argv[3], sys.argv[4],
-      med, mn, sys.argv[5], epic, ratio))
+    epic, ratio, rcpu = "> 270 (not finished)", "> %.0fx" % (270 / med), "> %.0fx" % (270 / cpu)
+print("| %s | %s | %s | %.4f | %.4f | %.4f | %s | %s | %s | %s |" % (sys.argv[2], sys.argv[3],
+      sys.argv[4], med, mn, cpu, sys.argv[5], epic, ratio, rcpu))
 PY
   done
 done

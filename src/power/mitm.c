@@ -7,12 +7,9 @@
  * the subsets of A without i, with a pointer moving down B (and the same with the halves
  * swapped for i in B). Two thresholds (q - w_i and q) give the swings. Used for one
  * weight vector plus member rules (EU Council), n <= 36. O(n^2 2^(n/2)) time,
- * O(n 2^(n/2)) memory. The players are shared between two threads when n >= 20 and a
- * second processor is online (results do not depend on it). */
-#include <pthread.h>
+ * O(n 2^(n/2)) memory. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "power/power_i.h"
 
@@ -28,38 +25,45 @@ typedef struct sub {
   uint32_t mask; /* members, bit b = player b of the half */
 } sub;
 
-/* One half of the players: its subsets in weight order and, for each position idx,
- * suf[idx*rw + s] = number of subsets at positions >= idx with size s. */
+/* One half of the players: its subsets in weight order (as parallel arrays) and, for each
+ * position idx, suf[idx*rw + s] = number of subsets at positions >= idx with size s, in
+ * 16-bit cells when the half has at most 15 players (counts <= 2^15), else 32-bit. */
 typedef struct half {
-  sub *list;     /* 2^h subsets, ascending weight */
-  size_t len;    /* 2^h */
-  size_t h;      /* players in the half */
-  size_t rw;     /* row width, ROW_SMALL or ROW_LARGE */
-  uint32_t *suf; /* (len+1)*rw suffix counts by size, 64-byte aligned */
+  int64_t *w;     /* 2^h subset weights, ascending */
+  uint8_t *s;     /* their sizes */
+  uint32_t *mask; /* their members, bit b = player b of the half */
+  size_t len;     /* 2^h */
+  size_t h;       /* players in the half */
+  size_t rw;      /* row width, ROW_SMALL (16-bit cells) or ROW_LARGE (32-bit cells) */
+  void *suf;      /* (len+1)*rw suffix counts by size, 64-byte aligned */
 } half;
 
 static void half_free(half *x) {
-  free(x->list);
+  free(x->w);
+  free(x->s);
+  free(x->mask);
   free(x->suf);
 }
 
 /* All 2^m subsets of v[0..m) in increasing weight order, by repeated merging. */
 static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *out) {
-  size_t total = (size_t)1 << m;
+  size_t total = (size_t)1 << m, cell = rw == ROW_SMALL ? 2 : 4;
   out->h = m;
   out->len = total;
   out->rw = rw;
-  out->list = malloc(total * sizeof *out->list);
-  size_t bytes = ((total + 1) * rw * sizeof *out->suf + 63) / 64 * 64;
+  out->w = malloc(total * sizeof *out->w);
+  out->s = malloc(total);
+  out->mask = malloc(total * sizeof *out->mask);
+  size_t bytes = ((total + 1) * rw * cell + 63) / 64 * 64;
   out->suf = aligned_alloc(64, bytes);
-  if (out->suf) memset(out->suf, 0, bytes);
-  sub *b = malloc(total * sizeof *b);
-  if (!out->list || !out->suf || !b) {
+  sub *a = malloc(total * sizeof *a), *b = malloc(total * sizeof *b);
+  if (!out->w || !out->s || !out->mask || !out->suf || !a || !b) {
+    free(a);
     free(b);
     half_free(out);
     return CONCERT_ERR_NOMEM;
   }
-  sub *a = out->list;
+  memset(out->suf, 0, bytes);
   a[0] = (sub){0, 0, 0};
   size_t len = 1;
   for (size_t k = 0; k < m; k++) {
@@ -73,45 +77,73 @@ static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *ou
       }
     }
     len *= 2;
-    memcpy(a, b, len * sizeof *a);
+    sub *t = a;
+    a = b;
+    b = t;
   }
+  for (size_t x = 0; x < total; x++) {
+    out->w[x] = a[x].w;
+    out->s[x] = (uint8_t)a[x].s;
+    out->mask[x] = a[x].mask;
+  }
+  free(a);
   free(b);
   for (size_t idx = total; idx-- > 0;) {
-    memcpy(out->suf + idx * rw, out->suf + (idx + 1) * rw, rw * sizeof *out->suf);
-    out->suf[idx * rw + a[idx].s]++;
+    if (cell == 2) {
+      uint16_t *sf = out->suf;
+      memcpy(sf + idx * rw, sf + (idx + 1) * rw, rw * cell);
+      sf[idx * rw + out->s[idx]]++;
+    } else {
+      uint32_t *sf = out->suf;
+      memcpy(sf + idx * rw, sf + (idx + 1) * rw, rw * cell);
+      sf[idx * rw + out->s[idx]]++;
+    }
   }
   return CONCERT_OK;
 }
 
-/* The sweep: for each subset x of the query half (in weight order) and each threshold,
+/* The sweep: for each subset x of the query half (in weight order) and both thresholds,
  * add the size counts of the subsets y of the other half with w(y) >= theta - w(x), found
  * by a pointer that only moves down. Row sums are 32-bit (rows hold at most 2^18 each, so
  * 4096 rows are safe) and flushed into 64-bit counts. */
 typedef uint32_t v4u __attribute__((vector_size(16))); /* four 32-bit lanes */
+typedef uint16_t v8h __attribute__((vector_size(16))); /* eight 16-bit lanes */
+typedef uint32_t v8u __attribute__((vector_size(32))); /* eight 32-bit lanes */
 
-#define SWEEP_BODY(RW)                                                             \
+/* c[0..16) += r[0..16), r 16-bit */
+#define ADD_ROW16(c, r)                                                            \
+  for (size_t s = 0; s < ROW_SMALL; s += 8) {                                      \
+    v8h h;                                                                         \
+    v8u p;                                                                         \
+    memcpy(&h, (r) + s, sizeof h);                                                 \
+    memcpy(&p, (c) + s, sizeof p);                                                 \
+    p += __builtin_convertvector(h, v8u);                                          \
+    memcpy((c) + s, &p, sizeof p);                                                 \
+  }
+/* c[0..20) += r[0..20), r 32-bit */
+#define ADD_ROW20(c, r)                                                            \
+  for (size_t s = 0; s < ROW_LARGE; s += 4) {                                      \
+    v4u h, p;                                                                      \
+    memcpy(&h, (r) + s, sizeof h);                                                 \
+    memcpy(&p, (c) + s, sizeof p);                                                 \
+    p += h;                                                                        \
+    memcpy((c) + s, &p, sizeof p);                                                 \
+  }
+
+#define SWEEP_BODY(RW, CELL, ADD_ROW)                                              \
   uint32_t acc0[CONCERT_I_MITM_MAX + RW + 2], acc1[CONCERT_I_MITM_MAX + RW + 2];   \
   memset(acc0, 0, sizeof acc0);                                                    \
   memset(acc1, 0, sizeof acc1);                                                    \
+  const CELL *suf = Y->suf;                                                        \
+  const int64_t *yw = Y->w;                                                        \
   size_t i0 = Y->len, i1 = Y->len;                                                 \
   for (size_t x = 0; x < nq; x++) {                                                \
-    const sub *a = &xs[x];                                                         \
-    int64_t t0 = theta0 - a->w, t1 = theta1 - a->w;                                \
-    while (i0 > 0 && Y->list[i0 - 1].w >= t0) i0--;                                \
-    while (i1 > 0 && Y->list[i1 - 1].w >= t1) i1--;                                \
-    const uint32_t *r0 = Y->suf + i0 * RW, *r1 = Y->suf + i1 * RW;                 \
-    uint32_t *c0 = acc0 + a->s, *c1 = acc1 + a->s;                                 \
-    for (size_t s = 0; s < RW; s += 4) {                                           \
-      v4u p0, q0, p1, q1;                                                          \
-      memcpy(&p0, c0 + s, sizeof p0);                                              \
-      memcpy(&q0, r0 + s, sizeof q0);                                              \
-      memcpy(&p1, c1 + s, sizeof p1);                                              \
-      memcpy(&q1, r1 + s, sizeof q1);                                              \
-      p0 += q0;                                                                    \
-      p1 += q1;                                                                    \
-      memcpy(c0 + s, &p0, sizeof p0);                                              \
-      memcpy(c1 + s, &p1, sizeof p1);                                              \
-    }                                                                              \
+    int64_t t0 = theta0 - xw[x], t1 = theta1 - xw[x];                              \
+    while (i0 > 0 && yw[i0 - 1] >= t0) i0--;                                       \
+    while (i1 > 0 && yw[i1 - 1] >= t1) i1--;                                       \
+    uint32_t *c0 = acc0 + xs[x], *c1 = acc1 + xs[x];                               \
+    ADD_ROW(c0, suf + i0 * RW)                                                     \
+    ADD_ROW(c1, suf + i1 * RW)                                                     \
     if ((x & 4095) == 4095 || x + 1 == nq)                                         \
       for (size_t s = 0; s < stride; s++) {                                        \
         cnt[s] += acc0[s];                                                         \
@@ -121,27 +153,38 @@ typedef uint32_t v4u __attribute__((vector_size(16))); /* four 32-bit lanes */
   }
 
 #define SWEEP_ARGS                                                                     \
-  const sub *xs, size_t nq, const half *Y, int64_t theta0, int64_t theta1, uint64_t *cnt, \
-      size_t stride
-__attribute__((target("avx2"))) static void sweep16_avx2(SWEEP_ARGS) { SWEEP_BODY(ROW_SMALL) }
-static void sweep16_base(SWEEP_ARGS) { SWEEP_BODY(ROW_SMALL) }
-__attribute__((target("avx2"))) static void sweep20_avx2(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE) }
-static void sweep20_base(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE) }
+  const int64_t *xw, const uint8_t *xs, size_t nq, const half *Y, int64_t theta0,      \
+      int64_t theta1, uint64_t *cnt, size_t stride
+__attribute__((target("avx2"))) static void sweep16_avx2(SWEEP_ARGS) {
+  SWEEP_BODY(ROW_SMALL, uint16_t, ADD_ROW16)
+}
+static void sweep16_base(SWEEP_ARGS) { SWEEP_BODY(ROW_SMALL, uint16_t, ADD_ROW16) }
+__attribute__((target("avx2"))) static void sweep20_avx2(SWEEP_ARGS) {
+  SWEEP_BODY(ROW_LARGE, uint32_t, ADD_ROW20)
+}
+static void sweep20_base(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE, uint32_t, ADD_ROW20) }
+
+/* Scratch space for one query: the filtered subsets of the query half. */
+typedef struct scratch {
+  int64_t *w; /* weights */
+  uint8_t *s; /* sizes */
+} scratch;
 
 /* cnt[s] and cnt[stride + s] += #{(x, y): x in Q without bit skip (32: none), y in Y,
  * |x| + |y| = s, w(x) + w(y) >= theta0 (resp. theta1)}. tmp holds |Q| entries. */
 static void query(const half *Q, unsigned skip, const half *Y, int64_t theta0, int64_t theta1,
-                  uint64_t *cnt, size_t stride, sub *tmp, bool avx2) {
+                  uint64_t *cnt, size_t stride, scratch *tmp, bool avx2) {
   uint32_t bit = skip < 32 ? (uint32_t)1 << skip : 0;
   size_t nq = 0;
   for (size_t x = 0; x < Q->len; x++) { /* branch-free filter, keeps the order */
-    tmp[nq] = Q->list[x];
-    nq += !(Q->list[x].mask & bit);
+    tmp->w[nq] = Q->w[x];
+    tmp->s[nq] = Q->s[x];
+    nq += !(Q->mask[x] & bit);
   }
   if (Y->rw == ROW_SMALL)
-    (avx2 ? sweep16_avx2 : sweep16_base)(tmp, nq, Y, theta0, theta1, cnt, stride);
+    (avx2 ? sweep16_avx2 : sweep16_base)(tmp->w, tmp->s, nq, Y, theta0, theta1, cnt, stride);
   else
-    (avx2 ? sweep20_avx2 : sweep20_base)(tmp, nq, Y, theta0, theta1, cnt, stride);
+    (avx2 ? sweep20_avx2 : sweep20_base)(tmp->w, tmp->s, nq, Y, theta0, theta1, cnt, stride);
 }
 
 static uint64_t binom(size_t n, size_t k) {
@@ -151,7 +194,8 @@ static uint64_t binom(size_t n, size_t k) {
   return r;
 }
 
-/* The players [lo, hi) of one meet-in-the-middle run; one per thread. */
+/* The players [lo, hi) of one meet-in-the-middle run (a job, so players could be shared
+ * between threads: each player's counts depend on nothing else). */
 typedef struct mitm_job {
   const concert_game *g; /* the game */
   const int64_t *v;      /* weights (zeros without a weight vector) */
@@ -162,22 +206,21 @@ typedef struct mitm_job {
   concert_status st;     /* result */
 } mitm_job;
 
-static void *mitm_players(void *arg) {
-  mitm_job *job = arg;
+static void mitm_players(mitm_job *job) {
   const concert_game *g = job->g;
   size_t n = g->n, ha = job->A->h, mn = g->min_members, aw = g->always_win;
   int64_t q = g->k ? g->q[0] : 0;
   uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
-  sub *tmp = malloc(job->B->len * sizeof *tmp);
-  job->st = cnt && tmp ? CONCERT_OK : CONCERT_ERR_NOMEM;
+  scratch tmp = {malloc(job->B->len * sizeof *tmp.w), malloc(job->B->len)};
+  job->st = cnt && tmp.w && tmp.s ? CONCERT_OK : CONCERT_ERR_NOMEM;
   for (size_t i = job->lo; i < job->hi && !job->st; i++) {
     size_t m = n - 1; /* the other players */
     int64_t theta0 = q - job->v[i];
     memset(cnt, 0, 2 * (n + 1) * sizeof *cnt);
     if (i < ha)
-      query(job->A, (unsigned)i, job->B, theta0, q, cnt, n + 1, tmp, job->avx2);
+      query(job->A, (unsigned)i, job->B, theta0, q, cnt, n + 1, &tmp, job->avx2);
     else
-      query(job->B, (unsigned)(i - ha), job->A, theta0, q, cnt, n + 1, tmp, job->avx2);
+      query(job->B, (unsigned)(i - ha), job->A, theta0, q, cnt, n + 1, &tmp, job->avx2);
     const uint64_t *n1 = cnt, *n2 = cnt + (n + 1);
     for (size_t s = 0; s < n; s++) {
       uint64_t x;
@@ -192,8 +235,8 @@ static void *mitm_players(void *arg) {
     }
   }
   free(cnt);
-  free(tmp);
-  return NULL;
+  free(tmp.w);
+  free(tmp.s);
 }
 
 concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_t *winning) {
@@ -212,27 +255,15 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
     half_free(&A);
     return st;
   }
-  /* Two jobs; the second runs on its own thread when there is work enough and a second
-   * processor. Each player's counts depend on nothing else, so the result does not depend
-   * on the split. */
-  mitm_job jobs[2] = {{g, v, &A, &B, 0, n, sw, avx2, CONCERT_OK},
-                      {g, v, &A, &B, n, n, sw, avx2, CONCERT_OK}};
-  pthread_t th;
-  bool threaded = false;
-  if (n >= 20 && sysconf(_SC_NPROCESSORS_ONLN) > 1) {
-    jobs[0].hi = jobs[1].lo = n / 2;
-    threaded = pthread_create(&th, NULL, mitm_players, &jobs[1]) == 0;
-    if (!threaded) jobs[0].hi = n;
-  }
-  mitm_players(&jobs[0]);
-  if (threaded) pthread_join(th, NULL);
-  st = jobs[0].st ? jobs[0].st : jobs[1].st;
+  mitm_job job = {g, v, &A, &B, 0, n, sw, avx2, CONCERT_OK};
+  mitm_players(&job);
+  st = job.st;
   if (!st && winning) {
     uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
-    sub *tmp = malloc(A.len * sizeof *tmp);
-    if (cnt && tmp) {
+    scratch tmp = {malloc(A.len * sizeof *tmp.w), malloc(A.len)};
+    if (cnt && tmp.w && tmp.s) {
       memset(cnt, 0, 2 * (n + 1) * sizeof *cnt);
-      query(&A, 32, &B, q, q, cnt, n + 1, tmp, avx2);
+      query(&A, 32, &B, q, q, cnt, n + 1, &tmp, avx2);
       uint64_t tot = 0;
       for (size_t s = 0; s <= n; s++)
         tot += (aw && s >= aw) ? binom(n, s) : (s >= mn ? cnt[s] : 0);
@@ -241,7 +272,8 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
       st = CONCERT_ERR_NOMEM;
     }
     free(cnt);
-    free(tmp);
+    free(tmp.w);
+    free(tmp.s);
   }
   half_free(&A);
   half_free(&B);
