@@ -56,7 +56,7 @@ static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *ou
   out->mask = malloc(total * sizeof *out->mask);
   size_t bytes = ((total + 1) * rw * cell + 63) / 64 * 64;
   out->suf = aligned_alloc(64, bytes);
-  sub *a = malloc(total * sizeof *a), *b = malloc(total * sizeof *b);
+  sub *a = malloc((total + 1) * sizeof *a), *b = malloc((total + 1) * sizeof *b);
   if (!out->w || !out->s || !out->mask || !out->suf || !a || !b) {
     free(a);
     free(b);
@@ -68,13 +68,14 @@ static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *ou
   size_t len = 1;
   for (size_t k = 0; k < m; k++) {
     size_t x = 0, y = 0, o = 0;
-    while (x < len || y < len) {
-      if (y >= len || (x < len && a[x].w <= a[y].w + v[k]))
-        b[o++] = a[x++];
-      else {
-        b[o++] = (sub){a[y].w + v[k], a[y].s + 1, a[y].mask | (uint32_t)1 << k};
-        y++;
-      }
+    /* branch-free merge of a[0..len) and a[0..len) + v[k]; sentinels end each run */
+    a[len] = (sub){INT64_MAX / 2, 0, 0};
+    while (o < 2 * len) {
+      sub from_y = {a[y].w + v[k], a[y].s + 1, a[y].mask | (uint32_t)1 << k};
+      bool take_x = x < len && (y >= len || a[x].w <= from_y.w);
+      b[o++] = take_x ? a[x] : from_y;
+      x += take_x;
+      y += !take_x;
     }
     len *= 2;
     sub *t = a;

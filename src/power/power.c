@@ -93,9 +93,10 @@ static void counts_count_only(const concert_game *g, counts *c) {
   mpz_clear(b);
 }
 
-/* want_sized: counts by size are needed (Shapley-Shubik). */
-static concert_status counts_get(const concert_game *g, bool want_sized, counts *c,
-                                 concert_diag *diag) {
+/* want_sized: counts by size are needed (Shapley-Shubik); want_win: the number of
+ * winning coalitions is needed (else c->winm may stay 0). */
+static concert_status counts_get(const concert_game *g, bool want_sized, bool want_win,
+                                 counts *c, concert_diag *diag) {
   memset(c, 0, sizeof *c);
   if (!g) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "game is NULL");
   size_t n = g->n;
@@ -117,7 +118,7 @@ static concert_status counts_get(const concert_game *g, bool want_sized, counts 
   } else if (mitm || brute) {
     uint64_t *sw = malloc(n * n * sizeof *sw), win = 0;
     st = !sw ? CONCERT_ERR_NOMEM
-         : mitm ? concert_i_power_mitm(g, sw, &win)
+         : mitm ? concert_i_power_mitm(g, sw, want_win ? &win : NULL)
                 : concert_i_power_brute(g, sw, &win);
     mpz_t v;
     mpz_init(v);
@@ -161,7 +162,7 @@ static concert_status check_out(const concert_game *g, const void *out, concert_
 concert_status concert_power_banzhaf(const concert_game *g, double *out, concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
   counts c;
-  if (!st) st = counts_get(g, false, &c, diag);
+  if (!st) st = counts_get(g, false, false, &c, diag);
   if (st) return st;
   {
     mpz_t tot;
@@ -190,7 +191,7 @@ concert_status concert_power_banzhaf_abs(const concert_game *g, double *out,
                                          concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
   counts c;
-  if (!st) st = counts_get(g, false, &c, diag);
+  if (!st) st = counts_get(g, false, false, &c, diag);
   if (st) return st;
   for (size_t i = 0; i < g->n; i++) {
     {
@@ -206,7 +207,7 @@ concert_status concert_power_banzhaf_abs(const concert_game *g, double *out,
 concert_status concert_power_swings(const concert_game *g, uint64_t *out, concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
   counts c;
-  if (!st) st = counts_get(g, false, &c, diag);
+  if (!st) st = counts_get(g, false, false, &c, diag);
   if (st) return st;
   for (size_t i = 0; i < g->n && !st; i++) {
     if (mpz_sizeinbase(c.eta[i], 2) > 64) {
@@ -235,7 +236,7 @@ concert_status concert_power_swings_text(const concert_game *g, char **out,
                                          concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
   counts c;
-  if (!st) st = counts_get(g, false, &c, diag);
+  if (!st) st = counts_get(g, false, false, &c, diag);
   if (st) return st;
   for (size_t i = 0; i < g->n; i++) {
     out[i] = mpz_text(c.eta[i]);
@@ -256,7 +257,7 @@ concert_status concert_power_winning_text(const concert_game *g, char **out,
                                           concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
   counts c;
-  if (!st) st = counts_get(g, false, &c, diag);
+  if (!st) st = counts_get(g, false, true, &c, diag);
   if (st) return st;
   *out = mpz_text(c.winm);
   counts_free(&c);
@@ -277,7 +278,7 @@ concert_status concert_power_shapley(const concert_game *g, double *out, concert
     return st ? engine_fail(st, diag) : CONCERT_OK;
   }
   counts c;
-  st = counts_get(g, true, &c, diag);
+  st = counts_get(g, true, false, &c, diag);
   if (st) return st;
   /* SS_i = sum_s sw(i, s) s! (n-1-s)! / n! = sum_s sw(i, s) / (n C(n-1, s)); each term is
    * an exact fraction rounded once, the sum is kept in long double */
