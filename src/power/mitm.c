@@ -19,11 +19,13 @@
 #define ROW_SMALL 16
 #define ROW_LARGE 20
 
-typedef struct sub {
-  int64_t w;     /* subset weight */
-  uint32_t s;    /* subset size */
-  uint32_t mask; /* members, bit b = player b of the half */
-} sub;
+/* Scratch space (2^h entries of the larger half): the merge buffer of half_build, then
+ * the filtered subsets of the query half. */
+typedef struct scratch {
+  int64_t *w;     /* weights */
+  uint8_t *s;     /* sizes */
+  uint32_t *mask; /* members */
+} scratch;
 
 /* One half of the players: its subsets in weight order (as parallel arrays) and, for each
  * position idx, suf[idx*rw + s] = number of subsets at positions >= idx with size s, in
@@ -45,8 +47,10 @@ static void half_free(half *x) {
   free(x->suf);
 }
 
-/* All 2^m subsets of v[0..m) in increasing weight order, by repeated merging. */
-static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *out) {
+/* All 2^m subsets of v[0..m) in increasing weight order, by repeated merging (branch
+ * free) between the half's arrays and the scratch arrays. */
+static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *out,
+                                 scratch *tmp) {
   size_t total = (size_t)1 << m, cell = rw == ROW_SMALL ? 2 : 4;
   out->h = m;
   out->len = total;
@@ -56,39 +60,45 @@ static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *ou
   out->mask = malloc(total * sizeof *out->mask);
   size_t bytes = ((total + 1) * rw * cell + 63) / 64 * 64;
   out->suf = aligned_alloc(64, bytes);
-  sub *a = malloc((total + 1) * sizeof *a), *b = malloc((total + 1) * sizeof *b);
-  if (!out->w || !out->s || !out->mask || !out->suf || !a || !b) {
-    free(a);
-    free(b);
+  if (!out->w || !out->s || !out->mask || !out->suf) {
     half_free(out);
     return CONCERT_ERR_NOMEM;
   }
   memset(out->suf, 0, bytes);
-  a[0] = (sub){0, 0, 0};
+  /* after m merges the result lands in out when m is even, so start in the other one */
+  int64_t *aw = m % 2 ? tmp->w : out->w, *bw = m % 2 ? out->w : tmp->w;
+  uint8_t *as = m % 2 ? tmp->s : out->s, *bs = m % 2 ? out->s : tmp->s;
+  uint32_t *am = m % 2 ? tmp->mask : out->mask, *bm = m % 2 ? out->mask : tmp->mask;
+  aw[0] = 0;
+  as[0] = 0;
+  am[0] = 0;
   size_t len = 1;
   for (size_t k = 0; k < m; k++) {
-    size_t x = 0, y = 0, o = 0;
-    /* branch-free merge of a[0..len) and a[0..len) + v[k]; sentinels end each run */
-    a[len] = (sub){INT64_MAX / 2, 0, 0};
-    while (o < 2 * len) {
-      sub from_y = {a[y].w + v[k], a[y].s + 1, a[y].mask | (uint32_t)1 << k};
-      bool take_x = x < len && (y >= len || a[x].w <= from_y.w);
-      b[o++] = take_x ? a[x] : from_y;
+    size_t x = 0, y = 0;
+    int64_t add = v[k];
+    uint32_t bit = (uint32_t)1 << k;
+    for (size_t o = 0; o < 2 * len; o++) {
+      size_t yy = y < len ? y : len - 1;
+      int64_t wy = aw[yy] + add;
+      bool take_x = x < len && (y >= len || aw[x] <= wy);
+      size_t xx = x < len ? x : len - 1;
+      bw[o] = take_x ? aw[xx] : wy;
+      bs[o] = take_x ? as[xx] : (uint8_t)(as[yy] + 1);
+      bm[o] = take_x ? am[xx] : am[yy] | bit;
       x += take_x;
       y += !take_x;
     }
     len *= 2;
-    sub *t = a;
-    a = b;
-    b = t;
+    int64_t *tw = aw;
+    aw = bw;
+    bw = tw;
+    uint8_t *ts = as;
+    as = bs;
+    bs = ts;
+    uint32_t *tm = am;
+    am = bm;
+    bm = tm;
   }
-  for (size_t x = 0; x < total; x++) {
-    out->w[x] = a[x].w;
-    out->s[x] = (uint8_t)a[x].s;
-    out->mask[x] = a[x].mask;
-  }
-  free(a);
-  free(b);
   for (size_t idx = total; idx-- > 0;) {
     if (cell == 2) {
       uint16_t *sf = out->suf;
@@ -165,12 +175,6 @@ __attribute__((target("avx2"))) static void sweep20_avx2(SWEEP_ARGS) {
 }
 static void sweep20_base(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE, uint32_t, ADD_ROW20) }
 
-/* Scratch space for one query: the filtered subsets of the query half. */
-typedef struct scratch {
-  int64_t *w; /* weights */
-  uint8_t *s; /* sizes */
-} scratch;
-
 /* cnt[s] and cnt[stride + s] += #{(x, y): x in Q without bit skip (32: none), y in Y,
  * |x| + |y| = s, w(x) + w(y) >= theta0 (resp. theta1)}. tmp holds |Q| entries. */
 static void query(const half *Q, unsigned skip, const half *Y, int64_t theta0, int64_t theta1,
@@ -203,6 +207,7 @@ typedef struct mitm_job {
   const half *A, *B;     /* the two halves, shared read-only */
   size_t lo, hi;         /* players to do */
   uint64_t *sw;          /* output rows sw[i*n + s] (disjoint between jobs) */
+  scratch *tmp;          /* scratch of the job */
   bool avx2;             /* use the AVX2 kernels */
   concert_status st;     /* result */
 } mitm_job;
@@ -212,16 +217,16 @@ static void mitm_players(mitm_job *job) {
   size_t n = g->n, ha = job->A->h, mn = g->min_members, aw = g->always_win;
   int64_t q = g->k ? g->q[0] : 0;
   uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
-  scratch tmp = {malloc(job->B->len * sizeof *tmp.w), malloc(job->B->len)};
-  job->st = cnt && tmp.w && tmp.s ? CONCERT_OK : CONCERT_ERR_NOMEM;
+  scratch *tmp = job->tmp;
+  job->st = cnt ? CONCERT_OK : CONCERT_ERR_NOMEM;
   for (size_t i = job->lo; i < job->hi && !job->st; i++) {
     size_t m = n - 1; /* the other players */
     int64_t theta0 = q - job->v[i];
     memset(cnt, 0, 2 * (n + 1) * sizeof *cnt);
     if (i < ha)
-      query(job->A, (unsigned)i, job->B, theta0, q, cnt, n + 1, &tmp, job->avx2);
+      query(job->A, (unsigned)i, job->B, theta0, q, cnt, n + 1, tmp, job->avx2);
     else
-      query(job->B, (unsigned)(i - ha), job->A, theta0, q, cnt, n + 1, &tmp, job->avx2);
+      query(job->B, (unsigned)(i - ha), job->A, theta0, q, cnt, n + 1, tmp, job->avx2);
     const uint64_t *n1 = cnt, *n2 = cnt + (n + 1);
     for (size_t s = 0; s < n; s++) {
       uint64_t x;
@@ -236,8 +241,6 @@ static void mitm_players(mitm_job *job) {
     }
   }
   free(cnt);
-  free(tmp.w);
-  free(tmp.s);
 }
 
 concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_t *winning) {
@@ -250,19 +253,24 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
   half A = {0}, B = {0};
   size_t rw = hb + 1 <= ROW_SMALL ? ROW_SMALL : ROW_LARGE;
   bool avx2 = __builtin_cpu_supports("avx2");
-  concert_status st = half_build(v, ha, rw, &A);
-  if (!st) st = half_build(v + ha, hb, rw, &B);
+  size_t big = (size_t)1 << hb;
+  scratch tmp = {malloc(big * sizeof *tmp.w), malloc(big), malloc(big * sizeof *tmp.mask)};
+  concert_status st = tmp.w && tmp.s && tmp.mask ? CONCERT_OK : CONCERT_ERR_NOMEM;
+  if (!st) st = half_build(v, ha, rw, &A, &tmp);
+  if (!st) st = half_build(v + ha, hb, rw, &B, &tmp);
   if (st) {
     half_free(&A);
+    free(tmp.w);
+    free(tmp.s);
+    free(tmp.mask);
     return st;
   }
-  mitm_job job = {g, v, &A, &B, 0, n, sw, avx2, CONCERT_OK};
+  mitm_job job = {g, v, &A, &B, 0, n, sw, &tmp, avx2, CONCERT_OK};
   mitm_players(&job);
   st = job.st;
   if (!st && winning) {
     uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
-    scratch tmp = {malloc(A.len * sizeof *tmp.w), malloc(A.len)};
-    if (cnt && tmp.w && tmp.s) {
+    if (cnt) {
       memset(cnt, 0, 2 * (n + 1) * sizeof *cnt);
       query(&A, 32, &B, q, q, cnt, n + 1, &tmp, avx2);
       uint64_t tot = 0;
@@ -273,9 +281,10 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
       st = CONCERT_ERR_NOMEM;
     }
     free(cnt);
-    free(tmp.w);
-    free(tmp.s);
   }
+  free(tmp.w);
+  free(tmp.s);
+  free(tmp.mask);
   half_free(&A);
   half_free(&B);
   return st;
