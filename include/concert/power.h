@@ -140,9 +140,11 @@ CONCERT_API bool concert_game_wins(const concert_game *g, const bool *members);
 /** Normalized Banzhaf index: out[i] = eta_i / sum_j eta_j where eta_i is the number of
  * coalitions S of the other players for which i is a swing (S loses, S + i wins). out has n
  * entries and sums to 1 (all 0 if no player ever swings). Computed from exact counts.
- * Complexity: for a single weight vector, O(r n q) with r = floor(n/61)+1 machine words per
- * count (q the quota); for n <= 36 with a member clause, O(n^2 2^(n/2)) (meet in the middle);
- * other multi-weight games with n <= 22, O(n 2^n). Others: CONCERT_ERR_UNSUPPORTED. */
+ * Complexity (q the quota, r = floor(n/61)+1): member rules only: O(n); one weight vector
+ * and no member rules: O(r n q) time, O(q) memory (or the meet in the middle when cheaper);
+ * one weight vector with member rules: O(n^2 2^(n/2)) for n <= 36 (meet in the middle),
+ * else O(r n^2 q) time and O(n q) memory when (n+1) q <= 2^24; several weight vectors:
+ * O(n 2^n) for n <= 22. Other games: CONCERT_ERR_UNSUPPORTED or CONCERT_ERR_TOO_LARGE. */
 CONCERT_API concert_status concert_power_banzhaf(const concert_game *g, double *out,
                                                  concert_diag *diag);
 
@@ -162,12 +164,13 @@ CONCERT_API concert_status concert_power_swings(const concert_game *g, uint64_t 
 CONCERT_API concert_status concert_power_swings_text(const concert_game *g, char **out,
                                                      concert_diag *diag);
 
-/** Shapley-Shubik index: out[i] = sum over orderings in which i is pivotal / n!. Sums to 1.
- * n <= 36 or several weight vectors: exact swing counts by coalition size (same cost as
- * Banzhaf), rounded once to double. A single weight vector with n > 36: Gauss-Legendre
- * quadrature of the multilinear extension (exact for the polynomial) with a probability
- * dynamic program per node, O(n^2 q / 2) time, O(q) memory, absolute error at most
- * (8n^2 + 6n + 20) 2^-53: below 1e-9 for n <= 1000 (derived in docs/power.md). */
+/** Shapley-Shubik index: out[i] = (orderings in which i is pivotal) / n!. Sums to 1.
+ * Member rules only: 1/n each. One weight vector with no member rules and n > 36:
+ * Gauss-Legendre quadrature of the multilinear extension (exact for the polynomial) with a
+ * probability dynamic program per node, O(n^2 q / 2) time, O(q) memory, absolute error at
+ * most (8n^2 + 6n + 20) 2^-53, below 1e-9 for n <= 1000 (derived in docs/power.md).
+ * Otherwise exact swing counts by coalition size (engines and costs as for
+ * concert_power_banzhaf), each term rounded once to double. */
 CONCERT_API concert_status concert_power_shapley(const concert_game *g, double *out,
                                                  concert_diag *diag);
 
