@@ -15,4 +15,5 @@
 #include "concert/rift.h"
 #include "concert/history.h"
 #include "concert/cohesion.h"
+#include "concert/power.h"
 #endif

@@ -1,0 +1,327 @@
+/* power/mitm.c: exact swing counts by coalition size by meeting in the middle.
+ *
+ * The players are split into halves A and B. The 2^|A| and 2^|B| subset sums of each
+ * half are listed once in weight order (by merging, no sort); for each position in that
+ * order we keep how many of the subsets from there on have each size. For player i in A,
+ * the number of subsets T of the others with |T| = s and w(T) >= theta is one sweep over
+ * the subsets of A without i, with a pointer moving down B (and the same with the halves
+ * swapped for i in B). Two thresholds (q - w_i and q) give the swings. Used for one
+ * weight vector plus member rules (EU Council), n <= 36. O(n^2 2^(n/2)) time,
+ * O(n 2^(n/2)) memory. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "power/power_i.h"
+
+/* Width of a row of suffix counts: sizes 0..h of a half, padded so the row sum is a
+ * fixed-length (unrolled, vectorised) loop: 16 (one cache line) when h <= 15, that is
+ * n <= 30, else 20 (n <= 36 gives h <= 18). */
+#define ROW_SMALL 16
+#define ROW_LARGE 20
+
+/* Scratch space (2^h entries of the larger half): the merge buffer of half_build, then
+ * the filtered subsets of the query half. */
+typedef struct scratch {
+  int64_t *w;     /* weights */
+  uint8_t *s;     /* sizes */
+  uint32_t *mask; /* members */
+} scratch;
+
+/* One half of the players: its subsets in weight order (as parallel arrays) and, for each
+ * position idx, suf[idx*rw + s] = number of subsets at positions >= idx with size s, in
+ * 16-bit cells when the half has at most 15 players (counts <= 2^15), else 32-bit. */
+typedef struct half {
+  int64_t *w;     /* 2^h subset weights, ascending */
+  uint8_t *s;     /* their sizes */
+  uint32_t *mask; /* their members, bit b = player b of the half */
+  size_t len;     /* 2^h */
+  size_t h;       /* players in the half */
+  size_t rw;      /* row width, ROW_SMALL (16-bit cells) or ROW_LARGE (32-bit cells) */
+  void *suf;      /* (len+1)*rw suffix counts by size, 64-byte aligned */
+} half;
+
+static void half_free(half *x) {
+  free(x->w);
+  free(x->s);
+  free(x->mask);
+  free(x->suf);
+}
+
+/* All 2^m subsets of v[0..m) in increasing weight order, by repeated merging (branch
+ * free) between the half's arrays and the scratch arrays. */
+static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *out,
+                                 scratch *tmp) {
+  size_t total = (size_t)1 << m, cell = rw == ROW_SMALL ? 2 : 4;
+  out->h = m;
+  out->len = total;
+  out->rw = rw;
+  out->w = malloc(total * sizeof *out->w);
+  out->s = malloc(total);
+  out->mask = malloc(total * sizeof *out->mask);
+  size_t bytes = ((total + 1) * rw * cell + 63) / 64 * 64;
+  out->suf = aligned_alloc(64, bytes);
+  if (!out->w || !out->s || !out->mask || !out->suf) {
+    half_free(out);
+    return CONCERT_ERR_NOMEM;
+  }
+  memset(out->suf, 0, bytes);
+  /* after m merges the result lands in out when m is even, so start in the other one */
+  int64_t *aw = m % 2 ? tmp->w : out->w, *bw = m % 2 ? out->w : tmp->w;
+  uint8_t *as = m % 2 ? tmp->s : out->s, *bs = m % 2 ? out->s : tmp->s;
+  uint32_t *am = m % 2 ? tmp->mask : out->mask, *bm = m % 2 ? out->mask : tmp->mask;
+  aw[0] = 0;
+  as[0] = 0;
+  am[0] = 0;
+  size_t len = 1;
+  for (size_t k = 0; k < m; k++) {
+    size_t x = 0, y = 0;
+    int64_t add = v[k];
+    uint32_t bit = (uint32_t)1 << k;
+    for (size_t o = 0; o < 2 * len; o++) {
+      size_t yy = y < len ? y : len - 1;
+      int64_t wy = aw[yy] + add;
+      bool take_x = x < len && (y >= len || aw[x] <= wy);
+      size_t xx = x < len ? x : len - 1;
+      bw[o] = take_x ? aw[xx] : wy;
+      bs[o] = take_x ? as[xx] : (uint8_t)(as[yy] + 1);
+      bm[o] = take_x ? am[xx] : am[yy] | bit;
+      x += take_x;
+      y += !take_x;
+    }
+    len *= 2;
+    int64_t *tw = aw;
+    aw = bw;
+    bw = tw;
+    uint8_t *ts = as;
+    as = bs;
+    bs = ts;
+    uint32_t *tm = am;
+    am = bm;
+    bm = tm;
+  }
+  for (size_t idx = total; idx-- > 0;) {
+    if (cell == 2) {
+      uint16_t *sf = out->suf;
+      memcpy(sf + idx * rw, sf + (idx + 1) * rw, rw * cell);
+      sf[idx * rw + out->s[idx]]++;
+    } else {
+      uint32_t *sf = out->suf;
+      memcpy(sf + idx * rw, sf + (idx + 1) * rw, rw * cell);
+      sf[idx * rw + out->s[idx]]++;
+    }
+  }
+  return CONCERT_OK;
+}
+
+/* The sweep: for each subset x of the query half (in weight order) and both thresholds,
+ * add the size counts of the subsets y of the other half with w(y) >= theta - w(x), found
+ * by a pointer that only moves down. Row sums are 32-bit (rows hold at most 2^18 each, so
+ * 4096 rows are safe) and flushed into 64-bit counts. */
+typedef uint32_t v4u __attribute__((vector_size(16))); /* four 32-bit lanes */
+typedef uint16_t v8h __attribute__((vector_size(16))); /* eight 16-bit lanes */
+typedef uint32_t v8u __attribute__((vector_size(32))); /* eight 32-bit lanes */
+
+/* c[0..16) += r[0..16), r 16-bit */
+#define ADD_ROW16(c, r)                                                            \
+  for (size_t s = 0; s < ROW_SMALL; s += 8) {                                      \
+    v8h h;                                                                         \
+    v8u p;                                                                         \
+    memcpy(&h, (r) + s, sizeof h);                                                 \
+    memcpy(&p, (c) + s, sizeof p);                                                 \
+    p += __builtin_convertvector(h, v8u);                                          \
+    memcpy((c) + s, &p, sizeof p);                                                 \
+  }
+/* c[0..20) += r[0..20), r 32-bit */
+#define ADD_ROW20(c, r)                                                            \
+  for (size_t s = 0; s < ROW_LARGE; s += 4) {                                      \
+    v4u h, p;                                                                      \
+    memcpy(&h, (r) + s, sizeof h);                                                 \
+    memcpy(&p, (c) + s, sizeof p);                                                 \
+    p += h;                                                                        \
+    memcpy((c) + s, &p, sizeof p);                                                 \
+  }
+
+#define SWEEP_BODY(RW, CELL, ADD_ROW)                                              \
+  uint32_t acc0[CONCERT_I_MITM_MAX + RW + 2], acc1[CONCERT_I_MITM_MAX + RW + 2];   \
+  memset(acc0, 0, sizeof acc0);                                                    \
+  memset(acc1, 0, sizeof acc1);                                                    \
+  const CELL *suf = Y->suf;                                                        \
+  const int64_t *yw = Y->w;                                                        \
+  size_t i0 = Y->len, i1 = Y->len;                                                 \
+  for (size_t x = 0; x < nq; x++) {                                                \
+    int64_t t0 = theta0 - xw[x], t1 = theta1 - xw[x];                              \
+    while (i0 > 0 && yw[i0 - 1] >= t0) i0--;                                       \
+    while (i1 > 0 && yw[i1 - 1] >= t1) i1--;                                       \
+    uint32_t *c0 = acc0 + xs[x], *c1 = acc1 + xs[x];                               \
+    ADD_ROW(c0, suf + i0 * RW)                                                     \
+    ADD_ROW(c1, suf + i1 * RW)                                                     \
+    if ((x & 4095) == 4095 || x + 1 == nq)                                         \
+      for (size_t s = 0; s < stride; s++) {                                        \
+        cnt[s] += acc0[s];                                                         \
+        cnt[stride + s] += acc1[s];                                                \
+        acc0[s] = acc1[s] = 0;                                                     \
+      }                                                                            \
+  }
+
+#define SWEEP_ARGS                                                                     \
+  const int64_t *xw, const uint8_t *xs, size_t nq, const half *Y, int64_t theta0,      \
+      int64_t theta1, uint64_t *cnt, size_t stride
+__attribute__((target("avx2"))) static void sweep16_avx2(SWEEP_ARGS) {
+  SWEEP_BODY(ROW_SMALL, uint16_t, ADD_ROW16)
+}
+static void sweep16_base(SWEEP_ARGS) { SWEEP_BODY(ROW_SMALL, uint16_t, ADD_ROW16) }
+__attribute__((target("avx2"))) static void sweep20_avx2(SWEEP_ARGS) {
+  SWEEP_BODY(ROW_LARGE, uint32_t, ADD_ROW20)
+}
+static void sweep20_base(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE, uint32_t, ADD_ROW20) }
+
+/* cnt[s] and cnt[stride + s] += #{(x, y): x in Q without bit skip (32: none), y in Y,
+ * |x| + |y| = s, w(x) + w(y) >= theta0 (resp. theta1)}. tmp holds |Q| entries. */
+static void query(const half *Q, unsigned skip, const half *Y, int64_t theta0, int64_t theta1,
+                  uint64_t *cnt, size_t stride, scratch *tmp, bool avx2) {
+  uint32_t bit = skip < 32 ? (uint32_t)1 << skip : 0;
+  size_t nq = 0;
+  for (size_t x = 0; x < Q->len; x++) { /* branch-free filter, keeps the order */
+    tmp->w[nq] = Q->w[x];
+    tmp->s[nq] = Q->s[x];
+    nq += !(Q->mask[x] & bit);
+  }
+  if (Y->rw == ROW_SMALL)
+    (avx2 ? sweep16_avx2 : sweep16_base)(tmp->w, tmp->s, nq, Y, theta0, theta1, cnt, stride);
+  else
+    (avx2 ? sweep20_avx2 : sweep20_base)(tmp->w, tmp->s, nq, Y, theta0, theta1, cnt, stride);
+}
+
+static uint64_t binom(size_t n, size_t k) {
+  if (k > n) return 0;
+  uint64_t r = 1;
+  for (size_t j = 1; j <= k; j++) r = r * (n - k + j) / j; /* exact at every step */
+  return r;
+}
+
+/* The players [lo, hi) of one meet-in-the-middle run (a job, so players could be shared
+ * between threads: each player's counts depend on nothing else). */
+typedef struct mitm_job {
+  const concert_game *g; /* the game */
+  const int64_t *v;      /* weights (zeros without a weight vector) */
+  const half *A, *B;     /* the two halves, shared read-only */
+  size_t lo, hi;         /* players to do */
+  uint64_t *sw;          /* output rows sw[i*n + s] (disjoint between jobs) */
+  scratch *tmp;          /* scratch of the job */
+  bool avx2;             /* use the AVX2 kernels */
+  concert_status st;     /* result */
+} mitm_job;
+
+static void mitm_players(mitm_job *job) {
+  const concert_game *g = job->g;
+  size_t n = g->n, ha = job->A->h, mn = g->min_members, aw = g->always_win;
+  int64_t q = g->k ? g->q[0] : 0;
+  uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
+  scratch *tmp = job->tmp;
+  job->st = cnt ? CONCERT_OK : CONCERT_ERR_NOMEM;
+  for (size_t i = job->lo; i < job->hi && !job->st; i++) {
+    size_t m = n - 1; /* the other players */
+    int64_t theta0 = q - job->v[i];
+    memset(cnt, 0, 2 * (n + 1) * sizeof *cnt);
+    if (i < ha)
+      query(job->A, (unsigned)i, job->B, theta0, q, cnt, n + 1, tmp, job->avx2);
+    else
+      query(job->B, (unsigned)(i - ha), job->A, theta0, q, cnt, n + 1, tmp, job->avx2);
+    const uint64_t *n1 = cnt, *n2 = cnt + (n + 1);
+    for (size_t s = 0; s < n; s++) {
+      uint64_t x;
+      uint64_t win_s = s >= mn ? n2[s] : 0; /* S wins on the weighted rule */
+      if (aw && s >= aw)
+        x = 0;
+      else if (aw && s + 1 >= aw)
+        x = binom(m, s) - win_s;
+      else
+        x = (s + 1 >= mn ? n1[s] : 0) - win_s;
+      job->sw[i * n + s] = x;
+    }
+  }
+  free(cnt);
+}
+
+concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_t *winning) {
+  size_t n = g->n;
+  if (g->k > 1 || n > CONCERT_I_MITM_MAX) return CONCERT_ERR_UNSUPPORTED;
+  int64_t q = g->k ? g->q[0] : 0;
+  int64_t v[CONCERT_I_MITM_MAX + 1] = {0};
+  for (size_t j = 0; j < n; j++) v[j] = g->k ? g->w[j] : 0;
+  size_t ha = n / 2, hb = n - ha, mn = g->min_members, aw = g->always_win;
+  half A = {0}, B = {0};
+  size_t rw = hb + 1 <= ROW_SMALL ? ROW_SMALL : ROW_LARGE;
+  bool avx2 = __builtin_cpu_supports("avx2");
+  size_t big = (size_t)1 << hb;
+  scratch tmp = {malloc(big * sizeof *tmp.w), malloc(big), malloc(big * sizeof *tmp.mask)};
+  concert_status st = tmp.w && tmp.s && tmp.mask ? CONCERT_OK : CONCERT_ERR_NOMEM;
+  if (!st) st = half_build(v, ha, rw, &A, &tmp);
+  if (!st) st = half_build(v + ha, hb, rw, &B, &tmp);
+  if (st) {
+    half_free(&A);
+    free(tmp.w);
+    free(tmp.s);
+    free(tmp.mask);
+    return st;
+  }
+  mitm_job job = {g, v, &A, &B, 0, n, sw, &tmp, avx2, CONCERT_OK};
+  mitm_players(&job);
+  st = job.st;
+  if (!st && winning) {
+    uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
+    if (cnt) {
+      memset(cnt, 0, 2 * (n + 1) * sizeof *cnt);
+      query(&A, 32, &B, q, q, cnt, n + 1, &tmp, avx2);
+      uint64_t tot = 0;
+      for (size_t s = 0; s <= n; s++)
+        tot += (aw && s >= aw) ? binom(n, s) : (s >= mn ? cnt[s] : 0);
+      *winning = tot;
+    } else {
+      st = CONCERT_ERR_NOMEM;
+    }
+    free(cnt);
+  }
+  free(tmp.w);
+  free(tmp.s);
+  free(tmp.mask);
+  half_free(&A);
+  half_free(&B);
+  return st;
+}
+
+concert_status concert_i_power_brute(const concert_game *g, uint64_t *sw, uint64_t *winning) {
+  size_t n = g->n, k = g->k;
+  if (n > CONCERT_I_BRUTE_MAX) return CONCERT_ERR_UNSUPPORTED;
+  size_t total = (size_t)1 << n;
+  unsigned char *win = malloc(total);
+  if (!win) return CONCERT_ERR_NOMEM;
+  int64_t sums[CONCERT_GAME_MAX_WEIGHTS] = {0};
+  size_t size = 0;
+  uint64_t nwin = 0;
+  /* Gray code: coalition number c = x ^ (x >> 1); one member changes per step */
+  for (size_t x = 0; x < total; x++) {
+    size_t c = x ^ (x >> 1);
+    if (x > 0) {
+      size_t bit = (size_t)__builtin_ctzll((unsigned long long)x);
+      bool in = (c >> bit) & 1;
+      size += in ? 1 : (size_t)-1;
+      for (size_t j = 0; j < k; j++) sums[j] += in ? g->w[j * n + bit] : -g->w[j * n + bit];
+    }
+    bool ok = size >= g->min_members;
+    for (size_t j = 0; j < k && ok; j++) ok = sums[j] >= g->q[j];
+    if (g->always_win && size >= g->always_win) ok = true;
+    win[c] = ok;
+    nwin += ok;
+  }
+  memset(sw, 0, n * n * sizeof *sw);
+  for (size_t i = 0; i < n; i++) {
+    size_t bit = (size_t)1 << i;
+    for (size_t c = 0; c < total; c++)
+      if (!(c & bit) && win[c | bit] && !win[c])
+        sw[i * n + (size_t)__builtin_popcountll((unsigned long long)c)]++;
+  }
+  if (winning) *winning = nwin;
+  free(win);
+  return CONCERT_OK;
+}

@@ -1,0 +1,1 @@
+power --csv data/power/power_games.csv --game-id unsc

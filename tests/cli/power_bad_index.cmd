@@ -1,0 +1,1 @@
+power --game unsc --index nope

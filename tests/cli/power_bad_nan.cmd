@@ -1,0 +1,1 @@
+power --weights 3,nan,2 --quota 4

@@ -1,0 +1,1 @@
+power --weights 3,1 --quota 2.5

@@ -1,0 +1,1 @@
+power --game unsc --weights 1,2 --quota 2

@@ -1,0 +1,1 @@
+power --csv data/power/power_game_players.csv --game-id nosuch

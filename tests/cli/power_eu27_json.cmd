@@ -1,0 +1,1 @@
+power --game eu27 --format json

@@ -1,0 +1,1 @@
+power --game imf2016_bps_85 --index shapley

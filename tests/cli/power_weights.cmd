@@ -1,0 +1,1 @@
+power --weights 3,2,1 --quota 4
