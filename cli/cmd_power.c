@@ -73,7 +73,9 @@ int concert_cli_power(int argc, char **argv) {
       {"ids", required_argument, NULL, 'I'},     {"members", required_argument, NULL, 'm'},
       {"always-win", required_argument, NULL, 'a'}, {"index", required_argument, NULL, 'x'},
       {"format", required_argument, NULL, 'f'},  {"data", required_argument, NULL, 'd'},
+      {"scenario", required_argument, NULL, 's'}, {"forum", required_argument, NULL, 'F'},
       {NULL, 0, NULL, 0}};
+  const char *scenario = NULL, *forum = NULL;
   const char *game = NULL, *csv = NULL, *games_csv = NULL, *game_id = NULL, *weights = NULL;
   const char *quota = NULL, *ids_arg = NULL, *index = "both", *format = "text", *data = NULL;
   const char *members = NULL, *always = NULL;
@@ -94,6 +96,8 @@ int concert_cli_power(int argc, char **argv) {
     case 'x': index = optarg; break;
     case 'f': format = optarg; break;
     case 'd': data = optarg; break;
+    case 's': scenario = optarg; break;
+    case 'F': forum = optarg; break;
     default: {
       char msg[256];
       snprintf(msg, sizeof msg, "unknown or incomplete option '%s'", argv[optind - 1]);
@@ -102,9 +106,10 @@ int concert_cli_power(int argc, char **argv) {
     }
   }
   if (optind < argc) return usage_error("unexpected argument");
-  int sources = (game != NULL) + (csv != NULL) + (weights != NULL);
+  int sources = (game != NULL) + (csv != NULL) + (weights != NULL) + (scenario != NULL);
   if (sources != 1)
-    return usage_error("give exactly one of --game, --csv (with --game-id) or --weights");
+    return usage_error("give exactly one of --game, --csv (with --game-id), --weights or --scenario");
+  if (forum && !scenario) return usage_error("--forum goes with --scenario");
   bool want_bz = strcmp(index, "banzhaf") == 0 || strcmp(index, "both") == 0;
   bool want_ss = strcmp(index, "shapley") == 0 || strcmp(index, "both") == 0;
   if (!want_bz && !want_ss) return usage_error("--index must be banzhaf, shapley or both");
@@ -118,7 +123,18 @@ int concert_cli_power(int argc, char **argv) {
   concert_game *g = NULL;
   concert_diag d = {0};
   concert_status st = CONCERT_OK;
-  if (game) {
+  if (scenario) {
+    concert_scenario *sc = NULL;
+    st = concert_scenario_load(scenario, NAN, &sc, &d);
+    size_t f = 0;
+    if (!st && forum && !concert_scenario_forum_find(sc, forum, &f)) {
+      fprintf(stderr, "concert power: %s: no forum '%s'\n", scenario, forum);
+      concert_scenario_free(sc);
+      return 1;
+    }
+    if (!st) st = concert_game_from_forum(&g, sc, f, &d);
+    concert_scenario_free(sc);
+  } else if (game) {
     st = concert_game_load_named(&g, game, data, &d);
   } else if (csv) {
     char path[4096];

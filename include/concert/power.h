@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "export.h"
+#include "scenario.h"
 #include "status.h"
 
 /** A simple voting game (opaque, immutable once built). */
@@ -84,6 +85,14 @@ CONCERT_API concert_status concert_game_from_rule(concert_game **out, size_t n,
                                                   const char *const *ids,
                                                   const concert_power_rule *rule,
                                                   concert_diag *diag);
+
+/** The voting game of forum f's rule for joint texts in scenario s: the members are the
+ * players, their capabilities the weights (scaled as in concert_game_from_rule), the rule
+ * unanimity, consensus minus k, weighted quota or double majority. The caller frees *out
+ * with concert_game_free. O(members). */
+CONCERT_API concert_status concert_game_from_forum(concert_game **out,
+                                                   const concert_scenario *s, size_t f,
+                                                   concert_diag *diag);
 
 /** A built-in game by name: "unsc" (UN Security Council: 5 x 7 + 10 x 1, quota 39),
  * "eu27" (Council of the EU, QMV: 15 of 27 members and 65% of the World Bank 2024
