@@ -1,8 +1,8 @@
 /* rift_outcome.c: the rift index of a simulated summit (docs/rift-index.md, "Components").
  *
- * Members are the forum's members. Cost: O(n^2 m) for the pairwise trade distances and
- * O(n^2 m^2) for the Kendall distances between salience orderings (n members, m agenda
- * issues). */
+ * Members are the forum's members. Cost: O(n log n) per trade issue for the pairwise
+ * distances and O(n m^2) for the Kendall distances between salience orderings (n members,
+ * m agenda issues). */
 #include <math.h>
 #include <stdlib.h>
 
@@ -13,20 +13,63 @@
 #include "status/diag.h"
 #include "summit/outcome_i.h"
 
-/* Normalised Kendall distance between the salience orderings of members a and b over the
- * agenda issues iss (m of them): discordant pairs over all pairs; ties count as half. */
-static double kendall(const concert_scenario *s, size_t a, size_t b, const size_t *iss, size_t m) {
-  if (m < 2) return 0;
+/* Mean over member pairs of the normalised Kendall distance between their salience
+ * orderings of the agenda issues iss (m of them). For each pair of issues (p, q) a member
+ * ranks p above q (+), below (-) or level (0); a member pair is discordant when the signs
+ * are + and -, and counts half when exactly one is level. Counting signs per issue pair
+ * gives the sum over member pairs in O(n m^2) instead of O(n^2 m^2). */
+static double mean_kendall(const concert_scenario *s, const size_t *members, size_t n,
+                           const size_t *iss, size_t m) {
+  if (m < 2 || n < 2) return 0;
   double disc = 0;
   for (size_t p = 0; p < m; p++)
     for (size_t q = p + 1; q < m; q++) {
-      double da = concert_i_stance_at(s, a, iss[p])->salience - concert_i_stance_at(s, a, iss[q])->salience;
-      double db = concert_i_stance_at(s, b, iss[p])->salience - concert_i_stance_at(s, b, iss[q])->salience;
-      double t = da * db;
-      if (t < 0) disc += 1;
-      else if (t == 0 && (da != 0 || db != 0)) disc += 0.5;
+      double pos = 0, neg = 0, zero = 0;
+      for (size_t i = 0; i < n; i++) {
+        double d = concert_i_stance_at(s, members[i], iss[p])->salience -
+                   concert_i_stance_at(s, members[i], iss[q])->salience;
+        if (d > 0) pos++;
+        else if (d < 0) neg++;
+        else zero++;
+      }
+      disc += pos * neg + 0.5 * zero * (pos + neg);
     }
-  return disc / ((double)m * (double)(m - 1) / 2);
+  double pairs_members = (double)n * (double)(n - 1) / 2, pairs_issues = (double)m * (double)(m - 1) / 2;
+  return disc / pairs_issues / pairs_members;
+}
+
+typedef struct xs {
+  double x, s; /* position, salience */
+} xs;
+
+static int by_x(const void *a, const void *b) {
+  double x = ((const xs *)a)->x, y = ((const xs *)b)->x;
+  return (x > y) - (x < y);
+}
+
+/* Salience-weighted mean pairwise distance on one issue: sum over pairs a < b of
+ * w_ab |x_a - x_b| / sum of w_ab with w_ab = (s_a + s_b) / 2, in O(n log n) by sorting on
+ * x and keeping prefix sums. Returns NaN on allocation failure. */
+static double pair_distance(const concert_scenario *s, const size_t *members, size_t n, size_t k) {
+  if (n < 2) return 0;
+  xs *v = malloc(n * sizeof *v);
+  if (!v) return NAN;
+  double stot = 0;
+  for (size_t i = 0; i < n; i++) {
+    const concert_i_stance *st = concert_i_stance_at(s, members[i], k);
+    v[i] = (xs){st->position, st->salience};
+    stot += st->salience;
+  }
+  qsort(v, n, sizeof *v, by_x);
+  double num = 0, cs = 0, csx = 0, cx = 0; /* prefix sums of s, s*x, x */
+  for (size_t b = 0; b < n; b++) {
+    double kb = (double)b;
+    num += 0.5 * ((v[b].x * cs - csx) + v[b].s * (kb * v[b].x - cx));
+    cs += v[b].s, csx += v[b].s * v[b].x, cx += v[b].x;
+  }
+  free(v);
+  double den = 0.5 * (double)(n - 1) * stot;
+  return den > 0 ? num / den : 0;
 }
 
 concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift *r,
@@ -71,26 +114,18 @@ concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift 
   size_t tn = 0;
   for (size_t i = 0; i < m; i++) {
     size_t k = iss[i];
-    if (!(s->issues[k].tags & CONCERT_I_TAG_TRADE) || n < 2) continue;
-    double num = 0, den = 0;
-    for (size_t a = 0; a < n; a++)
-      for (size_t b = a + 1; b < n; b++) {
-        const concert_i_stance *sa = concert_i_stance_at(s, f->members[a], k);
-        const concert_i_stance *sb = concert_i_stance_at(s, f->members[b], k);
-        double w = (sa->salience + sb->salience) / 2;
-        num += w * fabs(sa->position - sb->position);
-        den += w;
-      }
-    tsum += den > 0 ? num / den / 100 : 0;
+    if (!(s->issues[k].tags & CONCERT_I_TAG_TRADE)) continue;
+    double dk = pair_distance(s, f->members, n, k);
+    if (isnan(dk)) {
+      free(iss);
+      return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+    }
+    tsum += dk / 100;
     tn++;
   }
   r->value[CONCERT_RIFT_TRADE] = trade_event ? 1.0 : (tn ? tsum / (double)tn : 0);
   /* (5) agenda: mean Kendall distance of salience orderings; 1 with a departure */
-  double ksum = 0;
-  size_t kn = 0;
-  for (size_t a = 0; a < n; a++)
-    for (size_t b = a + 1; b < n; b++, kn++) ksum += kendall(s, f->members[a], f->members[b], iss, m);
-  r->value[CONCERT_RIFT_AGENDA] = o->n_deps ? 1.0 : (kn ? ksum / (double)kn : 0);
+  r->value[CONCERT_RIFT_AGENDA] = o->n_deps ? 1.0 : mean_kendall(s, f->members, n, iss, m);
   free(iss);
   for (int k = 0; k < CONCERT_RIFT_N; k++)
     r->flag[k] = concert_rift_flag_of((concert_rift_component)k, r->value[k]);

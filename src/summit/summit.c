@@ -83,6 +83,23 @@ static bool accepts(const engine *e, size_t a, size_t k, double x, double *exces
   return ok;
 }
 
+/* Whether ny accepting members of capability cy, among np present members of capability
+ * cp, satisfy the forum's rule. */
+static bool rule_met_counts(const engine *e, size_t np, double cp, size_t ny, double cy) {
+  const concert_i_forum *f = e->f;
+  if (np == 0) return false;
+  double cshare = cp > 0 ? cy / cp : (double)ny / (double)np;
+  double mshare = (double)ny / (double)np;
+  switch (f->rule.kind) {
+    case CONCERT_RULE_UNANIMITY: return ny == np;
+    case CONCERT_RULE_CONSENSUS_MINUS: return np - ny <= f->rule.k && ny > 0;
+    case CONCERT_RULE_QUOTA: return cshare >= f->rule.quota - EPS;
+    case CONCERT_RULE_DOUBLE_MAJORITY:
+      return mshare >= f->rule.member_share - EPS && cshare >= f->rule.quota - EPS;
+  }
+  return false;
+}
+
 /* Whether the members flagged in `yes` (among those flagged `present`, over the forum's
  * member list) satisfy the forum's rule. */
 static bool rule_met(const engine *e, const bool *present, const bool *yes) {
@@ -95,17 +112,7 @@ static bool rule_met(const engine *e, const bool *present, const bool *yes) {
     np++, cp += c;
     if (yes[i]) ny++, cy += c;
   }
-  if (np == 0) return false;
-  double cshare = cp > 0 ? cy / cp : (double)ny / (double)np;
-  double mshare = (double)ny / (double)np;
-  switch (f->rule.kind) {
-    case CONCERT_RULE_UNANIMITY: return ny == np;
-    case CONCERT_RULE_CONSENSUS_MINUS: return np - ny <= f->rule.k && ny > 0;
-    case CONCERT_RULE_QUOTA: return cshare >= f->rule.quota - EPS;
-    case CONCERT_RULE_DOUBLE_MAJORITY:
-      return mshare >= f->rule.member_share - EPS && cshare >= f->rule.quota - EPS;
-  }
-  return false;
+  return rule_met_counts(e, np, cp, ny, cy);
 }
 
 /* The bargaining problem of the actors `who` (n of them) over the forum's agenda issues,
@@ -257,37 +264,70 @@ static concert_status add_veto(engine *e, size_t a, size_t k, double x, double e
 }
 
 /* Rule 4, re-draft: the text nearest x at which the accepting present members satisfy the
- * forum's rule. Each member accepts a closed interval (its position +- the reversion
- * distance plus tolerance, cut at its red line), so the rule can only start to hold at x
- * or at an end of one of these intervals: those are the candidates. O(n^2) per issue. */
+ * forum's rule. Each member accepts a closed interval [lo, hi] (its position +- the
+ * reversion distance plus tolerance, cut at its red line), so the rule can only start to
+ * hold at x or at an end of one of these intervals: those are the candidates. With the
+ * ends sorted and prefix sums of capability, the accepting count and capability at a point
+ * take two binary searches: O(n log n) per issue. */
+typedef struct end_pt {
+  double at, cap; /* interval end, member capability */
+} end_pt;
+
+static int by_at(const void *a, const void *b) {
+  double x = ((const end_pt *)a)->at, y = ((const end_pt *)b)->at;
+  return (x > y) - (x < y);
+}
+
+/* Number of ends <= t (strict: < t) in the sorted array v of n, via binary search. */
+static size_t count_upto(const end_pt *v, size_t n, double t, bool strict) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strict ? v[mid].at < t : v[mid].at <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 static bool redraft_text(const engine *e, const bool *present, size_t k, double x, double *y) {
   const concert_i_forum *f = e->f;
-  size_t nc = 0;
-  double *cand = malloc((1 + 3 * f->n_members) * sizeof *cand);
-  bool *yes = calloc(f->n_members, sizeof *yes);
+  size_t n = 0, np = 0;
+  double cp = 0, r = e->s->issues[k].reversion;
+  end_pt *los = malloc((f->n_members + 1) * sizeof *los), *his = malloc((f->n_members + 1) * sizeof *his);
+  double *clo = malloc((f->n_members + 1) * sizeof *clo), *chi = malloc((f->n_members + 1) * sizeof *chi);
   bool found = false;
-  if (!cand || !yes) goto done;
-  cand[nc++] = x;
-  double r = e->s->issues[k].reversion;
+  if (!los || !his || !clo || !chi) goto done;
   for (size_t i = 0; i < f->n_members; i++) {
     if (!present[i]) continue;
     const concert_i_stance *st = concert_i_stance_at(e->s, f->members[i], k);
+    double c = e->s->actors[f->members[i]].capability;
+    np++, cp += c;
     double tol = isnan(st->tolerance) ? e->p.tolerance : st->tolerance;
     double rad = isnan(r) ? tol : fabs(r - st->position) + tol;
-    cand[nc++] = fmax(0, st->position - rad);
-    cand[nc++] = fmin(100, st->position + rad);
-    if (!isnan(st->red_line)) cand[nc++] = st->red_line;
+    double lo = fmax(0, st->position - rad), hi = fmin(100, st->position + rad);
+    if (!isnan(st->red_line)) {
+      if (st->position < st->red_line) hi = fmin(hi, st->red_line);
+      else if (st->position > st->red_line) lo = fmax(lo, st->red_line);
+    }
+    if (lo > hi) continue; /* accepts no text */
+    los[n] = (end_pt){lo, c}, his[n] = (end_pt){hi, c}, n++;
   }
+  qsort(los, n, sizeof *los, by_at);
+  qsort(his, n, sizeof *his, by_at);
+  clo[0] = chi[0] = 0;
+  for (size_t i = 0; i < n; i++) clo[i + 1] = clo[i] + los[i].cap, chi[i + 1] = chi[i] + his[i].cap;
   double best = HUGE_VAL;
-  for (size_t c = 0; c < nc; c++) {
-    double d = fabs(cand[c] - x);
-    if (d > best || (d == best && cand[c] >= *y)) continue;
-    for (size_t i = 0; i < f->n_members; i++)
-      yes[i] = present[i] && accepts(e, f->members[i], k, cand[c], NULL, NULL);
-    if (rule_met(e, present, yes)) best = d, *y = cand[c], found = true;
+  for (size_t c = 0; c <= 2 * n; c++) {
+    double t = c == 2 * n ? x : c < n ? los[c].at : his[c - n].at;
+    double dist = fabs(t - x);
+    if (dist > best || (dist == best && t >= *y)) continue;
+    /* accepting at t: lo <= t + EPS and not hi < t - EPS */
+    size_t a = count_upto(los, n, t + EPS, false), b = count_upto(his, n, t - EPS, true);
+    double cy = clo[a] - chi[b];
+    if (rule_met_counts(e, np, cp, a - b, cy)) best = dist, *y = t, found = true;
   }
 done:
-  free(cand), free(yes);
+  free(los), free(his), free(clo), free(chi);
   return found;
 }
 
