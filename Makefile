@@ -37,8 +37,10 @@ fuzz: setup
 bench: all
 	sh bench/run.sh $(BUILD)
 
-install: all
-	cmake --install $(BUILD) --prefix $(PREFIX)
+install: setup
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+	cmake --install $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
