@@ -37,12 +37,8 @@ int concert_cli_run(int argc, char **argv) {
   if (!ok) goto out;
   concert_scenario *s = run_options_load(&ro, argv[optind], "run");
   if (!s) goto out;
-  size_t f = 0;
-  if (forum && !concert_scenario_forum_find(s, forum, &f)) {
-    fprintf(stderr, "concert run: %s: no forum '%s' (forums:", argv[optind], forum);
-    for (size_t i = 0; i < concert_scenario_forum_count(s); i++)
-      fprintf(stderr, " %s", concert_scenario_forum_id(s, i));
-    fprintf(stderr, ")\n");
+  size_t f;
+  if (!run_options_forum(s, forum, argv[optind], "run", &f)) {
     concert_scenario_free(s);
     goto out;
   }

@@ -62,9 +62,8 @@ int concert_cli_solve(int argc, char **argv) {
   if (!ok) goto out;
   concert_scenario *s = run_options_load(&ro, argv[optind], "solve");
   if (!s) goto out;
-  size_t f = 0;
-  if (forum && !concert_scenario_forum_find(s, forum, &f)) {
-    fprintf(stderr, "concert solve: %s: no forum '%s'\n", argv[optind], forum);
+  size_t f;
+  if (!run_options_forum(s, forum, argv[optind], "solve", &f)) {
     concert_scenario_free(s);
     goto out;
   }

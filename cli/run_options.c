@@ -80,3 +80,14 @@ void run_options_free(run_options *o) {
   concert_params_free(o->mparams);
   concert_params_free(o->protocol);
 }
+
+int run_options_forum(const concert_scenario *s, const char *id, const char *path,
+                      const char *cmd, size_t *f) {
+  *f = 0;
+  if (!id || concert_scenario_forum_find(s, id, f)) return 1;
+  fprintf(stderr, "concert %s: %s: no forum '%s' (forums:", cmd, path, id);
+  for (size_t i = 0; i < concert_scenario_forum_count(s); i++)
+    fprintf(stderr, " %s", concert_scenario_forum_id(s, i));
+  fprintf(stderr, ")\n");
+  return 0;
+}

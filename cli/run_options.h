@@ -18,6 +18,10 @@ concert_scenario *run_options_load(const run_options *o, const char *path, const
 /* Resolves the model (NULL = scenario's); prints errors, sets *ok false on failure. */
 const concert_model *run_options_model(const run_options *o, const char *cmd, int *ok);
 void run_options_free(run_options *o);
+/* Finds forum `id` (NULL: the first) of s loaded from path; prints an error naming the
+ * forums there and returns 0 when it is unknown. */
+int run_options_forum(const concert_scenario *s, const char *id, const char *path,
+                      const char *cmd, size_t *f);
 
 #define RUN_LONG_OPTIONS                                    \
   {"model", required_argument, NULL, 'm'},                  \

@@ -8,33 +8,27 @@
 
 double concert_i_weighted_mean(size_t n, const double *pos, const double *w) {
   double sw = 0, sx = 0;
-  for (size_t i = 0; i < n; i++) {
-    sw += w[i];
-    sx += w[i] * pos[i];
-  }
+  for (size_t i = 0; i < n; i++) sw += w[i], sx += w[i] * pos[i];
   if (sw > 0) return sx / sw;
-  double s = 0; /* no one has any weight: the plain mean */
-  for (size_t i = 0; i < n; i++) s += pos[i];
-  return s / (double)n;
+  double t = 0; /* no one has any weight: the plain mean */
+  for (size_t i = 0; i < n; i++) t += pos[i];
+  return t / (double)n;
+}
+
+/* Weights c_i s_i. */
+static double compromise_issue(size_t n, const double *pos, const double *sal, const double *cap,
+                               double reversion, void *ctx) {
+  double *w = malloc(n * sizeof *w);
+  if (!w) return NAN;
+  for (size_t i = 0; i < n; i++) w[i] = cap[i] * sal[i];
+  double x = concert_i_weighted_mean(n, pos, w);
+  free(w);
+  return x;
 }
 
 static concert_status solve(const concert_params *params, const concert_problem *p,
                             concert_solution *sol, concert_diag *d) {
-  size_t n = p->n_actors, m = p->n_issues;
-  double *buf = malloc((2 * n + m) * sizeof *buf);
-  if (!buf) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-  double *x = buf, *w = buf + n, *out = buf + 2 * n;
-  for (size_t k = 0; k < m; k++) {
-    for (size_t a = 0; a < n; a++) {
-      x[a] = p->position[a * m + k];
-      w[a] = p->capability[a] * p->salience[a * m + k];
-    }
-    out[k] = concert_i_weighted_mean(n, x, w);
-  }
-  concert_i_solution_set_round_outcome(sol, 0, out, out);
-  concert_i_solution_set_outcome(sol, out);
-  free(buf);
-  return CONCERT_OK;
+  return concert_i_solve_issuewise(p, sol, compromise_issue, NULL, true, d);
 }
 
 const concert_model concert_i_model_compromise = {

@@ -46,27 +46,19 @@ double concert_i_weighted_median(size_t n, const double *pos, const double *w) {
   return med;
 }
 
+static double median_issue(size_t n, const double *pos, const double *sal, const double *cap,
+                           double reversion, void *ctx) {
+  double *w = malloc(n * sizeof *w);
+  if (!w) return NAN;
+  for (size_t i = 0; i < n; i++) w[i] = cap[i] * sal[i];
+  double med = concert_i_weighted_median(n, pos, w);
+  free(w);
+  return med;
+}
+
 static concert_status solve(const concert_params *params, const concert_problem *p,
                             concert_solution *sol, concert_diag *d) {
-  size_t n = p->n_actors, m = p->n_issues;
-  double *buf = malloc((2 * n + m) * sizeof *buf);
-  if (!buf) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-  double *x = buf, *w = buf + n, *out = buf + 2 * n;
-  for (size_t k = 0; k < m; k++) {
-    for (size_t a = 0; a < n; a++) {
-      x[a] = p->position[a * m + k];
-      w[a] = p->capability[a] * p->salience[a * m + k];
-    }
-    out[k] = concert_i_weighted_median(n, x, w);
-    if (isnan(out[k])) {
-      free(buf);
-      return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-    }
-  }
-  concert_i_solution_set_round_outcome(sol, 0, out, NULL);
-  concert_i_solution_set_outcome(sol, out);
-  free(buf);
-  return CONCERT_OK;
+  return concert_i_solve_issuewise(p, sol, median_issue, NULL, false, d);
 }
 
 const concert_model concert_i_model_median = {

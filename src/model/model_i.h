@@ -23,9 +23,17 @@ struct concert_model {
                           concert_solution *sol, concert_diag *diag);
 };
 
-/* A static, one-issue model: x = f(positions, weights...) applied issue by issue. */
+/* A static, one-issue model: x = f(positions, saliences, capabilities, reversion) applied
+ * issue by issue; NaN signals an allocation failure. */
 typedef double (*concert_i_issue_fn)(size_t n, const double *pos, const double *sal,
                                      const double *cap, double reversion, void *ctx);
+
+/** Runs fn on every issue of p (columns of positions and saliences), records the results
+ * as round 0's forecast and as the outcome. mean_too: also as round 0's mean. O(n m) plus
+ * fn's cost. */
+concert_status concert_i_solve_issuewise(const concert_problem *p, concert_solution *sol,
+                                         concert_i_issue_fn fn, void *ctx, bool mean_too,
+                                         concert_diag *d);
 
 /** New solution for n actors x m issues holding round 0 = problem's positions, with
  * round outcomes NaN. NULL on allocation failure. */
@@ -47,11 +55,11 @@ void concert_i_solution_set_stop(concert_solution *s, const char *reason);
 /** Copies issue k's column of an n x m matrix into out (n values). */
 void concert_i_column(const double *matrix, size_t n, size_t m, size_t k, double *out);
 
-/* Building blocks other models reuse (compromise.c, median.c). */
-/** Capability x salience weighted mean; the plain mean when every weight is zero. O(n). */
+/* Building blocks (compromise.c, median.c) that tests and other models reuse. */
+/** Weighted mean of positions; the plain mean when every weight is zero. O(n). */
 double concert_i_weighted_mean(size_t n, const double *pos, const double *w);
 /** Weighted median (docs/models/median.md for ties); plain median when weights are 0.
- * O(n log n); scratch needs 2n doubles... allocated internally; NaN on allocation failure. */
+ * O(n log n); NaN on allocation failure. */
 double concert_i_weighted_median(size_t n, const double *pos, const double *w);
 
 #endif

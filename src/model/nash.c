@@ -12,21 +12,21 @@
 #include "model/model_i.h"
 #include "status/diag.h"
 
-typedef struct nash_issue {
+typedef struct nash_issue_t {
   size_t n;
   const double *x, *s, *c; /* positions, saliences, capabilities */
   double d;                /* reversion point */
   int power;               /* 1 linear loss, 2 quadratic */
-} nash_issue;
+} nash_issue_t;
 
-static double loss(const nash_issue *q, size_t i, double x) {
+static double loss(const nash_issue_t *q, size_t i, double x) {
   double t = fabs(x - q->x[i]);
   return q->s[i] * (q->power == 1 ? t : t * t);
 }
 
 /* Minus the Nash product's logarithm (GSL minimises); +inf outside the feasible set. */
 static double neg_log_product(double x, void *ctx) {
-  const nash_issue *q = ctx;
+  const nash_issue_t *q = ctx;
   double f = 0;
   for (size_t i = 0; i < q->n; i++) {
     if (q->c[i] * q->s[i] <= 0) continue;
@@ -38,7 +38,7 @@ static double neg_log_product(double x, void *ctx) {
 }
 
 /* The Nash solution on one issue. */
-static double nash_one(const nash_issue *q) {
+static double nash_one(const nash_issue_t *q) {
   double lo = 0, hi = 100;
   size_t stake = 0;
   for (size_t i = 0; i < q->n; i++) {
@@ -75,24 +75,16 @@ static const concert_param_spec nash_params[] = {
      .doc = "utility loss in distance: quadratic (Achen 2006) or linear"},
 };
 
+static double nash_issue(size_t n, const double *pos, const double *sal, const double *cap,
+                         double reversion, void *ctx) {
+  nash_issue_t q = {.n = n, .x = pos, .s = sal, .c = cap, .d = reversion, .power = *(int *)ctx};
+  return nash_one(&q);
+}
+
 static concert_status solve(const concert_params *params, const concert_problem *p,
                             concert_solution *sol, concert_diag *d) {
-  size_t n = p->n_actors, m = p->n_issues;
-  double *buf = malloc((2 * n + m) * sizeof *buf);
-  if (!buf) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-  double *x = buf, *s = buf + n, *out = buf + 2 * n;
   int power = strcmp(concert_params_word(params, "loss", "quadratic"), "linear") == 0 ? 1 : 2;
-  for (size_t k = 0; k < m; k++) {
-    concert_i_column(p->position, n, m, k, x);
-    concert_i_column(p->salience, n, m, k, s);
-    nash_issue q = {.n = n, .x = x, .s = s, .c = p->capability, .d = p->reversion[k],
-                    .power = power};
-    out[k] = nash_one(&q);
-  }
-  concert_i_solution_set_round_outcome(sol, 0, out, NULL);
-  concert_i_solution_set_outcome(sol, out);
-  free(buf);
-  return CONCERT_OK;
+  return concert_i_solve_issuewise(p, sol, nash_issue, &power, false, d);
 }
 
 const concert_model concert_i_model_nash = {

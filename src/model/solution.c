@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/model_i.h"
+#include "status/diag.h"
 
 struct concert_solution {
   size_t n, m;           /* actors, issues */
@@ -120,4 +121,26 @@ const concert_deal *concert_solution_deal(const concert_solution *s, size_t i) {
 }
 const char *concert_solution_stop_reason(const concert_solution *s) {
   return s ? s->stop : "";
+}
+
+concert_status concert_i_solve_issuewise(const concert_problem *p, concert_solution *sol,
+                                         concert_i_issue_fn fn, void *ctx, bool mean_too,
+                                         concert_diag *d) {
+  size_t n = p->n_actors, m = p->n_issues;
+  double *buf = malloc((2 * n + m) * sizeof *buf);
+  if (!buf) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  double *x = buf, *s = buf + n, *out = buf + 2 * n;
+  for (size_t k = 0; k < m; k++) {
+    concert_i_column(p->position, n, m, k, x);
+    concert_i_column(p->salience, n, m, k, s);
+    out[k] = fn(n, x, s, p->capability, p->reversion[k], ctx);
+    if (isnan(out[k])) {
+      free(buf);
+      return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+    }
+  }
+  concert_i_solution_set_round_outcome(sol, 0, out, mean_too ? out : NULL);
+  concert_i_solution_set_outcome(sol, out);
+  free(buf);
+  return CONCERT_OK;
 }
