@@ -75,6 +75,7 @@ static int grow_fields(reader *r, size_t need) {
   r->row.field = r->fptr;
   r->row.len = r->flen;
   r->row.fline = r->fline;
+  if (r->o.dialect == CONCERT_I_CSV_PLAIN) r->row.col = r->fcol;
   return 0;
 }
 
@@ -242,10 +243,7 @@ static concert_status begin(reader *r, const char *name, const concert_i_csv_opt
   r->row.file = name ? name : "";
   r->row.delim = r->o.delim;
   if (grow_fields(r, 16) != 0) return nomem(r);
-  if (r->o.dialect == CONCERT_I_CSV_PLAIN) {
-    r->row.col = r->fcol;
-    return CONCERT_OK;
-  }
+  if (r->o.dialect == CONCERT_I_CSV_PLAIN) return CONCERT_OK;
   int flags = r->o.relaxed ? CSV_APPEND_NULL : CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
   if (csv_init(&r->p, (unsigned char)flags) != 0) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   csv_set_delim(&r->p, r->o.delim);
