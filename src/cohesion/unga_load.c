@@ -119,8 +119,8 @@ static concert_status country_row(concert_unga *u, const concert_i_csv_row *r, c
     return concert_i_csv_fail(d, CONCERT_ERR_MISSING, r, 1, "country", "empty country name");
   long nv;
   if (concert_i_csv_long(r->field[2], 0, 100000000, &nv) != 0)
-    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 2, "n_votes",
-                              "'%.20s' is not a vote count", r->field[2]);
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 2, "n_votes", "'%.20s' is not a vote count",
+                              r->field[2]);
   for (size_t k = 3; k <= 4; k++)
     if (!is_date(r->field[k], r->len[k]))
       return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, k, countries_cols[k],
@@ -149,8 +149,8 @@ static concert_status rc_row(concert_unga *u, const concert_i_csv_row *r, concer
       return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, (size_t)flags[i], rc_cols[flags[i]],
                                 "'%.20s' is not 0, 1 or empty", r->field[flags[i]]);
   if (!is_date(r->field[3], r->len[3]))
-    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 3, "date",
-                              "'%.20s' is not a date YYYY-MM-DD", r->field[3]);
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 3, "date", "'%.20s' is not a date YYYY-MM-DD",
+                              r->field[3]);
   if (rcid > u->max_rcid) u->max_rcid = (int)rcid;
   if (u->n_rc == u->cap_rc) {
     size_t nc = u->cap_rc ? 2 * u->cap_rc : 1024;
@@ -252,8 +252,7 @@ static concert_status vote_row(concert_unga *u, const concert_i_csv_row *r, conc
 }
 
 static concert_status focus_row(concert_unga *u, const concert_i_csv_row *r, concert_diag *d) {
-  if (r->len[0] == 0)
-    return concert_i_csv_fail(d, CONCERT_ERR_MISSING, r, 0, "name", "empty name");
+  if (r->len[0] == 0) return concert_i_csv_fail(d, CONCERT_ERR_MISSING, r, 0, "name", "empty name");
   if (slot_of(r->field[1], r->len[1]) < 0 || r->len[1] != 2)
     return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, r, 1, "iso2",
                               "'%.20s' is not a 2-letter capital code", r->field[1]);
@@ -262,8 +261,8 @@ static concert_status focus_row(concert_unga *u, const concert_i_csv_row *r, con
                               "'%.20s' is not a 3-letter capital code", r->field[2]);
   for (size_t i = 0; i < u->n_focus; i++)
     if (strcmp(u->focus[i].iso3, r->field[2]) == 0)
-      return concert_i_csv_fail(d, CONCERT_ERR_DUPLICATE_ID, r, 2, "iso3",
-                                "'%s' appears twice", r->field[2]);
+      return concert_i_csv_fail(d, CONCERT_ERR_DUPLICATE_ID, r, 2, "iso3", "'%s' appears twice",
+                                r->field[2]);
   if (u->n_focus == u->cap_focus) {
     size_t nc = u->cap_focus ? 2 * u->cap_focus : 64;
     concert_i_focus *a = realloc(u->focus, nc * sizeof *a);
@@ -296,8 +295,8 @@ static concert_status ideal_row(concert_unga *u, const concert_i_csv_row *r, con
     return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 0, "year",
                               "'%.20s' is not a year in 1946-2100", r->field[0]);
   if (concert_i_csv_long(r->field[1], 1, 9999, &ccode) != 0)
-    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 1, "ccode",
-                              "'%.20s' is not a COW code", r->field[1]);
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 1, "ccode", "'%.20s' is not a COW code",
+                              r->field[1]);
   if (concert_i_csv_long(r->field[2], 1, 155, &session) != 0)
     return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 2, "session",
                               "'%.20s' is not a session in 1-155", r->field[2]);
@@ -305,8 +304,8 @@ static concert_status ideal_row(concert_unga *u, const concert_i_csv_row *r, con
     return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, 0, "year",
                               "year %ld is not session %ld + 1945", year, session);
   if (concert_i_csv_long(r->field[3], 0, 100000, &nvotes) != 0)
-    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 3, "NVotesAll",
-                              "'%.20s' is not a vote count", r->field[3]);
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 3, "NVotesAll", "'%.20s' is not a vote count",
+                              r->field[3]);
   double v[20];
   for (size_t k = 4; k < 20; k++) {
     if (k == 12 || k == 13) continue;

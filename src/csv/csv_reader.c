@@ -158,9 +158,9 @@ static concert_status parse_error(reader *r, int at_end) {
     };
     return r->st = r->o.on_error(r->user, &w, r->d);
   }
-  return r->st = concert_i_fail(r->d, CONCERT_ERR_SYNTAX, r->row.file, (int)r->line, 0, NULL,
-                                "malformed CSV: %s (a stray or unterminated quote)",
-                                csv_strerror(e));
+  return r->st =
+             concert_i_fail(r->d, CONCERT_ERR_SYNTAX, r->row.file, (int)r->line, 0, NULL,
+                            "malformed CSV: %s (a stray or unterminated quote)", csv_strerror(e));
 }
 
 /* Length of the next physical line of s[0, n), its line end included; *eol tells whether it
@@ -208,8 +208,8 @@ static concert_status feed(reader *r, const char *s, size_t n) {
       r->rlen += k;
       r->raw[r->rlen] = '\0';
       if (cap && r->rlen > cap)
-        return r->st = concert_i_fail(r->d, CONCERT_ERR_TOO_LARGE, r->row.file,
-                                      (int)r->row_line, 0, NULL, "a row is too long");
+        return r->st = concert_i_fail(r->d, CONCERT_ERR_TOO_LARGE, r->row.file, (int)r->row_line, 0,
+                                      NULL, "a row is too long");
     }
     r->last_line = r->line;
     if (csv_parse(&r->p, s, k, on_field, on_row, r) != k) return parse_error(r, 0);
@@ -245,7 +245,8 @@ static concert_status begin(reader *r, const char *name, const concert_i_csv_opt
   if (grow_fields(r, 16) != 0) return nomem(r);
   if (r->o.dialect == CONCERT_I_CSV_PLAIN) return CONCERT_OK;
   int flags = r->o.relaxed ? CSV_APPEND_NULL : CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL;
-  if (csv_init(&r->p, (unsigned char)flags) != 0) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  if (csv_init(&r->p, (unsigned char)flags) != 0)
+    return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   csv_set_delim(&r->p, r->o.delim);
   if (!r->o.trim) csv_set_space_func(&r->p, no_space);
   return CONCERT_OK;
@@ -362,8 +363,7 @@ concert_status concert_i_csv_read_file(const char *path, const char *name,
     return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "the plain dialect reads from memory only");
   FILE *f = fopen(path, "rb");
   if (!f)
-    return concert_i_fail(d, CONCERT_ERR_IO, name, 0, 0, NULL, "cannot open: %s",
-                          strerror(errno));
+    return concert_i_fail(d, CONCERT_ERR_IO, name, 0, 0, NULL, "cannot open: %s", strerror(errno));
   reader r;
   concert_status st = begin(&r, name, o, fn, user, d);
   if (st != CONCERT_OK) {
@@ -429,16 +429,16 @@ concert_status concert_i_csv_fail(concert_diag *d, concert_status st, const conc
   return concert_i_fail(d, st, row->file, (int)line, (int)col, colname, "%s", msg);
 }
 
-concert_status concert_i_csv_expect_header(const concert_i_csv_row *row,
-                                           const char *const *names, size_t n, concert_diag *d) {
+concert_status concert_i_csv_expect_header(const concert_i_csv_row *row, const char *const *names,
+                                           size_t n, concert_diag *d) {
   for (size_t i = 0; i < n; i++) {
     if (i >= row->n)
       return concert_i_csv_fail(d, CONCERT_ERR_MISSING, row, i, names[i],
                                 "header: column %zu '%s' is missing", i + 1, names[i]);
     if (strcmp(row->field[i], names[i]) != 0)
       return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, i, names[i],
-                                "header: column %zu should be '%s', found '%.60s'", i + 1,
-                                names[i], row->field[i]);
+                                "header: column %zu should be '%s', found '%.60s'", i + 1, names[i],
+                                row->field[i]);
   }
   if (row->n > n)
     return concert_i_csv_fail(d, CONCERT_ERR_UNKNOWN_FIELD, row, n, row->field[n],
@@ -446,12 +446,11 @@ concert_status concert_i_csv_expect_header(const concert_i_csv_row *row,
   return CONCERT_OK;
 }
 
-concert_status concert_i_csv_expect_width(const concert_i_csv_row *row, size_t n,
-                                          concert_diag *d) {
+concert_status concert_i_csv_expect_width(const concert_i_csv_row *row, size_t n, concert_diag *d) {
   if (row->n == n) return CONCERT_OK;
   size_t k = row->n < n ? row->n : n;
-  return concert_i_csv_fail(d, row->n < n ? CONCERT_ERR_MISSING : CONCERT_ERR_SYNTAX, row, k,
-                            NULL, "row has %zu fields, the header has %zu", row->n, n);
+  return concert_i_csv_fail(d, row->n < n ? CONCERT_ERR_MISSING : CONCERT_ERR_SYNTAX, row, k, NULL,
+                            "row has %zu fields, the header has %zu", row->n, n);
 }
 
 int concert_i_csv_long(const char *s, long lo, long hi, long *out) {
@@ -519,8 +518,8 @@ concert_status concert_i_csv_collect_mem(const char *buf, size_t len, const char
 }
 
 concert_status concert_i_csv_collect_file(const char *path, const char *name,
-                                          const concert_i_csv_opts *o,
-                                          concert_i_csv_records *out, concert_diag *d) {
+                                          const concert_i_csv_opts *o, concert_i_csv_records *out,
+                                          concert_diag *d) {
   memset(out, 0, sizeof *out);
   return concert_i_csv_read_file(path, name, o, keep_row, out, d);
 }

@@ -90,12 +90,11 @@ concert_status concert_i_csv_fail(concert_diag *d, concert_status st, const conc
     __attribute__((format(printf, 6, 7)));
 
 /** Checks that the header row has exactly the n names given, in order. */
-concert_status concert_i_csv_expect_header(const concert_i_csv_row *row,
-                                           const char *const *names, size_t n, concert_diag *d);
+concert_status concert_i_csv_expect_header(const concert_i_csv_row *row, const char *const *names,
+                                           size_t n, concert_diag *d);
 
 /** Checks that a data row has n fields (the header's count). */
-concert_status concert_i_csv_expect_width(const concert_i_csv_row *row, size_t n,
-                                          concert_diag *d);
+concert_status concert_i_csv_expect_width(const concert_i_csv_row *row, size_t n, concert_diag *d);
 
 /** Parses a whole field as a base-10 integer in [lo, hi]. Returns 0 on success, -1 if the
  * text is not an integer or out of range. */
@@ -125,8 +124,8 @@ concert_status concert_i_csv_collect_mem(const char *buf, size_t len, const char
 
 /** The same over a file (name for diagnostics, NULL: path). O(bytes). */
 concert_status concert_i_csv_collect_file(const char *path, const char *name,
-                                          const concert_i_csv_opts *o,
-                                          concert_i_csv_records *out, concert_diag *d);
+                                          const concert_i_csv_opts *o, concert_i_csv_records *out,
+                                          concert_diag *d);
 
 /** Frees the rows; the struct is left empty. */
 void concert_i_csv_records_free(concert_i_csv_records *rows);

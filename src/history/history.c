@@ -140,8 +140,8 @@ static concert_summit_record *push_summit(concert_history *h, int forum) {
 
 /* Checks the cells that every summit row shares: year, summit number, non-empty text. */
 static concert_status check_common(table_ctx *c, const concert_i_csv_row *row,
-                                   const char *const *cols, size_t ncols, long *year,
-                                   long *no, concert_diag *d) {
+                                   const char *const *cols, size_t ncols, long *year, long *no,
+                                   concert_diag *d) {
   if (concert_i_csv_long(row->field[0], 1900, 2100, year) != 0)
     return concert_i_csv_fail(d, CONCERT_ERR_TYPE, row, 0, cols[0],
                               "'%.40s' is not a year in 1900-2100", row->field[0]);
@@ -174,7 +174,8 @@ static concert_status g7_row(table_ctx *c, const concert_i_csv_row *row, concert
   if (!members)
     return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 2, g7_cols[2],
                               "unknown format '%.40s' (expected G6, G7, G8 or Summit of the "
-                              "Eight)", row->field[2]);
+                              "Eight)",
+                              row->field[2]);
   if (!yes_no_unknown(row->field[7]))
     return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 7, g7_cols[7],
                               "'%.60s' does not start with yes or no and is not 'unknown'",
@@ -187,8 +188,7 @@ static concert_status g7_row(table_ctx *c, const concert_i_csv_row *row, concert
   if (strcmp(row->field[10], "unknown") != 0 &&
       concert_i_csv_long(row->field[10], 0, 1000, &nst) != 0)
     return concert_i_csv_fail(d, CONCERT_ERR_TYPE, row, 10, g7_cols[10],
-                              "'%.40s' is neither a count in 0-1000 nor 'unknown'",
-                              row->field[10]);
+                              "'%.40s' is neither a count in 0-1000 nor 'unknown'", row->field[10]);
   concert_summit_record *s = push_summit(h, CONCERT_FORUM_G7);
   if (!s) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   s->forum = CONCERT_FORUM_G7;
@@ -287,8 +287,7 @@ static concert_status code_row(table_ctx *c, const concert_i_csv_row *row, conce
                               row->field[2]);
   if (!valid_actors(row->field[3]))
     return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, 3, code_cols[3],
-                              "'%.60s' is not a ';'-separated list of ISO3 codes",
-                              row->field[3]);
+                              "'%.60s' is not a ';'-separated list of ISO3 codes", row->field[3]);
   if (comp == CONCERT_RIFT_NO_COMMUNIQUE && row->len[3] == 0)
     return concert_i_csv_fail(d, CONCERT_ERR_MISSING, row, 3, code_cols[3],
                               "a no_communique code must name the members not endorsing");

@@ -75,8 +75,8 @@ static concert_status read_header(parse *p, const concert_i_csv_row *r) {
   p->header_done = true;
   for (int k = 0; k < 3; k++)
     if (p->col[k] < 0)
-      return concert_i_fail(p->diag, CONCERT_ERR_MISSING, p->path, (int)r->end_line, 0,
-                            p->want[k], "the header has no column '%s'", p->want[k]);
+      return concert_i_fail(p->diag, CONCERT_ERR_MISSING, p->path, (int)r->end_line, 0, p->want[k],
+                            "the header has no column '%s'", p->want[k]);
   return CONCERT_OK;
 }
 

@@ -214,7 +214,8 @@ static char *dim_name(const char *h) {
 }
 
 /* ---- KTAB layout ---- */
-static concert_status load_ktab(const loader *L, const concert_i_csv_records *R, concert_table **out) {
+static concert_status load_ktab(const loader *L, const concert_i_csv_records *R,
+                                concert_table **out) {
   const concert_i_csv_record *title = &R->rows[0];
   if (title->n < 4) /* later fields are ignored, as KTAB does */
     return concert_i_fail(L->d, CONCERT_ERR_SYNTAX, L->file, title->line, (int)title->n + 1,
@@ -353,7 +354,8 @@ static char *file_stem(const char *name) {
   return t;
 }
 
-static concert_status load_bdm(const loader *L, const concert_i_csv_records *R, concert_table **out) {
+static concert_status load_bdm(const loader *L, const concert_i_csv_records *R,
+                               concert_table **out) {
   const concert_i_csv_record *head = &R->rows[0];
   int col[COL_KINDS];
   for (int k = 0; k < COL_KINDS; k++) col[k] = -1;

@@ -318,11 +318,11 @@ static concert_status check_issues(parser *p, concert_deu *d, const concert_deu_
 
 /* State of one read: the parser, the set being filled and the header's layout. */
 typedef struct reading {
-  parser *p;     /* fields of the current line */
+  parser *p;      /* fields of the current line */
   concert_deu *d; /* the set being filled */
-  columns *c;    /* header columns */
-  size_t ncols;  /* number of header columns */
-  size_t cap;    /* issues allocated */
+  columns *c;     /* header columns */
+  size_t ncols;   /* number of header columns */
+  size_t cap;     /* issues allocated */
 } reading;
 
 /* Row callback of the TSV reader: line 1 is the header, every other line an issue (or, on
@@ -378,8 +378,8 @@ concert_status concert_deu_parse(const char *text_in, size_t len, const char *na
   }
   reading x = {.p = &p, .d = d, .c = &c};
   long lines = 0;
-  concert_i_csv_opts o = {.dialect = CONCERT_I_CSV_PLAIN, .delim = '\t', .max_fields = MAX_FIELDS,
-                          .lines = &lines};
+  concert_i_csv_opts o = {
+      .dialect = CONCERT_I_CSV_PLAIN, .delim = '\t', .max_fields = MAX_FIELDS, .lines = &lines};
   if ((st = concert_i_csv_read_mem(text_in, len, name, &o, on_line, &x, diag))) goto done;
   if (lines == 0) {
     st = concert_i_fail(diag, CONCERT_ERR_EMPTY, name, 0, 0, NULL, "empty file");
