@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@ typedef struct reader {
   long *fline;             /* the lines on which the fields ended */
   int *fcol;               /* plain dialect: the fields' byte columns */
   size_t ncap;             /* capacity of the five per-field arrays */
+  size_t lim_fields;       /* o.max_fields, or SIZE_MAX for no limit */
+  size_t lim_field;        /* o.max_field, or SIZE_MAX for no limit */
   char *raw;               /* raw bytes of the current row */
   size_t rcap, rlen;       /* capacity and use of raw */
   int raw_clear;           /* the row ended: clear raw after this piece */
@@ -83,16 +86,25 @@ static concert_status nomem(reader *r) {
   return CONCERT_FAIL(r->d, CONCERT_ERR_NOMEM, "out of memory reading %s", r->row.file);
 }
 
+/* Makes room for one more field of len bytes. */
+static int room(reader *r, size_t len) {
+  return grow(&r->fbuf, &r->fcap, r->fused + len + 1) != 0 || grow_fields(r, r->row.n + 1) != 0
+             ? -1
+             : 0;
+}
+
 /* Appends a field of the current row (NUL-terminated copy in fbuf). */
 static concert_status add_field(reader *r, const char *s, size_t len) {
-  if (grow(&r->fbuf, &r->fcap, r->fused + len + 1) != 0 || grow_fields(r, r->row.n + 1) != 0)
+  if ((r->fused + len + 1 > r->fcap || r->row.n >= r->ncap) && room(r, len) != 0)
     return nomem(r);
-  if (len) memcpy(r->fbuf + r->fused, s, len);
-  r->fbuf[r->fused + len] = '\0';
-  r->foff[r->row.n] = r->fused;
-  r->flen[r->row.n] = len;
-  r->fline[r->row.n] = r->line;
-  r->row.n++;
+  size_t n = r->row.n;
+  char *t = r->fbuf + r->fused;
+  if (len) memcpy(t, s, len);
+  t[len] = '\0';
+  r->foff[n] = r->fused;
+  r->flen[n] = len;
+  r->fline[n] = r->line;
+  r->row.n = n + 1;
   r->fused += len + 1;
   return CONCERT_OK;
 }
@@ -100,12 +112,12 @@ static concert_status add_field(reader *r, const char *s, size_t len) {
 static void on_field(void *s, size_t len, void *data) {
   reader *r = data;
   if (r->st != CONCERT_OK) return;
-  if (r->o.max_fields && r->row.n >= r->o.max_fields) {
+  if (r->row.n >= r->lim_fields) {
     r->st = concert_i_fail(r->d, CONCERT_ERR_TOO_LARGE, r->row.file, (int)r->row_line, 0, NULL,
                            "a row has more than %zu fields", r->o.max_fields);
     return;
   }
-  if (r->o.max_field && len > r->o.max_field) {
+  if (len > r->lim_field) {
     r->st = concert_i_fail(r->d, CONCERT_ERR_TOO_LARGE, r->row.file, (int)r->row_line, 0, NULL,
                            "a field is longer than %zu bytes", r->o.max_field);
     return;
@@ -191,14 +203,17 @@ static concert_status feed(reader *r, const char *s, size_t n) {
   while (n > 0 && r->st == CONCERT_OK) {
     int eol;
     size_t k;
-    int crlf_tail = r->pending_cr && s[0] == '\n';
-    if (crlf_tail) {
+    if (!r->o.cr_newline) {
+      const char *nl = memchr(s, '\n', n);
+      eol = nl != NULL;
+      k = nl ? (size_t)(nl - s) + 1 : n;
+    } else if (r->pending_cr && s[0] == '\n') {
       k = 1;
       eol = 0; /* the LF of a CRLF split across reads: the line was already counted */
     } else {
       k = next_piece(r, s, n, &eol);
     }
-    r->pending_cr = r->o.cr_newline && s[k - 1] == '\r';
+    if (r->o.cr_newline) r->pending_cr = s[k - 1] == '\r';
     if (r->rlen == 0 && r->row.n == 0 && only_newline(s, k)) {
       /* a blank line between rows: nothing to keep */
     } else {
@@ -235,6 +250,8 @@ static concert_status begin(reader *r, const char *name, const concert_i_csv_opt
     r->o.max_field = CONCERT_I_CSV_MAX_FIELD;
   }
   if (!r->o.delim) r->o.delim = ',';
+  r->lim_fields = r->o.max_fields ? r->o.max_fields : SIZE_MAX;
+  r->lim_field = r->o.max_field ? r->o.max_field : SIZE_MAX;
   r->line = 1;
   r->row_line = 1;
   r->d = d;
