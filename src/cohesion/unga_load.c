@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cohesion/cohesion_i.h"
-#include "history/csvloc_i.h"
+#include "csv/csv_reader_i.h"
 #include "status/diag.h"
 
 #ifndef CONCERT_DATADIR
@@ -104,26 +104,26 @@ typedef struct ctx {
   int which;       /* table */
 } ctx;
 
-static concert_status country_row(concert_unga *u, const concert_i_csvloc_row *r, concert_diag *d) {
+static concert_status country_row(concert_unga *u, const concert_i_csv_row *r, concert_diag *d) {
   int slot = slot_of(r->field[0], r->len[0]);
   if (slot < 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_SYNTAX, r, 0, "country_code",
+    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, r, 0, "country_code",
                               "'%.20s' is not a 2- or 3-letter capital code", r->field[0]);
   if (u->code_slot[slot])
-    return concert_i_csvloc_fail(d, CONCERT_ERR_DUPLICATE_ID, r, 0, "country_code",
+    return concert_i_csv_fail(d, CONCERT_ERR_DUPLICATE_ID, r, 0, "country_code",
                               "country code '%s' appears twice", r->field[0]);
   if (u->n_countries >= CONCERT_I_UNGA_MAX_COUNTRIES)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TOO_LARGE, r, 0, "country_code",
+    return concert_i_csv_fail(d, CONCERT_ERR_TOO_LARGE, r, 0, "country_code",
                               "more than %d countries", CONCERT_I_UNGA_MAX_COUNTRIES);
   if (r->len[1] == 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_MISSING, r, 1, "country", "empty country name");
+    return concert_i_csv_fail(d, CONCERT_ERR_MISSING, r, 1, "country", "empty country name");
   long nv;
-  if (concert_i_csvloc_long(r->field[2], 0, 100000000, &nv) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, 2, "n_votes",
-                              "'%.20s' is not a vote count", r->field[2]);
+  if (concert_i_csv_long(r->field[2], 0, 100000000, &nv) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 2, "n_votes", "'%.20s' is not a vote count",
+                              r->field[2]);
   for (size_t k = 3; k <= 4; k++)
     if (!is_date(r->field[k], r->len[k]))
-      return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, k, countries_cols[k],
+      return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, k, countries_cols[k],
                                 "'%.20s' is not a date YYYY-MM-DD", r->field[k]);
   concert_i_unga_country *c = &u->country[u->n_countries];
   memcpy(c->code, r->field[0], r->len[0] + 1);
@@ -134,23 +134,23 @@ static concert_status country_row(concert_unga *u, const concert_i_csvloc_row *r
   return CONCERT_OK;
 }
 
-static concert_status rc_row(concert_unga *u, const concert_i_csvloc_row *r, concert_diag *d) {
+static concert_status rc_row(concert_unga *u, const concert_i_csv_row *r, concert_diag *d) {
   long rcid, session;
-  if (concert_i_csvloc_long(r->field[0], 1, CONCERT_I_UNGA_MAX_RCID, &rcid) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, 0, "rcid",
+  if (concert_i_csv_long(r->field[0], 1, CONCERT_I_UNGA_MAX_RCID, &rcid) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 0, "rcid",
                               "'%.20s' is not a roll-call id in 1-%d", r->field[0],
                               CONCERT_I_UNGA_MAX_RCID);
-  if (concert_i_csvloc_long(r->field[1], 1, 155, &session) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, 1, "session",
+  if (concert_i_csv_long(r->field[1], 1, 155, &session) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 1, "session",
                               "'%.20s' is not a session number in 1-155", r->field[1]);
   static const int flags[3] = {2, 5, 6};
   for (int i = 0; i < 3; i++)
     if (!is_flag01(r->field[flags[i]]))
-      return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, r, (size_t)flags[i], rc_cols[flags[i]],
+      return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, (size_t)flags[i], rc_cols[flags[i]],
                                 "'%.20s' is not 0, 1 or empty", r->field[flags[i]]);
   if (!is_date(r->field[3], r->len[3]))
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, 3, "date",
-                              "'%.20s' is not a date YYYY-MM-DD", r->field[3]);
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 3, "date", "'%.20s' is not a date YYYY-MM-DD",
+                              r->field[3]);
   if (rcid > u->max_rcid) u->max_rcid = (int)rcid;
   if (u->n_rc == u->cap_rc) {
     size_t nc = u->cap_rc ? 2 * u->cap_rc : 1024;
@@ -188,23 +188,23 @@ static concert_status finish_roll_calls(concert_unga *u, concert_diag *d) {
 }
 
 /* The roll-call index of an rcid field, or -1 after failing. */
-static long rc_index(concert_unga *u, const concert_i_csvloc_row *r, concert_diag *d,
+static long rc_index(concert_unga *u, const concert_i_csv_row *r, concert_diag *d,
                      concert_status *st) {
   long rcid;
-  if (concert_i_csvloc_long(r->field[0], 1, CONCERT_I_UNGA_MAX_RCID, &rcid) != 0) {
-    *st = concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, 0, "rcid", "'%.20s' is not a roll-call id",
+  if (concert_i_csv_long(r->field[0], 1, CONCERT_I_UNGA_MAX_RCID, &rcid) != 0) {
+    *st = concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 0, "rcid", "'%.20s' is not a roll-call id",
                              r->field[0]);
     return -1;
   }
   if (rcid > u->max_rcid || u->rc_of_rcid[rcid] < 0) {
-    *st = concert_i_csvloc_fail(d, CONCERT_ERR_UNKNOWN_ID, r, 0, "rcid",
+    *st = concert_i_csv_fail(d, CONCERT_ERR_UNKNOWN_ID, r, 0, "rcid",
                              "roll call %ld is not in unga_roll_calls.csv", rcid);
     return -1;
   }
   return u->rc_of_rcid[rcid];
 }
 
-static concert_status issue_row(concert_unga *u, const concert_i_csvloc_row *r, concert_diag *d) {
+static concert_status issue_row(concert_unga *u, const concert_i_csv_row *r, concert_diag *d) {
   concert_status st = CONCERT_OK;
   long rc = rc_index(u, r, d, &st);
   if (rc < 0) return st;
@@ -212,23 +212,23 @@ static concert_status issue_row(concert_unga *u, const concert_i_csvloc_row *r, 
   for (int i = 0; i < 6; i++)
     if (strcmp(r->field[1], concert_i_unga_issue_codes[i]) == 0) bit = i;
   if (bit < 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, r, 1, "short_name",
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, 1, "short_name",
                               "unknown issue code '%.20s' (expected me, nu, di, hr, co, ec)",
                               r->field[1]);
   if (r->len[2] == 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_MISSING, r, 2, "issue", "empty issue label");
+    return concert_i_csv_fail(d, CONCERT_ERR_MISSING, r, 2, "issue", "empty issue label");
   u->rc_issues[rc] |= (uint8_t)(1u << bit);
   return CONCERT_OK;
 }
 
-static concert_status vote_row(concert_unga *u, const concert_i_csvloc_row *r, concert_diag *d) {
+static concert_status vote_row(concert_unga *u, const concert_i_csv_row *r, concert_diag *d) {
   concert_status st = CONCERT_OK;
   long rc = rc_index(u, r, d, &st);
   if (rc < 0) return st;
   int slot = slot_of(r->field[1], r->len[1]);
   int c = slot < 0 ? 0 : u->code_slot[slot];
   if (c == 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_UNKNOWN_ID, r, 1, "country_code",
+    return concert_i_csv_fail(d, CONCERT_ERR_UNKNOWN_ID, r, 1, "country_code",
                               "country code '%.20s' is not in unga_countries.csv", r->field[1]);
   uint8_t v;
   const char *s = r->field[2];
@@ -239,31 +239,30 @@ static concert_status vote_row(concert_unga *u, const concert_i_csvloc_row *r, c
   } else if (strcmp(s, "no") == 0) {
     v = 3;
   } else {
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, r, 2, "vote",
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, 2, "vote",
                               "'%.20s' is not yes, abstain or no", s);
   }
   uint8_t *cell = &u->votes[(size_t)rc * u->n_countries + (size_t)(c - 1)];
   if (*cell)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_DUPLICATE_ID, r, 1, "country_code",
+    return concert_i_csv_fail(d, CONCERT_ERR_DUPLICATE_ID, r, 1, "country_code",
                               "second vote of %s on roll call %s", r->field[1], r->field[0]);
   *cell = v;
   u->n_votes++;
   return CONCERT_OK;
 }
 
-static concert_status focus_row(concert_unga *u, const concert_i_csvloc_row *r, concert_diag *d) {
-  if (r->len[0] == 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_MISSING, r, 0, "name", "empty name");
+static concert_status focus_row(concert_unga *u, const concert_i_csv_row *r, concert_diag *d) {
+  if (r->len[0] == 0) return concert_i_csv_fail(d, CONCERT_ERR_MISSING, r, 0, "name", "empty name");
   if (slot_of(r->field[1], r->len[1]) < 0 || r->len[1] != 2)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_SYNTAX, r, 1, "iso2",
+    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, r, 1, "iso2",
                               "'%.20s' is not a 2-letter capital code", r->field[1]);
   if (!is_upper3(r->field[2], r->len[2]))
-    return concert_i_csvloc_fail(d, CONCERT_ERR_SYNTAX, r, 2, "iso3",
+    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, r, 2, "iso3",
                               "'%.20s' is not a 3-letter capital code", r->field[2]);
   for (size_t i = 0; i < u->n_focus; i++)
     if (strcmp(u->focus[i].iso3, r->field[2]) == 0)
-      return concert_i_csvloc_fail(d, CONCERT_ERR_DUPLICATE_ID, r, 2, "iso3",
-                                "'%s' appears twice", r->field[2]);
+      return concert_i_csv_fail(d, CONCERT_ERR_DUPLICATE_ID, r, 2, "iso3", "'%s' appears twice",
+                                r->field[2]);
   if (u->n_focus == u->cap_focus) {
     size_t nc = u->cap_focus ? 2 * u->cap_focus : 64;
     concert_i_focus *a = realloc(u->focus, nc * sizeof *a);
@@ -287,39 +286,39 @@ static int num_or_na(const char *s, double *out) {
     *out = NAN;
     return 0;
   }
-  return concert_i_csvloc_double(s, out);
+  return concert_i_csv_double(s, out);
 }
 
-static concert_status ideal_row(concert_unga *u, const concert_i_csvloc_row *r, concert_diag *d) {
+static concert_status ideal_row(concert_unga *u, const concert_i_csv_row *r, concert_diag *d) {
   long year, ccode, session, nvotes;
-  if (concert_i_csvloc_long(r->field[0], 1946, 2100, &year) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, 0, "year",
+  if (concert_i_csv_long(r->field[0], 1946, 2100, &year) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 0, "year",
                               "'%.20s' is not a year in 1946-2100", r->field[0]);
-  if (concert_i_csvloc_long(r->field[1], 1, 9999, &ccode) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, 1, "ccode",
-                              "'%.20s' is not a COW code", r->field[1]);
-  if (concert_i_csvloc_long(r->field[2], 1, 155, &session) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, 2, "session",
+  if (concert_i_csv_long(r->field[1], 1, 9999, &ccode) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 1, "ccode", "'%.20s' is not a COW code",
+                              r->field[1]);
+  if (concert_i_csv_long(r->field[2], 1, 155, &session) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 2, "session",
                               "'%.20s' is not a session in 1-155", r->field[2]);
   if (year != session + 1945)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, r, 0, "year",
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, 0, "year",
                               "year %ld is not session %ld + 1945", year, session);
-  if (concert_i_csvloc_long(r->field[3], 0, 100000, &nvotes) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, r, 3, "NVotesAll",
-                              "'%.20s' is not a vote count", r->field[3]);
+  if (concert_i_csv_long(r->field[3], 0, 100000, &nvotes) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 3, "NVotesAll", "'%.20s' is not a vote count",
+                              r->field[3]);
   double v[20];
   for (size_t k = 4; k < 20; k++) {
     if (k == 12 || k == 13) continue;
     if (num_or_na(r->field[k], &v[k]) != 0)
-      return concert_i_csvloc_fail(d, CONCERT_ERR_RANGE, r, k, ideal_cols[k],
+      return concert_i_csv_fail(d, CONCERT_ERR_RANGE, r, k, ideal_cols[k],
                                 "'%.30s' is not a finite number or NA", r->field[k]);
     if (k >= 14 && !isnan(v[k]) && (v[k] < 0 || v[k] > 1))
-      return concert_i_csvloc_fail(d, CONCERT_ERR_RANGE, r, k, ideal_cols[k],
+      return concert_i_csv_fail(d, CONCERT_ERR_RANGE, r, k, ideal_cols[k],
                                 "agreement share %g is outside [0,1]", v[k]);
   }
   int na3 = strcmp(r->field[12], "NA") == 0;
   if (!na3 && !is_upper3(r->field[12], r->len[12]))
-    return concert_i_csvloc_fail(d, CONCERT_ERR_SYNTAX, r, 12, "iso3c",
+    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, r, 12, "iso3c",
                               "'%.20s' is not a 3-letter capital code or NA", r->field[12]);
   if (u->n_ideal == u->cap_ideal) {
     size_t nc = u->cap_ideal ? 2 * u->cap_ideal : 4096;
@@ -341,11 +340,11 @@ static concert_status ideal_row(concert_unga *u, const concert_i_csvloc_row *r, 
   return CONCERT_OK;
 }
 
-static concert_status on_row(void *user, const concert_i_csvloc_row *r, concert_diag *d) {
+static concert_status on_row(void *user, const concert_i_csv_row *r, concert_diag *d) {
   ctx *c = user;
   if (r->index == 0)
-    return concert_i_csvloc_expect_header(r, table_cols[c->which], table_ncols[c->which], d);
-  if (r->n != table_ncols[c->which]) return concert_i_csvloc_expect_width(r, table_ncols[c->which], d);
+    return concert_i_csv_expect_header(r, table_cols[c->which], table_ncols[c->which], d);
+  if (r->n != table_ncols[c->which]) return concert_i_csv_expect_width(r, table_ncols[c->which], d);
   switch (c->which) {
   case 0: return country_row(c->u, r, d);
   case 1: return rc_row(c->u, r, d);
@@ -369,7 +368,7 @@ concert_status concert_i_unga_parse(concert_unga *u, int which, const char *buf,
   concert_status st = prepare(u, which, d);
   if (st != CONCERT_OK) return st;
   ctx c = {u, which};
-  return concert_i_csvloc_read_mem(buf, len, name, on_row, &c, d);
+  return concert_i_csv_read_mem(buf, len, name, NULL, on_row, &c, d);
 }
 
 concert_status concert_i_unga_read(concert_unga *u, int which, const char *path,
@@ -377,7 +376,7 @@ concert_status concert_i_unga_read(concert_unga *u, int which, const char *path,
   concert_status st = prepare(u, which, d);
   if (st != CONCERT_OK) return st;
   ctx c = {u, which};
-  return concert_i_csvloc_read_file(path, name, on_row, &c, d);
+  return concert_i_csv_read_file(path, name, NULL, on_row, &c, d);
 }
 
 concert_status concert_unga_load(concert_unga **out, const char *dir, concert_diag *diag) {

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "history/csvloc_i.h"
+#include "csv/csv_reader_i.h"
 #include "history/history_i.h"
 #include "status/diag.h"
 
@@ -139,56 +139,56 @@ static concert_summit_record *push_summit(concert_history *h, int forum) {
   } while (0)
 
 /* Checks the cells that every summit row shares: year, summit number, non-empty text. */
-static concert_status check_common(table_ctx *c, const concert_i_csvloc_row *row,
-                                   const char *const *cols, size_t ncols, long *year,
-                                   long *no, concert_diag *d) {
-  if (concert_i_csvloc_long(row->field[0], 1900, 2100, year) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, row, 0, cols[0],
+static concert_status check_common(table_ctx *c, const concert_i_csv_row *row,
+                                   const char *const *cols, size_t ncols, long *year, long *no,
+                                   concert_diag *d) {
+  if (concert_i_csv_long(row->field[0], 1900, 2100, year) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, row, 0, cols[0],
                               "'%.40s' is not a year in 1900-2100", row->field[0]);
   if (*year < c->last_year)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, row, 0, cols[0],
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 0, cols[0],
                               "year %ld comes after %d: rows must be in year order", *year,
                               c->last_year);
-  if (concert_i_csvloc_long(row->field[1], 1, 1000, no) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, row, 1, cols[1],
+  if (concert_i_csv_long(row->field[1], 1, 1000, no) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, row, 1, cols[1],
                               "'%.40s' is not a summit number in 1-1000", row->field[1]);
   for (size_t k = 2; k + 1 < ncols; k++)
     if (row->len[k] == 0)
-      return concert_i_csvloc_fail(d, CONCERT_ERR_MISSING, row, k, cols[k],
+      return concert_i_csv_fail(d, CONCERT_ERR_MISSING, row, k, cols[k],
                                 "empty cell (write 'unknown' when not known)");
   size_t last = ncols - 1;
   if (!valid_sources(row->field[last], 1))
-    return concert_i_csvloc_fail(d, CONCERT_ERR_SYNTAX, row, last, cols[last],
+    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, last, cols[last],
                               "'%.60s' is not a ';'-separated list of source ids like S01",
                               row->field[last]);
   c->last_year = (int)*year;
   return CONCERT_OK;
 }
 
-static concert_status g7_row(table_ctx *c, const concert_i_csvloc_row *row, concert_diag *d) {
+static concert_status g7_row(table_ctx *c, const concert_i_csv_row *row, concert_diag *d) {
   concert_history *h = c->h;
   long year, no;
   concert_status st = check_common(c, row, g7_cols, NCOLS(g7_cols), &year, &no, d);
   if (st != CONCERT_OK) return st;
   int members = members_of_format(row->field[2]);
   if (!members)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, row, 2, g7_cols[2],
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 2, g7_cols[2],
                               "unknown format '%.40s' (expected G6, G7, G8 or Summit of the "
-                              "Eight)", row->field[2]);
+                              "Eight)",
+                              row->field[2]);
   if (!yes_no_unknown(row->field[7]))
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, row, 7, g7_cols[7],
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 7, g7_cols[7],
                               "'%.60s' does not start with yes or no and is not 'unknown'",
                               row->field[7]);
   if (!yes_no_unknown(row->field[8]))
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, row, 8, g7_cols[8],
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 8, g7_cols[8],
                               "'%.60s' does not start with yes or no and is not 'unknown'",
                               row->field[8]);
   long nst = -1;
   if (strcmp(row->field[10], "unknown") != 0 &&
-      concert_i_csvloc_long(row->field[10], 0, 1000, &nst) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, row, 10, g7_cols[10],
-                              "'%.40s' is neither a count in 0-1000 nor 'unknown'",
-                              row->field[10]);
+      concert_i_csv_long(row->field[10], 0, 1000, &nst) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, row, 10, g7_cols[10],
+                              "'%.40s' is neither a count in 0-1000 nor 'unknown'", row->field[10]);
   concert_summit_record *s = push_summit(h, CONCERT_FORUM_G7);
   if (!s) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   s->forum = CONCERT_FORUM_G7;
@@ -213,13 +213,13 @@ static concert_status g7_row(table_ctx *c, const concert_i_csvloc_row *row, conc
   return CONCERT_OK;
 }
 
-static concert_status g20_row(table_ctx *c, const concert_i_csvloc_row *row, concert_diag *d) {
+static concert_status g20_row(table_ctx *c, const concert_i_csv_row *row, concert_diag *d) {
   concert_history *h = c->h;
   long year, no;
   concert_status st = check_common(c, row, g20_cols, NCOLS(g20_cols), &year, &no, d);
   if (st != CONCERT_OK) return st;
   if (!yes_no_unknown(row->field[6]))
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, row, 6, g20_cols[6],
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 6, g20_cols[6],
                               "'%.60s' does not start with yes or no and is not 'unknown'",
                               row->field[6]);
   concert_summit_record *s = push_summit(h, CONCERT_FORUM_G20);
@@ -252,7 +252,7 @@ static size_t summits_in_year(const concert_history *h, int forum, long year) {
   return n;
 }
 
-static concert_status code_row(table_ctx *c, const concert_i_csvloc_row *row, concert_diag *d) {
+static concert_status code_row(table_ctx *c, const concert_i_csv_row *row, concert_diag *d) {
   concert_history *h = c->h;
   concert_forum_kind forum;
   if (strcmp(row->field[0], "G7") == 0) {
@@ -260,20 +260,20 @@ static concert_status code_row(table_ctx *c, const concert_i_csvloc_row *row, co
   } else if (strcmp(row->field[0], "G20") == 0) {
     forum = CONCERT_FORUM_G20;
   } else {
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, row, 0, code_cols[0],
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 0, code_cols[0],
                               "unknown forum '%.40s' (expected G7 or G20)", row->field[0]);
   }
   long year;
-  if (concert_i_csvloc_long(row->field[1], 1900, 2100, &year) != 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_TYPE, row, 1, code_cols[1],
+  if (concert_i_csv_long(row->field[1], 1900, 2100, &year) != 0)
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, row, 1, code_cols[1],
                               "'%.40s' is not a year in 1900-2100", row->field[1]);
   size_t n = summits_in_year(h, forum, year);
   if (n == 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_UNKNOWN_ID, row, 1, code_cols[1],
+    return concert_i_csv_fail(d, CONCERT_ERR_UNKNOWN_ID, row, 1, code_cols[1],
                               "no %s summit is recorded in %ld", concert_forum_kind_name(forum),
                               year);
   if (n > 1)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_UNSUPPORTED, row, 1, code_cols[1],
+    return concert_i_csv_fail(d, CONCERT_ERR_UNSUPPORTED, row, 1, code_cols[1],
                               "%ld has %zu %s summits; a code cannot tell them apart", year, n,
                               concert_forum_kind_name(forum));
   int comp = -1;
@@ -281,22 +281,21 @@ static concert_status code_row(table_ctx *c, const concert_i_csvloc_row *row, co
     if (strcmp(row->field[2], concert_rift_component_id((concert_rift_component)k)) == 0)
       comp = k;
   if (comp < 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_INVALID, row, 2, code_cols[2],
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 2, code_cols[2],
                               "unknown component '%.40s' (expected no_communique, "
                               "missing_statements, no_unified_stance, trade, agenda or role)",
                               row->field[2]);
   if (!valid_actors(row->field[3]))
-    return concert_i_csvloc_fail(d, CONCERT_ERR_SYNTAX, row, 3, code_cols[3],
-                              "'%.60s' is not a ';'-separated list of ISO3 codes",
-                              row->field[3]);
+    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, 3, code_cols[3],
+                              "'%.60s' is not a ';'-separated list of ISO3 codes", row->field[3]);
   if (comp == CONCERT_RIFT_NO_COMMUNIQUE && row->len[3] == 0)
-    return concert_i_csvloc_fail(d, CONCERT_ERR_MISSING, row, 3, code_cols[3],
+    return concert_i_csv_fail(d, CONCERT_ERR_MISSING, row, 3, code_cols[3],
                               "a no_communique code must name the members not endorsing");
   for (size_t k = 4; k <= 5; k++)
     if (row->len[k] == 0)
-      return concert_i_csvloc_fail(d, CONCERT_ERR_MISSING, row, k, code_cols[k], "empty cell");
+      return concert_i_csv_fail(d, CONCERT_ERR_MISSING, row, k, code_cols[k], "empty cell");
   if (!valid_sources(row->field[6], 0))
-    return concert_i_csvloc_fail(d, CONCERT_ERR_SYNTAX, row, 6, code_cols[6],
+    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, 6, code_cols[6],
                               "'%.60s' is not a non-empty ';'-separated list of source ids",
                               row->field[6]);
   if (h->n_codes == h->cap_codes) {
@@ -325,12 +324,12 @@ static concert_status code_row(table_ctx *c, const concert_i_csvloc_row *row, co
   return CONCERT_OK;
 }
 
-static concert_status on_row(void *user, const concert_i_csvloc_row *row, concert_diag *d) {
+static concert_status on_row(void *user, const concert_i_csv_row *row, concert_diag *d) {
   table_ctx *c = user;
   const char *const *cols = c->which == 0 ? g7_cols : c->which == 1 ? g20_cols : code_cols;
   size_t n = c->which == 0 ? NCOLS(g7_cols) : c->which == 1 ? NCOLS(g20_cols) : NCOLS(code_cols);
-  if (row->index == 0) return concert_i_csvloc_expect_header(row, cols, n, d);
-  concert_status st = concert_i_csvloc_expect_width(row, n, d);
+  if (row->index == 0) return concert_i_csv_expect_header(row, cols, n, d);
+  concert_status st = concert_i_csv_expect_width(row, n, d);
   if (st != CONCERT_OK) return st;
   if (c->which == 0) return g7_row(c, row, d);
   if (c->which == 1) return g20_row(c, row, d);
@@ -349,7 +348,7 @@ concert_status concert_i_history_parse(concert_history *h, int which, const char
                                        size_t len, const char *name, concert_diag *d) {
   table_ctx c = {h, which, 0};
   size_t before = which == 2 ? h->n_codes : h->n_summits[which];
-  concert_status st = concert_i_csvloc_read_mem(buf, len, name, on_row, &c, d);
+  concert_status st = concert_i_csv_read_mem(buf, len, name, NULL, on_row, &c, d);
   return st != CONCERT_OK ? st : empty_check(h, which, name, before, d);
 }
 
@@ -357,7 +356,7 @@ concert_status concert_i_history_read(concert_history *h, int which, const char 
                                       const char *name, concert_diag *d) {
   table_ctx c = {h, which, 0};
   size_t before = which == 2 ? h->n_codes : h->n_summits[which];
-  concert_status st = concert_i_csvloc_read_file(path, name, on_row, &c, d);
+  concert_status st = concert_i_csv_read_file(path, name, NULL, on_row, &c, d);
   return st != CONCERT_OK ? st : empty_check(h, which, name, before, d);
 }
 

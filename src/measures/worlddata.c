@@ -1,9 +1,8 @@
 /* worlddata.c: the country-by-year indicator tables behind the coverage measure.
  *
- * Each indicator is a CSV table read with libcsv (header row, then one row per code and
- * year), kept as an array sorted by (code, year) and searched by bisection. Errors name
+ * Each indicator is a CSV table read with the src/csv reader (header row, then one row per
+ * code and year), kept as an array sorted by (code, year) and searched by bisection. Errors name
  * the file, the line, the CSV field number as column, and the column's name. */
-#include <csv.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +11,7 @@
 
 #include <concert/measures.h>
 
+#include "csv/csv_reader_i.h"
 #include "measures/measures_i.h"
 #include "status/diag.h"
 
@@ -37,51 +37,21 @@ struct concert_worlddata {
   table t[CONCERT_INDICATOR_COUNT]; /* one table per indicator */
 };
 
-/* State of one CSV parse. */
+/* State of one table read. */
 typedef struct parse {
-  const char *path;                    /* file name for messages */
-  const char *want[3];                 /* names of code, year and value columns */
-  int col[3];                          /* their field indices (-1 until the header) */
-  bool header_done;                    /* the header row was read */
-  int line;                            /* line being fed */
-  int field;                           /* index of the next field in the record */
-  char buf[3][64];                     /* the record's code, year and value text */
-  bool seen[3];                        /* the record had these fields */
-  int fline[3];                        /* lines where they ended */
-  table *out;                          /* table being filled */
-  concert_status st;                   /* first error */
-  concert_diag *diag;                  /* where to report it */
+  const char *path;    /* file name for messages */
+  const char *want[3]; /* names of code, year and value columns */
+  int col[3];          /* their field indices (-1 until the header) */
+  bool header_done;    /* the header row was read */
+  table *out;          /* table being filled */
+  concert_diag *diag;  /* where to report errors */
 } parse;
 
-/* Records the first error, at field k (0 code, 1 year, 2 value) of the given line. */
-static void fail_at(parse *p, concert_status st, int line, int k, const char *what,
-                    const char *arg) {
-  p->st = concert_i_fail(p->diag, st, p->path, line, p->col[k] + 1, p->want[k], "%s '%s'%s",
-                         k == 0 ? "code" : k == 1 ? "year" : "value", arg, what);
-}
-
-static void on_field(void *data, size_t len, void *user) {
-  parse *p = user;
-  if (p->st) return;
-  const char *s = data ? data : "";
-  if (!p->header_done) {
-    for (int k = 0; k < 3; k++)
-      if (p->col[k] < 0 && len == strlen(p->want[k]) && memcmp(s, p->want[k], len) == 0)
-        p->col[k] = p->field;
-  } else {
-    for (int k = 0; k < 3; k++) {
-      if (p->field != p->col[k]) continue;
-      if (len >= sizeof p->buf[k]) {
-        fail_at(p, CONCERT_ERR_INVALID, p->line, k, " is longer than 63 characters", "...");
-        return;
-      }
-      memcpy(p->buf[k], s, len);
-      p->buf[k][len] = '\0';
-      p->seen[k] = true;
-      p->fline[k] = p->line;
-    }
-  }
-  p->field++;
+/* Fails at field k (0 code, 1 year, 2 value) of the given line. */
+static concert_status fail_at(parse *p, concert_status st, long line, int k, const char *what,
+                              const char *arg) {
+  return concert_i_fail(p->diag, st, p->path, (int)line, p->col[k] + 1, p->want[k], "%s '%s'%s",
+                        k == 0 ? "code" : k == 1 ? "year" : "value", arg, what);
 }
 
 static concert_status push(table *t, const row *r) {
@@ -95,56 +65,68 @@ static concert_status push(table *t, const row *r) {
   return CONCERT_OK;
 }
 
-static void take_record(parse *p) {
-  if (!p->header_done) {
-    p->header_done = true;
+/* The header names the three columns; later rows must reach all three. */
+static concert_status read_header(parse *p, const concert_i_csv_row *r) {
+  for (size_t f = 0; f < r->n; f++)
     for (int k = 0; k < 3; k++)
-      if (p->col[k] < 0) {
-        p->st = concert_i_fail(p->diag, CONCERT_ERR_MISSING, p->path, p->line, 0, p->want[k],
-                               "the header has no column '%s'", p->want[k]);
-        return;
-      }
-    return;
-  }
+      if (p->col[k] < 0 && r->len[f] == strlen(p->want[k]) &&
+          memcmp(r->field[f], p->want[k], r->len[f]) == 0)
+        p->col[k] = (int)f;
+  p->header_done = true;
   for (int k = 0; k < 3; k++)
-    if (!p->seen[k]) {
-      fail_at(p, CONCERT_ERR_MISSING, p->line, k, " is missing: the row is too short", "");
-      return;
-    }
-  row r = {.line = p->fline[0]};
+    if (p->col[k] < 0)
+      return concert_i_fail(p->diag, CONCERT_ERR_MISSING, p->path, (int)r->end_line, 0, p->want[k],
+                            "the header has no column '%s'", p->want[k]);
+  return CONCERT_OK;
+}
+
+static concert_status on_row(void *user, const concert_i_csv_row *r, concert_diag *d) {
+  (void)d;
+  parse *p = user;
+  if (!p->header_done) return read_header(p, r);
+  for (size_t f = 0; f < r->n; f++)
+    for (int k = 0; k < 3; k++)
+      if ((size_t)p->col[k] == f && r->len[f] >= 64)
+        return fail_at(p, CONCERT_ERR_INVALID, r->fline[f], k, " is longer than 63 characters",
+                       "...");
+  for (int k = 0; k < 3; k++)
+    if ((size_t)p->col[k] >= r->n)
+      return fail_at(p, CONCERT_ERR_MISSING, r->end_line, k, " is missing: the row is too short",
+                     "");
+  const char *code = r->field[p->col[0]], *year = r->field[p->col[1]];
+  const char *value = r->field[p->col[2]];
+  long cline = r->fline[p->col[0]];
+  row x = {.line = (int)cline};
   /* code */
-  size_t cl = strlen(p->buf[0]);
-  if (cl == 0 || cl >= sizeof r.code) {
-    fail_at(p, CONCERT_ERR_INVALID, p->fline[0], 0, " is empty or longer than 7 characters", p->buf[0]);
-    return;
-  }
-  memcpy(r.code, p->buf[0], cl + 1);
+  size_t cl = strlen(code);
+  if (cl == 0 || cl >= sizeof x.code)
+    return fail_at(p, CONCERT_ERR_INVALID, cline, 0, " is empty or longer than 7 characters", code);
+  memcpy(x.code, code, cl + 1);
   /* year */
   char *end;
   errno = 0;
-  long y = strtol(p->buf[1], &end, 10);
-  if (end == p->buf[1] || *end || errno || y < 1000 || y > 3000) {
-    fail_at(p, CONCERT_ERR_RANGE, p->fline[1], 1, " is not an integer in 1000-3000", p->buf[1]);
-    return;
-  }
-  r.year = (int)y;
+  long y = strtol(year, &end, 10);
+  if (end == year || *end || errno || y < 1000 || y > 3000)
+    return fail_at(p, CONCERT_ERR_RANGE, r->fline[p->col[1]], 1, " is not an integer in 1000-3000",
+                   year);
+  x.year = (int)y;
   /* value: empty means missing */
-  if (p->buf[2][0] == '\0') return;
+  if (value[0] == '\0') return CONCERT_OK;
   errno = 0;
-  double v = strtod(p->buf[2], &end);
-  if (end == p->buf[2] || *end || !isfinite(v) || v < 0) {
-    fail_at(p, CONCERT_ERR_RANGE, p->fline[2], 2, " is not a finite number >= 0", p->buf[2]);
-    return;
-  }
-  r.value = v;
-  if (push(p->out, &r)) p->st = CONCERT_FAIL(p->diag, CONCERT_ERR_NOMEM, "out of memory");
+  double v = strtod(value, &end);
+  if (end == value || *end || !isfinite(v) || v < 0)
+    return fail_at(p, CONCERT_ERR_RANGE, r->fline[p->col[2]], 2, " is not a finite number >= 0",
+                   value);
+  x.value = v;
+  if (push(p->out, &x)) return CONCERT_FAIL(p->diag, CONCERT_ERR_NOMEM, "out of memory");
+  return CONCERT_OK;
 }
 
-static void on_record(int c, void *user) {
-  parse *p = user;
-  if (!p->st) take_record(p);
-  p->field = 0;
-  for (int k = 0; k < 3; k++) p->seen[k] = false;
+/* libcsv's syntax errors: the line being read (the last line at the end), no column. */
+static concert_status syntax_error(void *user, const concert_i_csv_where *w, concert_diag *d) {
+  (void)user;
+  return concert_i_fail(d, CONCERT_ERR_SYNTAX, w->file, (int)(w->at_end ? w->last_line : w->line),
+                        0, NULL, "CSV: %s", w->message);
 }
 
 static int row_cmp(const void *a, const void *b) {
@@ -180,51 +162,29 @@ concert_status concert_worlddata_load_csv(concert_worlddata *w, concert_indicato
                                           concert_diag *d) {
   if (!w || !path || !code_col || !year_col || !value_col || (unsigned)ind >= CONCERT_INDICATOR_COUNT)
     return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "bad arguments");
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-  struct csv_parser cp;
-  if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-    fclose(f);
-    return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-  }
   table t = {0};
   parse p = {.path = path, .want = {code_col, year_col, value_col}, .col = {-1, -1, -1},
              .out = &t, .diag = d};
-  char *buf = NULL;
-  size_t cap = 0;
-  ssize_t len;
-  while (!p.st && (len = getline(&buf, &cap, f)) > 0) {
-    p.line++;
-    if (csv_parse(&cp, buf, (size_t)len, on_field, on_record, &p) != (size_t)len && !p.st)
-      p.st = concert_i_fail(d, CONCERT_ERR_SYNTAX, path, p.line, 0, NULL, "CSV: %s",
-                            csv_strerror(csv_error(&cp)));
-  }
-  if (!p.st && ferror(f))
-    p.st = concert_i_fail(d, CONCERT_ERR_IO, path, p.line, 0, NULL, "read error");
-  if (!p.st && csv_fini(&cp, on_field, on_record, &p) != 0 && !p.st)
-    p.st = concert_i_fail(d, CONCERT_ERR_SYNTAX, path, p.line, 0, NULL, "CSV: %s",
-                          csv_strerror(csv_error(&cp)));
-  free(buf);
-  csv_free(&cp);
-  fclose(f);
-  if (!p.st && !p.header_done)
-    p.st = concert_i_fail(d, CONCERT_ERR_EMPTY, path, 0, 0, NULL, "empty file: no header row");
-  if (!p.st && t.n == 0)
-    p.st = concert_i_fail(d, CONCERT_ERR_EMPTY, path, p.line, 0, NULL, "no rows with a value");
-  if (!p.st) {
+  long lines = 0;
+  concert_i_csv_opts o = {.trim = true, .on_error = syntax_error, .lines = &lines};
+  concert_status st = concert_i_csv_read_file(path, path, &o, on_row, &p, d);
+  if (!st && !p.header_done)
+    st = concert_i_fail(d, CONCERT_ERR_EMPTY, path, 0, 0, NULL, "empty file: no header row");
+  if (!st && t.n == 0)
+    st = concert_i_fail(d, CONCERT_ERR_EMPTY, path, (int)lines, 0, NULL, "no rows with a value");
+  if (!st) {
     qsort(t.rows, t.n, sizeof *t.rows, row_cmp);
     for (size_t i = 1; i < t.n; i++)
       if (strcmp(t.rows[i].code, t.rows[i - 1].code) == 0 && t.rows[i].year == t.rows[i - 1].year) {
-        p.st = concert_i_fail(d, CONCERT_ERR_DUPLICATE_ID, path, t.rows[i].line, p.col[0] + 1,
-                              code_col, "%s %d already given on line %d", t.rows[i].code,
-                              t.rows[i].year, t.rows[i - 1].line);
+        st = concert_i_fail(d, CONCERT_ERR_DUPLICATE_ID, path, t.rows[i].line, p.col[0] + 1,
+                            code_col, "%s %d already given on line %d", t.rows[i].code,
+                            t.rows[i].year, t.rows[i - 1].line);
         break;
       }
   }
-  if (p.st) {
+  if (st) {
     free(t.rows);
-    return p.st;
+    return st;
   }
   free(w->t[ind].rows);
   w->t[ind] = t;

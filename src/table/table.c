@@ -11,7 +11,7 @@
 #include <strings.h>
 
 #include "status/diag.h"
-#include "table/table_i.h"
+#include "csv/csv_reader_i.h"
 
 struct concert_table {
   concert_table_format format; /* layout read */
@@ -118,7 +118,7 @@ static int parse_number(const char *s, double *out) {
 }
 
 /* Reads a number in [lo, hi] (hi_open: strictly below hi) from a field. */
-static concert_status read_number(const loader *L, const concert_i_csv_row *r, size_t col,
+static concert_status read_number(const loader *L, const concert_i_csv_record *r, size_t col,
                                   const char *colname, double lo, double hi, int hi_open,
                                   double *out) {
   char buf[48];
@@ -140,7 +140,7 @@ static concert_status read_number(const loader *L, const concert_i_csv_row *r, s
 }
 
 /* Reads a whole non-negative count. */
-static concert_status read_count(const loader *L, const concert_i_csv_row *r, size_t col,
+static concert_status read_count(const loader *L, const concert_i_csv_record *r, size_t col,
                                  const char *colname, long *out) {
   double v = 0;
   concert_status st = read_number(L, r, col, colname, 0, 1e9, 0, &v);
@@ -152,7 +152,7 @@ static concert_status read_count(const loader *L, const concert_i_csv_row *r, si
 }
 
 /* Copies a text field with a length limit. */
-static concert_status read_text(const loader *L, const concert_i_csv_row *r, size_t col,
+static concert_status read_text(const loader *L, const concert_i_csv_record *r, size_t col,
                                 const char *colname, size_t max, int required, char **out) {
   const char *s = r->field[col];
   if (required && !*s) return TFAIL(L, CONCERT_ERR_MISSING, r->line, col + 1, colname, "%s", "empty actor id");
@@ -178,7 +178,7 @@ static int by_id_then_line(const void *a, const void *b) {
 
 /* Refuses two actors with the same id (exact, case-sensitive). O(n log n). */
 static concert_status check_duplicates(const loader *L, const concert_table *t,
-                                       const concert_i_csv_row *rows, size_t id_col,
+                                       const concert_i_csv_record *rows, size_t id_col,
                                        const char *colname) {
   id_ref *v = malloc(t->n * sizeof *v);
   if (!v) return CONCERT_FAIL(L->d, CONCERT_ERR_NOMEM, "out of memory reading %s", L->file);
@@ -214,8 +214,9 @@ static char *dim_name(const char *h) {
 }
 
 /* ---- KTAB layout ---- */
-static concert_status load_ktab(const loader *L, const concert_i_csv_rows *R, concert_table **out) {
-  const concert_i_csv_row *title = &R->rows[0];
+static concert_status load_ktab(const loader *L, const concert_i_csv_records *R,
+                                concert_table **out) {
+  const concert_i_csv_record *title = &R->rows[0];
   if (title->n < 4) /* later fields are ignored, as KTAB does */
     return concert_i_fail(L->d, CONCERT_ERR_SYNTAX, L->file, title->line, (int)title->n + 1,
                           "title",
@@ -246,7 +247,7 @@ static concert_status load_ktab(const loader *L, const concert_i_csv_rows *R, co
   if (R->n < 2)
     return concert_i_fail(L->d, CONCERT_ERR_MISSING, L->file, title->line, 0, "header",
                           "the header line (Actor,Description,Influence,...) is missing");
-  const concert_i_csv_row *head = &R->rows[1];
+  const concert_i_csv_record *head = &R->rows[1];
   if (head->n != cols)
     return concert_i_fail(L->d, CONCERT_ERR_SYNTAX, L->file, head->line, (int)head->n, "header",
                           "row %d: the header has %zu columns; with %zu dimensions it needs %zu "
@@ -271,7 +272,7 @@ static concert_status load_ktab(const loader *L, const concert_i_csv_rows *R, co
   for (size_t k = 0; k < m; k++)
     if (!(t->dims[k] = dim_name(head->field[3 + 2 * k]))) goto nomem;
   for (size_t a = 0; a < n; a++) {
-    const concert_i_csv_row *r = &R->rows[2 + a];
+    const concert_i_csv_record *r = &R->rows[2 + a];
     if (r->n != cols) {
       st = concert_i_fail(L->d, CONCERT_ERR_SYNTAX, L->file, r->line, (int)r->n, head->field[0],
                           "row %d: %zu columns; the header has %zu", r->line, r->n, cols);
@@ -332,7 +333,7 @@ static const char *const kind_label[COL_KINDS] = {"Actor", "Description", "Capab
                                                   "Position", "Salience"};
 
 /* True when the first row looks like a BDM header (an actor and a position column). */
-static int is_bdm_header(const concert_i_csv_row *r) {
+static int is_bdm_header(const concert_i_csv_record *r) {
   int id = 0, pos = 0;
   for (size_t i = 0; i < r->n; i++) {
     int k = column_kind(r->field[i]);
@@ -353,8 +354,9 @@ static char *file_stem(const char *name) {
   return t;
 }
 
-static concert_status load_bdm(const loader *L, const concert_i_csv_rows *R, concert_table **out) {
-  const concert_i_csv_row *head = &R->rows[0];
+static concert_status load_bdm(const loader *L, const concert_i_csv_records *R,
+                               concert_table **out) {
+  const concert_i_csv_record *head = &R->rows[0];
   int col[COL_KINDS];
   for (int k = 0; k < COL_KINDS; k++) col[k] = -1;
   for (size_t i = 0; i < head->n; i++) {
@@ -392,7 +394,7 @@ static concert_status load_bdm(const loader *L, const concert_i_csv_rows *R, con
   if (!t->title || !t->description || !t->dims[0]) goto nomem;
   double smax = 0;
   for (size_t a = 0; a < n; a++) {
-    const concert_i_csv_row *r = &R->rows[1 + a];
+    const concert_i_csv_record *r = &R->rows[1 + a];
     if (r->n > head->n) {
       st = concert_i_fail(L->d, CONCERT_ERR_SYNTAX, L->file, r->line, (int)head->n + 1, NULL,
                           "row %d: %zu columns; the header has %zu", r->line, r->n, head->n);
@@ -431,7 +433,7 @@ static concert_status load_bdm(const loader *L, const concert_i_csv_rows *R, con
   t->scale = smax > 1 ? 100 : 1;
   for (size_t a = 0; a < n; a++) {
     if (t->scale == 100 && t->sal[a] > 0 && t->sal[a] < 1) {
-      const concert_i_csv_row *r = &R->rows[1 + a];
+      const concert_i_csv_record *r = &R->rows[1 + a];
       st = TFAIL(L, CONCERT_ERR_INVALID, r->line, col[COL_SAL] + 1, head->field[col[COL_SAL]],
                  "%g looks like a 0..1 salience but other rows use the 0..100 scale (up to "
                  "%g); use one scale",
@@ -449,6 +451,30 @@ nomem:
 fail:
   concert_table_free(t);
   return st;
+}
+
+/* Splits an actor table into rows (libcsv's lenient mode, spaces around unquoted fields
+ * trimmed, CR, LF and CRLF all ending a line), dropping trailing empty fields (KTAB files
+ * end rows with a comma) and the rows left with none. O(len). */
+static concert_status split_rows(const char *data, size_t len, const char *file,
+                                 concert_i_csv_records *R, concert_diag *d) {
+  concert_i_csv_opts o = {.relaxed = true, .trim = true, .cr_newline = true};
+  concert_status st = concert_i_csv_collect_mem(data, len, file, &o, R, d);
+  if (st) {
+    concert_i_csv_records_free(R);
+    return st;
+  }
+  size_t kept = 0;
+  for (size_t r = 0; r < R->n; r++) {
+    concert_i_csv_record *rec = &R->rows[r];
+    while (rec->n > 0 && rec->field[rec->n - 1][0] == '\0') free(rec->field[--rec->n]);
+    if (rec->n == 0)
+      free(rec->field);
+    else
+      R->rows[kept++] = *rec;
+  }
+  R->n = kept;
+  return CONCERT_OK;
 }
 
 concert_status concert_table_load_buffer(const char *data, size_t len, const char *name,
@@ -470,10 +496,9 @@ concert_status concert_table_load_buffer(const char *data, size_t len, const cha
     return concert_i_fail(diag, CONCERT_ERR_SYNTAX, L.file, line, 0, NULL,
                           "row %d: a NUL byte; this is not a text CSV file", line);
   }
-  concert_i_csv_rows R;
-  if (concert_i_csv_split(data, len, &R))
-    return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory reading %s", L.file);
-  concert_status st;
+  concert_i_csv_records R;
+  concert_status st = split_rows(data, len, L.file, &R, diag);
+  if (st) return st;
   if (R.n == 0)
     st = concert_i_fail(diag, CONCERT_ERR_EMPTY, L.file, 0, 0, NULL,
                         "the file is empty (no title or header line)");
@@ -484,7 +509,7 @@ concert_status concert_table_load_buffer(const char *data, size_t len, const cha
     st = load_bdm(&L, &R, out);
   else
     st = load_ktab(&L, &R, out);
-  concert_i_csv_rows_free(&R);
+  concert_i_csv_records_free(&R);
   return st;
 }
 

@@ -1,7 +1,8 @@
 /* deu.c: the loader of EU legislative decision data in the DEU layout.
  *
  * The file is tab-separated with a header on line 1; a field may be wrapped in double
- * quotes (without tabs, newlines or quotes inside). Actor columns are discovered from the
+ * quotes (without tabs, newlines or quotes inside): the plain dialect of the src/csv reader.
+ * Actor columns are discovered from the
  * header: every pair p<code> / s<code>. Every number is checked: a blank cell or the DEU
  * sentinel 999 means "not recorded", anything else outside [0, 100] (or NaN, inf, text) is
  * refused with the file, line, column and field. docs/validation.md describes the layout. */
@@ -14,6 +15,7 @@
 
 #include <concert/validation.h>
 
+#include "csv/csv_reader_i.h"
 #include "status/diag.h"
 #include "validation/validation_i.h"
 
@@ -66,39 +68,6 @@ static char *dup_text(const char *s, size_t len) {
   memcpy(t, s, len);
   t[len] = '\0';
   return t;
-}
-
-/* Splits [s, e) into fields at tabs, removing one level of double quotes. */
-static concert_status split(parser *p, const char *s, const char *e) {
-  p->nf = 0;
-  const char *line0 = s;
-  for (;;) {
-    if (p->nf == MAX_FIELDS)
-      return concert_i_fail(p->diag, CONCERT_ERR_TOO_LARGE, p->name, p->line,
-                            (int)(s - line0) + 1, NULL, "more than %d columns", MAX_FIELDS);
-    const char *t = s;
-    while (t < e && *t != '\t') t++;
-    field *f = &p->f[p->nf++];
-    f->col = (int)(s - line0) + 1;
-    f->s = s;
-    f->len = (size_t)(t - s);
-    if (f->len > 0 && s[0] == '"') {
-      if (f->len < 2 || s[f->len - 1] != '"')
-        return concert_i_fail(p->diag, CONCERT_ERR_SYNTAX, p->name, p->line, f->col, NULL,
-                              "unterminated double quote");
-      f->s = s + 1;
-      f->len -= 2;
-      if (memchr(f->s, '"', f->len))
-        return concert_i_fail(p->diag, CONCERT_ERR_SYNTAX, p->name, p->line, f->col, NULL,
-                              "double quote inside a quoted field");
-    } else if (memchr(s, '"', f->len)) {
-      return concert_i_fail(p->diag, CONCERT_ERR_SYNTAX, p->name, p->line, f->col, NULL,
-                            "stray double quote in an unquoted field");
-    }
-    if (t == e) break;
-    s = t + 1;
-  }
-  return CONCERT_OK;
 }
 
 /* Reads field i as a number into *v: NaN for blank or the sentinel 999. */
@@ -347,6 +316,39 @@ static concert_status check_issues(parser *p, concert_deu *d, const concert_deu_
   return CONCERT_OK;
 }
 
+/* State of one read: the parser, the set being filled and the header's layout. */
+typedef struct reading {
+  parser *p;      /* fields of the current line */
+  concert_deu *d; /* the set being filled */
+  columns *c;     /* header columns */
+  size_t ncols;   /* number of header columns */
+  size_t cap;     /* issues allocated */
+} reading;
+
+/* Row callback of the TSV reader: line 1 is the header, every other line an issue (or, on
+ * line 2 with an empty isnr, the capability row). */
+static concert_status on_line(void *user, const concert_i_csv_row *r, concert_diag *diag) {
+  reading *x = user;
+  parser *p = x->p;
+  p->line = (int)r->line;
+  p->nf = r->n;
+  for (size_t i = 0; i < r->n; i++) p->f[i] = (field){r->field[i], r->len[i], r->col[i]};
+  if (p->line == 1) {
+    x->ncols = p->nf;
+    return read_header(p, x->d, x->c);
+  }
+  if (p->nf == 1 && p->f[0].len == 0)
+    return concert_i_fail(diag, CONCERT_ERR_SYNTAX, p->name, p->line, 1, NULL, "empty line");
+  if (p->nf != x->ncols)
+    return concert_i_fail(diag, CONCERT_ERR_SYNTAX, p->name, p->line,
+                          p->nf > x->ncols ? p->f[x->ncols].col : (int)r->raw_len + 1, NULL,
+                          "%zu fields where the header has %zu", p->nf, x->ncols);
+  bool cap_row = p->line == 2 && p->f[x->c->isnr].len == 0;
+  if (!cap_row && grow(x->d, &x->cap))
+    return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  return read_row(p, x->d, x->c, cap_row);
+}
+
 concert_status concert_deu_parse(const char *text_in, size_t len, const char *name,
                                  const concert_deu_options *opt, concert_deu **out,
                                  concert_diag *diag) {
@@ -370,46 +372,16 @@ concert_status concert_deu_parse(const char *text_in, size_t len, const char *na
     return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   }
   concert_status st = CONCERT_OK;
-  size_t ncols = 0, cap = 0;
-  const char *s = text_in, *end = text_in + len;
   if (len == 0) {
     st = concert_i_fail(diag, CONCERT_ERR_EMPTY, name, 0, 0, NULL, "empty file");
     goto done;
   }
-  while (s < end) {
-    const char *e = memchr(s, '\n', (size_t)(end - s));
-    const char *next = e ? e + 1 : end;
-    if (!e) e = end;
-    if (e > s && e[-1] == '\r') e--;
-    p.line++;
-    if (memchr(s, '\0', (size_t)(e - s))) {
-      st = concert_i_fail(diag, CONCERT_ERR_SYNTAX, name, p.line, 0, NULL, "NUL byte in line");
-      goto done;
-    }
-    if (e == s && next == end) break; /* final empty line */
-    if ((st = split(&p, s, e))) goto done;
-    if (p.line == 1) {
-      ncols = p.nf;
-      if ((st = read_header(&p, d, &c))) goto done;
-    } else if (p.nf == 1 && p.f[0].len == 0) {
-      st = concert_i_fail(diag, CONCERT_ERR_SYNTAX, name, p.line, 1, NULL, "empty line");
-      goto done;
-    } else if (p.nf != ncols) {
-      st = concert_i_fail(diag, CONCERT_ERR_SYNTAX, name, p.line,
-                          p.nf > ncols ? p.f[ncols].col : (int)(e - s) + 1, NULL,
-                          "%zu fields where the header has %zu", p.nf, ncols);
-      goto done;
-    } else {
-      bool cap_row = p.line == 2 && p.f[c.isnr].len == 0;
-      if (!cap_row && grow(d, &cap)) {
-        st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
-        goto done;
-      }
-      if ((st = read_row(&p, d, &c, cap_row))) goto done;
-    }
-    s = next;
-  }
-  if (p.line == 0) {
+  reading x = {.p = &p, .d = d, .c = &c};
+  long lines = 0;
+  concert_i_csv_opts o = {
+      .dialect = CONCERT_I_CSV_PLAIN, .delim = '\t', .max_fields = MAX_FIELDS, .lines = &lines};
+  if ((st = concert_i_csv_read_mem(text_in, len, name, &o, on_line, &x, diag))) goto done;
+  if (lines == 0) {
     st = concert_i_fail(diag, CONCERT_ERR_EMPTY, name, 0, 0, NULL, "empty file");
     goto done;
   }

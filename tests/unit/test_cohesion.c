@@ -10,6 +10,7 @@
 #include <concert.h>
 
 #include "cohesion/cohesion_i.h"
+#include "check_main.h"
 
 #define TINY CONCERT_SRCDIR "/tests/data/unga_tiny"
 #define EPS 1e-12
@@ -375,9 +376,5 @@ int main(void) {
   tcase_add_test(f, full_matches_published_bsv_agreement);
   tcase_add_test(f, full_matrix_invariants);
   suite_add_tcase(s, f);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_ENV);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? 1 : 0;
+  return concert_test_run(s);
 }

@@ -19,6 +19,7 @@
 #include <concert.h>
 
 #include "model/eum_i.h"
+#include "check_main.h"
 
 /* The emissions example: jmckib ExampleActors.csv (data/decisions, McKibben copy). */
 enum { NE = 10 };
@@ -675,9 +676,5 @@ static Suite *eum_suite(void) {
 }
 
 int main(void) {
-  SRunner *r = srunner_create(eum_suite());
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(eum_suite());
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <concert.h>
+#include "check_main.h"
 
 static const concert_model *model(void) {
   const concert_model *m = concert_model_find("exchange");
@@ -466,9 +467,5 @@ static Suite *suite(void) {
 }
 
 int main(void) {
-  SRunner *r = srunner_create(suite());
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(suite());
 }

@@ -7,6 +7,7 @@
 #include <concert.h>
 
 #include "history/history_i.h"
+#include "check_main.h"
 
 static concert_history *load(void) {
   concert_history *h = NULL;
@@ -195,9 +196,5 @@ int main(void) {
   tcase_add_test(t, bad_codes);
   tcase_add_test(t, load_missing_dir);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_ENV);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? 1 : 0;
+  return concert_test_run(s);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "check_main.h"
 
 /* ---------- helpers ---------- */
 
@@ -598,9 +599,5 @@ int main(void) {
   tcase_add_test(t, shipped_data_figures);
   tcase_add_test(t, shipped_data_invariants);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(s);
 }

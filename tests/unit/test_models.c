@@ -4,6 +4,7 @@
 #include <concert.h>
 #include <math.h>
 #include <stdlib.h>
+#include "check_main.h"
 
 static double solve1(const char *model, size_t n, const double *x, const double *s,
                      const double *c, double rev, const concert_params *p) {
@@ -174,9 +175,5 @@ int main(void) {
   tcase_add_test(t, bad_problems);
   tcase_add_test(t, params_text);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(s);
 }

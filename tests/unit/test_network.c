@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <concert.h>
+#include "check_main.h"
 
 static concert_network *build(size_t n, const concert_network_tie *t, size_t nt) {
   concert_network *net = NULL;
@@ -283,9 +284,5 @@ static Suite *suite(void) {
 }
 
 int main(void) {
-  SRunner *r = srunner_create(suite());
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(suite());
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "power/power_i.h"
+#include "check_main.h"
 
 #define DATA CONCERT_SRCDIR "/data/power/"
 
@@ -820,9 +821,5 @@ static Suite *power_suite(void) {
 }
 
 int main(void) {
-  SRunner *sr = srunner_create(power_suite());
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(power_suite());
 }

@@ -3,6 +3,7 @@
 #include <check.h>
 #include <concert.h>
 #include <stdlib.h>
+#include "check_main.h"
 
 static concert_scenario *load(void) {
   concert_scenario *s = NULL;
@@ -65,9 +66,5 @@ int main(void) {
   tcase_add_test(t, quota_forum);
   tcase_add_test(t, unanimity_forum);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(s);
 }

@@ -10,6 +10,7 @@
 #include <concert.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check_main.h"
 
 static concert_scenario *load(const char *path) {
   concert_scenario *s = NULL;
@@ -151,9 +152,5 @@ int main(void) {
   tcase_add_test(t, g5_forums_play);
   tcase_add_test(t, kananaskis_deals_hub);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(s);
 }

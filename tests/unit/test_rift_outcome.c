@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check_main.h"
 
 /* Two members, compromise model, equal capability.
  * s (core-security, r 50): A 60 (1), B 80 (1) -> text 70, both accept: joint statement;
@@ -105,9 +106,5 @@ int main(void) {
   tcase_add_test(t, identical_actors_no_rift);
   tcase_add_test(t, kananaskis_all_flags);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(s);
 }

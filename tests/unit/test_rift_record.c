@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <concert.h>
+#include "check_main.h"
 
 static concert_history *h;
 
@@ -206,9 +207,5 @@ int main(void) {
   tcase_add_test(t, g20_record);
   tcase_add_test(t, all_records_consistent);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_ENV);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? 1 : 0;
+  return concert_test_run(s);
 }

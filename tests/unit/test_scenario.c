@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check_main.h"
 
 /* A valid base document; tests replace one fragment of it. */
 static const char *base =
@@ -230,9 +231,5 @@ int main(void) {
   tcase_add_test(t, empty_and_missing_file);
   tcase_add_test(t, huge_inputs);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(s);
 }

@@ -10,6 +10,7 @@
 #include <concert.h>
 
 #include "model/smp_i.h"
+#include "check_main.h"
 
 #define NEAR(a, b, tol) \
   ck_assert_msg(fabs((a) - (b)) <= (tol), "%.15g != %.15g", (double)(a), (double)(b))
@@ -351,9 +352,5 @@ static Suite *suite(void) {
 }
 
 int main(void) {
-  SRunner *r = srunner_create(suite());
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(suite());
 }

@@ -12,6 +12,7 @@
 #include <concert.h>
 
 #include "model/smp_i.h"
+#include "check_main.h"
 
 #define REF CONCERT_SRCDIR "/data/ktab/"
 #define MAX_TOK 128
@@ -168,9 +169,5 @@ static Suite *suite(void) {
 }
 
 int main(void) {
-  SRunner *r = srunner_create(suite());
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(suite());
 }

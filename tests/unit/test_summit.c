@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "check_main.h"
 
 static concert_scenario *load(const char *text) {
   concert_scenario *s = NULL;
@@ -356,9 +357,5 @@ int main(void) {
   tcase_add_test(t, nothing_new_and_empty_session);
   tcase_add_test(t, bad_protocol_parameters);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(s);
 }

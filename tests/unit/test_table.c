@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <concert.h>
+#include "check_main.h"
 
 #define KTAB CONCERT_SRCDIR "/data/ktab/"
 #define FIX CONCERT_SRCDIR "/tests/data/"
@@ -405,9 +406,5 @@ static Suite *suite(void) {
 }
 
 int main(void) {
-  SRunner *r = srunner_create(suite());
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(suite());
 }

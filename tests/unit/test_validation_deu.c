@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <concert.h>
+#include "check_main.h"
 
 #define DATA(name) CONCERT_SRCDIR "/tests/data/" name
 #define DEU_FILE CONCERT_SRCDIR "/data/decisions/deu3_blksv.tsv"
@@ -199,9 +200,5 @@ int main(void) {
   tcase_add_test(tc, header_without_actors);
   tcase_add_test(tc, infinity_and_header_only);
   suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  return concert_test_run(s);
 }

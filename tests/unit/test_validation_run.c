@@ -11,6 +11,7 @@
 
 #include "model/model_i.h"
 #include "validation/validation_i.h"
+#include "check_main.h"
 
 #define DATA(name) CONCERT_SRCDIR "/tests/data/" name
 #define DEU_FILE CONCERT_SRCDIR "/data/decisions/deu3_blksv.tsv"
@@ -336,9 +337,5 @@ int main(void) {
   tcase_add_test(tc, multi_issue_model);
   tcase_add_test(tc, bad_options);
   suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  return concert_test_run(s);
 }
