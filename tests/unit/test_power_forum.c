@@ -55,7 +55,9 @@ START_TEST(unanimity_forum) {
     sum += ss[i];
   }
   ck_assert_double_eq_tol(sum, 1.0, 1e-12);
+  concert_game_free(g);
   ck_assert_int_eq(concert_game_from_forum(&g, s, 7, &d), CONCERT_ERR_NOT_FOUND);
+  ck_assert_ptr_null(g);
   concert_scenario_free(s);
 }
 END_TEST

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_main.h"
+
 static unsigned rnd(unsigned *s) { return *s = *s * 1103515245u + 12345u, (*s >> 8) & 0xffffff; }
 
 /* A random forum of n members over 3 issues (trade, core-security, membership) under one
@@ -146,9 +148,5 @@ int main(void) {
   tcase_set_timeout(t, 120);
   tcase_add_test(t, invariants_and_redraft);
   suite_add_tcase(s, t);
-  SRunner *r = srunner_create(s);
-  srunner_run_all(r, CK_NORMAL);
-  int failed = srunner_ntests_failed(r);
-  srunner_free(r);
-  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+  return concert_test_run(s);
 }
