@@ -264,7 +264,9 @@ int concert_cli_cohesion(int argc, char **argv) {
   concert_diag d;
   concert_diag_clear(&d);
   concert_unga *u = NULL;
-  concert_status st = concert_unga_load(&u, dir, &d);
+  char world[4096];
+  if (dir) snprintf(world, sizeof world, "%s/world", dir);
+  concert_status st = concert_unga_load(&u, dir ? world : NULL, &d);
   if (st != CONCERT_OK) return concert_cli_report("cohesion", st, &d);
   concert_cohesion_query q = {list, n, from, to, issue};
   concert_cohesion *c = NULL;

@@ -117,8 +117,7 @@ int concert_cli_compare(int argc, char **argv) {
   concert_diag d;
   concert_diag_clear(&d);
   if (!no_measures) {
-    if (!data) data = getenv("CONCERT_DATADIR");
-    if (!data || !*data) data = concert_worlddata_default_dir();
+    if (!data) data = concert_data_dir();
     concert_status st = concert_worlddata_load(data, &world, &d);
     if (st) {
       concert_cli_report("compare", st, &d);

@@ -289,7 +289,9 @@ int concert_cli_history(int argc, char **argv) {
   concert_diag d;
   concert_diag_clear(&d);
   concert_history *h = NULL;
-  concert_status st = concert_history_load(&h, dir, &d);
+  char world[4096];
+  if (dir) snprintf(world, sizeof world, "%s/world", dir);
+  concert_status st = concert_history_load(&h, dir ? world : NULL, &d);
   if (st != CONCERT_OK) return concert_cli_report("history", st, &d);
   if (from == 1900 && to == 2100) {
     size_t n = concert_history_count(h, forum);

@@ -135,7 +135,9 @@ int concert_cli_power(int argc, char **argv) {
     if (!st) st = concert_game_from_forum(&g, sc, f, &d);
     concert_scenario_free(sc);
   } else if (game) {
-    st = concert_game_load_named(&g, game, data, &d);
+    char pdir[4096];
+    if (data) snprintf(pdir, sizeof pdir, "%s/power", data);
+    st = concert_game_load_named(&g, game, data ? pdir : NULL, &d);
   } else if (csv) {
     char path[4096];
     if (!games_csv) {

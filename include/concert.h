@@ -3,6 +3,7 @@
 #define CONCERT_H
 #include "concert/export.h"
 #include "concert/status.h"
+#include "concert/datadir.h"
 #include "concert/params.h"
 #include "concert/model.h"
 #include "concert/scenario.h"

@@ -10,11 +10,9 @@
 
 #include "cohesion/cohesion_i.h"
 #include "csv/csv_reader_i.h"
-#include "status/diag.h"
+#include <concert/datadir.h>
 
-#ifndef CONCERT_DATADIR
-#define CONCERT_DATADIR "data"
-#endif
+#include "status/diag.h"
 
 const char *const concert_i_unga_issue_codes[6] = {"me", "nu", "di", "hr", "co", "ec"};
 
@@ -382,7 +380,11 @@ concert_status concert_i_unga_read(concert_unga *u, int which, const char *path,
 concert_status concert_unga_load(concert_unga **out, const char *dir, concert_diag *diag) {
   if (!out) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "out is NULL");
   *out = NULL;
-  if (!dir) dir = CONCERT_DATADIR "/world";
+  char def[4096];
+  if (!dir) {
+    snprintf(def, sizeof def, "%s/world", concert_data_dir());
+    dir = def;
+  }
   static const char *const files[6] = {
       "unga_countries.csv", "unga_roll_calls.csv", "unga_roll_call_issues.csv",
       "unga_votes.csv",     "focus_countries.csv", "unga_ideal_points_bsv_jun2024.csv"};

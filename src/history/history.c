@@ -9,11 +9,9 @@
 
 #include "csv/csv_reader_i.h"
 #include "history/history_i.h"
-#include "status/diag.h"
+#include <concert/datadir.h>
 
-#ifndef CONCERT_DATADIR
-#define CONCERT_DATADIR "data"
-#endif
+#include "status/diag.h"
 
 static const char *const g7_cols[] = {
     "year", "summit_no", "format", "host_country", "host_city", "dates",
@@ -388,7 +386,11 @@ concert_status concert_history_load(concert_history **out, const char *dir,
                                     concert_diag *diag) {
   if (!out) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "out is NULL");
   *out = NULL;
-  if (!dir) dir = CONCERT_DATADIR "/world";
+  char def[4096];
+  if (!dir) {
+    snprintf(def, sizeof def, "%s/world", concert_data_dir());
+    dir = def;
+  }
   static const char *const files[3] = {"g7_summits.csv", "g20_leaders_summits.csv",
                                        "g7_rift_codes.csv"};
   concert_history *h = concert_i_history_new();

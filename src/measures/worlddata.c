@@ -13,11 +13,9 @@
 
 #include "csv/csv_reader_i.h"
 #include "measures/measures_i.h"
-#include "status/diag.h"
+#include <concert/datadir.h>
 
-#ifndef CONCERT_DATADIR
-#define CONCERT_DATADIR "data"
-#endif
+#include "status/diag.h"
 
 /* One figure. */
 typedef struct row {
@@ -145,7 +143,7 @@ void concert_worlddata_free(concert_worlddata *w) {
   free(w);
 }
 
-const char *concert_worlddata_default_dir(void) { return CONCERT_DATADIR; }
+const char *concert_worlddata_default_dir(void) { return concert_data_dir(); }
 
 const char *concert_indicator_name(concert_indicator ind) {
   switch (ind) {
@@ -194,7 +192,7 @@ concert_status concert_worlddata_load_csv(concert_worlddata *w, concert_indicato
 concert_status concert_worlddata_load(const char *dir, concert_worlddata **out, concert_diag *d) {
   if (!out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "bad arguments");
   *out = NULL;
-  if (!dir) dir = CONCERT_DATADIR;
+  if (!dir) dir = concert_data_dir();
   static const struct {
     concert_indicator ind;
     const char *file, *code, *year, *value;

@@ -9,6 +9,8 @@
 
 #include "csv/csv_reader_i.h"
 #include "power/power_i.h"
+#include <concert/datadir.h>
+
 #include "status/diag.h"
 
 /* Syntax errors name the line where the row's last complete field ended (the row's first
@@ -236,9 +238,11 @@ concert_status concert_game_load_named(concert_game **out, const char *name,
   for (size_t i = 0; concert_game_builtin_name(i); i++)
     if (strcmp(concert_game_builtin_name(i), name) == 0)
       return concert_game_builtin(out, name, diag);
-#ifdef CONCERT_DATADIR
-  if (!data_dir) data_dir = CONCERT_DATADIR "/power";
-#endif
+  char def[4096];
+  if (!data_dir) {
+    snprintf(def, sizeof def, "%s/power", concert_data_dir());
+    data_dir = def;
+  }
   if (!data_dir)
     return concert_i_fail(diag, CONCERT_ERR_NOT_FOUND, NULL, 0, 0, "game",
                           "no built-in game '%s' and no data folder", name);

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   concert_status st = CONCERT_OK;
   for (int w = 0; w < which && st == CONCERT_OK; w++) {
     char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/unga_tiny/%s", CONCERT_SRCDIR, files[w]);
+    snprintf(path, sizeof path, "%s/tests/data/unga_tiny/world/%s", CONCERT_SRCDIR, files[w]);
     st = concert_i_unga_read(u, w, path, NULL, &d);
   }
   if (st == CONCERT_OK)

@@ -12,7 +12,7 @@
 #include "cohesion/cohesion_i.h"
 #include "check_main.h"
 
-#define TINY CONCERT_SRCDIR "/tests/data/unga_tiny"
+#define TINY CONCERT_SRCDIR "/tests/data/unga_tiny/world"
 #define EPS 1e-12
 
 static concert_unga *tiny(void) {
