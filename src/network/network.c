@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "concert/network.h"
+#include "network/igraph_lazy.h"
 #include "status/diag.h"
 
 struct concert_network {
@@ -86,14 +87,15 @@ static concert_status check_tie(size_t n, const concert_network_tie *t, size_t i
 }
 
 /* Maps an igraph error to a status with a message. */
-static concert_status igraph_fail(concert_diag *d, igraph_error_t err, const char *what) {
+static concert_status igraph_fail(const concert_i_igraph *ig, concert_diag *d, igraph_error_t err,
+                                  const char *what) {
   return CONCERT_FAIL(d, err == IGRAPH_ENOMEM ? CONCERT_ERR_NOMEM : CONCERT_ERR_NUMERIC,
-                      "igraph failed in %s: %s", what, igraph_strerror(err));
+                      "igraph failed in %s: %s", what, ig->strerror_(err));
 }
 
 /* Runs igraph on the merged edges and fills degree, strength, betweenness and the two
  * centralizations. The caller has set the error handlers. */
-static concert_status measure(concert_network *net, concert_diag *d) {
+static concert_status measure(const concert_i_igraph *ig, concert_network *net, concert_diag *d) {
   igraph_t g;
   igraph_vector_int_t ev, deg;
   igraph_vector_t w, str, bet;
@@ -110,31 +112,31 @@ static concert_status measure(concert_network *net, concert_diag *d) {
     if ((err = (call)) != IGRAPH_SUCCESS) goto fail;                                      \
   } while (0)
 
-  IG(igraph_vector_int_init(&ev, (igraph_integer_t)(2 * e)), "igraph_vector_int_init");
+  IG(ig->vector_int_init(&ev, (igraph_integer_t)(2 * e)), "igraph_vector_int_init");
   have_ev = 1;
-  IG(igraph_vector_init(&w, (igraph_integer_t)e), "igraph_vector_init");
+  IG(ig->vector_init(&w, (igraph_integer_t)e), "igraph_vector_init");
   have_w = 1;
   for (size_t i = 0; i < e; i++) {
     VECTOR(ev)[2 * i] = (igraph_integer_t)net->edge[i].a;
     VECTOR(ev)[2 * i + 1] = (igraph_integer_t)net->edge[i].b;
     VECTOR(w)[i] = net->edge[i].weight;
   }
-  IG(igraph_create(&g, &ev, (igraph_integer_t)n, IGRAPH_UNDIRECTED), "igraph_create");
+  IG(ig->create(&g, &ev, (igraph_integer_t)n, IGRAPH_UNDIRECTED), "igraph_create");
   have_g = 1;
-  IG(igraph_vector_int_init(&deg, 0), "igraph_vector_int_init");
+  IG(ig->vector_int_init(&deg, 0), "igraph_vector_int_init");
   have_deg = 1;
-  IG(igraph_degree(&g, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "igraph_degree");
-  IG(igraph_vector_init(&str, 0), "igraph_vector_init");
+  IG(ig->degree(&g, &deg, ig->vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS), "igraph_degree");
+  IG(ig->vector_init(&str, 0), "igraph_vector_init");
   have_str = 1;
-  IG(igraph_strength(&g, &str, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w),
+  IG(ig->strength(&g, &str, ig->vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS, &w),
      "igraph_strength");
-  IG(igraph_vector_init(&bet, 0), "igraph_vector_init");
+  IG(ig->vector_init(&bet, 0), "igraph_vector_init");
   have_bet = 1;
-  IG(igraph_betweenness(&g, &bet, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL),
+  IG(ig->betweenness(&g, &bet, ig->vss_all(), IGRAPH_UNDIRECTED, NULL),
      "igraph_betweenness");
-  IG(igraph_centralization_degree(&g, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS, &cd, &tmax, 1),
+  IG(ig->centralization_degree(&g, NULL, IGRAPH_ALL, IGRAPH_NO_LOOPS, &cd, &tmax, 1),
      "igraph_centralization_degree");
-  IG(igraph_centralization_betweenness(&g, NULL, IGRAPH_UNDIRECTED, &cb, &tmax, 1),
+  IG(ig->centralization_betweenness(&g, NULL, IGRAPH_UNDIRECTED, &cb, &tmax, 1),
      "igraph_centralization_betweenness");
 #undef IG
   for (size_t a = 0; a < n; a++) {
@@ -148,14 +150,14 @@ static concert_status measure(concert_network *net, concert_diag *d) {
   net->cent_betweenness = (n >= 3 && isfinite(cb)) ? cb : 0;
   goto done;
 fail:
-  st = igraph_fail(d, err, what);
+  st = igraph_fail(ig, d, err, what);
 done:
-  if (have_bet) igraph_vector_destroy(&bet);
-  if (have_str) igraph_vector_destroy(&str);
-  if (have_deg) igraph_vector_int_destroy(&deg);
-  if (have_g) igraph_destroy(&g);
-  if (have_w) igraph_vector_destroy(&w);
-  if (have_ev) igraph_vector_int_destroy(&ev);
+  if (have_bet) ig->vector_destroy(&bet);
+  if (have_str) ig->vector_destroy(&str);
+  if (have_deg) ig->vector_int_destroy(&deg);
+  if (have_g) ig->destroy(&g);
+  if (have_w) ig->vector_destroy(&w);
+  if (have_ev) ig->vector_int_destroy(&ev);
   return st;
 }
 
@@ -224,17 +226,22 @@ static concert_status build(size_t n, concert_network_tie *own, size_t n_ties,
     concert_network_free(net);
     return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   }
+  const concert_i_igraph *ig = concert_i_igraph_load(d);
+  if (!ig) {
+    concert_network_free(net);
+    return d ? d->status : CONCERT_ERR_UNSUPPORTED;
+  }
   static pthread_mutex_t igraph_lock = PTHREAD_MUTEX_INITIALIZER;
   if (pthread_mutex_lock(&igraph_lock) != 0) {
     concert_network_free(net);
     return CONCERT_FAIL(d, CONCERT_ERR_NUMERIC, "cannot lock igraph");
   }
-  igraph_error_handler_t *prev_err = igraph_set_error_handler(igraph_error_handler_ignore);
+  igraph_error_handler_t *prev_err = ig->set_error_handler(ig->error_handler_ignore);
   igraph_warning_handler_t *prev_warn =
-      igraph_set_warning_handler(igraph_warning_handler_ignore);
-  concert_status st = measure(net, d);
-  igraph_set_warning_handler(prev_warn);
-  igraph_set_error_handler(prev_err);
+      ig->set_warning_handler(ig->warning_handler_ignore);
+  concert_status st = measure(ig, net, d);
+  ig->set_warning_handler(prev_warn);
+  ig->set_error_handler(prev_err);
   pthread_mutex_unlock(&igraph_lock);
   if (!st) st = find_hub(net, d);
   if (st) {
