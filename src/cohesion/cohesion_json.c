@@ -39,8 +39,8 @@ static json_t *matrix(const concert_cohesion *c, int which, int *bad) {
 
 concert_status concert_cohesion_to_json(const concert_cohesion *c, char **out,
                                         concert_diag *d) {
+  if (out) *out = NULL;
   if (!c || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
-  *out = NULL;
   int from, to, bad = 0;
   const char *issue;
   concert_i_cohesion_query_of(c, &from, &to, &issue);

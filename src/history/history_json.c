@@ -96,8 +96,8 @@ static json_t *summit(const concert_summit_record *s, int *bad) {
 concert_status concert_history_to_json(const concert_history *h, concert_forum_kind forum,
                                        int year_from, int year_to, char **out,
                                        concert_diag *d) {
+  if (out) *out = NULL;
   if (!h || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
-  *out = NULL;
   if (forum != CONCERT_FORUM_G7 && forum != CONCERT_FORUM_G20)
     return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "unknown forum kind %d", (int)forum);
   int bad = 0;

@@ -57,8 +57,8 @@ static json_t *document(const concert_game *g, const double *bz, char *const *sw
 
 concert_status concert_power_to_json(const concert_game *g, unsigned indices, char **out,
                                      concert_diag *d) {
+  if (out) *out = NULL;
   if (!g || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
-  *out = NULL;
   bool want_bz = indices & CONCERT_POWER_JSON_BANZHAF;
   bool want_ss = indices & CONCERT_POWER_JSON_SHAPLEY;
   if (!want_bz && !want_ss)
