@@ -37,8 +37,7 @@ static json_t *matrix(const concert_cohesion *c, int which, int *bad) {
   return m;
 }
 
-concert_status concert_cohesion_to_json(const concert_cohesion *c, char **out,
-                                        concert_diag *d) {
+concert_status concert_cohesion_to_json(const concert_cohesion *c, char **out, concert_diag *d) {
   if (out) *out = NULL;
   if (!c || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
   int from, to, bad = 0;
@@ -86,9 +85,8 @@ concert_status concert_cohesion_to_json(const concert_cohesion *c, char **out,
     push(by_year, x, &bad);
   }
   set(root, "by_year", by_year, &bad);
-  char *text = bad ? NULL
-                   : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                          JSON_REAL_PRECISION(10));
+  char *text =
+      bad ? NULL : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
   json_decref(root);
   if (!text)
     return CONCERT_FAIL(d, bad ? CONCERT_ERR_INVALID : CONCERT_ERR_NOMEM,

@@ -1,12 +1,11 @@
 /* history_json.c: the recorded summits of one forum in a range of years, with their rift
  * components, flags, evidence and codes, as JSON (schema concert-history/1,
  * docs/json-schema.md), via jansson. */
+#include <concert/history.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <concert/history.h>
 
 #include "status/diag.h"
 
@@ -66,8 +65,7 @@ static json_t *summit(const concert_summit_record *s, int *bad) {
   for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
     if (cells[k][1] && *cells[k][1]) /* "": a column the forum's table does not have */
       set(x, cells[k][0], str(cells[k][1]), bad);
-  set(x, "n_statements", s->n_statements >= 0 ? json_integer(s->n_statements) : json_null(),
-      bad);
+  set(x, "n_statements", s->n_statements >= 0 ? json_integer(s->n_statements) : json_null(), bad);
   json_t *rift = json_object();
   for (int c = 0; c < CONCERT_RIFT_N; c++) {
     json_t *y = json_object();
@@ -94,8 +92,7 @@ static json_t *summit(const concert_summit_record *s, int *bad) {
 }
 
 concert_status concert_history_to_json(const concert_history *h, concert_forum_kind forum,
-                                       int year_from, int year_to, char **out,
-                                       concert_diag *d) {
+                                       int year_from, int year_to, char **out, concert_diag *d) {
   if (out) *out = NULL;
   if (!h || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
   if (forum != CONCERT_FORUM_G7 && forum != CONCERT_FORUM_G20)
@@ -120,9 +117,8 @@ concert_status concert_history_to_json(const concert_history *h, concert_forum_k
     if (s->year >= year_from && s->year <= year_to) push(summits, summit(s, &bad), &bad);
   }
   set(root, "summits", summits, &bad);
-  char *text = bad ? NULL
-                   : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                          JSON_REAL_PRECISION(10));
+  char *text =
+      bad ? NULL : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
   json_decref(root);
   if (!text)
     return CONCERT_FAIL(d, bad ? CONCERT_ERR_INVALID : CONCERT_ERR_NOMEM,

@@ -1,10 +1,9 @@
 /* power_json.c: a voting game and its power indices (Banzhaf with swing counts,
  * Shapley-Shubik, vetoes, winning coalitions) as JSON (schema concert-power/1,
  * docs/json-schema.md), via jansson. */
+#include <concert/power.h>
 #include <jansson.h>
 #include <stdlib.h>
-
-#include <concert/power.h>
 
 #include "status/diag.h"
 
@@ -19,9 +18,8 @@ static void push(json_t *a, json_t *v, int *bad) {
 }
 
 /* The document from the computed indices; NULL values where an index was not asked for. */
-static json_t *document(const concert_game *g, const double *bz, char *const *sw,
-                        const double *ss, const bool *veto, size_t nveto, const char *win,
-                        int *bad) {
+static json_t *document(const concert_game *g, const double *bz, char *const *sw, const double *ss,
+                        const bool *veto, size_t nveto, const char *win, int *bad) {
   size_t n = concert_game_players(g);
   json_t *root = json_object();
   set(root, "schema", json_string("concert-power/1"), bad);
@@ -77,11 +75,10 @@ concert_status concert_power_to_json(const concert_game *g, unsigned indices, ch
   if (!st) st = concert_power_winning_text(g, &win, d);
   if (!st) {
     int bad = 0;
-    json_t *root = document(g, want_bz ? bz : NULL, sw, want_ss ? ss : NULL, veto, nveto, win,
-                            &bad);
+    json_t *root =
+        document(g, want_bz ? bz : NULL, sw, want_ss ? ss : NULL, veto, nveto, win, &bad);
     *out = bad ? NULL
-               : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                                      JSON_REAL_PRECISION(15));
+               : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(root);
     if (!*out)
       st = CONCERT_FAIL(d, bad ? CONCERT_ERR_INVALID : CONCERT_ERR_NOMEM,

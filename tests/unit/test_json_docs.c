@@ -3,12 +3,11 @@
  * with jansson, they carry their schema, the keys in documented order and the values of the
  * underlying accessors (hand-checked figures); bad arguments and non-UTF-8 cells are refused. */
 #include <check.h>
+#include <concert.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <concert.h>
 
 #include "check_main.h"
 #include "history/history_i.h"
@@ -52,8 +51,7 @@ START_TEST(history_document) {
   concert_diag d;
   ck_assert_int_eq(concert_history_load(&h, NULL, &d), CONCERT_OK);
   char *text = NULL;
-  ck_assert_int_eq(concert_history_to_json(h, CONCERT_FORUM_G7, 2018, 2020, &text, &d),
-                   CONCERT_OK);
+  ck_assert_int_eq(concert_history_to_json(h, CONCERT_FORUM_G7, 2018, 2020, &text, &d), CONCERT_OK);
   json_t *j = parse(text);
   char buf[1024];
   ck_assert_str_eq(keys(j, buf, sizeof buf), "schema,forum,years,thresholds,summits");
@@ -94,8 +92,7 @@ START_TEST(history_document) {
   ck_assert_ptr_nonnull(json_object_get(g20, "communique"));
   json_decref(j);
   /* an empty range gives no summits */
-  ck_assert_int_eq(concert_history_to_json(h, CONCERT_FORUM_G7, 1900, 1901, &text, &d),
-                   CONCERT_OK);
+  ck_assert_int_eq(concert_history_to_json(h, CONCERT_FORUM_G7, 1900, 1901, &text, &d), CONCERT_OK);
   j = parse(text);
   ck_assert_uint_eq(json_array_size(json_object_get(j, "summits")), 0);
   json_decref(j);
@@ -160,10 +157,9 @@ START_TEST(cohesion_document) {
   ck_assert_int_eq(json_integer_value(json_object_get(j, "roll_calls")), 6);
   /* hand computation of tests/unit/test_cohesion.c: USA-CHN 0.5, Lijphart 3.5/6 */
   const json_t *ag = json_object_get(j, "agreement"), *li = json_object_get(j, "lijphart");
-  ck_assert_double_eq_tol(json_number_value(json_array_get(json_array_get(ag, 0), 1)), 0.5,
-                          1e-12);
-  ck_assert_double_eq_tol(json_number_value(json_array_get(json_array_get(li, 0), 1)),
-                          3.5 / 6.0, 1e-9);
+  ck_assert_double_eq_tol(json_number_value(json_array_get(json_array_get(ag, 0), 1)), 0.5, 1e-12);
+  ck_assert_double_eq_tol(json_number_value(json_array_get(json_array_get(li, 0), 1)), 3.5 / 6.0,
+                          1e-9);
   ck_assert_int_eq(
       json_integer_value(json_array_get(json_array_get(json_object_get(j, "joint"), 0), 2)), 5);
   ck_assert_double_eq_tol(real_at(j, "mean_agreement"), concert_cohesion_mean(c, 0), 1e-9);
@@ -205,10 +201,9 @@ START_TEST(power_document) {
   concert_diag d;
   ck_assert_int_eq(concert_game_new(&g, &s, &d), CONCERT_OK);
   char *text = NULL;
-  ck_assert_int_eq(concert_power_to_json(g, CONCERT_POWER_JSON_BANZHAF |
-                                                CONCERT_POWER_JSON_SHAPLEY,
-                                         &text, &d),
-                   CONCERT_OK);
+  ck_assert_int_eq(
+      concert_power_to_json(g, CONCERT_POWER_JSON_BANZHAF | CONCERT_POWER_JSON_SHAPLEY, &text, &d),
+      CONCERT_OK);
   json_t *j = parse(text);
   char buf[1024];
   ck_assert_str_eq(keys(j, buf, sizeof buf),
