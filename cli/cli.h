@@ -22,4 +22,9 @@ typedef struct concert_cli_command {
 /* Prints "concert: <diag>" to stderr and returns 1. */
 int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d);
 
+/* Parses --years "YYYY" or "YYYY-YYYY" (years in 1900-2100, FROM <= TO) into *from and *to
+ * (a single year gives from == to). Returns 0, or -1 on anything else; on -1 *from and *to
+ * may have been overwritten. */
+int concert_cli_parse_years(const char *s, int *from, int *to);
+
 #endif

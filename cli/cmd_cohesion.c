@@ -1,7 +1,6 @@
 /* cmd_cohesion.c: `concert cohesion`: pairwise agreement of a group of states in UN General
  * Assembly roll calls, the group's mean agreement and the dispersion of their ideal points
  * (docs/cohesion.md), as text or JSON. */
-#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -10,52 +9,6 @@
 #include "cli.h"
 
 #define MAX_MEMBERS 64
-
-static void json_string(FILE *f, const char *s) {
-  fputc('"', f);
-  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-    switch (*p) {
-    case '"': fputs("\\\"", f); break;
-    case '\\': fputs("\\\\", f); break;
-    case '\n': fputs("\\n", f); break;
-    case '\r': fputs("\\r", f); break;
-    case '\t': fputs("\\t", f); break;
-    default:
-      if (*p < 0x20)
-        fprintf(f, "\\u%04x", *p);
-      else
-        fputc(*p, f);
-    }
-  }
-  fputc('"', f);
-}
-
-static void json_number(FILE *f, double v, int digits) {
-  if (!isfinite(v))
-    fputs("null", f);
-  else
-    fprintf(f, "%.*g", digits, v);
-}
-
-static int year_at(const char *s, char **end, int *out) {
-  errno = 0;
-  long v = strtol(s, end, 10);
-  if (errno || *end == s || v < 1900 || v > 2100) return -1;
-  *out = (int)v;
-  return 0;
-}
-
-static int parse_years(const char *s, int *from, int *to) {
-  char *end;
-  if (!s || year_at(s, &end, from) != 0) return -1;
-  if (*end == '\0') {
-    *to = *from;
-    return 0;
-  }
-  if (*end != '-') return -1;
-  if (year_at(end + 1, &end, to) != 0 || *end != '\0' || *to < *from) return -1;
-  return 0;
-}
 
 static void print_value(double v) {
   if (isnan(v))
@@ -133,71 +86,6 @@ static void print_text(const concert_cohesion *c, int from, int to, const char *
   }
 }
 
-static void json_matrix(const concert_cohesion *c, int which) {
-  size_t k = concert_cohesion_size(c);
-  putchar('[');
-  for (size_t i = 0; i < k; i++) {
-    printf("%s[", i ? "," : "");
-    for (size_t j = 0; j < k; j++) {
-      if (j) putchar(',');
-      if (which == 2)
-        printf("%zu", concert_cohesion_joint(c, i, j));
-      else
-        json_number(stdout,
-                    which ? concert_cohesion_lijphart(c, i, j) : concert_cohesion_agreement(c, i, j),
-                    6);
-    }
-    putchar(']');
-  }
-  putchar(']');
-}
-
-static void print_json(const concert_cohesion *c, int from, int to, const char *issue) {
-  size_t k = concert_cohesion_size(c);
-  printf("{\"years\":[%d,%d],\"issue\":", from, to);
-  if (issue)
-    json_string(stdout, issue);
-  else
-    printf("null");
-  printf(",\"members\":[");
-  for (size_t i = 0; i < k; i++) {
-    printf("%s{\"iso3\":", i ? "," : "");
-    json_string(stdout, concert_cohesion_member(c, i));
-    printf(",\"name\":");
-    json_string(stdout, concert_cohesion_member_name(c, i));
-    putchar('}');
-  }
-  printf("],\"roll_calls\":%zu,\"agreement\":", concert_cohesion_roll_calls(c));
-  json_matrix(c, 0);
-  printf(",\"lijphart\":");
-  json_matrix(c, 1);
-  printf(",\"joint\":");
-  json_matrix(c, 2);
-  printf(",\"mean_agreement\":");
-  json_number(stdout, concert_cohesion_mean(c, 0), 6);
-  printf(",\"mean_lijphart\":");
-  json_number(stdout, concert_cohesion_mean(c, 1), 6);
-  printf(",\"dispersion_mean\":");
-  json_number(stdout, concert_cohesion_dispersion_mean(c), 6);
-  printf(",\"by_year\":[");
-  size_t ny = concert_cohesion_years(c), nd = concert_cohesion_dispersion_years(c), kd = 0;
-  for (size_t y = 0; y < ny; y++) {
-    int year, dyear = 0;
-    double mean, sd = NAN;
-    size_t rc, nm = 0;
-    concert_cohesion_year_at(c, y, &year, &mean, &rc);
-    while (kd < nd && (concert_cohesion_dispersion_at(c, kd, &dyear, NULL, NULL), dyear < year))
-      kd++;
-    if (kd < nd && dyear == year) concert_cohesion_dispersion_at(c, kd, NULL, &sd, &nm);
-    printf("%s{\"year\":%d,\"roll_calls\":%zu,\"mean_agreement\":", y ? "," : "", year, rc);
-    json_number(stdout, mean, 6);
-    printf(",\"dispersion\":");
-    json_number(stdout, sd, 6);
-    printf(",\"dispersion_members\":%zu}", nm);
-  }
-  printf("]}\n");
-}
-
 int concert_cli_cohesion(int argc, char **argv) {
   static const struct option opts[] = {{"members", required_argument, NULL, 'm'},
                                        {"years", required_argument, NULL, 'y'},
@@ -214,7 +102,7 @@ int concert_cli_cohesion(int argc, char **argv) {
     switch (ch) {
     case 'm': members = optarg; break;
     case 'y':
-      if (parse_years(optarg, &from, &to) != 0) {
+      if (concert_cli_parse_years(optarg, &from, &to) != 0) {
         fprintf(stderr, "concert cohesion: --years must be YYYY or YYYY-YYYY in 1900-2100, "
                         "not '%s'\n", optarg);
         return 2;
@@ -275,11 +163,19 @@ int concert_cli_cohesion(int argc, char **argv) {
     concert_unga_free(u);
     return concert_cli_report("cohesion", st, &d);
   }
-  if (json)
-    print_json(c, from, to, issue);
-  else
+  int rc = 0;
+  if (json) {
+    char *text = NULL;
+    st = concert_cohesion_to_json(c, &text, &d);
+    if (st == CONCERT_OK)
+      puts(text);
+    else
+      rc = concert_cli_report("cohesion", st, &d);
+    free(text);
+  } else {
     print_text(c, from, to, issue, by_year);
+  }
   concert_cohesion_free(c);
   concert_unga_free(u);
-  return 0;
+  return rc;
 }

@@ -37,20 +37,6 @@ static size_t split_words(char *s, char **out, size_t max) {
   return n;
 }
 
-static void json_string(const char *s) {
-  putchar('"');
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c == '"' || c == '\\')
-      printf("\\%c", c);
-    else if (c < 0x20)
-      printf("\\u%04x", c);
-    else
-      putchar(c);
-  }
-  putchar('"');
-}
-
 /* A big decimal count for a table: itself up to 15 digits, else d.dddde+NN. */
 static void short_count(const char *dec, char *buf, size_t size) {
   size_t len = strlen(dec);
@@ -204,6 +190,17 @@ int concert_cli_power(int argc, char **argv) {
   }
   if (st) return concert_cli_report("power", st, &d);
 
+  if (json) {
+    char *text = NULL;
+    unsigned which = (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) |
+                     (want_ss ? CONCERT_POWER_JSON_SHAPLEY : 0u);
+    st = concert_power_to_json(g, which, &text, &d);
+    int rc = st ? concert_cli_report("power", st, &d) : 0;
+    if (!st) puts(text);
+    free(text);
+    concert_game_free(g);
+    return rc;
+  }
   size_t n = concert_game_players(g);
   double *bz = calloc(n, sizeof *bz), *ss = calloc(n, sizeof *ss);
   bool *veto = calloc(n, sizeof *veto);
@@ -224,49 +221,26 @@ int concert_cli_power(int argc, char **argv) {
            aw = concert_game_always_win(g);
     int64_t tot = 0;
     for (size_t i = 0; i < n; i++) tot += concert_game_weight(g, 0, i);
-    if (json) {
-      printf("{\n  \"game\": ");
-      json_string(concert_game_title(g));
-      printf(",\n  \"players\": %zu,\n", n);
-      if (k)
-        printf("  \"quota\": %lld,\n  \"total_weight\": %lld,\n",
-               (long long)concert_game_quota(g, 0), (long long)tot);
-      printf("  \"min_members\": %zu,\n  \"always_win_members\": %zu,\n", mn, aw);
-      printf("  \"winning_coalitions\": \"%s\",\n  \"vetoes\": %zu,\n  \"rows\": [\n", win,
-             nveto);
-      for (size_t i = 0; i < n; i++) {
-        printf("    {\"id\": ");
-        json_string(concert_game_player_id(g, i));
-        printf(", \"name\": ");
-        json_string(concert_game_player_name(g, i));
-        printf(", \"weight\": %lld", (long long)concert_game_weight(g, 0, i));
-        if (want_bz) printf(", \"banzhaf\": %.12f, \"swings\": \"%s\"", bz[i], sw[i]);
-        if (want_ss) printf(", \"shapley\": %.12f", ss[i]);
-        printf(", \"veto\": %s}%s\n", veto[i] ? "true" : "false", i + 1 < n ? "," : "");
+    printf("game: %s\n", concert_game_title(g));
+    printf("players: %zu", n);
+    if (k) printf("  quota: %lld of %lld", (long long)concert_game_quota(g, 0), (long long)tot);
+    if (mn) printf("  member quota: %zu", mn);
+    if (aw) printf("  any %zu members win", aw);
+    printf("\nwinning coalitions: %s  veto players: %zu\n\n", win, nveto);
+    printf("%-8s %-20s %12s", "id", "name", "weight");
+    if (want_bz) printf(" %10s %15s", "banzhaf", "swings");
+    if (want_ss) printf(" %10s", "shapley");
+    printf(" %4s\n", "veto");
+    for (size_t i = 0; i < n; i++) {
+      printf("%-8s %-20.20s %12lld", concert_game_player_id(g, i),
+             concert_game_player_name(g, i), (long long)concert_game_weight(g, 0, i));
+      if (want_bz) {
+        char buf[32];
+        short_count(sw[i], buf, sizeof buf);
+        printf(" %10.6f %15s", bz[i], buf);
       }
-      printf("  ]\n}\n");
-    } else {
-      printf("game: %s\n", concert_game_title(g));
-      printf("players: %zu", n);
-      if (k) printf("  quota: %lld of %lld", (long long)concert_game_quota(g, 0), (long long)tot);
-      if (mn) printf("  member quota: %zu", mn);
-      if (aw) printf("  any %zu members win", aw);
-      printf("\nwinning coalitions: %s  veto players: %zu\n\n", win, nveto);
-      printf("%-8s %-20s %12s", "id", "name", "weight");
-      if (want_bz) printf(" %10s %15s", "banzhaf", "swings");
-      if (want_ss) printf(" %10s", "shapley");
-      printf(" %4s\n", "veto");
-      for (size_t i = 0; i < n; i++) {
-        printf("%-8s %-20.20s %12lld", concert_game_player_id(g, i),
-               concert_game_player_name(g, i), (long long)concert_game_weight(g, 0, i));
-        if (want_bz) {
-          char buf[32];
-          short_count(sw[i], buf, sizeof buf);
-          printf(" %10.6f %15s", bz[i], buf);
-        }
-        if (want_ss) printf(" %10.6f", ss[i]);
-        printf(" %4s\n", veto[i] ? "yes" : "no");
-      }
+      if (want_ss) printf(" %10.6f", ss[i]);
+      printf(" %4s\n", veto[i] ? "yes" : "no");
     }
   }
   for (size_t i = 0; sw && i < n; i++) free(sw[i]);

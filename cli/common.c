@@ -1,4 +1,7 @@
 /* common.c: helpers shared by the subcommands. */
+#include <errno.h>
+#include <stdlib.h>
+
 #include "cli.h"
 
 int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d) {
@@ -9,4 +12,25 @@ int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d
     fprintf(stderr, "concert %s: %s\n", cmd, concert_diag_format(d, buf, sizeof buf));
   }
   return 1;
+}
+
+/* A year in 1900-2100 at the start of s; *end is set past it. */
+static int year_at(const char *s, char **end, int *out) {
+  errno = 0;
+  long v = strtol(s, end, 10);
+  if (errno || *end == s || v < 1900 || v > 2100) return -1;
+  *out = (int)v;
+  return 0;
+}
+
+int concert_cli_parse_years(const char *s, int *from, int *to) {
+  char *end;
+  if (!s || year_at(s, &end, from) != 0) return -1;
+  if (*end == '\0') {
+    *to = *from;
+    return 0;
+  }
+  if (*end != '-') return -1;
+  if (year_at(end + 1, &end, to) != 0 || *end != '\0' || *to < *from) return -1;
+  return 0;
 }

@@ -115,4 +115,15 @@ CONCERT_API concert_status concert_cohesion_year_at(const concert_cohesion *c, s
                                                     int *year, double *mean,
                                                     size_t *roll_calls);
 
+/** The whole result as one JSON document, schema concert-cohesion/1 (docs/json-schema.md):
+ * the query's years and issue (null when none was given), the members, the number of roll
+ * calls, the three k x k matrices (agreement, Lijphart, joint roll calls), the means, the
+ * mean dispersion and one entry per year of the range. Numbers have 10 significant digits;
+ * an undefined value is null. On success *json is a NUL-terminated string the caller frees
+ * with free(); on failure it is NULL. CONCERT_ERR_ARGUMENT for a NULL c or json;
+ * CONCERT_ERR_INVALID when a member name is not valid UTF-8 (or memory runs out).
+ * Complexity O(k^2 + Y) for k members and Y years in the range. */
+CONCERT_API concert_status concert_cohesion_to_json(const concert_cohesion *c, char **json,
+                                                    concert_diag *diag);
+
 #endif

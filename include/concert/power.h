@@ -193,4 +193,21 @@ CONCERT_API concert_status concert_power_vetoes(const concert_game *g, bool *out
 CONCERT_API concert_status concert_power_winning_text(const concert_game *g, char **out,
                                                       concert_diag *diag);
 
+/** Bits of concert_power_to_json's indices argument. */
+#define CONCERT_POWER_JSON_BANZHAF 1u /* normalized Banzhaf index and raw swing counts */
+#define CONCERT_POWER_JSON_SHAPLEY 2u /* Shapley-Shubik index */
+
+/** Computes the indices asked for in the bit set indices (CONCERT_POWER_JSON_BANZHAF,
+ * CONCERT_POWER_JSON_SHAPLEY or both), the veto players and the number of winning
+ * coalitions of g, and writes them with the game as one JSON document, schema
+ * concert-power/1 (docs/json-schema.md): title, players, quota and total weight of the first
+ * weight vector (absent for a game without one), member rules, winning coalitions and swing
+ * counts as exact decimal strings, and one row per player. Indices have 15 significant
+ * digits. On success *json is a NUL-terminated string the caller frees with free(); on
+ * failure it is NULL and diag says why (CONCERT_ERR_ARGUMENT for a NULL g or json or an
+ * empty bit set; the errors of the index functions). Complexity: that of
+ * concert_power_banzhaf and concert_power_shapley for the indices asked for, plus O(k n). */
+CONCERT_API concert_status concert_power_to_json(const concert_game *g, unsigned indices,
+                                                 char **json, concert_diag *diag);
+
 #endif

@@ -30,6 +30,8 @@ struct concert_cohesion {
   size_t *same;            /* k x k: ... and voted the same */
   size_t *half;            /* k x k: ... and exactly one abstained */
   int year_from, year_to;  /* the range */
+  const char *issue;       /* the query's issue: NULL when none was given, else "" (all roll
+                              calls) or the issue code; static storage */
   size_t *year_rc;         /* per year: roll calls in scope */
   double *year_mean;       /* per year: mean simple agreement over defined pairs */
   int *disp_year;          /* years with a dispersion */
@@ -248,6 +250,7 @@ concert_status concert_cohesion_compute(const concert_unga *u, const concert_coh
   c->k = n_codes;
   c->year_from = q->year_from;
   c->year_to = q->year_to;
+  c->issue = !q->issue ? NULL : issue_bit >= 0 ? concert_i_unga_issue_codes[issue_bit] : "";
   concert_status st = CONCERT_OK;
   /* a code listed twice is an error; overlaps created by group names are merged */
   int kept_grouped[MAX_MEMBERS];
@@ -399,6 +402,13 @@ double concert_cohesion_dispersion_mean(const concert_cohesion *c) {
 
 size_t concert_cohesion_years(const concert_cohesion *c) {
   return c ? (size_t)(c->year_to - c->year_from + 1) : 0;
+}
+
+void concert_i_cohesion_query_of(const concert_cohesion *c, int *year_from, int *year_to,
+                                 const char **issue) {
+  *year_from = c->year_from;
+  *year_to = c->year_to;
+  *issue = c->issue;
 }
 
 concert_status concert_cohesion_year_at(const concert_cohesion *c, size_t k, int *year,

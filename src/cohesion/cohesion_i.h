@@ -1,5 +1,5 @@
 /* cohesion/cohesion_i.h: the loaded UNGA tables' internals, shared by the loader, the
- * cohesion computation and the fuzz target. */
+ * cohesion computation, its JSON writer and the fuzz target. */
 #ifndef CONCERT_I_COHESION_H
 #define CONCERT_I_COHESION_H
 #include <stdint.h>
@@ -64,5 +64,11 @@ concert_status concert_i_unga_parse(concert_unga *u, int which, const char *buf,
 /** The same from a file. */
 concert_status concert_i_unga_read(concert_unga *u, int which, const char *path,
                                    const char *name, concert_diag *d);
+
+/** The year range and issue of the query that computed c (c not NULL): issue is NULL when
+ * the query gave none, "" when it gave "" (all roll calls), else the issue code; static
+ * storage. O(1). */
+void concert_i_cohesion_query_of(const concert_cohesion *c, int *year_from, int *year_to,
+                                 const char **issue);
 
 #endif
