@@ -208,11 +208,11 @@ int concert_cli_power(int argc, char **argv) {
   char *win = NULL;
   size_t nveto = 0;
   if (!bz || !ss || !veto || !sw) st = CONCERT_ERR_NOMEM;
-  if (!st && want_bz) st = concert_power_banzhaf(g, bz, &d);
-  if (!st && want_bz) st = concert_power_swings_text(g, sw, &d);
+  /* one pass of the swing engine gives the Banzhaf index, the swings and the winning count */
+  if (!st && want_bz) st = concert_power_banzhaf_all(g, bz, sw, &win, &d);
   if (!st && want_ss) st = concert_power_shapley(g, ss, &d);
   if (!st) st = concert_power_vetoes(g, veto, &nveto, &d);
-  if (!st) st = concert_power_winning_text(g, &win, &d);
+  if (!st && !want_bz) st = concert_power_winning_text(g, &win, &d);
   int rc = 0;
   if (st) {
     rc = concert_cli_report("power", st, &d);

@@ -157,6 +157,14 @@ CONCERT_API bool concert_game_wins(const concert_game *g, const bool *members);
 CONCERT_API concert_status concert_power_banzhaf(const concert_game *g, double *out,
                                                  concert_diag *diag);
 
+/** The normalized Banzhaf index, the exact swing counts (decimal strings) and the exact
+ * number of winning coalitions from one pass of the swing engine; any output may be NULL.
+ * banzhaf and swings have n entries; the caller frees each swings[i] and *winning with
+ * free(). Same complexity as concert_power_banzhaf. */
+CONCERT_API concert_status concert_power_banzhaf_all(const concert_game *g, double *banzhaf,
+                                                     char **swings, char **winning,
+                                                     concert_diag *diag);
+
 /** Penrose-Banzhaf (absolute) index: out[i] = eta_i / 2^(n-1). Same complexity as
  * concert_power_banzhaf. */
 CONCERT_API concert_status concert_power_banzhaf_abs(const concert_game *g, double *out,

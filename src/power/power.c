@@ -232,6 +232,44 @@ static char *mpz_text(const mpz_t v) {
   return s;
 }
 
+concert_status concert_power_banzhaf_all(const concert_game *g, double *banzhaf, char **swings,
+                                         char **winning, concert_diag *diag) {
+  if (!g) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "game is NULL");
+  counts c;
+  concert_status st = counts_get(g, false, winning != NULL, &c, diag);
+  if (st) return st;
+  if (banzhaf) {
+    mpz_t tot;
+    mpq_t r;
+    mpz_init(tot);
+    mpq_init(r);
+    for (size_t i = 0; i < g->n; i++) mpz_add(tot, tot, c.eta[i]);
+    for (size_t i = 0; i < g->n; i++) {
+      if (mpz_sgn(tot) == 0) {
+        banzhaf[i] = 0;
+        continue;
+      }
+      mpq_set_num(r, c.eta[i]);
+      mpq_set_den(r, tot);
+      mpq_canonicalize(r);
+      banzhaf[i] = mpq_get_d(r);
+    }
+    mpz_clear(tot);
+    mpq_clear(r);
+  }
+  for (size_t i = 0; swings && i < g->n; i++) swings[i] = NULL;
+  if (winning) *winning = NULL;
+  for (size_t i = 0; swings && !st && i < g->n; i++)
+    if (!(swings[i] = mpz_text(c.eta[i]))) st = CONCERT_ERR_NOMEM;
+  if (!st && winning && !(*winning = mpz_text(c.winm))) st = CONCERT_ERR_NOMEM;
+  counts_free(&c);
+  if (st) {
+    for (size_t i = 0; swings && i < g->n; i++) free(swings[i]), swings[i] = NULL;
+    return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  return CONCERT_OK;
+}
+
 concert_status concert_power_swings_text(const concert_game *g, char **out,
                                          concert_diag *diag) {
   concert_status st = check_out(g, out, diag);

@@ -68,11 +68,11 @@ concert_status concert_power_to_json(const concert_game *g, unsigned indices, ch
   char *win = NULL;
   concert_status st = CONCERT_OK;
   if (!bz || !ss || !veto || !sw) st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-  if (!st && want_bz) st = concert_power_banzhaf(g, bz, d);
-  if (!st && want_bz) st = concert_power_swings_text(g, sw, d);
+  /* one pass of the swing engine gives the Banzhaf index, the swings and the winning count */
+  if (!st && want_bz) st = concert_power_banzhaf_all(g, bz, sw, &win, d);
   if (!st && want_ss) st = concert_power_shapley(g, ss, d);
   if (!st) st = concert_power_vetoes(g, veto, &nveto, d);
-  if (!st) st = concert_power_winning_text(g, &win, d);
+  if (!st && !want_bz) st = concert_power_winning_text(g, &win, d);
   if (!st) {
     int bad = 0;
     json_t *root =
