@@ -33,6 +33,17 @@ START_TEST(quota_forum) {
   ck_assert_double_eq_tol(ss[1], 1.0 / 6.0, 1e-12);
   ck_assert_double_eq_tol(ss[2], 1.0 / 6.0, 1e-12);
   ck_assert(veto[0] && !veto[1] && !veto[2]);
+  /* one pass: the same index, the swing counts 3, 1, 1 and 3 winning coalitions */
+  double bz2[3];
+  char *sw[3], *win = NULL;
+  ck_assert_int_eq(concert_power_banzhaf_all(g, bz2, sw, &win, &d), CONCERT_OK);
+  for (int i = 0; i < 3; i++) ck_assert_double_eq(bz2[i], bz[i]);
+  ck_assert_str_eq(sw[0], "3");
+  ck_assert_str_eq(sw[1], "1");
+  ck_assert_str_eq(sw[2], "1");
+  ck_assert_str_eq(win, "3");
+  for (int i = 0; i < 3; i++) free(sw[i]);
+  free(win);
   concert_game_free(g);
   concert_scenario_free(s);
 }
