@@ -1,5 +1,4 @@
 /* cmd_run.c: `concert run FILE`: play a forum's summit and print the outcome sheet. */
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,38 +6,19 @@
 #include "run_options.h"
 
 int concert_cli_run(int argc, char **argv) {
-  static const struct option longs[] = {{"forum", required_argument, NULL, 'f'}, RUN_LONG_OPTIONS,
-                                        {NULL, 0, NULL, 0}};
   run_options ro = {.format = "text", .reversion = NAN};
-  const char *forum = NULL;
-  int opt, rc = 1;
-  optind = 1;
-  while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:", longs, NULL)) != -1) {
-    if (opt == 'f') {
-      forum = optarg;
-      continue;
-    }
-    int t = run_options_take(&ro, opt, optarg, "run");
-    if (t < 0) goto out;
-    if (t == 0) {
-      fprintf(stderr, "usage: concert run FILE [--forum ID] [--model NAME] [--param k=v] "
-                      "[--set k=v] [--format text|json] [--reversion X]\n");
-      rc = 2;
-      goto out;
-    }
-  }
-  if (optind != argc - 1) {
-    fprintf(stderr, "usage: concert run FILE [--forum ID] ...\n");
-    rc = 2;
-    goto out;
-  }
+  const char *forum = NULL, *file = NULL;
+  int rc = run_options_parse(argc, argv, "run", "forum", true,
+                             "run FILE [--forum ID] [--model NAME] [--param k=v]... [--set k=v]... [--format text|json] [--reversion X]", &ro, &forum, &file);
+  if (rc) goto out;
+  rc = 1;
   int ok;
   const concert_model *model = run_options_model(&ro, "run", &ok);
   if (!ok) goto out;
-  concert_scenario *s = run_options_load(&ro, argv[optind], "run");
+  concert_scenario *s = run_options_load(&ro, file, "run");
   if (!s) goto out;
   size_t f;
-  if (!run_options_forum(s, forum, argv[optind], "run", &f)) {
+  if (!run_options_forum(s, forum, file, "run", &f)) {
     concert_scenario_free(s);
     goto out;
   }

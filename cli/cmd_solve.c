@@ -1,5 +1,4 @@
 /* cmd_solve.c: `concert solve FILE`: the bargaining model alone on a forum, round by round. */
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,38 +31,19 @@ static void print_text(const concert_scenario *s, size_t f, const concert_soluti
 }
 
 int concert_cli_solve(int argc, char **argv) {
-  static const struct option longs[] = {{"forum", required_argument, NULL, 'f'}, RUN_LONG_OPTIONS,
-                                        {NULL, 0, NULL, 0}};
   run_options ro = {.format = "text", .reversion = NAN};
-  const char *forum = NULL;
-  int opt, rc = 1;
-  optind = 1;
-  while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:", longs, NULL)) != -1) {
-    if (opt == 'f') {
-      forum = optarg;
-      continue;
-    }
-    int t = opt == 's' ? 0 : run_options_take(&ro, opt, optarg, "solve");
-    if (t < 0) goto out;
-    if (t == 0) {
-      fprintf(stderr, "usage: concert solve FILE [--forum ID] [--model NAME] [--param k=v] "
-                      "[--format text|json] [--reversion X]\n");
-      rc = 2;
-      goto out;
-    }
-  }
-  if (optind != argc - 1) {
-    fprintf(stderr, "usage: concert solve FILE [--forum ID] ...\n");
-    rc = 2;
-    goto out;
-  }
+  const char *forum = NULL, *file = NULL;
+  int rc = run_options_parse(argc, argv, "solve", "forum", false,
+                             "solve FILE [--forum ID] [--model NAME] [--param k=v]... [--format text|json] [--reversion X]", &ro, &forum, &file);
+  if (rc) goto out;
+  rc = 1;
   int ok;
   const concert_model *model = run_options_model(&ro, "solve", &ok);
   if (!ok) goto out;
-  concert_scenario *s = run_options_load(&ro, argv[optind], "solve");
+  concert_scenario *s = run_options_load(&ro, file, "solve");
   if (!s) goto out;
   size_t f;
-  if (!run_options_forum(s, forum, argv[optind], "solve", &f)) {
+  if (!run_options_forum(s, forum, file, "solve", &f)) {
     concert_scenario_free(s);
     goto out;
   }

@@ -1,4 +1,5 @@
 /* run_options.c: parsing of the options `run` and `compare` share. */
+#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,5 +90,32 @@ int run_options_forum(const concert_scenario *s, const char *id, const char *pat
   for (size_t i = 0; i < concert_scenario_forum_count(s); i++)
     fprintf(stderr, " %s", concert_scenario_forum_id(s, i));
   fprintf(stderr, ")\n");
+  return 0;
+}
+
+int run_options_parse(int argc, char **argv, const char *cmd, const char *forum_opt,
+                      bool with_set, const char *usage, run_options *o, const char **forum,
+                      const char **file) {
+  const struct option longs[] = {{forum_opt, required_argument, NULL, 'f'}, RUN_LONG_OPTIONS,
+                                 {NULL, 0, NULL, 0}};
+  int opt;
+  optind = 1;
+  while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:", longs, NULL)) != -1) {
+    if (opt == 'f') {
+      *forum = optarg;
+      continue;
+    }
+    int t = (opt == 's' && !with_set) ? 0 : run_options_take(o, opt, optarg, cmd);
+    if (t < 0) return 1;
+    if (t == 0) {
+      fprintf(stderr, "usage: concert %s\n", usage);
+      return 2;
+    }
+  }
+  if (optind != argc - 1) {
+    fprintf(stderr, "usage: concert %s\n", usage);
+    return 2;
+  }
+  *file = argv[optind];
   return 0;
 }

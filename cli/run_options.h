@@ -1,6 +1,8 @@
 /* run_options.h: options shared by `run` and `compare` (model, parameters, protocol). */
 #ifndef CONCERT_CLI_RUN_OPTIONS_H
 #define CONCERT_CLI_RUN_OPTIONS_H
+#include <stdbool.h>
+
 #include "cli.h"
 
 typedef struct run_options {
@@ -11,6 +13,13 @@ typedef struct run_options {
   double reversion;         /* --reversion X for actor tables, NaN otherwise */
 } run_options;
 
+/* Parses argv of `run`, `solve` or `compare`: the shared options, the forum option named
+ * forum_opt ("forum" or "forums", its value to *forum), --set only when with_set, and
+ * exactly one FILE (to *file). Returns 0, 1 (bad value, message printed) or 2 (usage
+ * printed). */
+int run_options_parse(int argc, char **argv, const char *cmd, const char *forum_opt,
+                      bool with_set, const char *usage, run_options *o, const char **forum,
+                      const char **file);
 /* Handles one of the shared options (returns 1 if taken, 0 if not ours, -1 on error). */
 int run_options_take(run_options *o, int opt, const char *arg, const char *cmd);
 /* Loads the scenario file (YAML or actor table); prints errors. */

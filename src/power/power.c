@@ -161,30 +161,7 @@ static concert_status check_out(const concert_game *g, const void *out, concert_
 
 concert_status concert_power_banzhaf(const concert_game *g, double *out, concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
-  counts c;
-  if (!st) st = counts_get(g, false, false, &c, diag);
-  if (st) return st;
-  {
-    mpz_t tot;
-    mpq_t r;
-    mpz_init(tot);
-    mpq_init(r);
-    for (size_t i = 0; i < g->n; i++) mpz_add(tot, tot, c.eta[i]);
-    for (size_t i = 0; i < g->n; i++) {
-      if (mpz_sgn(tot) == 0) {
-        out[i] = 0;
-        continue;
-      }
-      mpq_set_num(r, c.eta[i]);
-      mpq_set_den(r, tot);
-      mpq_canonicalize(r);
-      out[i] = mpq_get_d(r);
-    }
-    mpz_clear(tot);
-    mpq_clear(r);
-  }
-  counts_free(&c);
-  return CONCERT_OK;
+  return st ? st : concert_power_banzhaf_all(g, out, NULL, NULL, diag);
 }
 
 concert_status concert_power_banzhaf_abs(const concert_game *g, double *out,
@@ -273,33 +250,13 @@ concert_status concert_power_banzhaf_all(const concert_game *g, double *banzhaf,
 concert_status concert_power_swings_text(const concert_game *g, char **out,
                                          concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
-  counts c;
-  if (!st) st = counts_get(g, false, false, &c, diag);
-  if (st) return st;
-  for (size_t i = 0; i < g->n; i++) {
-    out[i] = mpz_text(c.eta[i]);
-    if (!out[i]) {
-      for (size_t j = 0; j < i; j++) {
-        free(out[j]);
-        out[j] = NULL;
-      }
-      counts_free(&c);
-      return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
-    }
-  }
-  counts_free(&c);
-  return CONCERT_OK;
+  return st ? st : concert_power_banzhaf_all(g, NULL, out, NULL, diag);
 }
 
 concert_status concert_power_winning_text(const concert_game *g, char **out,
                                           concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
-  counts c;
-  if (!st) st = counts_get(g, false, true, &c, diag);
-  if (st) return st;
-  *out = mpz_text(c.winm);
-  counts_free(&c);
-  return *out ? CONCERT_OK : CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  return st ? st : concert_power_banzhaf_all(g, NULL, NULL, out, diag);
 }
 
 concert_status concert_power_shapley(const concert_game *g, double *out, concert_diag *diag) {
