@@ -240,6 +240,29 @@ concert_status concert_compare_write_text(const concert_outcome *const *o,
   }
   fprintf(out, "\n%-22s", "share agreed");
   for (size_t i = 0; i < n; i++) fprintf(out, " %12.2f", concert_outcome_agreed_share(o[i]));
+  /* the rift index of each simulated summit: six components, flagged ones marked * */
+  for (int k = 0; k < CONCERT_RIFT_N; k++) {
+    fprintf(out, "\n%-22s", k == 0 ? "rift: no communique" : k == 1 ? "  missing statements"
+                             : k == 2 ? "  no unified stance" : k == 3 ? "  trade disputes"
+                             : k == 4 ? "  agenda disputes" : "  role disputes");
+    for (size_t i = 0; i < n; i++) {
+      concert_rift r;
+      if (concert_rift_from_outcome(o[i], &r, NULL)) {
+        fprintf(out, " %12s", "-");
+        continue;
+      }
+      char cell[16];
+      snprintf(cell, sizeof cell, "%.2f%s", r.value[k], r.flag[k] == CONCERT_TRI_YES ? "*" : " ");
+      fprintf(out, " %12s", cell);
+    }
+  }
+  fprintf(out, "\n%-22s", "  flags (of 6)");
+  for (size_t i = 0; i < n; i++) {
+    concert_rift r;
+    size_t yes = 0;
+    if (!concert_rift_from_outcome(o[i], &r, NULL)) concert_rift_count(&r, 0, CONCERT_RIFT_N, &yes, NULL);
+    fprintf(out, " %12zu", yes);
+  }
   fprintf(out, "\n\nnet gain per member\n");
   for (size_t a = 0; a < s->n_actors; a++) {
     bool any = false;
@@ -360,6 +383,17 @@ concert_status concert_compare_to_json(const concert_outcome *const *o,
     concert_communique c = concert_outcome_communique(o[i]);
     json_object_set_new(f, "communique", json_boolean(c.issued && c.n_withdrawn == 0));
     json_object_set_new(f, "share_agreed", json_real(concert_outcome_agreed_share(o[i])));
+    concert_rift rift;
+    if (concert_rift_from_outcome(o[i], &rift, NULL) == CONCERT_OK) {
+      json_t *rj = json_object();
+      for (int k = 0; k < CONCERT_RIFT_N; k++) {
+        json_t *x = json_object();
+        json_object_set_new(x, "value", json_real(rift.value[k]));
+        json_object_set_new(x, "flag", json_boolean(rift.flag[k] == CONCERT_TRI_YES));
+        json_object_set_new(rj, concert_rift_component_id((concert_rift_component)k), x);
+      }
+      json_object_set_new(f, "rift", rj);
+    }
     const concert_i_forum *fo = &s->forums[o[i]->forum];
     for (size_t j = 0; j < fo->n_members; j++)
       json_object_set_new(gains, s->actors[fo->members[j]].id, json_real(o[i]->gain[j]));
