@@ -19,6 +19,9 @@ typedef struct concert_cli_command {
 #include "commands.def"
 #undef CONCERT_CLI_CMD
 
+/* Reads a --format value: 1 for json, 0 for text; -1 (message printed) otherwise. */
+int concert_cli_format(const char *cmd, const char *arg);
+
 /* Prints "concert: <diag>" to stderr and returns 1. */
 int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d);
 

@@ -111,14 +111,7 @@ int concert_cli_cohesion(int argc, char **argv) {
     case 'i': issue = optarg; break;
     case 'b': by_year = 1; break;
     case 'o':
-      if (strcmp(optarg, "json") == 0) {
-        json = 1;
-      } else if (strcmp(optarg, "text") == 0) {
-        json = 0;
-      } else {
-        fprintf(stderr, "concert cohesion: --format must be text or json, not '%s'\n", optarg);
-        return 2;
-      }
+      if ((json = concert_cli_format("cohesion", optarg)) < 0) return 2;
       break;
     case 'd': dir = optarg; break;
     case ':':

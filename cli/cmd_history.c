@@ -120,14 +120,7 @@ int concert_cli_history(int argc, char **argv) {
       }
       break;
     case 'o':
-      if (strcmp(optarg, "json") == 0) {
-        json = 1;
-      } else if (strcmp(optarg, "text") == 0) {
-        json = 0;
-      } else {
-        fprintf(stderr, "concert history: --format must be text or json, not '%s'\n", optarg);
-        return 2;
-      }
+      if ((json = concert_cli_format("history", optarg)) < 0) return 2;
       break;
     case 'd': dir = optarg; break;
     case ':':

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "cli.h"
 
 int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d) {
@@ -33,4 +35,11 @@ int concert_cli_parse_years(const char *s, int *from, int *to) {
   if (*end != '-') return -1;
   if (year_at(end + 1, &end, to) != 0 || *end != '\0' || *to < *from) return -1;
   return 0;
+}
+
+int concert_cli_format(const char *cmd, const char *arg) {
+  if (strcmp(arg, "json") == 0) return 1;
+  if (strcmp(arg, "text") == 0) return 0;
+  fprintf(stderr, "concert %s: --format must be text or json, not '%s'\n", cmd, arg);
+  return -1;
 }

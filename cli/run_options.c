@@ -28,10 +28,7 @@ int run_options_take(run_options *o, int opt, const char *arg, const char *cmd) 
       }
       return 1;
     case 'F':
-      if (strcmp(arg, "text") && strcmp(arg, "json")) {
-        fprintf(stderr, "concert %s: --format must be text or json, not '%s'\n", cmd, arg);
-        return -1;
-      }
+      if (concert_cli_format(cmd, arg) < 0) return -1;
       o->format = arg;
       return 1;
     case 'r': {

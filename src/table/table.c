@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "io/read_file.h"
 #include "status/diag.h"
 #include "csv/csv_reader_i.h"
 
@@ -517,42 +518,13 @@ concert_status concert_table_load(const char *path, concert_table **out, concert
   if (!out) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "out must not be NULL");
   *out = NULL;
   if (!path) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "path must not be NULL");
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return concert_i_fail(diag, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s",
-                          strerror(errno));
-  size_t cap = 1 << 16, len = 0;
-  char *buf = malloc(cap);
-  concert_status st = CONCERT_OK;
-  while (buf) {
-    if (len == cap) {
-      if (cap > CONCERT_TABLE_MAX_BYTES) {
-        st = concert_i_fail(diag, CONCERT_ERR_TOO_LARGE, path, 0, 0, NULL,
-                            "larger than %zu bytes, the limit for actor tables",
-                            CONCERT_TABLE_MAX_BYTES);
-        break;
-      }
-      char *b = realloc(buf, 2 * cap);
-      if (!b) {
-        free(buf);
-        buf = NULL;
-        break;
-      }
-      buf = b;
-      cap *= 2;
-    }
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
-    if (got == 0) {
-      if (ferror(f))
-        st = concert_i_fail(diag, CONCERT_ERR_IO, path, 0, 0, NULL, "read error: %s",
-                            strerror(errno));
-      break;
-    }
-  }
-  fclose(f);
-  if (!buf) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory reading %s", path);
-  if (!st) st = concert_table_load_buffer(buf, len, path, out, diag);
+  char *buf;
+  size_t len;
+  char limit[160];
+  snprintf(limit, sizeof limit, "larger than %zu bytes, the limit for actor tables", (size_t)CONCERT_TABLE_MAX_BYTES);
+  concert_status st = concert_i_read_file(path, CONCERT_TABLE_MAX_BYTES, limit, &buf, &len, diag);
+  if (st) return st;
+  st = concert_table_load_buffer(buf, len, path, out, diag);
   free(buf);
   return st;
 }

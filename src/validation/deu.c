@@ -16,6 +16,7 @@
 #include <concert/validation.h>
 
 #include "csv/csv_reader_i.h"
+#include "io/read_file.h"
 #include "status/diag.h"
 #include "validation/validation_i.h"
 
@@ -403,40 +404,13 @@ concert_status concert_deu_load(const char *path, const concert_deu_options *opt
   if (!path || !out)
     return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "path and out must not be NULL");
   *out = NULL;
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return concert_i_fail(diag, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s",
-                          strerror(errno));
-  size_t cap = 1 << 16, len = 0;
-  char *buf = malloc(cap);
-  concert_status st = CONCERT_OK;
-  while (buf) {
-    if (len == cap) {
-      if (cap > MAX_FILE) {
-        st = concert_i_fail(diag, CONCERT_ERR_TOO_LARGE, path, 0, 0, NULL,
-                            "file larger than %d MiB", MAX_FILE >> 20);
-        break;
-      }
-      char *nb = realloc(buf, 2 * cap);
-      if (!nb) {
-        free(buf);
-        buf = NULL;
-        break;
-      }
-      buf = nb;
-      cap *= 2;
-    }
-    size_t r = fread(buf + len, 1, cap - len, f);
-    len += r;
-    if (r == 0) {
-      if (ferror(f))
-        st = concert_i_fail(diag, CONCERT_ERR_IO, path, 0, 0, NULL, "read error");
-      break;
-    }
-  }
-  fclose(f);
-  if (!buf) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory reading %s", path);
-  if (!st) st = concert_deu_parse(buf, len, path, opt, out, diag);
+  char *buf;
+  size_t len;
+  char limit[160];
+  snprintf(limit, sizeof limit, "file larger than %d MiB", MAX_FILE >> 20);
+  concert_status st = concert_i_read_file(path, (size_t)MAX_FILE, limit, &buf, &len, diag);
+  if (st) return st;
+  st = concert_deu_parse(buf, len, path, opt, out, diag);
   free(buf);
   return st;
 }
