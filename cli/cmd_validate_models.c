@@ -1,5 +1,6 @@
 /* cmd_validate_models.c: `concert validate-models FILE`: every model against real EU
  * decisions with known outcomes (DEU layout), as a text table or JSON. */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -22,7 +23,8 @@ static const char *usage_text =
     "  --models LIST         comma-separated models to run (default: every model)\n"
     "  --reference ROW       row the paired differences are taken against (mean)\n"
     "  --require-outcome     refuse rows without an outcome instead of skipping them\n"
-    "  --format text|json    output format (text)\n";
+    "  --format text|json    output format (text)\n"
+    "  --predictions PATH    also write every row's per-issue forecasts as CSV to PATH\n";
 
 /* Parses a number option fully, or returns false. */
 static bool parse_double(const char *s, double *out) {
@@ -98,6 +100,26 @@ static void print_text(const char *file, const concert_validation *v) {
   printf("published rows are quoted, not recomputed; those on other data are not comparable.\n");
 }
 
+/* Writes the per-issue forecasts to path; returns the exit status (0, or 1 with a message
+ * naming the file). */
+static int write_predictions(const char *path, const concert_validation *v,
+                             const concert_deu *data) {
+  concert_diag d;
+  concert_diag_clear(&d);
+  char *csv = NULL;
+  concert_status st = concert_validation_to_csv(v, data, &csv, &d);
+  if (st) return concert_cli_report("validate-models", st, &d);
+  FILE *f = fopen(path, "w");
+  bool ok = f && fputs(csv, f) >= 0;
+  int err = errno;
+  if (f && fclose(f) != 0 && ok) ok = false, err = errno;
+  free(csv);
+  if (ok) return 0;
+  fprintf(stderr, "concert validate-models: %s: cannot write the forecasts: %s\n", path,
+          strerror(err));
+  return 1;
+}
+
 int concert_cli_validate_models(int argc, char **argv) {
   static const struct option longopts[] = {
       {"capability", required_argument, NULL, 'c'},
@@ -113,12 +135,14 @@ int concert_cli_validate_models(int argc, char **argv) {
       {"models", required_argument, NULL, 'M'},
       {"require-outcome", no_argument, NULL, 'R'},
       {"format", required_argument, NULL, 'f'},
+      {"predictions", required_argument, NULL, 'p'},
       {NULL, 0, NULL, 0},
   };
   concert_validation_options o;
   concert_validation_options_default(&o);
   concert_deu_options lo = {0};
   bool json = false;
+  const char *predictions = NULL;
   unsigned long long u = 0;
   optind = 1;
   opterr = 0;
@@ -151,6 +175,7 @@ int concert_cli_validate_models(int argc, char **argv) {
     case 'r': o.reference = optarg; break;
     case 'M': o.models = optarg; break;
     case 'R': lo.require_outcome = true; break;
+    case 'p': predictions = optarg; break;
     case 'f':
       if (strcmp(optarg, "json") == 0) json = true;
       else if (strcmp(optarg, "text") == 0) json = false;
@@ -182,6 +207,11 @@ int concert_cli_validate_models(int argc, char **argv) {
   if (st) {
     concert_deu_free(data);
     return concert_cli_report("validate-models", st, &d);
+  }
+  if (predictions && write_predictions(predictions, v, data) != 0) {
+    concert_validation_free(v);
+    concert_deu_free(data);
+    return 1;
   }
   if (json) {
     char *text = NULL;

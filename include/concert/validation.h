@@ -181,6 +181,17 @@ CONCERT_API const concert_validation_options *concert_validation_options_used(
  * did not predict it or is a published row. */
 CONCERT_API double concert_validation_prediction(const concert_validation *v, size_t i,
                                                  size_t j);
+/** The data-set index (0 <= k < concert_deu_issue_count) of scored issue j, in the order
+ * concert_validation_prediction uses; SIZE_MAX if j is out of range. O(1). */
+CONCERT_API size_t concert_validation_issue(const concert_validation *v, size_t j);
+/** The per-issue forecasts as CSV: a header `issue,proposal,procedure,outcome,<row>...`
+ * (one column per baseline and model row, in table order; published rows have none), then
+ * one line per scored issue. A forecast the row did not make is an empty field; numbers are
+ * printed with 17 significant digits. d must be the data set v was computed from. On success
+ * *csv is a new NUL-terminated string the caller frees with free(). O(rows x issues). */
+CONCERT_API concert_status concert_validation_to_csv(const concert_validation *v,
+                                                     const concert_deu *d, char **csv,
+                                                     concert_diag *diag);
 /** The whole result as a JSON document (byte-stable for a seed). On success *json is a
  * new NUL-terminated string the caller frees with free(). O(rows + issues). */
 CONCERT_API concert_status concert_validation_to_json(const concert_validation *v, char **json,

@@ -11,6 +11,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,10 @@ const concert_validation_options *concert_validation_options_used(const concert_
 double concert_validation_prediction(const concert_validation *v, size_t i, size_t j) {
   if (!v || i >= v->n_rows || j >= v->scored || !v->rows[i].pred) return NAN;
   return v->rows[i].pred[j];
+}
+
+size_t concert_validation_issue(const concert_validation *v, size_t j) {
+  return v && j < v->scored ? v->issue[j] : SIZE_MAX;
 }
 
 /* Appends a row with a NaN prediction vector (none for published rows). */

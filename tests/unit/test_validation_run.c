@@ -4,6 +4,7 @@
  * bad options. */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -326,6 +327,48 @@ START_TEST(bad_options) {
 }
 END_TEST
 
+/* The per-issue forecasts as CSV, on deu_ok.tsv (values as in hand_computed). */
+START_TEST(forecasts_csv) {
+  concert_deu *d = load(DATA("deu_ok.tsv"));
+  concert_validation_options o;
+  concert_validation_options_default(&o);
+  o.bootstrap = 0;
+  o.models = "compromise,nash";
+  concert_validation *v = NULL;
+  ck_assert_int_eq(concert_validation_run(d, &o, &v, NULL), CONCERT_OK);
+  ck_assert_uint_eq(concert_validation_issue(v, 0), 0); /* P1i1 */
+  ck_assert_uint_eq(concert_validation_issue(v, 1), 1); /* P1i2 */
+  ck_assert_uint_eq(concert_validation_issue(v, 2), 3); /* P3i1 (P2i1 has no outcome) */
+  ck_assert_uint_eq(concert_validation_issue(v, 3), SIZE_MAX);
+  char *csv = NULL;
+  concert_diag dg;
+  ck_assert_int_eq(concert_validation_to_csv(v, d, &csv, &dg), CONCERT_OK);
+  /* header, then one line per scored issue */
+  char *save = NULL, *line = strtok_r(csv, "\n", &save);
+  ck_assert_str_eq(line, "\"issue\",\"proposal\",\"procedure\",\"outcome\",\"mean\","
+                         "\"salience-mean\",\"reference-point\",\"commission\","
+                         "\"compromise\",\"nash\"");
+  line = strtok_r(NULL, "\n", &save);
+  ck_assert_ptr_nonnull(strstr(line, "\"P1i1\",\"P1\",\"COD\",60,60,64,0,100,"));
+  /* the compromise column reads back the hand-computed 3128/55.7 exactly */
+  const char *c = line;
+  for (int k = 0; k < 8; k++) c = strchr(c, ',') + 1;
+  ck_assert_double_eq_tol(strtod(c, NULL), 3128 / 55.7, 1e-12);
+  line = strtok_r(NULL, "\n", &save);
+  /* P1i2: no reference point, so reference-point and nash are empty fields */
+  ck_assert_ptr_nonnull(strstr(line, "\"P1i2\",\"P1\",\"COD\",20,22.5,"));
+  ck_assert_ptr_nonnull(strstr(line, ",,0,")); /* no rp; the Commission at 0 */
+  ck_assert_int_eq(line[strlen(line) - 1], ',');
+  line = strtok_r(NULL, "\n", &save);
+  ck_assert_ptr_nonnull(strstr(line, "\"P3i1\",\"P3\",\"CNS\",100,62.5,53.125,50,100,"));
+  ck_assert_ptr_null(strtok_r(NULL, "\n", &save));
+  free(csv);
+  ck_assert_int_eq(concert_validation_to_csv(v, NULL, &csv, &dg), CONCERT_ERR_ARGUMENT);
+  concert_validation_free(v);
+  concert_deu_free(d);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("validation-run");
   TCase *tc = tcase_create("run");
@@ -336,6 +379,7 @@ int main(void) {
   tcase_add_test(tc, capability_tables);
   tcase_add_test(tc, multi_issue_model);
   tcase_add_test(tc, bad_options);
+  tcase_add_test(tc, forecasts_csv);
   suite_add_tcase(s, tc);
   return concert_test_run(s);
 }

@@ -1,0 +1,1 @@
+validate-models --models compromise --bootstrap 0 --predictions /dev/stdout tests/data/deu_ok.tsv
