@@ -67,39 +67,30 @@ static int yes_no_unknown(const char *s) {
   return starts(s, "yes") || starts(s, "no") || strcmp(s, "unknown") == 0;
 }
 
-/* Source ids: empty, or ';'-separated tokens of a capital letter and digits. */
-static int valid_sources(const char *s, int allow_empty) {
-  if (!*s) return allow_empty;
-  const char *p = s;
-  while (*p) {
-    if (*p < 'A' || *p > 'Z') return 0;
-    p++;
-    if (*p < '0' || *p > '9') return 0;
-    while (*p >= '0' && *p <= '9') p++;
-    if (*p == ';') {
-      p++;
-      if (!*p) return 0;
-    } else if (*p) {
-      return 0;
-    }
-  }
-  return 1;
+/* A source id (a capital letter and digits) at p: the end of it, or NULL. */
+static const char *source_token(const char *p) {
+  if (*p < 'A' || *p > 'Z') return NULL;
+  p++;
+  if (*p < '0' || *p > '9') return NULL;
+  while (*p >= '0' && *p <= '9') p++;
+  return p;
 }
 
-/* Actors: empty, or ';'-separated ISO3-style codes (three capital letters). */
-static int valid_actors(const char *s) {
-  const char *p = s;
-  while (*p) {
-    for (int i = 0; i < 3; i++, p++)
-      if (*p < 'A' || *p > 'Z') return 0;
-    if (*p == ';') {
-      p++;
-      if (!*p) return 0;
-    } else if (*p) {
-      return 0;
-    }
+/* An ISO3-style actor code (three capital letters) at p: the end of it, or NULL. */
+static const char *actor_token(const char *p) {
+  for (int i = 0; i < 3; i++, p++)
+    if (*p < 'A' || *p > 'Z') return NULL;
+  return p;
+}
+
+/* A ';'-separated list of tokens, each accepted by token; "" is valid when allow_empty. */
+static int valid_list(const char *s, const char *(*token)(const char *), int allow_empty) {
+  if (!*s) return allow_empty;
+  for (const char *p = s;;) {
+    if (!(p = token(p))) return 0;
+    if (!*p) return 1;
+    if (*p != ';' || !*++p) return 0;
   }
-  return 1;
 }
 
 /* Members counted by the index, from the G7 format column; 0 if unrecognised. */
@@ -155,7 +146,7 @@ static concert_status check_common(table_ctx *c, const concert_i_csv_row *row,
       return concert_i_csv_fail(d, CONCERT_ERR_MISSING, row, k, cols[k],
                                 "empty cell (write 'unknown' when not known)");
   size_t last = ncols - 1;
-  if (!valid_sources(row->field[last], 1))
+  if (!valid_list(row->field[last], source_token, 1))
     return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, last, cols[last],
                               "'%.60s' is not a ';'-separated list of source ids like S01",
                               row->field[last]);
@@ -283,7 +274,7 @@ static concert_status code_row(table_ctx *c, const concert_i_csv_row *row, conce
                               "unknown component '%.40s' (expected no_communique, "
                               "missing_statements, no_unified_stance, trade, agenda or role)",
                               row->field[2]);
-  if (!valid_actors(row->field[3]))
+  if (!valid_list(row->field[3], actor_token, 1))
     return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, 3, code_cols[3],
                               "'%.60s' is not a ';'-separated list of ISO3 codes", row->field[3]);
   if (comp == CONCERT_RIFT_NO_COMMUNIQUE && row->len[3] == 0)
@@ -292,7 +283,7 @@ static concert_status code_row(table_ctx *c, const concert_i_csv_row *row, conce
   for (size_t k = 4; k <= 5; k++)
     if (row->len[k] == 0)
       return concert_i_csv_fail(d, CONCERT_ERR_MISSING, row, k, code_cols[k], "empty cell");
-  if (!valid_sources(row->field[6], 0))
+  if (!valid_list(row->field[6], source_token, 0))
     return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, 6, code_cols[6],
                               "'%.60s' is not a non-empty ';'-separated list of source ids",
                               row->field[6]);

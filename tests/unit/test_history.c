@@ -174,6 +174,16 @@ START_TEST(bad_codes) {
   ck_assert_str_eq(d.path, "note");
   ck_assert_int_eq(codes("G7,2018,trade,USA,x,y,\n", &d), CONCERT_ERR_SYNTAX);
   ck_assert_str_eq(d.path, "source_ids");
+  /* the ';'-separated lists: no trailing or doubled separator, whole tokens only */
+  ck_assert_int_eq(codes("G7,2018,trade,USA;CAN;JPN,x,y,S30;S31;T2\n", &d), CONCERT_OK);
+  ck_assert_int_eq(codes("G7,2018,trade,USA;,x,y,S30\n", &d), CONCERT_ERR_SYNTAX);
+  ck_assert_str_eq(d.path, "actors");
+  ck_assert_int_eq(codes("G7,2018,trade,USAB,x,y,S30\n", &d), CONCERT_ERR_SYNTAX);
+  ck_assert_int_eq(codes("G7,2018,trade,USA;;CAN,x,y,S30\n", &d), CONCERT_ERR_SYNTAX);
+  ck_assert_int_eq(codes("G7,2018,trade,USA,x,y,S30;\n", &d), CONCERT_ERR_SYNTAX);
+  ck_assert_str_eq(d.path, "source_ids");
+  ck_assert_int_eq(codes("G7,2018,trade,USA,x,y,S\n", &d), CONCERT_ERR_SYNTAX);
+  ck_assert_int_eq(codes("G7,2018,trade,USA,x,y,s30\n", &d), CONCERT_ERR_SYNTAX);
 }
 END_TEST
 
