@@ -5,9 +5,10 @@
  * receives (conflict, compromise, capitulation), the best offer per actor, and all moves
  * at once. The conventions of jmckib's public replication are switches (eum_i.h).
  * Equations, switches, tie rules and the replication: docs/models/eum.md.
- * Per issue and round: O(n^2) time with linear votes (O(n^2 log n) with the all-pairs
- * denominator, O(n^3) with votes=risk) and O(n) memory (O(n^2) with votes=risk); in all
- * O(n m) memory for n actors and m issues, plus n m per recorded round. */
+ * Per issue and round: O(n^2) time, with linear votes and with voters' exponents
+ * (votes=risk), with or without the all-pairs denominator; O(n) memory (O(n^2) with
+ * votes=risk); in all O(n m) memory for n actors and m issues, plus n m per recorded
+ * round. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -53,19 +54,18 @@ bool concert_i_eum_issue_init(concert_i_eum_issue *st, size_t n, bool votes_risk
   st->sx = malloc(n * sizeof *st->sx);
   st->cw = malloc((n + 1) * sizeof *st->cw);
   st->cwx = malloc((n + 1) * sizeof *st->cwx);
-  st->tmp = malloc(n * sizeof *st->tmp);
   st->usq = malloc(n * sizeof *st->usq);
   st->le = malloc(n * sizeof *st->le);
   st->lt = malloc(n * sizeof *st->lt);
   st->best = malloc(n * sizeof *st->best);
   if (!st->usq || !st->le || !st->lt || !st->best) return false;
   if (votes_risk) {
-    if (n > SIZE_MAX / n / sizeof *st->u) return false;
-    st->u = malloc(n * n * sizeof *st->u);
-    if (!st->u) return false;
+    if (n + 1 > SIZE_MAX / n / sizeof *st->pu) return false;
+    st->pu = malloc(n * (n + 1) * sizeof *st->pu);
+    if (!st->pu) return false;
   }
   return st->x && st->s && st->w && st->r && st->sec && st->next && st->keys && st->sx &&
-         st->cw && st->cwx && st->tmp;
+         st->cw && st->cwx;
 }
 
 void concert_i_eum_issue_free(concert_i_eum_issue *st) {
@@ -80,8 +80,7 @@ void concert_i_eum_issue_free(concert_i_eum_issue *st) {
   free(st->sx);
   free(st->cw);
   free(st->cwx);
-  free(st->tmp);
-  free(st->u);
+  free(st->pu);
   free(st->usq);
   free(st->le);
   free(st->lt);
@@ -93,11 +92,6 @@ static int cmp_key(const void *pa, const void *pb) {
   const concert_i_eum_key *a = pa, *b = pb;
   if (a->x != b->x) return a->x < b->x ? -1 : 1;
   return (a->i > b->i) - (a->i < b->i);
-}
-
-static int cmp_double(const void *pa, const void *pb) {
-  double a = *(const double *)pa, b = *(const double *)pb;
-  return (a > b) - (a < b);
 }
 
 void concert_i_eum_issue_index(concert_i_eum_issue *st) {
@@ -165,33 +159,38 @@ static size_t count_below(const double *sx, size_t n, double v, bool strict) {
   return lo;
 }
 
-/* P(i beats j) and P(j beats i) for x_i != x_j. With linear votes, from the prefix sums
- * in O(1): voter k gives w_k (|x_k - other| - |x_k - own|) to whichever of the two it is
- * closer to; b must be the number of positions <= the midpoint. With voters' exponents,
- * the direct O(n) sum. */
+/* P(i beats j) and P(j beats i) for x_i != x_j. Voter k gives w_k (u_k(other) - u_k(own))
+ * to whichever of the two it is closer to, u_k growing with the distance: the voters at or
+ * below the midpoint back the lower position, the others the higher one. b must be the
+ * number of positions <= the midpoint. Linear votes (u = distance) come from the prefix
+ * sums of w and w x, voters' exponents from the rows of st->pu, each in O(1); without
+ * st->pu (unit tests), the direct O(n) sum over voters is the reference. */
 static void pair_probabilities(const concert_i_eum_issue *st, const concert_i_eum_config *cfg,
                                size_t i, size_t j, size_t b, double *pij, double *pji) {
   size_t n = st->n;
   double ni = 0, nj = 0;
-  if (st->use_exp) {
+  bool i_low = st->x[i] < st->x[j];
+  size_t lo_a = i_low ? i : j, hi_a = i_low ? j : i;
+  if (st->use_exp && st->pu) {
+    const double *pl = st->pu + lo_a * (n + 1), *ph = st->pu + hi_a * (n + 1);
+    double vl = ph[b] - pl[b];                     /* voters t < b: u(H) - u(L) >= 0 */
+    double vh = (pl[n] - pl[b]) - (ph[n] - ph[b]); /* voters t >= b: u(L) - u(H) >= 0 */
+    vl = vl > 0 ? vl : 0;                          /* cancellation can leave -1e-17 */
+    vh = vh > 0 ? vh : 0;
+    ni = i_low ? vl : vh;
+    nj = i_low ? vh : vl;
+  } else if (st->use_exp) {
     for (size_t k = 0; k < n; k++) {
       if (st->w[k] == 0) continue;
-      double v;
-      if (st->u) {
-        v = st->w[k] * (st->u[k * n + j] - st->u[k * n + i]);
-      } else {
-        double e = st->r[k];
-        v = st->w[k] * (power(fabs(st->x[k] - st->x[j]) / st->range, e) -
-                        power(fabs(st->x[k] - st->x[i]) / st->range, e));
-      }
+      double e = st->r[k];
+      double v = st->w[k] * (power(fabs(st->x[k] - st->x[j]) / st->range, e) -
+                             power(fabs(st->x[k] - st->x[i]) / st->range, e));
       if (v > 0)
         ni += v;
       else
         nj -= v;
     }
   } else {
-    bool i_low = st->x[i] < st->x[j];
-    size_t lo_a = i_low ? i : j, hi_a = i_low ? j : i;
     double L = st->x[lo_a], H = st->x[hi_a], d = H - L;
     size_t a = st->le[lo_a]; /* x <= L: full vote d for L */
     size_t c = st->lt[hi_a]; /* x >= H: full vote d for H; L < x <= mid: L + H - 2x for L */
@@ -225,25 +224,38 @@ double concert_i_eum_probability(const concert_i_eum_issue *st, const concert_i_
 }
 
 void concert_i_eum_issue_votes(concert_i_eum_issue *st) {
-  if (!st->u) return;
+  if (!st->pu) return;
   size_t n = st->n;
-  for (size_t k = 0; k < n; k++)
-    for (size_t a = 0; a < n; a++)
-      st->u[k * n + a] = power(fabs(st->x[k] - st->x[a]) / st->range, st->r[k]);
+  for (size_t a = 0; a < n; a++) {
+    double *row = st->pu + a * (n + 1), sum = 0;
+    row[0] = 0;
+    for (size_t t = 0; t < n; t++) {
+      size_t k = st->keys[t].i;
+      sum += st->w[k] * power(fabs(st->x[k] - st->x[a]) / st->range, st->r[k]);
+      row[t + 1] = sum;
+    }
+  }
 }
 
+/* Voter k's utilities grow with the distance, so walking outwards from k's place in the
+ * sorted positions visits them in increasing order, and then
+ * sum_{a,b} |u_a - u_b| = 2 sum_t u_(t) (2t - n + 1). O(n) per voter. */
 double concert_i_eum_all_pairs_denominator(concert_i_eum_issue *st) {
   size_t n = st->n;
   double total = 0;
   for (size_t k = 0; k < n; k++) {
     if (st->w[k] == 0) continue;
-    double e = st->use_exp ? st->r[k] : 1.0;
-    for (size_t a = 0; a < n; a++)
-      st->tmp[a] = (st->u && st->use_exp) ? st->u[k * n + a]
-                                          : power(fabs(st->x[k] - st->x[a]) / st->range, e);
-    qsort(st->tmp, n, sizeof *st->tmp, cmp_double);
-    double s = 0; /* sum over ordered pairs of |u_a - u_b| = 2 sum_t u_(t) (2t - n + 1) */
-    for (size_t t = 0; t < n; t++) s += st->tmp[t] * (2.0 * (double)t - (double)n + 1.0);
+    double e = st->use_exp ? st->r[k] : 1.0, xk = st->x[k];
+    size_t lo = st->lt[k], hi = st->lt[k]; /* next candidates: sx[lo - 1] and sx[hi] */
+    double s = 0;
+    for (size_t t = 0; t < n; t++) {
+      double d;
+      if (lo > 0 && (hi == n || xk - st->sx[lo - 1] <= st->sx[hi] - xk))
+        d = xk - st->sx[--lo];
+      else
+        d = st->sx[hi++] - xk;
+      s += power(d / st->range, e) * (2.0 * (double)t - (double)n + 1.0);
+    }
     total += st->w[k] * 2 * s;
   }
   return total;

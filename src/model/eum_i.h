@@ -70,23 +70,24 @@ typedef struct concert_i_eum_issue {
   double *sx;      /* sorted positions */
   double *cw;      /* prefix sums of w in sorted order (n + 1) */
   double *cwx;     /* prefix sums of w x in sorted order (n + 1) */
-  double *tmp;     /* scratch for the all-pairs denominator */
   double *usq;     /* U_sq of each actor with its current exponent */
   size_t *le;      /* le[a]: number of positions <= x_a */
   size_t *lt;      /* lt[a]: number of positions < x_a */
   concert_i_eum_best *best; /* each actor's best offer in the current round */
-  double *u;       /* votes=risk only: n x n, u[k n + a] = (|x_k - x_a| / R)^r_k, or NULL */
+  double *pu;      /* votes=risk only, n x (n + 1), or NULL: pu[a (n + 1) + t] is the sum of
+                    * w_k (|x_k - x_a| / R)^r_k over the first t voters k in sorted order */
   double range;    /* R used in this round */
   double mu;       /* the median (Condorcet winner) at the start of the round */
   double denom;    /* all-pairs denominator of the current pass (all_pairs only) */
   bool use_exp;    /* the current pass uses voters' exponents in the votes */
 } concert_i_eum_issue;
 
-/** Allocates the state for n actors (with the n x n vote table when votes_risk); false on
- * allocation failure (then free it). */
+/** Allocates the state for n actors (with the n x (n + 1) vote table when votes_risk);
+ * false on allocation failure (then free it). */
 bool concert_i_eum_issue_init(concert_i_eum_issue *st, size_t n, bool votes_risk);
-/** Fills the votes=risk table st->u from the current positions, range and exponents
- * (no-op when st->u is NULL). O(n^2). */
+/** Fills the votes=risk table st->pu from the current positions (indexed: call
+ * concert_i_eum_issue_index first), range and exponents (no-op when st->pu is NULL).
+ * O(n^2). */
 void concert_i_eum_issue_votes(concert_i_eum_issue *st);
 /** Frees the arrays (the struct itself is the caller's). */
 void concert_i_eum_issue_free(concert_i_eum_issue *st);
@@ -103,13 +104,14 @@ double concert_i_eum_mean(const concert_i_eum_issue *st);
 
 /** Probability that i beats j (eqs. 30/31, or jmckib's all-pairs denominator when
  * cfg->all_pairs; st->denom must then hold concert_i_eum_all_pairs_denominator).
- * 0 when x_i == x_j. Textbook with no votes at all: 0.5. O(log n) with linear votes,
- * O(n) with voters' exponents (after concert_i_eum_issue_votes when st->u is set). */
+ * 0 when x_i == x_j. Textbook with no votes at all: 0.5. O(log n) (the midpoint's rank),
+ * with linear votes or with voters' exponents from st->pu (after
+ * concert_i_eum_issue_votes); the direct O(n) sum when use_exp is set without st->pu. */
 double concert_i_eum_probability(const concert_i_eum_issue *st, const concert_i_eum_config *cfg,
                                  size_t i, size_t j);
 /** jmckib's denominator: sum over voters k and ordered actor pairs (a, b) of
  * w_k |(|x_k - x_b|/R)^e_k - (|x_k - x_a|/R)^e_k|, e_k = r_k if st->use_exp else 1.
- * O(n^2 log n). */
+ * Needs the index (concert_i_eum_issue_index). O(n^2). */
 double concert_i_eum_all_pairs_denominator(concert_i_eum_issue *st);
 
 /** E(U_ij): expected utility of i challenging j, seen with exponent rho (eqs. 5-7):

@@ -613,6 +613,51 @@ static void refused(const char *text, concert_status want, const char *key) {
   concert_params_free(p);
 }
 
+/* The O(1) votes=risk probabilities (prefix rows of st->pu) agree with the direct O(n) sum
+ * over voters, and the O(n^2) all-pairs denominator with the brute-force double sum, on
+ * random issues with ties, zero weights and exponents between 1/2 and 2. */
+START_TEST(fast_votes_match_direct_sums) {
+  for (uint64_t seed = 1; seed <= 20; seed++) {
+    uint64_t g = seed;
+    size_t n = 2 + (size_t)(mix(&g) % 60);
+    concert_i_eum_issue st;
+    ck_assert(concert_i_eum_issue_init(&st, n, true));
+    for (size_t a = 0; a < n; a++) {
+      st.x[a] = (double)(mix(&g) % 41) * 2.5; /* ties */
+      st.s[a] = unif(&g);
+      st.w[a] = a % 7 == 3 ? 0 : st.s[a] * (0.1 + unif(&g));
+      st.r[a] = 0.5 + 1.5 * unif(&g);
+    }
+    st.range = 100;
+    st.use_exp = true;
+    concert_i_eum_issue_index(&st);
+    concert_i_eum_issue_votes(&st);
+    concert_i_eum_config cfg = concert_i_eum_defaults();
+    double *pu = st.pu;
+    for (size_t i = 0; i < n; i++)
+      for (size_t j = 0; j < n; j++) {
+        st.pu = pu;
+        double fast = concert_i_eum_probability(&st, &cfg, i, j);
+        st.pu = NULL;
+        double direct = concert_i_eum_probability(&st, &cfg, i, j);
+        ck_assert_msg(fabs(fast - direct) <= 1e-12, "seed %llu, %zu vs %zu: %.17g vs %.17g",
+                      (unsigned long long)seed, i, j, fast, direct);
+      }
+    st.pu = pu;
+    double brute = 0;
+    for (size_t k = 0; k < n; k++)
+      for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; b < n; b++)
+          brute += st.w[k] * fabs(pow(fabs(st.x[k] - st.x[b]) / 100, st.r[k]) -
+                                  pow(fabs(st.x[k] - st.x[a]) / 100, st.r[k]));
+    double fast = concert_i_eum_all_pairs_denominator(&st);
+    ck_assert_msg(fabs(fast - brute) <= 1e-10 * (1 + brute), "seed %llu: %.17g vs %.17g",
+                  (unsigned long long)seed, fast, brute);
+    concert_i_eum_issue_free(&st);
+  }
+}
+END_TEST
+
 START_TEST(bad_params_refused) {
   refused("rounds=0", CONCERT_ERR_RANGE, "rounds");
   refused("rounds=2.5", CONCERT_ERR_RANGE, "rounds");
@@ -667,6 +712,7 @@ static Suite *eum_suite(void) {
   tcase_add_test(inv, single_actor_and_zero_weights);
   tcase_add_test(inv, issues_are_independent);
   tcase_add_test(inv, stop_converge_and_forecast);
+  tcase_add_test(inv, fast_votes_match_direct_sums);
   suite_add_tcase(s, inv);
   TCase *bad = tcase_create("bad input");
   tcase_add_test(bad, bad_params_refused);
