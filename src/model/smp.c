@@ -34,13 +34,11 @@ typedef struct smp_run {
   double *pos;            /* n x m current positions */
   double *ideal;          /* n x m ideal points (track positions: identity affinity) */
   double *dist;           /* n x n: dist(ideal_i, pos_j) weighted by i's saliences */
+  int dist_le1;           /* every entry of dist is <= 1 (enables the vectorised sweep) */
   double *risk;           /* n risk attitudes of the current state */
   size_t *uniq;           /* indices of the first actor of each distinct position */
   size_t n_uniq;          /* number of distinct positions */
   double *prob_u;         /* n_uniq: probability that each distinct position wins */
-  double *ut;             /* n x n: ut[a n + x] = u^h(x, a), x's utility of a's position
-                             as the current perspective h estimates it */
-  double *udiag;          /* n: u^h(x, x) */
   double *wsc;            /* n: total salience x capability */
   double *rowsum;         /* n: sum_x u^a(a, x), for bargain values */
   double *work;           /* general scratch, sized by ensure_work */
@@ -78,9 +76,13 @@ static int ensure_work(smp_run *r, size_t need) {
  * current state (KTAB's setAllAUtil and pDist). Returns a status. */
 static concert_status setup_state(smp_run *r, concert_diag *d) {
   size_t n = r->n, m = r->m;
+  r->dist_le1 = 1;
   for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < n; j++)
-      r->dist[i * n + j] = wdist(r, i, r->ideal + i * m, r->pos + j * m);
+    for (size_t j = 0; j < n; j++) {
+      double dij = wdist(r, i, r->ideal + i * m, r->pos + j * m);
+      r->dist[i * n + j] = dij;
+      if (!(dij <= 1)) r->dist_le1 = 0;
+    }
   r->n_uniq = 0;
   for (size_t i = 0; i < n; i++) {
     int seen = 0;
@@ -122,27 +124,21 @@ static double actor_prob(const smp_run *r, size_t a) {
   return p;
 }
 
-/* Fills r->ut and r->udiag with h's estimates of everyone's utilities: x's risk
- * attitude as h sees it applied to x's distances. O(n^2). */
-static void set_perspective(smp_run *r, size_t h) {
-  size_t n = r->n;
-  for (size_t x = 0; x < n; x++) {
-    double rx = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
-    for (size_t a = 0; a < n; a++) r->ut[a * n + x] = smp_util(r->dist[x * n + a], rx);
-  }
-  for (size_t x = 0; x < n; x++) r->udiag[x] = r->ut[x * n + x];
+/* h's estimate of actor x's utility of a position at normalised distance d (KTAB's
+ * risk-adjusted utility with x's attitude as h perceives it). */
+static double uh_of(const smp_run *r, size_t h, size_t x, double d) {
+  return smp_util(d, concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]));
 }
 
-/* u^h(a, b) for the perspective set by set_perspective. */
-static double uh(const smp_run *r, size_t a, size_t b) { return r->ut[b * r->n + a]; }
-
-/* Third party n's vote in the contest i against j (KTAB thirdPartyVoteSU, sum of
- * utilities): it compares joining i with joining j, given the little-coalition odds. */
-static double third_party_vote(const smp_run *r, double wn, double pin, double uni, double unj,
-                               double unn) {
+/* Third party's vote in the contest i against j (KTAB thirdPartyVoteSU, sum of
+ * utilities): it compares joining i with joining j, given the little-coalition odds pin
+ * that i wins with it; uni, unj, unn are its utilities of i's, j's and its own position. */
+static inline __attribute__((always_inline)) double third_party_vote(
+    smp_voting_rule vr, smp_commit tp, double wn, double pin, double uni, double unj,
+    double unn) {
   double pjn = 1.0 - pin;
   double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
-  switch (r->cfg->commit) {
+  switch (tp) {
     case SMP_TP_FULL:
       ik_def_j = 3 * uni, j_def_ik = 3 * unj, i_def_jk = 3 * uni, jk_def_i = 3 * unj;
       break;
@@ -158,43 +154,109 @@ static double third_party_vote(const smp_run *r, double wn, double pin, double u
   }
   double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
   double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
-  return smp_vote(r->cfg->voting, wn, u_ik_j, u_i_jk);
+  return smp_vote(vr, wn, u_ik_j, u_i_jk);
 }
 
-/* h's estimate (perspective already set) of the probability that i beats j, and of the
- * expected gain to k of i challenging j (KTAB probEduChlg). */
-static void prob_edu(const smp_run *r, size_t k, size_t i, size_t j, double *p_out,
-                     double *edu_out) {
-  smp_voting_rule vr = r->cfg->voting;
-  double uii = uh(r, i, i), uij = uh(r, i, j), uji = uh(r, j, i), ujj = uh(r, j, j);
-  double uki = uh(r, k, i), ukj = uh(r, k, j);
-  double eu_sq = uki + ukj, eu_vict = 2 * uki, eu_lose = 2 * ukj;
-  double ci = smp_vote(vr, r->stot[i] * r->cap[i], uii, uij);
-  double cj = smp_vote(vr, r->stot[j] * r->cap[j], uji, ujj);
-  double chij = SMP_MIN_CLTN, chji = SMP_MIN_CLTN;
-  if (ci > 0) chij += ci;
-  if (ci < 0) chji -= ci;
-  if (cj > 0) chij += cj;
-  if (cj < 0) chji -= cj;
-  const double base_i = chij, base_j = chji;
-  const double *col_i = r->ut + i * r->n, *col_j = r->ut + j * r->n;
-  for (size_t x = 0; x < r->n; x++) {
-    if (x == i || x == j) continue;
-    double wn = r->wsc[x];
-    double uni = col_i[x], unj = col_j[x], unn = r->udiag[x];
+/* The third parties' sweep of challenges(): for one third party x (weight wn, risk
+ * attitude rx as h sees it, utilities uni of i's position and unn of its own), adds its
+ * vote in each of cnt contests i against j to the sums cij[t] (for i) and cji[t] (for j).
+ * du[t] is x's distance to j's position; base_i/base_j are the principals' own coalition
+ * strengths. One accumulator per contest, so each sum adds the third parties in
+ * the order x = 0..n-1 as KTAB's loop does (adding +0.0 leaves a positive sum unchanged). */
+static inline __attribute__((always_inline)) void third_party_sweep(
+    smp_voting_rule vr, smp_commit tp, int le1, size_t cnt, double wn, double rx,
+    double uni, double unn, const double *restrict du, const double *restrict base_i,
+    const double *restrict base_j, double *restrict cij, double *restrict cji) {
+  for (size_t t = 0; t < cnt; t++) {
+    /* the d <= 1 branch of smp_util without a branch, when every distance is <= 1 */
+    double unj = le1 ? (1 - du[t]) * (1 + du[t] * rx) : smp_util(du[t], rx);
     double vn = smp_vote(vr, wn, uni, unj);
-    double cni = vn > 0 ? base_i + vn : base_i, cnj = vn < 0 ? base_j - vn : base_j;
+    /* selects before the additions (bit-identical: b + 0.0 = b for b > 0) let gcc
+     * vectorise; b + (-v) is b - v exactly */
+    double cni = base_i[t] + (vn > 0 ? vn : 0.0), cnj = base_j[t] + (vn < 0 ? -vn : 0.0);
     double pin = cni / (cni + cnj);
-    double v = third_party_vote(r, wn, pin, uni, unj, unn);
-    if (v > 0) chij += v;
-    if (v < 0) chji -= v;
+    double v = third_party_vote(vr, tp, wn, pin, uni, unj, unn);
+    cij[t] += v > 0 ? v : 0.0;
+    cji[t] += v < 0 ? -v : 0.0;
   }
-  double p = chij / (chij + chji);
-  double sj = r->stot[j];
-  double eu_contest = p * eu_vict + (1 - p) * eu_lose;
-  double eu_chlg = (1 - sj) * eu_vict + sj * eu_contest;
-  *p_out = p;
-  *edu_out = eu_chlg - eu_sq;
+}
+
+/* Signature shared by the specialised sweeps. */
+#define SMP_SWEEP_ARGS                                                                    \
+  size_t cnt, double wn, double rx, double uni, double unn,                     \
+      const double *restrict du, const double *restrict base_i, const double *restrict base_j, \
+      double *restrict cij, double *restrict cji
+#define SMP_SWEEP_CALL cnt, wn, rx, uni, unn, du, base_i, base_j, cij, cji
+/* KTAB's defaults (proportional votes, semi-committed third parties) with every distance
+ * <= 1 (always so for positions in [0, 1]), SSE2 and AVX2. */
+static void sweep_prop_semi(SMP_SWEEP_ARGS) {
+  third_party_sweep(SMP_VR_PROP, SMP_TP_SEMI, 1, SMP_SWEEP_CALL);
+}
+__attribute__((target("avx2"))) static void sweep_prop_semi_avx2(SMP_SWEEP_ARGS) {
+  third_party_sweep(SMP_VR_PROP, SMP_TP_SEMI, 1, SMP_SWEEP_CALL);
+}
+/* Any other combination of options (the same operations, not specialised). */
+static void sweep_any(smp_voting_rule vr, smp_commit tp, SMP_SWEEP_ARGS) {
+  third_party_sweep(vr, tp, 0, SMP_SWEEP_CALL);
+}
+
+/* Perspective h's estimates, for initiator i and each receiver j in [j0, j1) (j != i;
+ * the entries for j = i are meaningless), of the probability p[j] that i beats j and of
+ * i's expected gain edu[j] from challenging j (KTAB probEduChlg with k = i). wk holds
+ * 5 (j1 - j0) doubles. Utilities are computed on the fly from the distances: O(n (j1 - j0)). */
+static void challenges(const smp_run *r, size_t h, size_t i, size_t j0, size_t j1, double *p,
+                       double *edu, double *wk) {
+  size_t n = r->n, nj = j1 - j0;
+  smp_voting_rule vr = r->cfg->voting;
+  smp_commit tp = r->cfg->commit;
+  /* every array is indexed by j - j0 */
+  double *base_i = wk, *base_j = wk + nj, *cij = wk + 2 * nj, *cji = wk + 3 * nj;
+  double *uij = wk + 4 * nj;
+  double uii = uh_of(r, h, i, r->dist[i * n + i]);
+  for (size_t j = j0; j < j1; j++) {
+    size_t t = j - j0;
+    uij[t] = uh_of(r, h, i, r->dist[i * n + j]);
+    double uji = uh_of(r, h, j, r->dist[j * n + i]), ujj = uh_of(r, h, j, r->dist[j * n + j]);
+    double ci = smp_vote(vr, r->stot[i] * r->cap[i], uii, uij[t]);
+    double cj = smp_vote(vr, r->stot[j] * r->cap[j], uji, ujj);
+    double chij = SMP_MIN_CLTN, chji = SMP_MIN_CLTN;
+    if (ci > 0) chij += ci;
+    if (ci < 0) chji -= ci;
+    if (cj > 0) chij += cj;
+    if (cj < 0) chji -= cj;
+    cij[t] = base_i[t] = chij;
+    cji[t] = base_j[t] = chji;
+  }
+  int fast = vr == SMP_VR_PROP && tp == SMP_TP_SEMI && r->dist_le1;
+  int avx2 = fast && nj >= 16 && __builtin_cpu_supports("avx2");
+  for (size_t x = 0; x < n; x++) {
+    if (x == i) continue;
+    double rx = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
+    const double *du = r->dist + x * n;
+    double wn = r->wsc[x], uni = smp_util(du[i], rx), unn = smp_util(du[x], rx);
+    /* the two ranges around j = x, which is not a third party in its own contest */
+    size_t lo[2] = {j0, x + 1 > j0 ? x + 1 : j0}, hi[2] = {x < j1 ? x : j1, j1};
+    for (int s = 0; s < 2; s++) {
+      if (lo[s] >= hi[s]) continue;
+      size_t cnt = hi[s] - lo[s], o = lo[s] - j0;
+      const double *d = du + lo[s];
+      if (avx2)
+        sweep_prop_semi_avx2(cnt, wn, rx, uni, unn, d, base_i + o, base_j + o, cij + o, cji + o);
+      else if (fast)
+        sweep_prop_semi(cnt, wn, rx, uni, unn, d, base_i + o, base_j + o, cij + o, cji + o);
+      else
+        sweep_any(vr, tp, cnt, wn, rx, uni, unn, d, base_i + o, base_j + o, cij + o, cji + o);
+    }
+  }
+  for (size_t t = 0; t < nj; t++) {
+    double pj = cij[t] / (cij[t] + cji[t]);
+    double eu_sq = uii + uij[t], eu_vict = 2 * uii, eu_lose = 2 * uij[t];
+    double sj = r->stot[j0 + t];
+    double eu_contest = pj * eu_vict + (1 - pj) * eu_lose;
+    double eu_chlg = (1 - sj) * eu_vict + sj * eu_contest;
+    p[t] = pj;
+    edu[t] = eu_chlg - eu_sq;
+  }
 }
 
 /* KTAB's round to 4 decimals of a non-negative coordinate. */
@@ -238,8 +300,9 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
   size_t *qlen = calloc(n, sizeof *qlen), *queue = malloc(n * (2 * n + 1) * sizeof *queue);
   double *tmp = malloc(2 * m * sizeof *tmp);
   double *pu_i = malloc(max_b * n * sizeof *pu_i), *pu_j = malloc(max_b * n * sizeof *pu_j);
+  double *ch = malloc(7 * n * sizeof *ch), *ch_p = ch, *ch_edu = ch + n, *ch_wk = ch + 2 * n;
   size_t nb = 0;
-  if (!bs || !bmem || !qlen || !queue || !tmp || !pu_i || !pu_j) {
+  if (!bs || !bmem || !qlen || !queue || !tmp || !pu_i || !pu_j || !ch) {
     st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
     goto done;
   }
@@ -247,13 +310,12 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
 #define SMP_PUSH(a, id) (queue[(a) * (2 * n + 1) + qlen[a]++] = (id))
   for (size_t i = 0; i < n; i++) {
     SMP_PUSH(i, SMP_NO_BARGAIN); /* the status quo */
-    set_perspective(r, i);
+    challenges(r, i, i, 0, n, ch_p, ch_edu, ch_wk);
     size_t best = SMP_NO_BARGAIN;
     double best_edu = -1.0, best_p = 0;
     for (size_t j = 0; j < n; j++) {
       if (j == i) continue;
-      double p, edu;
-      prob_edu(r, i, i, j, &p, &edu);
+      double p = ch_p[j], edu = ch_edu[j];
       if (SMP_MIN_EDU < edu && best_edu < edu) best = j, best_edu = edu, best_p = p;
     }
     if (best == SMP_NO_BARGAIN) continue;
@@ -268,8 +330,7 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
     }
     /* the receiver's own estimate of the probability that i wins */
     double pj_est, edu_j;
-    set_perspective(r, j);
-    prob_edu(r, i, i, j, &pj_est, &edu_j);
+    challenges(r, j, i, j, j + 1, &pj_est, &edu_j, ch_wk);
     smp_bargain_pos *bj = &bs[nb + 1];
     make_bargain(r, i, j, pj_est, bj);
     if (r->cfg->bargain == SMP_BM_INIT_RCVR) {
@@ -349,6 +410,7 @@ done:
   free(tmp);
   free(pu_i);
   free(pu_j);
+  free(ch);
   return st;
 }
 
@@ -400,8 +462,6 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
   r.stot = malloc(n * sizeof *r.stot);
   r.risk = malloc(n * sizeof *r.risk);
   r.prob_u = malloc(n * sizeof *r.prob_u);
-  r.ut = malloc(n * n * sizeof *r.ut);
-  r.udiag = malloc(n * sizeof *r.udiag);
   r.wsc = malloc(n * sizeof *r.wsc);
   r.rowsum = malloc(n * sizeof *r.rowsum);
   r.uniq = malloc(n * sizeof *r.uniq);
@@ -417,7 +477,7 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
     trace->prob = malloc(cap_states * n * sizeof *trace->prob);
     trace->change = malloc(cap_states * sizeof *trace->change);
   }
-  if (!r.cap || !r.stot || !r.risk || !r.prob_u || !r.ut || !r.udiag || !r.wsc || !r.rowsum || !r.uniq || !r.sal ||
+  if (!r.cap || !r.stot || !r.risk || !r.prob_u || !r.wsc || !r.rowsum || !r.uniq || !r.sal ||
       !r.pos || !r.ideal || !r.dist || !prev || !next || !scaled || !out ||
       (trace && (!trace->prob || !trace->change))) {
     st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
@@ -481,8 +541,6 @@ done:
   free(r.stot);
   free(r.risk);
   free(r.prob_u);
-  free(r.ut);
-  free(r.udiag);
   free(r.wsc);
   free(r.rowsum);
   free(r.uniq);
