@@ -200,21 +200,22 @@ static void sweep_any(smp_voting_rule vr, smp_commit tp, SMP_SWEEP_ARGS) {
   third_party_sweep(vr, tp, 0, SMP_SWEEP_CALL);
 }
 
-/* Perspective h's estimates, for initiator i and each receiver j in [j0, j1) (j != i;
- * the entries for j = i are meaningless), of the probability p[j] that i beats j and of
- * i's expected gain edu[j] from challenging j (KTAB probEduChlg with k = i). wk holds
- * 5 (j1 - j0) doubles. Utilities are computed on the fly from the distances: O(n (j1 - j0)). */
-static void challenges(const smp_run *r, size_t h, size_t i, size_t j0, size_t j1, double *p,
-                       double *edu, double *wk) {
-  size_t n = r->n, nj = j1 - j0;
+/* Perspective h's estimates, for initiator i and each of the nc receivers j = cand[t]
+ * (j != i), of the probability p[t] that i beats j and of i's expected gain edu[t] from
+ * challenging j (KTAB probEduChlg with k = i). wk holds 6 nc doubles; inv has n entries,
+ * all SMP_NO_BARGAIN on entry and on return. Utilities come from the distances on the
+ * fly. O(n nc). */
+static void challenges(const smp_run *r, size_t h, size_t i, const size_t *cand, size_t nc,
+                       double *p, double *edu, double *wk, size_t *inv) {
+  size_t n = r->n;
   smp_voting_rule vr = r->cfg->voting;
   smp_commit tp = r->cfg->commit;
-  /* every array is indexed by j - j0 */
-  double *base_i = wk, *base_j = wk + nj, *cij = wk + 2 * nj, *cji = wk + 3 * nj;
-  double *uij = wk + 4 * nj;
+  double *base_i = wk, *base_j = wk + nc, *cij = wk + 2 * nc, *cji = wk + 3 * nc;
+  double *uij = wk + 4 * nc, *du = wk + 5 * nc;
   double uii = uh_of(r, h, i, r->dist[i * n + i]);
-  for (size_t j = j0; j < j1; j++) {
-    size_t t = j - j0;
+  for (size_t t = 0; t < nc; t++) {
+    size_t j = cand[t];
+    inv[j] = t;
     uij[t] = uh_of(r, h, i, r->dist[i * n + j]);
     double uji = uh_of(r, h, j, r->dist[j * n + i]), ujj = uh_of(r, h, j, r->dist[j * n + j]);
     double ci = smp_vote(vr, r->stot[i] * r->cap[i], uii, uij[t]);
@@ -228,35 +229,137 @@ static void challenges(const smp_run *r, size_t h, size_t i, size_t j0, size_t j
     cji[t] = base_j[t] = chji;
   }
   int fast = vr == SMP_VR_PROP && tp == SMP_TP_SEMI && r->dist_le1;
-  int avx2 = fast && nj >= 16 && __builtin_cpu_supports("avx2");
+  int avx2 = fast && nc >= 16 && __builtin_cpu_supports("avx2");
   for (size_t x = 0; x < n; x++) {
     if (x == i) continue;
     double rx = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
-    const double *du = r->dist + x * n;
-    double wn = r->wsc[x], uni = smp_util(du[i], rx), unn = smp_util(du[x], rx);
-    /* the two ranges around j = x, which is not a third party in its own contest */
-    size_t lo[2] = {j0, x + 1 > j0 ? x + 1 : j0}, hi[2] = {x < j1 ? x : j1, j1};
+    const double *dx = r->dist + x * n;
+    double wn = r->wsc[x], uni = smp_util(dx[i], rx), unn = smp_util(dx[x], rx);
+    for (size_t t = 0; t < nc; t++) du[t] = dx[cand[t]];
+    /* the two ranges around receiver x, which is no third party in its own contest */
+    size_t tx = inv[x] == SMP_NO_BARGAIN ? nc : inv[x];
+    size_t lo[2] = {0, tx + 1}, hi[2] = {tx, nc};
     for (int s = 0; s < 2; s++) {
       if (lo[s] >= hi[s]) continue;
-      size_t cnt = hi[s] - lo[s], o = lo[s] - j0;
-      const double *d = du + lo[s];
+      size_t cnt = hi[s] - lo[s], o = lo[s];
       if (avx2)
-        sweep_prop_semi_avx2(cnt, wn, rx, uni, unn, d, base_i + o, base_j + o, cij + o, cji + o);
+        sweep_prop_semi_avx2(cnt, wn, rx, uni, unn, du + o, base_i + o, base_j + o, cij + o,
+                             cji + o);
       else if (fast)
-        sweep_prop_semi(cnt, wn, rx, uni, unn, d, base_i + o, base_j + o, cij + o, cji + o);
+        sweep_prop_semi(cnt, wn, rx, uni, unn, du + o, base_i + o, base_j + o, cij + o,
+                        cji + o);
       else
-        sweep_any(vr, tp, cnt, wn, rx, uni, unn, d, base_i + o, base_j + o, cij + o, cji + o);
+        sweep_any(vr, tp, cnt, wn, rx, uni, unn, du + o, base_i + o, base_j + o, cij + o,
+                  cji + o);
     }
   }
-  for (size_t t = 0; t < nj; t++) {
+  for (size_t t = 0; t < nc; t++) {
+    inv[cand[t]] = SMP_NO_BARGAIN;
     double pj = cij[t] / (cij[t] + cji[t]);
     double eu_sq = uii + uij[t], eu_vict = 2 * uii, eu_lose = 2 * uij[t];
-    double sj = r->stot[j0 + t];
+    double sj = r->stot[cand[t]];
     double eu_contest = pj * eu_vict + (1 - pj) * eu_lose;
     double eu_chlg = (1 - sj) * eu_vict + sj * eu_contest;
     p[t] = pj;
     edu[t] = eu_chlg - eu_sq;
   }
+}
+
+/* A receiver and the upper bound of the initiator's gain from challenging it. */
+typedef struct smp_cand {
+  double ub; /* bound on edu, whatever the probability of winning */
+  size_t j;  /* receiver */
+} smp_cand;
+
+/* Larger bounds first, then smaller receivers: a total order. */
+static int cand_before(const smp_cand *x, const smp_cand *y) {
+  return x->ub > y->ub || (x->ub == y->ub && x->j < y->j);
+}
+
+/* Reorders c[0..nc) so that its first k entries are the k first in cand_before order
+ * (in no particular order among themselves): quickselect, median-of-three pivots.
+ * O(nc) on average. */
+static void select_first(smp_cand *c, size_t nc, size_t k) {
+  size_t lo = 0, hi = nc; /* the boundary k lies in [lo, hi) */
+  while (k > lo && k < hi && hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    smp_cand a = c[lo], b = c[mid], d = c[hi - 1], piv;
+    if (cand_before(&a, &b))
+      piv = cand_before(&b, &d) ? b : (cand_before(&a, &d) ? d : a);
+    else
+      piv = cand_before(&a, &d) ? a : (cand_before(&b, &d) ? d : b);
+    /* three-way partition: before the pivot, the pivot itself (unique: j breaks ties), after */
+    size_t lt = lo, gt = hi;
+    for (size_t t = lo; t < gt;) {
+      if (cand_before(&c[t], &piv)) {
+        smp_cand x = c[t];
+        c[t++] = c[lt], c[lt++] = x;
+      } else if (cand_before(&piv, &c[t])) {
+        smp_cand x = c[t];
+        c[t] = c[--gt], c[gt] = x;
+      } else {
+        t++;
+      }
+    }
+    if (k <= lt) hi = lt;
+    else if (k >= gt) lo = gt;
+    else return;
+  }
+}
+
+#define SMP_BATCH 48 /* receivers evaluated together in best_challenge */
+
+/* Scratch of best_challenge, allocated once per turn. */
+typedef struct smp_chlg_work {
+  smp_cand *cand; /* n candidates */
+  size_t *idx;    /* SMP_BATCH receivers of a batch */
+  size_t *inv;    /* n: position of an actor in the batch, or SMP_NO_BARGAIN */
+  double *p, *edu; /* SMP_BATCH results */
+  double *wk;      /* 6 SMP_BATCH doubles for challenges() */
+} smp_chlg_work;
+
+/* Initiator i's best target: the receiver j with the largest expected gain edu above
+ * SMP_MIN_EDU, the smallest j among equals (KTAB's scan in order of j), or
+ * SMP_NO_BARGAIN; *p_out is i's estimate that it beats j. The gain is a convex mix of
+ * eu_vict = 2 u(i,i) and eu_contest, itself a mix of eu_vict and eu_lose = 2 u(i,j), less
+ * eu_sq = u(i,i) + u(i,j); so it cannot exceed max(eu_vict, eu_lose) - eu_sq whatever the
+ * probability. The receivers are evaluated in batches of the largest bounds (plus 1e-9
+ * for rounding, utilities being in [0, 1]); after each batch those whose bound is below
+ * the best gain found are dropped: they cannot win, so the choice is the one of the full
+ * scan, and each evaluated gain is computed exactly as before. Usually a small fraction
+ * of the n - 1 receivers is evaluated. O(n^2) per batch. */
+static size_t best_challenge(const smp_run *r, size_t i, smp_chlg_work *w, double *p_out) {
+  size_t n = r->n, nc = 0;
+  double uii = uh_of(r, i, i, r->dist[i * n + i]);
+  for (size_t j = 0; j < n; j++) {
+    if (j == i) continue;
+    double uij = uh_of(r, i, i, r->dist[i * n + j]);
+    double ev = 2 * uii, el = 2 * uij;
+    double ub = (ev > el ? ev : el) - (uii + uij) + 1e-9;
+    if (!(ub >= -HUGE_VAL)) ub = HUGE_VAL; /* NaN: always evaluate */
+    if (!(ub <= SMP_MIN_EDU)) w->cand[nc++] = (smp_cand){ub, j};
+  }
+  size_t best = SMP_NO_BARGAIN;
+  double best_edu = -1.0, best_p = 0;
+  while (nc > 0) {
+    size_t nb = nc < SMP_BATCH ? nc : SMP_BATCH;
+    select_first(w->cand, nc, nb);
+    for (size_t t = 0; t < nb; t++) w->idx[t] = w->cand[t].j;
+    challenges(r, i, i, w->idx, nb, w->p, w->edu, w->wk, w->inv);
+    for (size_t t = 0; t < nb; t++) {
+      double edu = w->edu[t];
+      size_t j = w->idx[t];
+      if (SMP_MIN_EDU < edu && (best_edu < edu || (best_edu == edu && j < best)))
+        best = j, best_edu = edu, best_p = w->p[t];
+    }
+    /* keep the receivers not yet evaluated whose bound reaches the best gain */
+    size_t keep = 0;
+    for (size_t t = nb; t < nc; t++)
+      if (!(w->cand[t].ub < best_edu)) w->cand[keep++] = w->cand[t];
+    nc = keep;
+  }
+  *p_out = best_p;
+  return best;
 }
 
 /* KTAB's round to 4 decimals of a non-negative coordinate. */
@@ -300,24 +403,24 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
   size_t *qlen = calloc(n, sizeof *qlen), *queue = malloc(n * (2 * n + 1) * sizeof *queue);
   double *tmp = malloc(2 * m * sizeof *tmp);
   double *pu_i = malloc(max_b * n * sizeof *pu_i), *pu_j = malloc(max_b * n * sizeof *pu_j);
-  double *ch = malloc(7 * n * sizeof *ch), *ch_p = ch, *ch_edu = ch + n, *ch_wk = ch + 2 * n;
+  smp_chlg_work cw = {.cand = malloc(n * sizeof *cw.cand),
+                      .idx = malloc(SMP_BATCH * sizeof *cw.idx),
+                      .inv = malloc(n * sizeof *cw.inv),
+                      .p = malloc(8 * SMP_BATCH * sizeof *cw.p)};
   size_t nb = 0;
-  if (!bs || !bmem || !qlen || !queue || !tmp || !pu_i || !pu_j || !ch) {
+  if (!bs || !bmem || !qlen || !queue || !tmp || !pu_i || !pu_j || !cw.cand || !cw.idx ||
+      !cw.inv || !cw.p) {
     st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
     goto done;
   }
+  cw.edu = cw.p + SMP_BATCH, cw.wk = cw.p + 2 * SMP_BATCH;
+  for (size_t a = 0; a < n; a++) cw.inv[a] = SMP_NO_BARGAIN;
   for (size_t b = 0; b < max_b; b++) bs[b].pi = bmem + 2 * b * m, bs[b].pj = bmem + (2 * b + 1) * m;
 #define SMP_PUSH(a, id) (queue[(a) * (2 * n + 1) + qlen[a]++] = (id))
   for (size_t i = 0; i < n; i++) {
     SMP_PUSH(i, SMP_NO_BARGAIN); /* the status quo */
-    challenges(r, i, i, 0, n, ch_p, ch_edu, ch_wk);
-    size_t best = SMP_NO_BARGAIN;
-    double best_edu = -1.0, best_p = 0;
-    for (size_t j = 0; j < n; j++) {
-      if (j == i) continue;
-      double p = ch_p[j], edu = ch_edu[j];
-      if (SMP_MIN_EDU < edu && best_edu < edu) best = j, best_edu = edu, best_p = p;
-    }
+    double best_p;
+    size_t best = best_challenge(r, i, &cw, &best_p);
     if (best == SMP_NO_BARGAIN) continue;
     size_t j = best;
     smp_bargain_pos *bi = &bs[nb];
@@ -330,7 +433,7 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
     }
     /* the receiver's own estimate of the probability that i wins */
     double pj_est, edu_j;
-    challenges(r, j, i, j, j + 1, &pj_est, &edu_j, ch_wk);
+    challenges(r, j, i, &j, 1, &pj_est, &edu_j, cw.wk, cw.inv);
     smp_bargain_pos *bj = &bs[nb + 1];
     make_bargain(r, i, j, pj_est, bj);
     if (r->cfg->bargain == SMP_BM_INIT_RCVR) {
@@ -410,7 +513,10 @@ done:
   free(tmp);
   free(pu_i);
   free(pu_j);
-  free(ch);
+  free(cw.cand);
+  free(cw.idx);
+  free(cw.inv);
+  free(cw.p);
   return st;
 }
 
