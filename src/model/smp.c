@@ -34,6 +34,7 @@ typedef struct smp_run {
   double *pos;            /* n x m current positions */
   double *ideal;          /* n x m ideal points (track positions: identity affinity) */
   double *dist;           /* n x n: dist(ideal_i, pos_j) weighted by i's saliences */
+  double *dist_t;         /* n x n: the transpose of dist, dist_t[j n + i] = dist[i n + j] */
   int dist_le1;           /* every entry of dist is <= 1 (enables the vectorised sweep) */
   double *risk;           /* n risk attitudes of the current state */
   size_t *uniq;           /* indices of the first actor of each distinct position */
@@ -80,7 +81,7 @@ static concert_status setup_state(smp_run *r, concert_diag *d) {
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++) {
       double dij = wdist(r, i, r->ideal + i * m, r->pos + j * m);
-      r->dist[i * n + j] = dij;
+      r->dist[i * n + j] = r->dist_t[j * n + i] = dij;
       if (!(dij <= 1)) r->dist_le1 = 0;
     }
   r->n_uniq = 0;
@@ -202,7 +203,7 @@ static void sweep_any(smp_voting_rule vr, smp_commit tp, SMP_SWEEP_ARGS) {
 
 /* Perspective h's estimates, for initiator i and each of the nc receivers j = cand[t]
  * (j != i), of the probability p[t] that i beats j and of i's expected gain edu[t] from
- * challenging j (KTAB probEduChlg with k = i). wk holds 6 nc doubles; inv has n entries,
+ * challenging j (KTAB probEduChlg with k = i). wk holds (n + 5) nc doubles; inv has n entries,
  * all SMP_NO_BARGAIN on entry and on return. Utilities come from the distances on the
  * fly. O(n nc). */
 static void challenges(const smp_run *r, size_t h, size_t i, const size_t *cand, size_t nc,
@@ -211,7 +212,7 @@ static void challenges(const smp_run *r, size_t h, size_t i, const size_t *cand,
   smp_voting_rule vr = r->cfg->voting;
   smp_commit tp = r->cfg->commit;
   double *base_i = wk, *base_j = wk + nc, *cij = wk + 2 * nc, *cji = wk + 3 * nc;
-  double *uij = wk + 4 * nc, *du = wk + 5 * nc;
+  double *uij = wk + 4 * nc, *dcol = wk + 5 * nc;
   double uii = uh_of(r, h, i, r->dist[i * n + i]);
   for (size_t t = 0; t < nc; t++) {
     size_t j = cand[t];
@@ -228,14 +229,19 @@ static void challenges(const smp_run *r, size_t h, size_t i, const size_t *cand,
     cij[t] = base_i[t] = chij;
     cji[t] = base_j[t] = chji;
   }
+  /* everyone's distances to the receivers' positions, x-major: dcol[x nc + t] */
+  for (size_t t = 0; t < nc; t++) {
+    const double *col = r->dist_t + cand[t] * n;
+    for (size_t x = 0; x < n; x++) dcol[x * nc + t] = col[x];
+  }
   int fast = vr == SMP_VR_PROP && tp == SMP_TP_SEMI && r->dist_le1;
   int avx2 = fast && nc >= 16 && __builtin_cpu_supports("avx2");
   for (size_t x = 0; x < n; x++) {
     if (x == i) continue;
     double rx = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
-    const double *dx = r->dist + x * n;
-    double wn = r->wsc[x], uni = smp_util(dx[i], rx), unn = smp_util(dx[x], rx);
-    for (size_t t = 0; t < nc; t++) du[t] = dx[cand[t]];
+    double wn = r->wsc[x], uni = smp_util(r->dist_t[i * n + x], rx);
+    double unn = smp_util(r->dist_t[x * n + x], rx);
+    const double *du = dcol + x * nc;
     /* the two ranges around receiver x, which is no third party in its own contest */
     size_t tx = inv[x] == SMP_NO_BARGAIN ? nc : inv[x];
     size_t lo[2] = {0, tx + 1}, hi[2] = {tx, nc};
@@ -315,7 +321,7 @@ typedef struct smp_chlg_work {
   size_t *idx;    /* SMP_BATCH receivers of a batch */
   size_t *inv;    /* n: position of an actor in the batch, or SMP_NO_BARGAIN */
   double *p, *edu; /* SMP_BATCH results */
-  double *wk;      /* 6 SMP_BATCH doubles for challenges() */
+  double *wk;      /* (n + 5) SMP_BATCH doubles for challenges() */
 } smp_chlg_work;
 
 /* Initiator i's best target: the receiver j with the largest expected gain edu above
@@ -406,7 +412,7 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
   smp_chlg_work cw = {.cand = malloc(n * sizeof *cw.cand),
                       .idx = malloc(SMP_BATCH * sizeof *cw.idx),
                       .inv = malloc(n * sizeof *cw.inv),
-                      .p = malloc(8 * SMP_BATCH * sizeof *cw.p)};
+                      .p = malloc((n + 7) * SMP_BATCH * sizeof *cw.p)};
   size_t nb = 0;
   if (!bs || !bmem || !qlen || !queue || !tmp || !pu_i || !pu_j || !cw.cand || !cw.idx ||
       !cw.inv || !cw.p) {
@@ -575,6 +581,7 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
   r.pos = malloc(n * m * sizeof *r.pos);
   r.ideal = malloc(n * m * sizeof *r.ideal);
   r.dist = malloc(n * n * sizeof *r.dist);
+  r.dist_t = malloc(n * n * sizeof *r.dist_t);
   double *prev = malloc(n * m * sizeof *prev), *next = malloc(n * m * sizeof *next);
   double *scaled = malloc(n * m * sizeof *scaled);
   double *out = malloc(2 * m * sizeof *out);
@@ -584,7 +591,7 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
     trace->change = malloc(cap_states * sizeof *trace->change);
   }
   if (!r.cap || !r.stot || !r.risk || !r.prob_u || !r.wsc || !r.rowsum || !r.uniq || !r.sal ||
-      !r.pos || !r.ideal || !r.dist || !prev || !next || !scaled || !out ||
+      !r.pos || !r.ideal || !r.dist || !r.dist_t || !prev || !next || !scaled || !out ||
       (trace && (!trace->prob || !trace->change))) {
     st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
     goto done;
@@ -654,6 +661,7 @@ done:
   free(r.pos);
   free(r.ideal);
   free(r.dist);
+  free(r.dist_t);
   free(r.work);
   free(prev);
   free(next);
