@@ -230,9 +230,22 @@ static void challenges(const smp_run *r, size_t h, size_t i, const size_t *cand,
     cji[t] = base_j[t] = chji;
   }
   /* everyone's distances to the receivers' positions, x-major: dcol[x nc + t] */
-  for (size_t t = 0; t < nc; t++) {
-    const double *col = r->dist_t + cand[t] * n;
-    for (size_t x = 0; x < n; x++) dcol[x * nc + t] = col[x];
+  for (size_t t0 = 0; t0 < nc; t0 += 4) { /* 4 columns at a time */
+    const double *c0 = r->dist_t + cand[t0] * n;
+    const double *c1 = t0 + 1 < nc ? r->dist_t + cand[t0 + 1] * n : c0;
+    const double *c2 = t0 + 2 < nc ? r->dist_t + cand[t0 + 2] * n : c0;
+    const double *c3 = t0 + 3 < nc ? r->dist_t + cand[t0 + 3] * n : c0;
+    size_t w = nc - t0 < 4 ? nc - t0 : 4;
+    double *o = dcol + t0;
+    if (w == 4) {
+      for (size_t x = 0; x < n; x++, o += nc) o[0] = c0[x], o[1] = c1[x], o[2] = c2[x], o[3] = c3[x];
+    } else {
+      for (size_t x = 0; x < n; x++, o += nc) {
+        o[0] = c0[x];
+        if (w > 1) o[1] = c1[x];
+        if (w > 2) o[2] = c2[x];
+      }
+    }
   }
   int fast = vr == SMP_VR_PROP && tp == SMP_TP_SEMI && r->dist_le1;
   int avx2 = fast && nc >= 16 && __builtin_cpu_supports("avx2");
