@@ -3,7 +3,11 @@
  * being the outcome (PCE) and risk attitudes inferred from those probabilities.
  * Equations: docs/models/smp.md, sections "Votes" to "Risk attitudes". */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "model/smp_i.h"
 
@@ -85,11 +89,84 @@ static void coalitions_prop(size_t n_act, size_t n_opt, const double *w, const d
                             double *c) {
   coalition_tiles(SMP_VR_PROP, n_act, n_opt, w, u, c);
 }
-__attribute__((target("avx2"))) static void coalitions_prop_avx2(size_t n_act, size_t n_opt,
-                                                                const double *w,
-                                                                const double *u, double *c) {
-  coalition_tiles(SMP_VR_PROP, n_act, n_opt, w, u, c);
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* 4 x 4 transpose of rows a, b, c, d (lane t of row r becomes lane r of row t). */
+#define SMP_TRANSPOSE4(a, b, c, d)                                              \
+  do {                                                                          \
+    __m256d t0_ = _mm256_unpacklo_pd(a, b), t1_ = _mm256_unpackhi_pd(a, b);     \
+    __m256d t2_ = _mm256_unpacklo_pd(c, d), t3_ = _mm256_unpackhi_pd(c, d);     \
+    a = _mm256_permute2f128_pd(t0_, t2_, 0x20);                                 \
+    b = _mm256_permute2f128_pd(t1_, t3_, 0x20);                                 \
+    c = _mm256_permute2f128_pd(t0_, t2_, 0x31);                                 \
+    d = _mm256_permute2f128_pd(t1_, t3_, 0x31);                                 \
+  } while (0)
+
+/* Proportional votes with AVX2 and the sums in registers: for a block of 4 options i
+ * (rows) and 4 options j < i (one vector), the 16 pairs' two sums stay in 8 registers
+ * while the actors k run. The utilities are first packed by groups of 4 options, each
+ * group's n_act x 4 values contiguous, so that the actors' loop streams two arrays. The
+ * pairs of each diagonal block and the last n_opt mod 4 rows go through the plain loop.
+ * Every sum adds the same terms in the same order k = 0..n_act-1 as coalition_tiles:
+ * max(v, 0) is v > 0 ? v : +0.0 (MAXPD returns its second operand unless the first is
+ * greater), and the sign flip makes -v exactly. Returns nonzero (nothing done) when the
+ * packed copy cannot be allocated. */
+__attribute__((target("avx2"))) static int coalitions_prop_avx2(size_t n_act, size_t n_opt,
+                                                               const double *w,
+                                                               const double *u, double *c) {
+  const __m256d zero = _mm256_setzero_pd(), sign = _mm256_set1_pd(-0.0);
+  size_t full = n_opt - n_opt % 4;
+  double *pack = malloc(n_act * full * sizeof *pack);
+  if (!pack) return 1;
+  for (size_t g = 0; g < full; g += 4)
+    for (size_t k = 0; k < n_act; k++)
+      _mm256_storeu_pd(pack + (g * n_act + 4 * k), _mm256_loadu_pd(u + k * n_opt + g));
+  for (size_t i0 = 0; i0 < full; i0 += 4) {
+    const double *pi = pack + i0 * n_act;
+    for (size_t j0 = 0; j0 < i0; j0 += 4) {
+      const double *pj = pack + j0 * n_act;
+      __m256d p0 = _mm256_set1_pd(1e-8), p1 = p0, p2 = p0, p3 = p0;
+      __m256d n0 = p0, n1 = p0, n2 = p0, n3 = p0;
+      for (size_t k = 0; k < n_act; k++) {
+        __m256d wk = _mm256_broadcast_sd(w + k), uj = _mm256_loadu_pd(pj + 4 * k), v;
+#define SMP_ROW(pr, nr, r)                                                         \
+  v = _mm256_mul_pd(wk, _mm256_sub_pd(_mm256_broadcast_sd(pi + 4 * k + r), uj));   \
+  pr = _mm256_add_pd(pr, _mm256_max_pd(v, zero));                                  \
+  nr = _mm256_add_pd(nr, _mm256_max_pd(_mm256_xor_pd(v, sign), zero))
+        SMP_ROW(p0, n0, 0);
+        SMP_ROW(p1, n1, 1);
+        SMP_ROW(p2, n2, 2);
+        SMP_ROW(p3, n3, 3);
+#undef SMP_ROW
+      }
+      double *c0 = c + i0 * n_opt + j0, *d0 = c + j0 * n_opt + i0;
+      _mm256_storeu_pd(c0, p0), _mm256_storeu_pd(c0 + n_opt, p1);
+      _mm256_storeu_pd(c0 + 2 * n_opt, p2), _mm256_storeu_pd(c0 + 3 * n_opt, p3);
+      SMP_TRANSPOSE4(n0, n1, n2, n3);
+      _mm256_storeu_pd(d0, n0), _mm256_storeu_pd(d0 + n_opt, n1);
+      _mm256_storeu_pd(d0 + 2 * n_opt, n2), _mm256_storeu_pd(d0 + 3 * n_opt, n3);
+    }
+  }
+  free(pack);
+  /* the rest: pairs inside a diagonal block, and rows i >= full */
+  for (size_t i = 0; i < n_opt; i++) {
+    size_t jlo = i < full ? i - i % 4 : 0;
+    for (size_t j = jlo; j < i; j++) {
+      double cij = 1e-8, cji = 1e-8;
+      for (size_t k = 0; k < n_act; k++) {
+        double v = w[k] * (u[k * n_opt + i] - u[k * n_opt + j]);
+        cij += v > 0 ? v : 0.0;
+        cji += v < 0 ? -v : 0.0;
+      }
+      c[i * n_opt + j] = cij;
+      c[j * n_opt + i] = cji;
+    }
+    c[i * n_opt + i] = 1e-8;
+  }
+  return 0;
 }
+#define SMP_HAVE_AVX2_KERNEL 1
+#endif
 static void coalitions_any(smp_voting_rule vr, size_t n_act, size_t n_opt, const double *w,
                            const double *u, double *c) {
   coalition_tiles(vr, n_act, n_opt, w, u, c);
@@ -99,8 +176,11 @@ void concert_i_smp_coalitions(smp_voting_rule vr, size_t n_act, size_t n_opt, co
                               const double *u, double *c) {
   if (vr != SMP_VR_PROP)
     coalitions_any(vr, n_act, n_opt, w, u, c);
-  else if (n_opt >= 16 && __builtin_cpu_supports("avx2"))
-    coalitions_prop_avx2(n_act, n_opt, w, u, c);
+#ifdef SMP_HAVE_AVX2_KERNEL
+  else if (n_opt >= 16 && __builtin_cpu_supports("avx2") &&
+           coalitions_prop_avx2(n_act, n_opt, w, u, c) == 0)
+    return;
+#endif
   else
     coalitions_prop(n_act, n_opt, w, u, c);
 }
