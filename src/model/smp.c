@@ -105,7 +105,7 @@ static concert_status setup_state(smp_run *r, concert_diag *d) {
    * risk-aware utility; KTAB fixes the proportional voting rule here */
   size_t nu = r->n_uniq;
   for (size_t k = 0; k < n; k++) {
-    double rk = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[k], r->risk[k]);
+    double rk = smp_est_r(r->cfg->r_adjust, r->risk[k], r->risk[k]);
     for (size_t v = 0; v < nu; v++)
       u[k * nu + v] = smp_util(r->dist[k * n + r->uniq[v]], rk);
   }
@@ -128,7 +128,7 @@ static double actor_prob(const smp_run *r, size_t a) {
 /* h's estimate of actor x's utility of a position at normalised distance d (KTAB's
  * risk-adjusted utility with x's attitude as h perceives it). */
 static double uh_of(const smp_run *r, size_t h, size_t x, double d) {
-  return smp_util(d, concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]));
+  return smp_util(d, smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]));
 }
 
 /* Third party's vote in the contest i against j (KTAB thirdPartyVoteSU, sum of
@@ -230,28 +230,12 @@ static void challenges(const smp_run *r, size_t h, size_t i, const size_t *cand,
     cji[t] = base_j[t] = chji;
   }
   /* everyone's distances to the receivers' positions, x-major: dcol[x nc + t] */
-  for (size_t t0 = 0; t0 < nc; t0 += 4) { /* 4 columns at a time */
-    const double *c0 = r->dist_t + cand[t0] * n;
-    const double *c1 = t0 + 1 < nc ? r->dist_t + cand[t0 + 1] * n : c0;
-    const double *c2 = t0 + 2 < nc ? r->dist_t + cand[t0 + 2] * n : c0;
-    const double *c3 = t0 + 3 < nc ? r->dist_t + cand[t0 + 3] * n : c0;
-    size_t w = nc - t0 < 4 ? nc - t0 : 4;
-    double *o = dcol + t0;
-    if (w == 4) {
-      for (size_t x = 0; x < n; x++, o += nc) o[0] = c0[x], o[1] = c1[x], o[2] = c2[x], o[3] = c3[x];
-    } else {
-      for (size_t x = 0; x < n; x++, o += nc) {
-        o[0] = c0[x];
-        if (w > 1) o[1] = c1[x];
-        if (w > 2) o[2] = c2[x];
-      }
-    }
-  }
+  concert_i_smp_gather(r->dist_t, n, cand, nc, dcol);
   int fast = vr == SMP_VR_PROP && tp == SMP_TP_SEMI && r->dist_le1;
   int avx2 = fast && nc >= 16 && __builtin_cpu_supports("avx2");
   for (size_t x = 0; x < n; x++) {
     if (x == i) continue;
-    double rx = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
+    double rx = smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
     double wn = r->wsc[x], uni = smp_util(r->dist_t[i * n + x], rx);
     double unn = smp_util(r->dist_t[x * n + x], rx);
     const double *du = dcol + x * nc;
@@ -478,13 +462,20 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
 #undef SMP_PUSH
   /* each actor's utility of each bargain's two new positions, and of the present state */
   for (size_t a = 0; a < n; a++) {
-    double ra = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[a], r->risk[a]);
+    double ra = smp_est_r(r->cfg->r_adjust, r->risk[a], r->risk[a]);
     double s = 0;
     for (size_t x = 0; x < n; x++) s += smp_util(r->dist[a * n + x], ra);
     r->rowsum[a] = s;
     for (size_t b = 0; b < nb; b++) {
       pu_i[b * n + a] = smp_util(wdist(r, a, r->pos + a * m, bs[b].pi), r->risk[a]);
       pu_j[b * n + a] = smp_util(wdist(r, a, r->pos + a * m, bs[b].pj), r->risk[a]);
+      /* a's mean utility of the state after bargain b (the same for every queue):
+       * pu_i now holds it */
+      double v = r->rowsum[a];
+      v += pu_i[b * n + a] + pu_j[b * n + a];
+      v -= smp_util(r->dist[a * n + bs[b].init], ra);
+      v -= smp_util(r->dist[a * n + bs[b].rcvr], ra);
+      pu_i[b * n + a] = v / (double)n;
     }
   }
   size_t qmax = 1;
@@ -498,18 +489,12 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
     size_t q = qlen[k];
     const size_t *qk = queue + k * (2 * n + 1);
     double *u = r->work, *c = u + n * q, *scratch = c + q * q, *p = scratch + 3 * q * q + 2 * q;
-    for (size_t a = 0; a < n; a++) {
-      double ra = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[a], r->risk[a]);
-      for (size_t o = 0; o < q; o++) {
-        size_t b = qk[o];
-        double v = r->rowsum[a];
-        if (b != SMP_NO_BARGAIN) {
-          v += pu_i[b * n + a] + pu_j[b * n + a];
-          v -= smp_util(r->dist[a * n + bs[b].init], ra);
-          v -= smp_util(r->dist[a * n + bs[b].rcvr], ra);
-        }
-        u[a * q + o] = v / (double)n;
-      }
+    for (size_t o = 0; o < q; o++) {
+      size_t b = qk[o];
+      if (b == SMP_NO_BARGAIN)
+        for (size_t a = 0; a < n; a++) u[a * q + o] = r->rowsum[a] / (double)n;
+      else
+        for (size_t a = 0; a < n; a++) u[a * q + o] = pu_i[b * n + a];
     }
     concert_i_smp_coalitions(r->cfg->voting, n, q, r->cap, u, c);
     if (concert_i_smp_pce(r->cfg->pce, r->cfg->victory, q, c, p, scratch)) {

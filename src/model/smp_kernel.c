@@ -282,12 +282,44 @@ void concert_i_smp_big_r(smp_r_range rr, size_t n, const double *p, double *r) {
 }
 
 double concert_i_smp_est_r(smp_r_adjust ra, double rh, double ri) {
-  switch (ra) {
-    case SMP_RA_FULL: return ri;
-    case SMP_RA_TWO_THIRDS: return (rh + 2.0 * ri) / 3.0;
-    case SMP_RA_HALF: return (rh + ri) / 2;
-    case SMP_RA_NONE: return rh;
-    case SMP_RA_ONE_THIRD: break;
+  return smp_est_r(ra, rh, ri);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* Blocks of 4 columns x 4 rows through a register transpose. */
+__attribute__((target("avx2"))) static size_t gather4_avx2(const double *src_t, size_t n,
+                                                          const size_t *cols, size_t nc,
+                                                          double *dst) {
+  size_t n4 = n - n % 4, t0 = 0;
+  for (; t0 + 4 <= nc; t0 += 4) {
+    const double *c0 = src_t + cols[t0] * n, *c1 = src_t + cols[t0 + 1] * n;
+    const double *c2 = src_t + cols[t0 + 2] * n, *c3 = src_t + cols[t0 + 3] * n;
+    for (size_t x = 0; x < n4; x += 4) {
+      __m256d a = _mm256_loadu_pd(c0 + x), b = _mm256_loadu_pd(c1 + x);
+      __m256d c = _mm256_loadu_pd(c2 + x), d = _mm256_loadu_pd(c3 + x);
+      SMP_TRANSPOSE4(a, b, c, d);
+      _mm256_storeu_pd(dst + x * nc + t0, a);
+      _mm256_storeu_pd(dst + (x + 1) * nc + t0, b);
+      _mm256_storeu_pd(dst + (x + 2) * nc + t0, c);
+      _mm256_storeu_pd(dst + (x + 3) * nc + t0, d);
+    }
+    for (size_t x = n4; x < n; x++) {
+      double *o = dst + x * nc + t0;
+      o[0] = c0[x], o[1] = c1[x], o[2] = c2[x], o[3] = c3[x];
+    }
   }
-  return (2.0 * rh + ri) / 3.0;
+  return t0;
+}
+#endif
+
+void concert_i_smp_gather(const double *src_t, size_t n, const size_t *cols, size_t nc,
+                          double *dst) {
+  size_t t0 = 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (nc >= 4 && __builtin_cpu_supports("avx2")) t0 = gather4_avx2(src_t, n, cols, nc, dst);
+#endif
+  for (size_t t = t0; t < nc; t++) {
+    const double *col = src_t + cols[t] * n;
+    for (size_t x = 0; x < n; x++) dst[x * nc + t] = col[x];
+  }
 }
