@@ -58,7 +58,7 @@ static inline __attribute__((always_inline)) void coalition_tiles(
     for (size_t j0 = 0; j0 + 1 < i1; j0 += SMP_CJ) {
       size_t j1 = j0 + SMP_CJ < i1 - 1 ? j0 + SMP_CJ : i1 - 1; /* columns j0..j1-1 */
       for (size_t b = 0; b < i1 - i0; b++)
-        for (size_t t = 0; t < SMP_CJ; t++) pos[b][t] = neg[b][t] = 1e-8;
+        for (size_t t = 0; t < j1 - j0; t++) pos[b][t] = neg[b][t] = 1e-8;
       for (size_t k = 0; k < n_act; k++) {
         const double *uk = u + k * n_opt;
         double wk = w[k];
@@ -108,13 +108,14 @@ static void coalitions_prop(size_t n_act, size_t n_opt, const double *w, const d
  * group's n_act x 4 values contiguous, so that the actors' loop streams two arrays. The
  * pairs of each diagonal block and the last n_opt mod 4 rows go through the plain loop.
  * Every sum adds the same terms in the same order k = 0..n_act-1 as coalition_tiles:
- * max(v, 0) is v > 0 ? v : +0.0 (MAXPD returns its second operand unless the first is
- * greater), and the sign flip makes -v exactly. Returns nonzero (nothing done) when the
+ * max(v, 0) is v > 0 ? v : +0.0 and min(v, 0) is v < 0 ? v : +0.0 (MAXPD and MINPD
+ * return their second operand unless the first is greater, or less), and s - v is
+ * s + (-v) exactly. Returns nonzero (nothing done) when the
  * packed copy cannot be allocated. */
 __attribute__((target("avx2"))) static int coalitions_prop_avx2(size_t n_act, size_t n_opt,
                                                                const double *w,
                                                                const double *u, double *c) {
-  const __m256d zero = _mm256_setzero_pd(), sign = _mm256_set1_pd(-0.0);
+  const __m256d zero = _mm256_setzero_pd();
   size_t full = n_opt - n_opt % 4;
   double *pack = malloc(n_act * full * sizeof *pack);
   if (!pack) return 1;
@@ -132,7 +133,7 @@ __attribute__((target("avx2"))) static int coalitions_prop_avx2(size_t n_act, si
 #define SMP_ROW(pr, nr, r)                                                         \
   v = _mm256_mul_pd(wk, _mm256_sub_pd(_mm256_broadcast_sd(pi + 4 * k + r), uj));   \
   pr = _mm256_add_pd(pr, _mm256_max_pd(v, zero));                                  \
-  nr = _mm256_add_pd(nr, _mm256_max_pd(_mm256_xor_pd(v, sign), zero))
+  nr = _mm256_sub_pd(nr, _mm256_min_pd(v, zero))
         SMP_ROW(p0, n0, 0);
         SMP_ROW(p1, n1, 1);
         SMP_ROW(p2, n2, 2);
