@@ -184,9 +184,9 @@ static inline __attribute__((always_inline)) void third_party_sweep(
 
 /* Signature shared by the specialised sweeps. */
 #define SMP_SWEEP_ARGS                                                                    \
-  size_t cnt, double wn, double rx, double uni, double unn,                     \
-      const double *restrict du, const double *restrict base_i, const double *restrict base_j, \
-      double *restrict cij, double *restrict cji
+  size_t cnt, double wn, double rx, double uni, double unn, const double *restrict du,    \
+      const double *restrict base_i, const double *restrict base_j, double *restrict cij, \
+      double *restrict cji
 #define SMP_SWEEP_CALL cnt, wn, rx, uni, unn, du, base_i, base_j, cij, cji
 /* KTAB's defaults (proportional votes, semi-committed third parties) with every distance
  * <= 1 (always so for positions in [0, 1]), SSE2 and AVX2. */
@@ -203,9 +203,9 @@ static void sweep_any(smp_voting_rule vr, smp_commit tp, SMP_SWEEP_ARGS) {
 
 /* Perspective h's estimates, for initiator i and each of the nc receivers j = cand[t]
  * (j != i), of the probability p[t] that i beats j and of i's expected gain edu[t] from
- * challenging j (KTAB probEduChlg with k = i). wk holds (n + 5) nc doubles; inv has n entries,
- * all SMP_NO_BARGAIN on entry and on return. Utilities come from the distances on the
- * fly. O(n nc). */
+ * challenging j (KTAB probEduChlg with k = i). wk holds (n + 5) nc doubles; inv has n
+ * entries, all SMP_NO_BARGAIN on entry and on return. Utilities come from the distances
+ * on the fly. O(n nc). */
 static void challenges(const smp_run *r, size_t h, size_t i, const size_t *cand, size_t nc,
                        double *p, double *edu, double *wk, size_t *inv) {
   size_t n = r->n;
@@ -317,8 +317,9 @@ typedef struct smp_chlg_work {
   smp_cand *cand; /* n candidates */
   size_t *idx;    /* SMP_BATCH receivers of a batch */
   size_t *inv;    /* n: position of an actor in the batch, or SMP_NO_BARGAIN */
-  double *p, *edu; /* SMP_BATCH results */
-  double *wk;      /* (n + 5) SMP_BATCH doubles for challenges() */
+  double *p;      /* SMP_BATCH probabilities that i wins */
+  double *edu;    /* SMP_BATCH expected gains */
+  double *wk;     /* (n + 5) SMP_BATCH doubles for challenges() */
 } smp_chlg_work;
 
 /* Initiator i's best target: the receiver j with the largest expected gain edu above

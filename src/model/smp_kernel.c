@@ -110,8 +110,8 @@ static void coalitions_prop(size_t n_act, size_t n_opt, const double *w, const d
  * Every sum adds the same terms in the same order k = 0..n_act-1 as coalition_tiles:
  * max(v, 0) is v > 0 ? v : +0.0 and min(v, 0) is v < 0 ? v : +0.0 (MAXPD and MINPD
  * return their second operand unless the first is greater, or less), and s - v is
- * s + (-v) exactly. Returns nonzero (nothing done) when the
- * packed copy cannot be allocated. */
+ * s + (-v) exactly. Returns nonzero (nothing done) when the packed copy cannot be
+ * allocated. */
 __attribute__((target("avx2"))) static int coalitions_prop_avx2(size_t n_act, size_t n_opt,
                                                                const double *w,
                                                                const double *u, double *c) {
