@@ -193,9 +193,15 @@ static inline __attribute__((always_inline)) void third_party_sweep(
 static void sweep_prop_semi(SMP_SWEEP_ARGS) {
   third_party_sweep(SMP_VR_PROP, SMP_TP_SEMI, 1, SMP_SWEEP_CALL);
 }
+#if defined(__x86_64__) && defined(__GNUC__)
 __attribute__((target("avx2"))) static void sweep_prop_semi_avx2(SMP_SWEEP_ARGS) {
   third_party_sweep(SMP_VR_PROP, SMP_TP_SEMI, 1, SMP_SWEEP_CALL);
 }
+#define SMP_HAVE_AVX2() __builtin_cpu_supports("avx2")
+#else /* elsewhere the portable sweep serves (same operations, same results) */
+#define sweep_prop_semi_avx2 sweep_prop_semi
+#define SMP_HAVE_AVX2() 0
+#endif
 /* Any other combination of options (the same operations, not specialised). */
 static void sweep_any(smp_voting_rule vr, smp_commit tp, SMP_SWEEP_ARGS) {
   third_party_sweep(vr, tp, 0, SMP_SWEEP_CALL);
@@ -232,7 +238,7 @@ static void challenges(const smp_run *r, size_t h, size_t i, const size_t *cand,
   /* everyone's distances to the receivers' positions, x-major: dcol[x nc + t] */
   concert_i_smp_gather(r->dist_t, n, cand, nc, dcol);
   int fast = vr == SMP_VR_PROP && tp == SMP_TP_SEMI && r->dist_le1;
-  int avx2 = fast && nc >= 16 && __builtin_cpu_supports("avx2");
+  int avx2 = fast && nc >= 16 && SMP_HAVE_AVX2();
   for (size_t x = 0; x < n; x++) {
     if (x == i) continue;
     double rx = smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
