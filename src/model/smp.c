@@ -34,13 +34,12 @@ typedef struct smp_run {
   double *pos;            /* n x m current positions */
   double *ideal;          /* n x m ideal points (track positions: identity affinity) */
   double *dist;           /* n x n: dist(ideal_i, pos_j) weighted by i's saliences */
+  double *dist_t;         /* n x n: the transpose of dist, dist_t[j n + i] = dist[i n + j] */
+  int dist_le1;           /* every entry of dist is <= 1 (enables the vectorised sweep) */
   double *risk;           /* n risk attitudes of the current state */
   size_t *uniq;           /* indices of the first actor of each distinct position */
   size_t n_uniq;          /* number of distinct positions */
   double *prob_u;         /* n_uniq: probability that each distinct position wins */
-  double *ut;             /* n x n: ut[a n + x] = u^h(x, a), x's utility of a's position
-                             as the current perspective h estimates it */
-  double *udiag;          /* n: u^h(x, x) */
   double *wsc;            /* n: total salience x capability */
   double *rowsum;         /* n: sum_x u^a(a, x), for bargain values */
   double *work;           /* general scratch, sized by ensure_work */
@@ -78,9 +77,13 @@ static int ensure_work(smp_run *r, size_t need) {
  * current state (KTAB's setAllAUtil and pDist). Returns a status. */
 static concert_status setup_state(smp_run *r, concert_diag *d) {
   size_t n = r->n, m = r->m;
+  r->dist_le1 = 1;
   for (size_t i = 0; i < n; i++)
-    for (size_t j = 0; j < n; j++)
-      r->dist[i * n + j] = wdist(r, i, r->ideal + i * m, r->pos + j * m);
+    for (size_t j = 0; j < n; j++) {
+      double dij = wdist(r, i, r->ideal + i * m, r->pos + j * m);
+      r->dist[i * n + j] = r->dist_t[j * n + i] = dij;
+      if (!(dij <= 1)) r->dist_le1 = 0;
+    }
   r->n_uniq = 0;
   for (size_t i = 0; i < n; i++) {
     int seen = 0;
@@ -102,7 +105,7 @@ static concert_status setup_state(smp_run *r, concert_diag *d) {
    * risk-aware utility; KTAB fixes the proportional voting rule here */
   size_t nu = r->n_uniq;
   for (size_t k = 0; k < n; k++) {
-    double rk = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[k], r->risk[k]);
+    double rk = smp_est_r(r->cfg->r_adjust, r->risk[k], r->risk[k]);
     for (size_t v = 0; v < nu; v++)
       u[k * nu + v] = smp_util(r->dist[k * n + r->uniq[v]], rk);
   }
@@ -122,27 +125,21 @@ static double actor_prob(const smp_run *r, size_t a) {
   return p;
 }
 
-/* Fills r->ut and r->udiag with h's estimates of everyone's utilities: x's risk
- * attitude as h sees it applied to x's distances. O(n^2). */
-static void set_perspective(smp_run *r, size_t h) {
-  size_t n = r->n;
-  for (size_t x = 0; x < n; x++) {
-    double rx = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
-    for (size_t a = 0; a < n; a++) r->ut[a * n + x] = smp_util(r->dist[x * n + a], rx);
-  }
-  for (size_t x = 0; x < n; x++) r->udiag[x] = r->ut[x * n + x];
+/* h's estimate of actor x's utility of a position at normalised distance d (KTAB's
+ * risk-adjusted utility with x's attitude as h perceives it). */
+static double uh_of(const smp_run *r, size_t h, size_t x, double d) {
+  return smp_util(d, smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]));
 }
 
-/* u^h(a, b) for the perspective set by set_perspective. */
-static double uh(const smp_run *r, size_t a, size_t b) { return r->ut[b * r->n + a]; }
-
-/* Third party n's vote in the contest i against j (KTAB thirdPartyVoteSU, sum of
- * utilities): it compares joining i with joining j, given the little-coalition odds. */
-static double third_party_vote(const smp_run *r, double wn, double pin, double uni, double unj,
-                               double unn) {
+/* Third party's vote in the contest i against j (KTAB thirdPartyVoteSU, sum of
+ * utilities): it compares joining i with joining j, given the little-coalition odds pin
+ * that i wins with it; uni, unj, unn are its utilities of i's, j's and its own position. */
+static inline __attribute__((always_inline)) double third_party_vote(
+    smp_voting_rule vr, smp_commit tp, double wn, double pin, double uni, double unj,
+    double unn) {
   double pjn = 1.0 - pin;
   double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
-  switch (r->cfg->commit) {
+  switch (tp) {
     case SMP_TP_FULL:
       ik_def_j = 3 * uni, j_def_ik = 3 * unj, i_def_jk = 3 * uni, jk_def_i = 3 * unj;
       break;
@@ -158,43 +155,221 @@ static double third_party_vote(const smp_run *r, double wn, double pin, double u
   }
   double u_ik_j = pin * ik_def_j + pjn * j_def_ik;
   double u_i_jk = pin * i_def_jk + pjn * jk_def_i;
-  return smp_vote(r->cfg->voting, wn, u_ik_j, u_i_jk);
+  return smp_vote(vr, wn, u_ik_j, u_i_jk);
 }
 
-/* h's estimate (perspective already set) of the probability that i beats j, and of the
- * expected gain to k of i challenging j (KTAB probEduChlg). */
-static void prob_edu(const smp_run *r, size_t k, size_t i, size_t j, double *p_out,
-                     double *edu_out) {
-  smp_voting_rule vr = r->cfg->voting;
-  double uii = uh(r, i, i), uij = uh(r, i, j), uji = uh(r, j, i), ujj = uh(r, j, j);
-  double uki = uh(r, k, i), ukj = uh(r, k, j);
-  double eu_sq = uki + ukj, eu_vict = 2 * uki, eu_lose = 2 * ukj;
-  double ci = smp_vote(vr, r->stot[i] * r->cap[i], uii, uij);
-  double cj = smp_vote(vr, r->stot[j] * r->cap[j], uji, ujj);
-  double chij = SMP_MIN_CLTN, chji = SMP_MIN_CLTN;
-  if (ci > 0) chij += ci;
-  if (ci < 0) chji -= ci;
-  if (cj > 0) chij += cj;
-  if (cj < 0) chji -= cj;
-  const double base_i = chij, base_j = chji;
-  const double *col_i = r->ut + i * r->n, *col_j = r->ut + j * r->n;
-  for (size_t x = 0; x < r->n; x++) {
-    if (x == i || x == j) continue;
-    double wn = r->wsc[x];
-    double uni = col_i[x], unj = col_j[x], unn = r->udiag[x];
+/* The third parties' sweep of challenges(): for one third party x (weight wn, risk
+ * attitude rx as h sees it, utilities uni of i's position and unn of its own), adds its
+ * vote in each of cnt contests i against j to the sums cij[t] (for i) and cji[t] (for j).
+ * du[t] is x's distance to j's position; base_i/base_j are the principals' own coalition
+ * strengths. One accumulator per contest, so each sum adds the third parties in
+ * the order x = 0..n-1 as KTAB's loop does (adding +0.0 leaves a positive sum unchanged). */
+static inline __attribute__((always_inline)) void third_party_sweep(
+    smp_voting_rule vr, smp_commit tp, int le1, size_t cnt, double wn, double rx,
+    double uni, double unn, const double *restrict du, const double *restrict base_i,
+    const double *restrict base_j, double *restrict cij, double *restrict cji) {
+  for (size_t t = 0; t < cnt; t++) {
+    /* the d <= 1 branch of smp_util without a branch, when every distance is <= 1 */
+    double unj = le1 ? (1 - du[t]) * (1 + du[t] * rx) : smp_util(du[t], rx);
     double vn = smp_vote(vr, wn, uni, unj);
-    double cni = vn > 0 ? base_i + vn : base_i, cnj = vn < 0 ? base_j - vn : base_j;
+    /* selects before the additions (bit-identical: b + 0.0 = b for b > 0) let gcc
+     * vectorise; b + (-v) is b - v exactly */
+    double cni = base_i[t] + (vn > 0 ? vn : 0.0), cnj = base_j[t] + (vn < 0 ? -vn : 0.0);
     double pin = cni / (cni + cnj);
-    double v = third_party_vote(r, wn, pin, uni, unj, unn);
-    if (v > 0) chij += v;
-    if (v < 0) chji -= v;
+    double v = third_party_vote(vr, tp, wn, pin, uni, unj, unn);
+    cij[t] += v > 0 ? v : 0.0;
+    cji[t] += v < 0 ? -v : 0.0;
   }
-  double p = chij / (chij + chji);
-  double sj = r->stot[j];
-  double eu_contest = p * eu_vict + (1 - p) * eu_lose;
-  double eu_chlg = (1 - sj) * eu_vict + sj * eu_contest;
-  *p_out = p;
-  *edu_out = eu_chlg - eu_sq;
+}
+
+/* Signature shared by the specialised sweeps. */
+#define SMP_SWEEP_ARGS                                                                    \
+  size_t cnt, double wn, double rx, double uni, double unn, const double *restrict du,    \
+      const double *restrict base_i, const double *restrict base_j, double *restrict cij, \
+      double *restrict cji
+#define SMP_SWEEP_CALL cnt, wn, rx, uni, unn, du, base_i, base_j, cij, cji
+/* KTAB's defaults (proportional votes, semi-committed third parties) with every distance
+ * <= 1 (always so for positions in [0, 1]), SSE2 and AVX2. */
+static void sweep_prop_semi(SMP_SWEEP_ARGS) {
+  third_party_sweep(SMP_VR_PROP, SMP_TP_SEMI, 1, SMP_SWEEP_CALL);
+}
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2"))) static void sweep_prop_semi_avx2(SMP_SWEEP_ARGS) {
+  third_party_sweep(SMP_VR_PROP, SMP_TP_SEMI, 1, SMP_SWEEP_CALL);
+}
+#define SMP_HAVE_AVX2() __builtin_cpu_supports("avx2")
+#else /* elsewhere the portable sweep serves (same operations, same results) */
+#define sweep_prop_semi_avx2 sweep_prop_semi
+#define SMP_HAVE_AVX2() 0
+#endif
+/* Any other combination of options (the same operations, not specialised). */
+static void sweep_any(smp_voting_rule vr, smp_commit tp, SMP_SWEEP_ARGS) {
+  third_party_sweep(vr, tp, 0, SMP_SWEEP_CALL);
+}
+
+/* Perspective h's estimates, for initiator i and each of the nc receivers j = cand[t]
+ * (j != i), of the probability p[t] that i beats j and of i's expected gain edu[t] from
+ * challenging j (KTAB probEduChlg with k = i). wk holds (n + 5) nc doubles; inv has n
+ * entries, all SMP_NO_BARGAIN on entry and on return. Utilities come from the distances
+ * on the fly. O(n nc). */
+static void challenges(const smp_run *r, size_t h, size_t i, const size_t *cand, size_t nc,
+                       double *p, double *edu, double *wk, size_t *inv) {
+  size_t n = r->n;
+  smp_voting_rule vr = r->cfg->voting;
+  smp_commit tp = r->cfg->commit;
+  double *base_i = wk, *base_j = wk + nc, *cij = wk + 2 * nc, *cji = wk + 3 * nc;
+  double *uij = wk + 4 * nc, *dcol = wk + 5 * nc;
+  double uii = uh_of(r, h, i, r->dist[i * n + i]);
+  for (size_t t = 0; t < nc; t++) {
+    size_t j = cand[t];
+    inv[j] = t;
+    uij[t] = uh_of(r, h, i, r->dist[i * n + j]);
+    double uji = uh_of(r, h, j, r->dist[j * n + i]), ujj = uh_of(r, h, j, r->dist[j * n + j]);
+    double ci = smp_vote(vr, r->stot[i] * r->cap[i], uii, uij[t]);
+    double cj = smp_vote(vr, r->stot[j] * r->cap[j], uji, ujj);
+    double chij = SMP_MIN_CLTN, chji = SMP_MIN_CLTN;
+    if (ci > 0) chij += ci;
+    if (ci < 0) chji -= ci;
+    if (cj > 0) chij += cj;
+    if (cj < 0) chji -= cj;
+    cij[t] = base_i[t] = chij;
+    cji[t] = base_j[t] = chji;
+  }
+  /* everyone's distances to the receivers' positions, x-major: dcol[x nc + t] */
+  concert_i_smp_gather(r->dist_t, n, cand, nc, dcol);
+  int fast = vr == SMP_VR_PROP && tp == SMP_TP_SEMI && r->dist_le1;
+  int avx2 = fast && nc >= 16 && SMP_HAVE_AVX2();
+  for (size_t x = 0; x < n; x++) {
+    if (x == i) continue;
+    double rx = smp_est_r(r->cfg->r_adjust, r->risk[h], r->risk[x]);
+    double wn = r->wsc[x], uni = smp_util(r->dist_t[i * n + x], rx);
+    double unn = smp_util(r->dist_t[x * n + x], rx);
+    const double *du = dcol + x * nc;
+    /* the two ranges around receiver x, which is no third party in its own contest */
+    size_t tx = inv[x] == SMP_NO_BARGAIN ? nc : inv[x];
+    size_t lo[2] = {0, tx + 1}, hi[2] = {tx, nc};
+    for (int s = 0; s < 2; s++) {
+      if (lo[s] >= hi[s]) continue;
+      size_t cnt = hi[s] - lo[s], o = lo[s];
+      if (avx2)
+        sweep_prop_semi_avx2(cnt, wn, rx, uni, unn, du + o, base_i + o, base_j + o, cij + o,
+                             cji + o);
+      else if (fast)
+        sweep_prop_semi(cnt, wn, rx, uni, unn, du + o, base_i + o, base_j + o, cij + o,
+                        cji + o);
+      else
+        sweep_any(vr, tp, cnt, wn, rx, uni, unn, du + o, base_i + o, base_j + o, cij + o,
+                  cji + o);
+    }
+  }
+  for (size_t t = 0; t < nc; t++) {
+    inv[cand[t]] = SMP_NO_BARGAIN;
+    double pj = cij[t] / (cij[t] + cji[t]);
+    double eu_sq = uii + uij[t], eu_vict = 2 * uii, eu_lose = 2 * uij[t];
+    double sj = r->stot[cand[t]];
+    double eu_contest = pj * eu_vict + (1 - pj) * eu_lose;
+    double eu_chlg = (1 - sj) * eu_vict + sj * eu_contest;
+    p[t] = pj;
+    edu[t] = eu_chlg - eu_sq;
+  }
+}
+
+/* A receiver and the upper bound of the initiator's gain from challenging it. */
+typedef struct smp_cand {
+  double ub; /* bound on edu, whatever the probability of winning */
+  size_t j;  /* receiver */
+} smp_cand;
+
+/* Larger bounds first, then smaller receivers: a total order. */
+static int cand_before(const smp_cand *x, const smp_cand *y) {
+  return x->ub > y->ub || (x->ub == y->ub && x->j < y->j);
+}
+
+/* Reorders c[0..nc) so that its first k entries are the k first in cand_before order
+ * (in no particular order among themselves): quickselect, median-of-three pivots.
+ * O(nc) on average. */
+static void select_first(smp_cand *c, size_t nc, size_t k) {
+  size_t lo = 0, hi = nc; /* the boundary k lies in [lo, hi) */
+  while (k > lo && k < hi && hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    smp_cand a = c[lo], b = c[mid], d = c[hi - 1], piv;
+    if (cand_before(&a, &b))
+      piv = cand_before(&b, &d) ? b : (cand_before(&a, &d) ? d : a);
+    else
+      piv = cand_before(&a, &d) ? a : (cand_before(&b, &d) ? d : b);
+    /* three-way partition: before the pivot, the pivot itself (unique: j breaks ties), after */
+    size_t lt = lo, gt = hi;
+    for (size_t t = lo; t < gt;) {
+      if (cand_before(&c[t], &piv)) {
+        smp_cand x = c[t];
+        c[t++] = c[lt], c[lt++] = x;
+      } else if (cand_before(&piv, &c[t])) {
+        smp_cand x = c[t];
+        c[t] = c[--gt], c[gt] = x;
+      } else {
+        t++;
+      }
+    }
+    if (k <= lt) hi = lt;
+    else if (k >= gt) lo = gt;
+    else return;
+  }
+}
+
+#define SMP_BATCH 48 /* receivers evaluated together in best_challenge */
+
+/* Scratch of best_challenge, allocated once per turn. */
+typedef struct smp_chlg_work {
+  smp_cand *cand; /* n candidates */
+  size_t *idx;    /* SMP_BATCH receivers of a batch */
+  size_t *inv;    /* n: position of an actor in the batch, or SMP_NO_BARGAIN */
+  double *p;      /* SMP_BATCH probabilities that i wins */
+  double *edu;    /* SMP_BATCH expected gains */
+  double *wk;     /* (n + 5) SMP_BATCH doubles for challenges() */
+} smp_chlg_work;
+
+/* Initiator i's best target: the receiver j with the largest expected gain edu above
+ * SMP_MIN_EDU, the smallest j among equals (KTAB's scan in order of j), or
+ * SMP_NO_BARGAIN; *p_out is i's estimate that it beats j. The gain is a convex mix of
+ * eu_vict = 2 u(i,i) and eu_contest, itself a mix of eu_vict and eu_lose = 2 u(i,j), less
+ * eu_sq = u(i,i) + u(i,j); so it cannot exceed max(eu_vict, eu_lose) - eu_sq whatever the
+ * probability. The receivers are evaluated in batches of the largest bounds (plus 1e-9
+ * for rounding, utilities being in [0, 1]); after each batch those whose bound is below
+ * the best gain found are dropped: they cannot win, so the choice is the one of the full
+ * scan, and each evaluated gain is computed exactly as before. Usually a small fraction
+ * of the n - 1 receivers is evaluated. O(n^2) per batch. */
+static size_t best_challenge(const smp_run *r, size_t i, smp_chlg_work *w, double *p_out) {
+  size_t n = r->n, nc = 0;
+  double uii = uh_of(r, i, i, r->dist[i * n + i]);
+  for (size_t j = 0; j < n; j++) {
+    if (j == i) continue;
+    double uij = uh_of(r, i, i, r->dist[i * n + j]);
+    double ev = 2 * uii, el = 2 * uij;
+    double ub = (ev > el ? ev : el) - (uii + uij) + 1e-9;
+    if (!(ub >= -HUGE_VAL)) ub = HUGE_VAL; /* NaN: always evaluate */
+    if (!(ub <= SMP_MIN_EDU)) w->cand[nc++] = (smp_cand){ub, j};
+  }
+  size_t best = SMP_NO_BARGAIN;
+  double best_edu = -1.0, best_p = 0;
+  while (nc > 0) {
+    size_t nb = nc < SMP_BATCH ? nc : SMP_BATCH;
+    select_first(w->cand, nc, nb);
+    for (size_t t = 0; t < nb; t++) w->idx[t] = w->cand[t].j;
+    challenges(r, i, i, w->idx, nb, w->p, w->edu, w->wk, w->inv);
+    for (size_t t = 0; t < nb; t++) {
+      double edu = w->edu[t];
+      size_t j = w->idx[t];
+      if (SMP_MIN_EDU < edu && (best_edu < edu || (best_edu == edu && j < best)))
+        best = j, best_edu = edu, best_p = w->p[t];
+    }
+    /* keep the receivers not yet evaluated whose bound reaches the best gain */
+    size_t keep = 0;
+    for (size_t t = nb; t < nc; t++)
+      if (!(w->cand[t].ub < best_edu)) w->cand[keep++] = w->cand[t];
+    nc = keep;
+  }
+  *p_out = best_p;
+  return best;
 }
 
 /* KTAB's round to 4 decimals of a non-negative coordinate. */
@@ -238,24 +413,24 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
   size_t *qlen = calloc(n, sizeof *qlen), *queue = malloc(n * (2 * n + 1) * sizeof *queue);
   double *tmp = malloc(2 * m * sizeof *tmp);
   double *pu_i = malloc(max_b * n * sizeof *pu_i), *pu_j = malloc(max_b * n * sizeof *pu_j);
+  smp_chlg_work cw = {.cand = malloc(n * sizeof *cw.cand),
+                      .idx = malloc(SMP_BATCH * sizeof *cw.idx),
+                      .inv = malloc(n * sizeof *cw.inv),
+                      .p = malloc((n + 7) * SMP_BATCH * sizeof *cw.p)};
   size_t nb = 0;
-  if (!bs || !bmem || !qlen || !queue || !tmp || !pu_i || !pu_j) {
+  if (!bs || !bmem || !qlen || !queue || !tmp || !pu_i || !pu_j || !cw.cand || !cw.idx ||
+      !cw.inv || !cw.p) {
     st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
     goto done;
   }
+  cw.edu = cw.p + SMP_BATCH, cw.wk = cw.p + 2 * SMP_BATCH;
+  for (size_t a = 0; a < n; a++) cw.inv[a] = SMP_NO_BARGAIN;
   for (size_t b = 0; b < max_b; b++) bs[b].pi = bmem + 2 * b * m, bs[b].pj = bmem + (2 * b + 1) * m;
 #define SMP_PUSH(a, id) (queue[(a) * (2 * n + 1) + qlen[a]++] = (id))
   for (size_t i = 0; i < n; i++) {
     SMP_PUSH(i, SMP_NO_BARGAIN); /* the status quo */
-    set_perspective(r, i);
-    size_t best = SMP_NO_BARGAIN;
-    double best_edu = -1.0, best_p = 0;
-    for (size_t j = 0; j < n; j++) {
-      if (j == i) continue;
-      double p, edu;
-      prob_edu(r, i, i, j, &p, &edu);
-      if (SMP_MIN_EDU < edu && best_edu < edu) best = j, best_edu = edu, best_p = p;
-    }
+    double best_p;
+    size_t best = best_challenge(r, i, &cw, &best_p);
     if (best == SMP_NO_BARGAIN) continue;
     size_t j = best;
     smp_bargain_pos *bi = &bs[nb];
@@ -268,8 +443,7 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
     }
     /* the receiver's own estimate of the probability that i wins */
     double pj_est, edu_j;
-    set_perspective(r, j);
-    prob_edu(r, i, i, j, &pj_est, &edu_j);
+    challenges(r, j, i, &j, 1, &pj_est, &edu_j, cw.wk, cw.inv);
     smp_bargain_pos *bj = &bs[nb + 1];
     make_bargain(r, i, j, pj_est, bj);
     if (r->cfg->bargain == SMP_BM_INIT_RCVR) {
@@ -295,13 +469,20 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
 #undef SMP_PUSH
   /* each actor's utility of each bargain's two new positions, and of the present state */
   for (size_t a = 0; a < n; a++) {
-    double ra = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[a], r->risk[a]);
+    double ra = smp_est_r(r->cfg->r_adjust, r->risk[a], r->risk[a]);
     double s = 0;
     for (size_t x = 0; x < n; x++) s += smp_util(r->dist[a * n + x], ra);
     r->rowsum[a] = s;
     for (size_t b = 0; b < nb; b++) {
       pu_i[b * n + a] = smp_util(wdist(r, a, r->pos + a * m, bs[b].pi), r->risk[a]);
       pu_j[b * n + a] = smp_util(wdist(r, a, r->pos + a * m, bs[b].pj), r->risk[a]);
+      /* a's mean utility of the state after bargain b (the same for every queue):
+       * pu_i now holds it */
+      double v = r->rowsum[a];
+      v += pu_i[b * n + a] + pu_j[b * n + a];
+      v -= smp_util(r->dist[a * n + bs[b].init], ra);
+      v -= smp_util(r->dist[a * n + bs[b].rcvr], ra);
+      pu_i[b * n + a] = v / (double)n;
     }
   }
   size_t qmax = 1;
@@ -315,18 +496,12 @@ static concert_status do_turn(smp_run *r, double *next, concert_diag *d) {
     size_t q = qlen[k];
     const size_t *qk = queue + k * (2 * n + 1);
     double *u = r->work, *c = u + n * q, *scratch = c + q * q, *p = scratch + 3 * q * q + 2 * q;
-    for (size_t a = 0; a < n; a++) {
-      double ra = concert_i_smp_est_r(r->cfg->r_adjust, r->risk[a], r->risk[a]);
-      for (size_t o = 0; o < q; o++) {
-        size_t b = qk[o];
-        double v = r->rowsum[a];
-        if (b != SMP_NO_BARGAIN) {
-          v += pu_i[b * n + a] + pu_j[b * n + a];
-          v -= smp_util(r->dist[a * n + bs[b].init], ra);
-          v -= smp_util(r->dist[a * n + bs[b].rcvr], ra);
-        }
-        u[a * q + o] = v / (double)n;
-      }
+    for (size_t o = 0; o < q; o++) {
+      size_t b = qk[o];
+      if (b == SMP_NO_BARGAIN)
+        for (size_t a = 0; a < n; a++) u[a * q + o] = r->rowsum[a] / (double)n;
+      else
+        for (size_t a = 0; a < n; a++) u[a * q + o] = pu_i[b * n + a];
     }
     concert_i_smp_coalitions(r->cfg->voting, n, q, r->cap, u, c);
     if (concert_i_smp_pce(r->cfg->pce, r->cfg->victory, q, c, p, scratch)) {
@@ -349,6 +524,10 @@ done:
   free(tmp);
   free(pu_i);
   free(pu_j);
+  free(cw.cand);
+  free(cw.idx);
+  free(cw.inv);
+  free(cw.p);
   return st;
 }
 
@@ -400,8 +579,6 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
   r.stot = malloc(n * sizeof *r.stot);
   r.risk = malloc(n * sizeof *r.risk);
   r.prob_u = malloc(n * sizeof *r.prob_u);
-  r.ut = malloc(n * n * sizeof *r.ut);
-  r.udiag = malloc(n * sizeof *r.udiag);
   r.wsc = malloc(n * sizeof *r.wsc);
   r.rowsum = malloc(n * sizeof *r.rowsum);
   r.uniq = malloc(n * sizeof *r.uniq);
@@ -409,6 +586,7 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
   r.pos = malloc(n * m * sizeof *r.pos);
   r.ideal = malloc(n * m * sizeof *r.ideal);
   r.dist = malloc(n * n * sizeof *r.dist);
+  r.dist_t = malloc(n * n * sizeof *r.dist_t);
   double *prev = malloc(n * m * sizeof *prev), *next = malloc(n * m * sizeof *next);
   double *scaled = malloc(n * m * sizeof *scaled);
   double *out = malloc(2 * m * sizeof *out);
@@ -417,8 +595,8 @@ concert_status concert_i_smp_run(const concert_problem *p, const smp_config *cfg
     trace->prob = malloc(cap_states * n * sizeof *trace->prob);
     trace->change = malloc(cap_states * sizeof *trace->change);
   }
-  if (!r.cap || !r.stot || !r.risk || !r.prob_u || !r.ut || !r.udiag || !r.wsc || !r.rowsum || !r.uniq || !r.sal ||
-      !r.pos || !r.ideal || !r.dist || !prev || !next || !scaled || !out ||
+  if (!r.cap || !r.stot || !r.risk || !r.prob_u || !r.wsc || !r.rowsum || !r.uniq || !r.sal ||
+      !r.pos || !r.ideal || !r.dist || !r.dist_t || !prev || !next || !scaled || !out ||
       (trace && (!trace->prob || !trace->change))) {
     st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory in the smp model");
     goto done;
@@ -481,8 +659,6 @@ done:
   free(r.stot);
   free(r.risk);
   free(r.prob_u);
-  free(r.ut);
-  free(r.udiag);
   free(r.wsc);
   free(r.rowsum);
   free(r.uniq);
@@ -490,6 +666,7 @@ done:
   free(r.pos);
   free(r.ideal);
   free(r.dist);
+  free(r.dist_t);
   free(r.work);
   free(prev);
   free(next);

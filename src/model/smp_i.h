@@ -109,6 +109,17 @@ concert_status concert_i_smp_run(const concert_problem *problem, const smp_confi
 static inline double smp_util(double d, double r) {
   return d <= 1 ? (1 - d) * (1 + d * r) : (1 - d) * (1 + r);
 }
+/* h's estimate of i's risk attitude (rh, ri: their own). */
+static inline double smp_est_r(smp_r_adjust ra, double rh, double ri) {
+  switch (ra) {
+    case SMP_RA_FULL: return ri;
+    case SMP_RA_TWO_THIRDS: return (rh + 2.0 * ri) / 3.0;
+    case SMP_RA_HALF: return (rh + ri) / 2;
+    case SMP_RA_NONE: return rh;
+    case SMP_RA_ONE_THIRD: break;
+  }
+  return (2.0 * rh + ri) / 3.0;
+}
 /* KTAB's vote of weight w for utility ui over uj under rule vr. */
 static inline double smp_vote(smp_voting_rule vr, double w, double ui, double uj) {
   double du = ui - uj;
@@ -147,5 +158,9 @@ void concert_i_smp_big_r(smp_r_range rr, size_t n, const double *p, double *r);
 double concert_i_smp_est_r(smp_r_adjust ra, double rh, double ri);
 /** Utility of a normalised distance d in [0, 1] to an actor of risk attitude r. */
 double concert_i_smp_util(double d, double r);
+/** dst[x nc + t] = src_t[cols[t] n + x] for x < n, t < nc: columns cols of the n x n
+ * matrix whose transpose is src_t, gathered x-major. O(n nc). */
+void concert_i_smp_gather(const double *src_t, size_t n, const size_t *cols, size_t nc,
+                          double *dst);
 
 #endif

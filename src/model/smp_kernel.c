@@ -3,7 +3,11 @@
  * being the outcome (PCE) and risk attitudes inferred from those probabilities.
  * Equations: docs/models/smp.md, sections "Votes" to "Risk attitudes". */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "model/smp_i.h"
 
@@ -36,21 +40,150 @@ double concert_i_smp_vprob(smp_victory vp, double s1, double s2) {
   return x1 / (x1 + x2);
 }
 
-void concert_i_smp_coalitions(smp_voting_rule vr, size_t n_act, size_t n_opt, const double *w,
-                              const double *u, double *c) {
+/* The coalition sums run over tiles: a block of SMP_CB options i (rows) and a tile of
+ * SMP_CJ options j < i (columns), with the actors k in the outer loop and j innermost, so
+ * that each actor's utility row is read contiguously, the sums stay in L1 and gcc
+ * vectorises over j. Each sum c[i][j] still adds the actors' votes in the order k = 0..n-1
+ * (one accumulator per cell), so the results are bit-identical to the plain triple loop;
+ * adding +0.0 for a vote of the other sign leaves a positive sum unchanged. */
+#define SMP_CB 8   /* options per row block */
+#define SMP_CJ 128 /* options per column tile: 2 x 8 x 128 doubles = 16 KB of sums */
+
+static inline __attribute__((always_inline)) void coalition_tiles(
+    smp_voting_rule vr, size_t n_act, size_t n_opt, const double *restrict w,
+    const double *restrict u, double *restrict c) {
+  double pos[SMP_CB][SMP_CJ], neg[SMP_CB][SMP_CJ];
+  for (size_t i0 = 0; i0 < n_opt; i0 += SMP_CB) {
+    size_t i1 = i0 + SMP_CB < n_opt ? i0 + SMP_CB : n_opt;
+    for (size_t j0 = 0; j0 + 1 < i1; j0 += SMP_CJ) {
+      size_t j1 = j0 + SMP_CJ < i1 - 1 ? j0 + SMP_CJ : i1 - 1; /* columns j0..j1-1 */
+      for (size_t b = 0; b < i1 - i0; b++)
+        for (size_t t = 0; t < j1 - j0; t++) pos[b][t] = neg[b][t] = 1e-8;
+      for (size_t k = 0; k < n_act; k++) {
+        const double *uk = u + k * n_opt;
+        double wk = w[k];
+        for (size_t i = i0 > j0 + 1 ? i0 : j0 + 1; i < i1; i++) {
+          double ui = uk[i];
+          size_t je = i < j1 ? i : j1;
+          double *restrict pp = pos[i - i0], *restrict pn = neg[i - i0];
+          for (size_t j = j0; j < je; j++) {
+            double v = smp_vote(vr, wk, ui, uk[j]);
+            pp[j - j0] += v > 0 ? v : 0.0;
+            pn[j - j0] += v < 0 ? -v : 0.0; /* x + (-v) is x - v exactly */
+          }
+        }
+      }
+      for (size_t i = i0 > j0 + 1 ? i0 : j0 + 1; i < i1; i++) {
+        size_t je = i < j1 ? i : j1;
+        for (size_t j = j0; j < je; j++) {
+          c[i * n_opt + j] = pos[i - i0][j - j0];
+          c[j * n_opt + i] = neg[i - i0][j - j0];
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < n_opt; i++) c[i * n_opt + i] = 1e-8;
+}
+
+static void coalitions_prop(size_t n_act, size_t n_opt, const double *w, const double *u,
+                            double *c) {
+  coalition_tiles(SMP_VR_PROP, n_act, n_opt, w, u, c);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* 4 x 4 transpose of rows a, b, c, d (lane t of row r becomes lane r of row t). */
+#define SMP_TRANSPOSE4(a, b, c, d)                                              \
+  do {                                                                          \
+    __m256d t0_ = _mm256_unpacklo_pd(a, b), t1_ = _mm256_unpackhi_pd(a, b);     \
+    __m256d t2_ = _mm256_unpacklo_pd(c, d), t3_ = _mm256_unpackhi_pd(c, d);     \
+    a = _mm256_permute2f128_pd(t0_, t2_, 0x20);                                 \
+    b = _mm256_permute2f128_pd(t1_, t3_, 0x20);                                 \
+    c = _mm256_permute2f128_pd(t0_, t2_, 0x31);                                 \
+    d = _mm256_permute2f128_pd(t1_, t3_, 0x31);                                 \
+  } while (0)
+
+/* Proportional votes with AVX2 and the sums in registers: for a block of 4 options i
+ * (rows) and 4 options j < i (one vector), the 16 pairs' two sums stay in 8 registers
+ * while the actors k run. The utilities are first packed by groups of 4 options, each
+ * group's n_act x 4 values contiguous, so that the actors' loop streams two arrays. The
+ * pairs of each diagonal block and the last n_opt mod 4 rows go through the plain loop.
+ * Every sum adds the same terms in the same order k = 0..n_act-1 as coalition_tiles:
+ * max(v, 0) is v > 0 ? v : +0.0 and min(v, 0) is v < 0 ? v : +0.0 (MAXPD and MINPD
+ * return their second operand unless the first is greater, or less), and s - v is
+ * s + (-v) exactly. Returns nonzero (nothing done) when the packed copy cannot be
+ * allocated. */
+__attribute__((target("avx2"))) static int coalitions_prop_avx2(size_t n_act, size_t n_opt,
+                                                               const double *w,
+                                                               const double *u, double *c) {
+  const __m256d zero = _mm256_setzero_pd();
+  size_t full = n_opt - n_opt % 4;
+  double *pack = malloc(n_act * full * sizeof *pack);
+  if (!pack) return 1;
+  for (size_t g = 0; g < full; g += 4)
+    for (size_t k = 0; k < n_act; k++)
+      _mm256_storeu_pd(pack + (g * n_act + 4 * k), _mm256_loadu_pd(u + k * n_opt + g));
+  for (size_t i0 = 0; i0 < full; i0 += 4) {
+    const double *pi = pack + i0 * n_act;
+    for (size_t j0 = 0; j0 < i0; j0 += 4) {
+      const double *pj = pack + j0 * n_act;
+      __m256d p0 = _mm256_set1_pd(1e-8), p1 = p0, p2 = p0, p3 = p0;
+      __m256d n0 = p0, n1 = p0, n2 = p0, n3 = p0;
+      for (size_t k = 0; k < n_act; k++) {
+        __m256d wk = _mm256_broadcast_sd(w + k), uj = _mm256_loadu_pd(pj + 4 * k), v;
+#define SMP_ROW(pr, nr, r)                                                         \
+  v = _mm256_mul_pd(wk, _mm256_sub_pd(_mm256_broadcast_sd(pi + 4 * k + r), uj));   \
+  pr = _mm256_add_pd(pr, _mm256_max_pd(v, zero));                                  \
+  nr = _mm256_sub_pd(nr, _mm256_min_pd(v, zero))
+        SMP_ROW(p0, n0, 0);
+        SMP_ROW(p1, n1, 1);
+        SMP_ROW(p2, n2, 2);
+        SMP_ROW(p3, n3, 3);
+#undef SMP_ROW
+      }
+      double *c0 = c + i0 * n_opt + j0, *d0 = c + j0 * n_opt + i0;
+      _mm256_storeu_pd(c0, p0), _mm256_storeu_pd(c0 + n_opt, p1);
+      _mm256_storeu_pd(c0 + 2 * n_opt, p2), _mm256_storeu_pd(c0 + 3 * n_opt, p3);
+      SMP_TRANSPOSE4(n0, n1, n2, n3);
+      _mm256_storeu_pd(d0, n0), _mm256_storeu_pd(d0 + n_opt, n1);
+      _mm256_storeu_pd(d0 + 2 * n_opt, n2), _mm256_storeu_pd(d0 + 3 * n_opt, n3);
+    }
+  }
+  free(pack);
+  /* the rest: pairs inside a diagonal block, and rows i >= full */
   for (size_t i = 0; i < n_opt; i++) {
-    for (size_t j = 0; j < i; j++) {
+    size_t jlo = i < full ? i - i % 4 : 0;
+    for (size_t j = jlo; j < i; j++) {
       double cij = 1e-8, cji = 1e-8;
       for (size_t k = 0; k < n_act; k++) {
-        double v = smp_vote(vr, w[k], u[k * n_opt + i], u[k * n_opt + j]);
-        if (v > 0) cij += v;
-        if (v < 0) cji -= v;
+        double v = w[k] * (u[k * n_opt + i] - u[k * n_opt + j]);
+        cij += v > 0 ? v : 0.0;
+        cji += v < 0 ? -v : 0.0;
       }
       c[i * n_opt + j] = cij;
       c[j * n_opt + i] = cji;
     }
     c[i * n_opt + i] = 1e-8;
   }
+  return 0;
+}
+#define SMP_HAVE_AVX2_KERNEL 1
+#endif
+static void coalitions_any(smp_voting_rule vr, size_t n_act, size_t n_opt, const double *w,
+                           const double *u, double *c) {
+  coalition_tiles(vr, n_act, n_opt, w, u, c);
+}
+
+void concert_i_smp_coalitions(smp_voting_rule vr, size_t n_act, size_t n_opt, const double *w,
+                              const double *u, double *c) {
+  if (vr != SMP_VR_PROP)
+    coalitions_any(vr, n_act, n_opt, w, u, c);
+#ifdef SMP_HAVE_AVX2_KERNEL
+  else if (n_opt >= 16 && __builtin_cpu_supports("avx2") &&
+           coalitions_prop_avx2(n_act, n_opt, w, u, c) == 0)
+    return;
+#endif
+  else
+    coalitions_prop(n_act, n_opt, w, u, c);
 }
 
 /* pv[i*n+j] = P(i beats j); the diagonal is 1/2. */
@@ -150,12 +283,44 @@ void concert_i_smp_big_r(smp_r_range rr, size_t n, const double *p, double *r) {
 }
 
 double concert_i_smp_est_r(smp_r_adjust ra, double rh, double ri) {
-  switch (ra) {
-    case SMP_RA_FULL: return ri;
-    case SMP_RA_TWO_THIRDS: return (rh + 2.0 * ri) / 3.0;
-    case SMP_RA_HALF: return (rh + ri) / 2;
-    case SMP_RA_NONE: return rh;
-    case SMP_RA_ONE_THIRD: break;
+  return smp_est_r(ra, rh, ri);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+/* Blocks of 4 columns x 4 rows through a register transpose. */
+__attribute__((target("avx2"))) static size_t gather4_avx2(const double *src_t, size_t n,
+                                                          const size_t *cols, size_t nc,
+                                                          double *dst) {
+  size_t n4 = n - n % 4, t0 = 0;
+  for (; t0 + 4 <= nc; t0 += 4) {
+    const double *c0 = src_t + cols[t0] * n, *c1 = src_t + cols[t0 + 1] * n;
+    const double *c2 = src_t + cols[t0 + 2] * n, *c3 = src_t + cols[t0 + 3] * n;
+    for (size_t x = 0; x < n4; x += 4) {
+      __m256d a = _mm256_loadu_pd(c0 + x), b = _mm256_loadu_pd(c1 + x);
+      __m256d c = _mm256_loadu_pd(c2 + x), d = _mm256_loadu_pd(c3 + x);
+      SMP_TRANSPOSE4(a, b, c, d);
+      _mm256_storeu_pd(dst + x * nc + t0, a);
+      _mm256_storeu_pd(dst + (x + 1) * nc + t0, b);
+      _mm256_storeu_pd(dst + (x + 2) * nc + t0, c);
+      _mm256_storeu_pd(dst + (x + 3) * nc + t0, d);
+    }
+    for (size_t x = n4; x < n; x++) {
+      double *o = dst + x * nc + t0;
+      o[0] = c0[x], o[1] = c1[x], o[2] = c2[x], o[3] = c3[x];
+    }
   }
-  return (2.0 * rh + ri) / 3.0;
+  return t0;
+}
+#endif
+
+void concert_i_smp_gather(const double *src_t, size_t n, const size_t *cols, size_t nc,
+                          double *dst) {
+  size_t t0 = 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (nc >= 4 && __builtin_cpu_supports("avx2")) t0 = gather4_avx2(src_t, n, cols, nc, dst);
+#endif
+  for (size_t t = t0; t < nc; t++) {
+    const double *col = src_t + cols[t] * n;
+    for (size_t x = 0; x < n; x++) dst[x * nc + t] = col[x];
+  }
 }
