@@ -21,20 +21,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "splitmix64.h"
+
 /* A problem with its own storage. */
 typedef struct bench_problem {
   concert_problem p;  /* the view handed to the models */
   double *pos, *sal;  /* n x m */
   double *cap, *rev;  /* n, m */
 } bench_problem;
-
-static uint64_t mix(uint64_t *s) {
-  uint64_t z = (*s += 0x9e3779b97f4a7c15u);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-  return z ^ (z >> 31);
-}
-static double unif(uint64_t *s) { return (double)(mix(s) >> 11) / 9007199254740992.0; }
 
 static int make_problem(bench_problem *b, size_t n, size_t m) {
   memset(b, 0, sizeof *b);
@@ -45,13 +39,13 @@ static int make_problem(bench_problem *b, size_t n, size_t m) {
   if (!b->pos || !b->sal || !b->cap || !b->rev) return -1;
   uint64_t seed = (uint64_t)n * 1000 + m;
   for (size_t a = 0; a < n; a++) {
-    b->cap[a] = 0.1 + unif(&seed);
+    b->cap[a] = 0.1 + sm64_unit(&seed);
     for (size_t k = 0; k < m; k++) {
-      b->pos[a * m + k] = 100 * unif(&seed);
-      b->sal[a * m + k] = 0.05 + 0.95 * unif(&seed);
+      b->pos[a * m + k] = 100 * sm64_unit(&seed);
+      b->sal[a * m + k] = 0.05 + 0.95 * sm64_unit(&seed);
     }
   }
-  for (size_t k = 0; k < m; k++) b->rev[k] = 100 * unif(&seed);
+  for (size_t k = 0; k < m; k++) b->rev[k] = 100 * sm64_unit(&seed);
   b->p = (concert_problem){.n_actors = n, .n_issues = m, .position = b->pos,
                            .salience = b->sal, .capability = b->cap, .reversion = b->rev};
   return 0;

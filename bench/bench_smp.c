@@ -13,15 +13,7 @@
 
 #include <concert.h>
 
-static uint64_t next(uint64_t *s) {
-  uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-static double unif(uint64_t *s, double lo, double hi) {
-  return lo + (hi - lo) * (double)(next(s) >> 11) / 9007199254740992.0;
-}
+#include "splitmix64.h"
 
 int main(int argc, char **argv) {
   concert_problem p;
@@ -44,12 +36,12 @@ int main(int argc, char **argv) {
     if (!buf || n == 0 || m == 0) return 2;
     double *x = buf, *s = x + n * m, *c = s + n * m, *rev = c + n;
     for (size_t a = 0; a < n; a++) {
-      c[a] = unif(&seed, 10, 200);
-      double tot = unif(&seed, 0.6, 0.95), sum = 0;
-      for (size_t k = 0; k < m; k++) sum += (s[a * m + k] = unif(&seed, 0.1, 1));
+      c[a] = sm64_range(&seed, 10, 200);
+      double tot = sm64_range(&seed, 0.6, 0.95), sum = 0;
+      for (size_t k = 0; k < m; k++) sum += (s[a * m + k] = sm64_range(&seed, 0.1, 1));
       for (size_t k = 0; k < m; k++) {
         s[a * m + k] *= tot / sum;
-        x[a * m + k] = unif(&seed, 0, 100);
+        x[a * m + k] = sm64_range(&seed, 0, 100);
       }
     }
     for (size_t k = 0; k < m; k++) rev[k] = 0.0 / 0.0;

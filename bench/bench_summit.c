@@ -9,12 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-static uint64_t next(uint64_t *s) { /* splitmix64 */
-  uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
+#include "splitmix64.h"
 
 static double now(void) {
   struct timespec t;
@@ -35,14 +30,14 @@ static char *scenario(size_t n, size_t m, size_t *len) {
   size_t u = (size_t)snprintf(t, cap, "name: synthetic\nsource: generated (bench)\nissues:\n");
   for (size_t k = 0; k < m; k++)
     u += (size_t)snprintf(t + u, cap - u, "  - {id: i%zu, title: I%zu, reversion: %d, tags: [%s]}\n", k, k,
-                          (int)(next(&seed) % 101), k == 0 ? "trade" : k == 1 ? "core-security" : "membership");
+                          (int)(sm64_next(&seed) % 101), k == 0 ? "trade" : k == 1 ? "core-security" : "membership");
   u += (size_t)snprintf(t + u, cap - u, "actors:\n");
   for (size_t a = 0; a < n; a++) {
     u += (size_t)snprintf(t + u, cap - u, "  - {id: A%zu, capability: %.3f, stances: {", a,
-                          0.1 + (double)(next(&seed) % 1000) / 1000.0);
+                          0.1 + (double)(sm64_next(&seed) % 1000) / 1000.0);
     for (size_t k = 0; k < m; k++)
       u += (size_t)snprintf(t + u, cap - u, "%si%zu: {position: %d, salience: %.2f}", k ? ", " : "", k,
-                            (int)(next(&seed) % 101), 0.05 + (double)(next(&seed) % 95) / 100.0);
+                            (int)(sm64_next(&seed) % 101), 0.05 + (double)(sm64_next(&seed) % 95) / 100.0);
     u += (size_t)snprintf(t + u, cap - u, "}}\n");
   }
   u += (size_t)snprintf(t + u, cap - u, "forums:\n  - id: F\n    members: [");

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <concert.h>
+#include "splitmix64.h"
 
 #include "model/eum_i.h"
 #include "check_main.h"
@@ -352,15 +353,6 @@ END_TEST
 
 /* ---- 3. invariants on seeded random problems ------------------------------------- */
 
-/* splitmix64: a tiny deterministic generator for the test's inputs. */
-static uint64_t mix(uint64_t *s) {
-  uint64_t z = (*s += 0x9e3779b97f4a7c15u);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-  return z ^ (z >> 31);
-}
-static double unif(uint64_t *s) { return (double)(mix(s) >> 11) / 9007199254740992.0; }
-
 typedef struct rproblem {
   size_t n, m;
   double pos[12 * 3], sal[12 * 3], cap[12];
@@ -369,10 +361,10 @@ typedef struct rproblem {
 static void random_problem(rproblem *q, uint64_t seed) {
   q->n = 12, q->m = 3;
   for (size_t a = 0; a < q->n; a++) {
-    q->cap[a] = 0.1 + unif(&seed);
+    q->cap[a] = 0.1 + sm64_unit(&seed);
     for (size_t k = 0; k < q->m; k++) {
-      q->pos[a * q->m + k] = (double)(mix(&seed) % 101); /* whole numbers: some ties */
-      q->sal[a * q->m + k] = 0.05 + 0.95 * unif(&seed);
+      q->pos[a * q->m + k] = (double)(sm64_next(&seed) % 101); /* whole numbers: some ties */
+      q->sal[a * q->m + k] = 0.05 + 0.95 * sm64_unit(&seed);
     }
   }
 }
@@ -619,14 +611,14 @@ static void refused(const char *text, concert_status want, const char *key) {
 START_TEST(fast_votes_match_direct_sums) {
   for (uint64_t seed = 1; seed <= 20; seed++) {
     uint64_t g = seed;
-    size_t n = 2 + (size_t)(mix(&g) % 60);
+    size_t n = 2 + (size_t)(sm64_next(&g) % 60);
     concert_i_eum_issue st;
     ck_assert(concert_i_eum_issue_init(&st, n, true));
     for (size_t a = 0; a < n; a++) {
-      st.x[a] = (double)(mix(&g) % 41) * 2.5; /* ties */
-      st.s[a] = unif(&g);
-      st.w[a] = a % 7 == 3 ? 0 : st.s[a] * (0.1 + unif(&g));
-      st.r[a] = 0.5 + 1.5 * unif(&g);
+      st.x[a] = (double)(sm64_next(&g) % 41) * 2.5; /* ties */
+      st.s[a] = sm64_unit(&g);
+      st.w[a] = a % 7 == 3 ? 0 : st.s[a] * (0.1 + sm64_unit(&g));
+      st.r[a] = 0.5 + 1.5 * sm64_unit(&g);
     }
     st.range = 100;
     st.use_exp = true;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <concert.h>
+#include "splitmix64.h"
 #include "check_main.h"
 
 static const concert_model *model(void) {
@@ -194,15 +195,6 @@ START_TEST(identical_actors_no_trade) {
 }
 END_TEST
 
-/* A small deterministic generator for test data (splitmix64). */
-static uint64_t next_u64(uint64_t *st) {
-  uint64_t z = (*st += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-static double uniform(uint64_t *st) { return (double)(next_u64(st) >> 11) * 0x1.0p-53; }
-
 enum { RN = 7, RM = 4 };
 
 /* Random problem number `seed`; actor a of the problem is actor perm[a] of the data. */
@@ -211,10 +203,10 @@ static void random_problem(uint64_t seed, const size_t *perm, double *x, double 
   double bx[RN * RM], bs[RN * RM], bc[RN];
   uint64_t st = seed;
   for (size_t a = 0; a < RN; a++) {
-    bc[a] = 0.5 + 9.5 * uniform(&st);
+    bc[a] = 0.5 + 9.5 * sm64_unit(&st);
     for (size_t k = 0; k < RM; k++) {
-      bx[a * RM + k] = 100 * uniform(&st);
-      bs[a * RM + k] = 0.05 + 0.95 * uniform(&st);
+      bx[a * RM + k] = 100 * sm64_unit(&st);
+      bs[a * RM + k] = 0.05 + 0.95 * sm64_unit(&st);
     }
   }
   for (size_t a = 0; a < RN; a++) {
@@ -366,10 +358,10 @@ START_TEST(chunked_search_matches_reference) {
   static double x[N * M], sal[N * M], c[N], rv[M];
   uint64_t st = 2024;
   for (size_t a = 0; a < N; a++) {
-    c[a] = 0.5 + 9.5 * uniform(&st);
+    c[a] = 0.5 + 9.5 * sm64_unit(&st);
     for (size_t k = 0; k < M; k++) {
-      x[a * M + k] = 100 * uniform(&st);
-      sal[a * M + k] = 0.05 + 0.95 * uniform(&st);
+      x[a * M + k] = 100 * sm64_unit(&st);
+      sal[a * M + k] = 0.05 + 0.95 * sm64_unit(&st);
     }
   }
   for (size_t k = 0; k < M; k++) rv[k] = NAN;

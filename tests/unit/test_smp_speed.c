@@ -11,20 +11,10 @@
 #include <string.h>
 
 #include <concert.h>
+#include "splitmix64.h"
 
 #include "model/smp_i.h"
 #include "check_main.h"
-
-/* splitmix64, as bench/bench_smp.c draws its random problems */
-static uint64_t sm_next(uint64_t *s) {
-  uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-static double sm_unif(uint64_t *s, double lo, double hi) {
-  return lo + (hi - lo) * (double)(sm_next(s) >> 11) / 9007199254740992.0;
-}
 
 /* KTAB's coalition sums as the plain loop over pairs, then actors (the old kernel). */
 static void coalitions_plain(smp_voting_rule vr, size_t n_act, size_t n_opt, const double *w,
@@ -57,9 +47,9 @@ START_TEST(coalitions_match_plain_loop) {
         double *w = malloc(na * sizeof *w), *u = malloc(na * no * sizeof *u);
         double *c1 = malloc(no * no * sizeof *c1), *c2 = malloc(no * no * sizeof *c2);
         ck_assert(w && u && c1 && c2);
-        for (size_t k = 0; k < na; k++) w[k] = sm_unif(&seed, 0.01, 2);
+        for (size_t k = 0; k < na; k++) w[k] = sm64_range(&seed, 0.01, 2);
         for (size_t x = 0; x < na * no; x++)
-          u[x] = x % 5 == 0 ? 0.5 : sm_unif(&seed, 0, 1);
+          u[x] = x % 5 == 0 ? 0.5 : sm64_range(&seed, 0, 1);
         coalitions_plain((smp_voting_rule)vr, na, no, w, u, c1);
         concert_i_smp_coalitions((smp_voting_rule)vr, na, no, w, u, c2);
         ck_assert_msg(memcmp(c1, c2, no * no * sizeof *c1) == 0,
@@ -120,12 +110,12 @@ START_TEST(runs_match_recorded) {
     double *x = buf, *s = x + n * m, *cap = s + n * m, *rev = cap + n;
     uint64_t seed = g->seed;
     for (size_t a = 0; a < n; a++) {
-      cap[a] = sm_unif(&seed, 10, 200);
-      double tot = sm_unif(&seed, 0.6, 0.95), sum = 0;
-      for (size_t k = 0; k < m; k++) sum += (s[a * m + k] = sm_unif(&seed, 0.1, 1));
+      cap[a] = sm64_range(&seed, 10, 200);
+      double tot = sm64_range(&seed, 0.6, 0.95), sum = 0;
+      for (size_t k = 0; k < m; k++) sum += (s[a * m + k] = sm64_range(&seed, 0.1, 1));
       for (size_t k = 0; k < m; k++) {
         s[a * m + k] *= tot / sum;
-        x[a * m + k] = sm_unif(&seed, 0, 100);
+        x[a * m + k] = sm64_range(&seed, 0, 100);
       }
     }
     for (size_t k = 0; k < m; k++) rev[k] = NAN;
