@@ -13,7 +13,7 @@
 
 #include <concert.h>
 
-#include "splitmix64.h"
+#include "random_problem.h"
 
 int main(int argc, char **argv) {
   concert_problem p;
@@ -35,15 +35,7 @@ int main(int argc, char **argv) {
     buf = malloc((2 * n * m + n + m) * sizeof *buf);
     if (!buf || n == 0 || m == 0) return 2;
     double *x = buf, *s = x + n * m, *c = s + n * m, *rev = c + n;
-    for (size_t a = 0; a < n; a++) {
-      c[a] = sm64_range(&seed, 10, 200);
-      double tot = sm64_range(&seed, 0.6, 0.95), sum = 0;
-      for (size_t k = 0; k < m; k++) sum += (s[a * m + k] = sm64_range(&seed, 0.1, 1));
-      for (size_t k = 0; k < m; k++) {
-        s[a * m + k] *= tot / sum;
-        x[a * m + k] = sm64_range(&seed, 0, 100);
-      }
-    }
+    random_smp_problem(seed, n, m, x, s, c);
     for (size_t k = 0; k < m; k++) rev[k] = 0.0 / 0.0;
     p = (concert_problem){n, m, x, s, c, rev, NULL};
   } else if (argc == 2) {

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include <concert.h>
-#include "splitmix64.h"
+#include "random_problem.h"
 
 #include "model/smp_i.h"
 #include "check_main.h"
@@ -108,16 +108,7 @@ START_TEST(runs_match_recorded) {
     double *buf = malloc((2 * n * m + n + m) * sizeof *buf);
     ck_assert_ptr_nonnull(buf);
     double *x = buf, *s = x + n * m, *cap = s + n * m, *rev = cap + n;
-    uint64_t seed = g->seed;
-    for (size_t a = 0; a < n; a++) {
-      cap[a] = sm64_range(&seed, 10, 200);
-      double tot = sm64_range(&seed, 0.6, 0.95), sum = 0;
-      for (size_t k = 0; k < m; k++) sum += (s[a * m + k] = sm64_range(&seed, 0.1, 1));
-      for (size_t k = 0; k < m; k++) {
-        s[a * m + k] *= tot / sum;
-        x[a * m + k] = sm64_range(&seed, 0, 100);
-      }
-    }
+    random_smp_problem(g->seed, n, m, x, s, cap);
     for (size_t k = 0; k < m; k++) rev[k] = NAN;
     concert_problem p = {n, m, x, s, cap, rev, NULL};
     concert_params *prm = concert_params_new();
