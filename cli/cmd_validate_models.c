@@ -21,6 +21,7 @@ static const char *usage_text =
     "  --hit T               |error| <= T counts as a hit (10)\n"
     "  --min-actors N        score issues with at least N participants (3)\n"
     "  --models LIST         comma-separated models to run (default: every model)\n"
+    "  --param MODEL.K=V     a model parameter, e.g. eum.q=0.7 (repeatable; concert models)\n"
     "  --reference ROW       row the paired differences are taken against (mean)\n"
     "  --require-outcome     refuse rows without an outcome instead of skipping them\n"
     "  --format text|json    output format (text)\n"
@@ -45,26 +46,29 @@ static bool parse_size(const char *s, unsigned long long max, unsigned long long
 }
 
 static void fmt(char *buf, size_t size, double x, int prec) {
-  if (isnan(x)) snprintf(buf, size, "-");
-  else snprintf(buf, size, "%.*f", prec, x);
+  if (isnan(x))
+    snprintf(buf, size, "-");
+  else
+    snprintf(buf, size, "%.*f", prec, x);
 }
 
 static void print_text(const char *file, const concert_validation *v) {
   const concert_validation_options *o = concert_validation_options_used(v);
   printf("validate-models: %s\n", file);
-  printf("scored issues: %zu (unscored rows: %zu); capability %s; shares: Commission %g, "
-         "Parliament %g (CNS %g)\n",
-         concert_validation_scored(v), concert_validation_unscored(v),
-         concert_eu_capability_name(o->capability), o->commission_share, o->parliament_share,
-         o->parliament_share_cns);
+  printf(
+      "scored issues: %zu (unscored rows: %zu); capability %s; shares: Commission %g, "
+      "Parliament %g (CNS %g)\n",
+      concert_validation_scored(v), concert_validation_unscored(v),
+      concert_eu_capability_name(o->capability), o->commission_share, o->parliament_share,
+      o->parliament_share_cns);
   printf("proposals: %zu; bootstrap: %zu percentile replicates resampling %s, seed %llu\n",
          concert_validation_proposals(v), o->bootstrap,
          o->resample == CONCERT_RESAMPLE_PROPOSALS ? "proposals" : "issues",
          (unsigned long long)o->seed);
   printf("hit = |error| <= %g; diff = MAE - MAE(%s) on the issues both predict; 95%% CIs\n\n",
          o->hit_threshold, o->reference);
-  printf("%-29s %-9s %4s %4s %6s %15s %6s %5s %6s %7s %15s\n", "row", "kind", "n", "skip",
-         "MAE", "95% CI", "MedAE", "hit", "RMSE", "diff", "diff 95% CI");
+  printf("%-29s %-9s %4s %4s %6s %15s %6s %5s %6s %7s %15s\n", "row", "kind", "n", "skip", "MAE",
+         "95% CI", "MedAE", "hit", "RMSE", "diff", "diff 95% CI");
   for (size_t i = 0; i < concert_validation_row_count(v); i++) {
     const concert_validation_row *r = concert_validation_row_at(v, i);
     char mae[16], lo[16], hi[16], med[16], hit[16], rmse[16], d[16], dlo[16], dhi[16];
@@ -78,15 +82,19 @@ static void print_text(const char *file, const concert_validation *v) {
     fmt(d, sizeof d, r->diff, 2);
     fmt(dlo, sizeof dlo, r->diff_lo, 2);
     fmt(dhi, sizeof dhi, r->diff_hi, 2);
-    if (isnan(r->mae_lo)) snprintf(ci, sizeof ci, "-");
-    else snprintf(ci, sizeof ci, "[%s, %s]", lo, hi);
-    if (isnan(r->diff_lo)) snprintf(dci, sizeof dci, "-");
-    else snprintf(dci, sizeof dci, "[%s, %s]", dlo, dhi);
+    if (isnan(r->mae_lo))
+      snprintf(ci, sizeof ci, "-");
+    else
+      snprintf(ci, sizeof ci, "[%s, %s]", lo, hi);
+    if (isnan(r->diff_lo))
+      snprintf(dci, sizeof dci, "-");
+    else
+      snprintf(dci, sizeof dci, "[%s, %s]", dlo, dhi);
     const char *kind = r->kind == CONCERT_VALIDATION_MODEL       ? "model"
                        : r->kind == CONCERT_VALIDATION_PUBLISHED ? "published"
                                                                  : "baseline";
-    printf("%-29s %-9s %4zu %4zu %6s %15s %6s %5s %6s %7s %15s\n", r->name, kind, r->n,
-           r->skipped, mae, ci, med, hit, rmse, d, dci);
+    printf("%-29s %-9s %4zu %4zu %6s %15s %6s %5s %6s %7s %15s\n", r->name, kind, r->n, r->skipped,
+           mae, ci, med, hit, rmse, d, dci);
   }
   printf("\nnotes:\n");
   for (size_t i = 0; i < concert_validation_row_count(v); i++) {
@@ -136,6 +144,7 @@ int concert_cli_validate_models(int argc, char **argv) {
       {"require-outcome", no_argument, NULL, 'R'},
       {"format", required_argument, NULL, 'f'},
       {"predictions", required_argument, NULL, 'p'},
+      {"param", required_argument, NULL, 'k'},
       {NULL, 0, NULL, 0},
   };
   concert_validation_options o;
@@ -143,6 +152,7 @@ int concert_cli_validate_models(int argc, char **argv) {
   concert_deu_options lo = {0};
   bool json = false;
   const char *predictions = NULL;
+  char params[1024] = "";
   unsigned long long u = 0;
   optind = 1;
   opterr = 0;
@@ -150,41 +160,72 @@ int concert_cli_validate_models(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, "", longopts, &li)) != -1) {
     bool ok = true;
     switch (c) {
-    case 'c': ok = concert_eu_capability_parse(optarg, &o.capability) == CONCERT_OK; break;
-    case 'C': ok = parse_double(optarg, &o.commission_share); break;
-    case 'P': ok = parse_double(optarg, &o.parliament_share); break;
-    case 'Q': ok = parse_double(optarg, &o.parliament_share_cns); break;
-    case 'B':
-      ok = parse_size(optarg, 1000000, &u);
-      o.bootstrap = (size_t)u;
-      break;
-    case 's':
-      ok = parse_size(optarg, UINT64_MAX, &u);
-      o.seed = (uint64_t)u;
-      break;
-    case 'u':
-      if (strcmp(optarg, "issues") == 0) o.resample = CONCERT_RESAMPLE_ISSUES;
-      else if (strcmp(optarg, "proposals") == 0) o.resample = CONCERT_RESAMPLE_PROPOSALS;
-      else ok = false;
-      break;
-    case 'h': ok = parse_double(optarg, &o.hit_threshold); break;
-    case 'm':
-      ok = parse_size(optarg, 1000, &u);
-      o.min_actors = (size_t)u;
-      break;
-    case 'r': o.reference = optarg; break;
-    case 'M': o.models = optarg; break;
-    case 'R': lo.require_outcome = true; break;
-    case 'p': predictions = optarg; break;
-    case 'f':
-      if (strcmp(optarg, "json") == 0) json = true;
-      else if (strcmp(optarg, "text") == 0) json = false;
-      else ok = false;
-      break;
-    default:
-      fprintf(stderr, "concert validate-models: unknown option '%s'\n%s", argv[optind - 1],
-              usage_text);
-      return 2;
+      case 'c':
+        ok = concert_eu_capability_parse(optarg, &o.capability) == CONCERT_OK;
+        break;
+      case 'C':
+        ok = parse_double(optarg, &o.commission_share);
+        break;
+      case 'P':
+        ok = parse_double(optarg, &o.parliament_share);
+        break;
+      case 'Q':
+        ok = parse_double(optarg, &o.parliament_share_cns);
+        break;
+      case 'B':
+        ok = parse_size(optarg, 1000000, &u);
+        o.bootstrap = (size_t)u;
+        break;
+      case 's':
+        ok = parse_size(optarg, UINT64_MAX, &u);
+        o.seed = (uint64_t)u;
+        break;
+      case 'u':
+        if (strcmp(optarg, "issues") == 0)
+          o.resample = CONCERT_RESAMPLE_ISSUES;
+        else if (strcmp(optarg, "proposals") == 0)
+          o.resample = CONCERT_RESAMPLE_PROPOSALS;
+        else
+          ok = false;
+        break;
+      case 'h':
+        ok = parse_double(optarg, &o.hit_threshold);
+        break;
+      case 'm':
+        ok = parse_size(optarg, 1000, &u);
+        o.min_actors = (size_t)u;
+        break;
+      case 'r':
+        o.reference = optarg;
+        break;
+      case 'M':
+        o.models = optarg;
+        break;
+      case 'R':
+        lo.require_outcome = true;
+        break;
+      case 'p':
+        predictions = optarg;
+        break;
+      case 'k': {
+        size_t used = strlen(params), len = strlen(optarg);
+        ok = len > 0 && !strchr(optarg, ',') && used + len + 2 <= sizeof params;
+        if (ok) snprintf(params + used, sizeof params - used, "%s%s", used ? "," : "", optarg);
+        o.model_params = params;
+        break;
+      }
+      case 'f':
+        if (strcmp(optarg, "json") == 0)
+          json = true;
+        else if (strcmp(optarg, "text") == 0)
+          json = false;
+        else
+          ok = false;
+        break;
+      default:
+        fprintf(stderr, "concert validate-models: unknown option '%s'\n%s", argv[optind - 1],
+                usage_text);
+        return 2;
     }
     if (!ok) {
       fprintf(stderr, "concert validate-models: bad value '%s' for --%s\n%s", optarg,

@@ -114,6 +114,8 @@ typedef struct concert_validation_options {
   size_t min_actors;        /* issues with fewer participants are not scored (3) */
   const char *reference;    /* row the paired differences are taken against ("mean") */
   const char *models;       /* comma-separated model names to run, NULL: every model */
+  const char *model_params; /* comma-separated "model.key=value" parameters for the models
+                               (e.g. "eum.q=0.7,eum.risk=observer"), NULL: defaults */
 } concert_validation_options;
 
 /** Fills o with the documented defaults. */

@@ -5,6 +5,8 @@
  * mean, median and root mean squared absolute error, the hit rate, a percentile bootstrap
  * CI of the MAE and a paired bootstrap CI of its MAE difference from a reference row.
  * Published figures are quoted as rows of their own. docs/validation.md explains it. */
+#include <concert/model.h>
+#include <concert/validation.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
@@ -15,9 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <concert/model.h>
-#include <concert/validation.h>
 
 #include "status/diag.h"
 #include "validation/validation_i.h"
@@ -34,6 +33,7 @@ struct concert_validation {
   concert_validation_options opt; /* options used (reference points into ref_name) */
   char ref_name[64];              /* copy of the reference row's name */
   char *models;                   /* copy of the model list, or NULL */
+  char *model_params;             /* copy of the model parameter list, or NULL */
   size_t scored, unscored;        /* scored issues, unscored issue rows */
   size_t *issue;                  /* scored -> index of the issue in the data set */
   size_t *group;                  /* scored -> proposal number, 0..n_groups-1 */
@@ -53,12 +53,12 @@ typedef struct published {
 static const published published_rows[] = {
     {"compromise (hamzagul07)",
      "CM, treaty Council weights; its forecasts on the 232 scored issues of deu3_blksv.tsv",
-     "hamzagul07/schelling@e4faad6 docs/review/deu-paired-differences.csv", 232, 23.0158,
-     17.4675, 0.3060},
+     "hamzagul07/schelling@e4faad6 docs/review/deu-paired-differences.csv", 232, 23.0158, 17.4675,
+     0.3060},
     {"eum (hamzagul07)",
      "Scholz-style EUM, rp-anchored median, Q=0.7; same 232 issues of deu3_blksv.tsv",
-     "hamzagul07/schelling@e4faad6 docs/review/deu-paired-differences.csv", 232, 25.9629,
-     17.7465, 0.4310},
+     "hamzagul07/schelling@e4faad6 docs/review/deu-paired-differences.csv", 232, 25.9629, 17.7465,
+     0.4310},
     {"compromise (hamzagul07, 351)", "same model on all 351 scorable DEU I-III issues",
      "hamzagul07/schelling BACKTEST.md and docs/review/reviewer-package.md", 351, 22.99, NAN,
      0.308},
@@ -92,6 +92,7 @@ void concert_validation_free(concert_validation *v) {
   for (size_t i = 0; i < v->n_rows; i++) free(v->rows[i].pred);
   free(v->rows);
   free(v->models);
+  free(v->model_params);
   free(v->issue);
   free(v->group);
   free(v->outcome);
@@ -148,11 +149,11 @@ static vrow *add_row(concert_validation *v, const char *name, concert_validation
 
 /* Issue-level context: the participants of one issue and their numbers. */
 typedef struct issue_view {
-  size_t n;         /* participants */
-  size_t *actor;    /* their actor indices */
-  double *pos;      /* positions 0..100 */
-  double *sal;      /* saliences 0..1 */
-  double *cap;      /* capabilities */
+  size_t n;      /* participants */
+  size_t *actor; /* their actor indices */
+  double *pos;   /* positions 0..100 */
+  double *sal;   /* saliences 0..1 */
+  double *cap;   /* capabilities */
 } issue_view;
 
 /* Capability context: base capability per actor (NaN for com/ep), com/ep indices. */
@@ -166,15 +167,18 @@ typedef struct capctx {
  * the members' total in the set. */
 static void set_caps(const capctx *cc, const char *procedure, size_t n, const size_t *actor,
                      double *cap) {
-  double ep = strcmp(procedure, "CNS") == 0 ? cc->opt->parliament_share_cns
-                                            : cc->opt->parliament_share;
+  double ep =
+      strcmp(procedure, "CNS") == 0 ? cc->opt->parliament_share_cns : cc->opt->parliament_share;
   double members = 0;
   for (size_t i = 0; i < n; i++)
     if (actor[i] != cc->com && actor[i] != cc->ep) members += cc->base[actor[i]];
   for (size_t i = 0; i < n; i++) {
-    if (actor[i] == cc->com) cap[i] = cc->opt->commission_share * members;
-    else if (actor[i] == cc->ep) cap[i] = ep * members;
-    else cap[i] = cc->base[actor[i]];
+    if (actor[i] == cc->com)
+      cap[i] = cc->opt->commission_share * members;
+    else if (actor[i] == cc->ep)
+      cap[i] = ep * members;
+    else
+      cap[i] = cc->base[actor[i]];
   }
 }
 
@@ -227,12 +231,16 @@ static concert_status baselines(concert_validation *v, const concert_deu *d, con
     }
   }
   rp->pub.skipped = no_rp;
-  snprintf(rp->note, sizeof rp->note, "the reference point (status quo) alone; issues "
-           "without one: %zu", no_rp);
+  snprintf(rp->note, sizeof rp->note,
+           "the reference point (status quo) alone; issues "
+           "without one: %zu",
+           no_rp);
   if (com) {
     com->pub.skipped = no_com;
-    snprintf(com->note, sizeof com->note, "the Commission's position alone; issues without "
-             "one: %zu", no_com);
+    snprintf(com->note, sizeof com->note,
+             "the Commission's position alone; issues without "
+             "one: %zu",
+             no_com);
   }
   return CONCERT_OK;
 }
@@ -278,20 +286,24 @@ static void note_skip(vrow *r, size_t count, const char *where, const concert_di
 }
 
 /* Runs a one-issue-at-a-time model on every scored issue. */
-static concert_status run_per_issue(concert_validation *v, const concert_deu *d,
-                                    const capctx *cc, issue_view *w, const concert_model *m,
-                                    vrow *r, concert_diag *diag) {
+static concert_status run_per_issue(concert_validation *v, const concert_deu *d, const capctx *cc,
+                                    issue_view *w, const concert_model *m,
+                                    const concert_params *prm, vrow *r, concert_diag *diag) {
   for (size_t j = 0; j < v->scored; j++) {
     size_t k = v->issue[j];
     view_issue(d, k, cc, w);
     double rev = d->issues[k].reference;
-    concert_problem pb = {.n_actors = w->n, .n_issues = 1, .position = w->pos,
-                          .salience = w->sal, .capability = w->cap, .reversion = &rev,
+    concert_problem pb = {.n_actors = w->n,
+                          .n_issues = 1,
+                          .position = w->pos,
+                          .salience = w->sal,
+                          .capability = w->cap,
+                          .reversion = &rev,
                           .actor_ids = NULL};
     concert_solution *s = NULL;
     concert_diag dg;
     concert_diag_clear(&dg);
-    concert_status st = concert_model_solve(m, NULL, &pb, &s, &dg);
+    concert_status st = concert_model_solve(m, prm, &pb, &s, &dg);
     if (st == CONCERT_ERR_NOMEM) return CONCERT_FAIL(diag, st, "out of memory");
     if (st) {
       note_skip(r, 1, d->issues[k].id, &dg);
@@ -312,8 +324,8 @@ static concert_status run_per_issue(concert_validation *v, const concert_deu *d,
  * the union of the issues' participants; an actor not recorded on an issue gets salience 0
  * and the plain mean of the participants' positions there (it cannot move the outcome). */
 static concert_status run_per_proposal(concert_validation *v, const concert_deu *d,
-                                       const capctx *cc, const concert_model *m, vrow *r,
-                                       concert_diag *diag) {
+                                       const capctx *cc, const concert_model *m,
+                                       const concert_params *prm, vrow *r, concert_diag *diag) {
   size_t na = d->n_actors, need = concert_model_min_issues(m), G = v->n_groups;
   size_t *ord = malloc(v->scored * sizeof *ord), *start = calloc(G + 1, sizeof *start);
   size_t *act = malloc(na * sizeof *act);
@@ -376,12 +388,17 @@ static concert_status run_per_proposal(concert_validation *v, const concert_deu 
       rev[t] = d->issues[k].reference;
     }
     set_caps(cc, d->issues[v->issue[grp[0]]].procedure, n, act, cap);
-    concert_problem pb = {.n_actors = n, .n_issues = g, .position = pos, .salience = sal,
-                          .capability = cap, .reversion = rev, .actor_ids = NULL};
+    concert_problem pb = {.n_actors = n,
+                          .n_issues = g,
+                          .position = pos,
+                          .salience = sal,
+                          .capability = cap,
+                          .reversion = rev,
+                          .actor_ids = NULL};
     concert_solution *s = NULL;
     concert_diag dg;
     concert_diag_clear(&dg);
-    st = concert_model_solve(m, NULL, &pb, &s, &dg);
+    st = concert_model_solve(m, prm, &pb, &s, &dg);
     if (st == CONCERT_ERR_NOMEM) {
       st = CONCERT_FAIL(diag, st, "out of memory");
       goto done;
@@ -427,8 +444,8 @@ typedef struct boot {
  * value i's proposal (< n_groups) and whole proposals are resampled (a cluster bootstrap:
  * the replicate mean is the sum over drawn proposals over their number of values). The
  * generator is reseeded so every row sees the same stream. O(B n). */
-static void bootstrap_mean(const double *x, const size_t *grp, size_t n, size_t n_groups,
-                           size_t B, uint64_t seed, boot *bs, double *lo, double *hi) {
+static void bootstrap_mean(const double *x, const size_t *grp, size_t n, size_t n_groups, size_t B,
+                           uint64_t seed, boot *bs, double *lo, double *hi) {
   *lo = *hi = NAN;
   if (n == 0 || B == 0) return;
   gsl_rng_set(bs->rng, (unsigned long)seed);
@@ -494,8 +511,8 @@ static concert_status score(concert_validation *v, size_t ref, concert_diag *dia
     r->pub.mae = s / (double)n;
     r->pub.rmse = sqrt(s2 / (double)n);
     r->pub.hit_rate = (double)hits / (double)n;
-    bootstrap_mean(e, cluster ? eg : NULL, n, v->n_groups, B, v->opt.seed, &bs,
-                   &r->pub.mae_lo, &r->pub.mae_hi);
+    bootstrap_mean(e, cluster ? eg : NULL, n, v->n_groups, B, v->opt.seed, &bs, &r->pub.mae_lo,
+                   &r->pub.mae_hi);
     gsl_sort(e, 1, n);
     r->pub.median_ae = gsl_stats_median_from_sorted_data(e, 1, n);
     if (i == ref) continue;
@@ -512,8 +529,8 @@ static concert_status score(concert_validation *v, size_t ref, concert_diag *dia
     r->pub.n_paired = np;
     if (np == 0) continue;
     r->pub.diff = ds / (double)np;
-    bootstrap_mean(sq, cluster ? sg : NULL, np, v->n_groups, B, v->opt.seed, &bs,
-                   &r->pub.diff_lo, &r->pub.diff_hi);
+    bootstrap_mean(sq, cluster ? sg : NULL, np, v->n_groups, B, v->opt.seed, &bs, &r->pub.diff_lo,
+                   &r->pub.diff_hi);
   }
 done:
   free(e);
@@ -538,6 +555,42 @@ static bool selected(const char *list, const char *name) {
     t += len + (t[len] == ',');
   }
   return false;
+}
+
+/* The parameters that the list "model.key=value,..." gives model m (entries for other
+ * models are skipped), checked against m's specification; *out stays NULL when there are
+ * none. desc receives them as "key=value, ...". */
+static concert_status params_for(const char *list, const concert_model *m, concert_params **out,
+                                 char *desc, size_t desc_size, concert_diag *diag) {
+  *out = NULL;
+  desc[0] = '\0';
+  const char *name = concert_model_name(m);
+  size_t n = strlen(name), used = 0;
+  concert_status st = CONCERT_OK;
+  for (const char *t = list; t && *t && !st;) {
+    size_t len = strcspn(t, ",");
+    if (len > n && t[n] == '.' && strncmp(t, name, n) == 0) {
+      char one[128];
+      snprintf(one, sizeof one, "%.*s", (int)(len - n - 1), t + n + 1);
+      if (!*out && !(*out = concert_params_new()))
+        return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+      st = concert_params_set_text(*out, one, diag);
+      int k = snprintf(desc + used, desc_size - used, "%s%s", used ? ", " : "", one);
+      if (k > 0) used = used + (size_t)k < desc_size ? used + (size_t)k : desc_size - 1;
+    }
+    t += len + (t[len] == ',');
+  }
+  if (!st && *out) {
+    size_t ns = 0;
+    const concert_param_spec *spec = concert_model_params(m, &ns);
+    st = concert_params_check(*out, spec, ns, name, diag);
+  }
+  if (st) {
+    concert_params_free(*out);
+    *out = NULL;
+    if (diag) snprintf(diag->path, sizeof diag->path, "model_params");
+  }
+  return st;
 }
 
 static concert_status check_options(const concert_validation_options *o, concert_diag *diag) {
@@ -573,6 +626,18 @@ static concert_status check_options(const concert_validation_options *o, concert
                             "no model named '%.*s' (concert models lists them)", (int)len, t);
     t += len + (t[len] == ',');
   }
+  for (const char *t = o->model_params; t && *t;) {
+    size_t len = strcspn(t, ","), dot = strcspn(t, ".");
+    char name[64];
+    if (dot >= len || dot >= sizeof name || !memchr(t + dot, '=', len - dot) || len > 160)
+      return concert_i_fail(diag, CONCERT_ERR_SYNTAX, NULL, 0, 0, "model_params",
+                            "'%.*s' is not of the form MODEL.key=value", (int)len, t);
+    snprintf(name, sizeof name, "%.*s", (int)dot, t);
+    if (!concert_model_find(name))
+      return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, NULL, 0, 0, "model_params",
+                            "no model named '%s' (concert models lists them)", name);
+    t += len + (t[len] == ',');
+  }
   if (!o->reference || strlen(o->reference) >= 64)
     return concert_i_fail(diag, CONCERT_ERR_INVALID, NULL, 0, 0, "reference",
                           "the reference row needs a name shorter than 64 bytes");
@@ -597,27 +662,24 @@ static concert_status base_caps(const concert_deu *d, const concert_validation_o
                    ? d->cap_row[a]
                    : concert_i_eu_member_capability(o->capability, d->actors[a], ssi);
     if (isnan(c))
-      return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, d->name, 1, d->actor_col[a],
-                            d->actors[a],
+      return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, d->name, 1, d->actor_col[a], d->actors[a],
                             "the %s scheme has no capability for actor '%s' (columns p%s/s%s)",
-                            concert_eu_capability_name(o->capability), d->actors[a],
-                            d->actors[a], d->actors[a]);
+                            concert_eu_capability_name(o->capability), d->actors[a], d->actors[a],
+                            d->actors[a]);
     cc->base[a] = c;
   }
   return CONCERT_OK;
 }
 
-concert_status concert_validation_run(const concert_deu *d,
-                                      const concert_validation_options *opt,
+concert_status concert_validation_run(const concert_deu *d, const concert_validation_options *opt,
                                       concert_validation **out, concert_diag *diag) {
   return concert_i_validation_run_models(d, opt, NULL, 0, out, diag);
 }
 
 concert_status concert_i_validation_run_models(const concert_deu *d,
                                                const concert_validation_options *opt,
-                                               const concert_model *const *models,
-                                               size_t n_models, concert_validation **out,
-                                               concert_diag *diag) {
+                                               const concert_model *const *models, size_t n_models,
+                                               concert_validation **out, concert_diag *diag) {
   if (!d || !out) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "d and out must not be NULL");
   *out = NULL;
   gsl_set_error_handler_off();
@@ -640,6 +702,11 @@ concert_status concert_i_validation_run_models(const concert_deu *d,
     memcpy(v->models, opt->models, strlen(opt->models) + 1);
   }
   v->opt.models = v->models;
+  if (opt->model_params && !(v->model_params = strdup(opt->model_params))) {
+    concert_validation_free(v);
+    return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  v->opt.model_params = v->model_params;
   size_t na = d->n_actors;
   capctx cc = {.opt = &v->opt, .com = SIZE_MAX, .ep = SIZE_MAX};
   issue_view w = {0};
@@ -682,15 +749,32 @@ concert_status concert_i_validation_run_models(const concert_deu *d,
   for (size_t i = 0; i < n_models; i++) {
     const concert_model *m = models ? models[i] : concert_model_at(i);
     if (!selected(opt->models, concert_model_name(m))) continue;
-    vrow *r = add_row(v, concert_model_name(m), CONCERT_VALIDATION_MODEL, true);
+    concert_params *prm = NULL;
+    char desc[200], name[64];
+    if ((st = params_for(v->model_params, m, &prm, desc, sizeof desc, diag))) goto done;
+    /* the table's name column is 29 wide: a long parameter list goes to the note only */
+    if (!desc[0])
+      snprintf(name, sizeof name, "%s", concert_model_name(m));
+    else if (strlen(concert_model_name(m)) + strlen(desc) + 3 <= 29)
+      snprintf(name, sizeof name, "%s (%s)", concert_model_name(m), desc);
+    else
+      snprintf(name, sizeof name, "%s (%zu parameters)", concert_model_name(m),
+               concert_params_count(prm));
+    vrow *r = add_row(v, name, CONCERT_VALIDATION_MODEL, true);
     if (!r) {
+      concert_params_free(prm);
       st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
       goto done;
     }
-    if (concert_model_min_issues(m) <= 1) st = run_per_issue(v, d, &cc, &w, m, r, diag);
-    else st = run_per_proposal(v, d, &cc, m, r, diag);
+    if (concert_model_min_issues(m) <= 1)
+      st = run_per_issue(v, d, &cc, &w, m, prm, r, diag);
+    else
+      st = run_per_proposal(v, d, &cc, m, prm, r, diag);
+    concert_params_free(prm);
     if (st) goto done;
-    if (r->pub.skipped == 0) snprintf(r->note, sizeof r->note, "%s", concert_model_summary(m));
+    if (r->pub.skipped == 0)
+      snprintf(r->note, sizeof r->note, "%s%s%s", concert_model_summary(m),
+               desc[0] ? "; parameters: " : "", desc);
   }
   size_t ref = SIZE_MAX;
   for (size_t i = 0; i < v->n_rows; i++)
@@ -736,8 +820,9 @@ static json_t *jreal(double x) {
 }
 
 static const char *kind_name(concert_validation_kind k) {
-  return k == CONCERT_VALIDATION_MODEL ? "model"
-         : k == CONCERT_VALIDATION_PUBLISHED ? "published" : "baseline";
+  return k == CONCERT_VALIDATION_MODEL       ? "model"
+         : k == CONCERT_VALIDATION_PUBLISHED ? "published"
+                                             : "baseline";
 }
 
 concert_status concert_validation_to_json(const concert_validation *v, char **json,
@@ -752,12 +837,15 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
   json_object_set_new(o, "parliament_share_cns", jreal(v->opt.parliament_share_cns));
   json_object_set_new(o, "bootstrap", json_integer((json_int_t)v->opt.bootstrap));
   json_object_set_new(o, "seed", json_integer((json_int_t)v->opt.seed));
-  json_object_set_new(o, "resample", json_string(v->opt.resample == CONCERT_RESAMPLE_PROPOSALS
-                                                     ? "proposals" : "issues"));
+  json_object_set_new(
+      o, "resample",
+      json_string(v->opt.resample == CONCERT_RESAMPLE_PROPOSALS ? "proposals" : "issues"));
   json_object_set_new(o, "hit_threshold", jreal(v->opt.hit_threshold));
   json_object_set_new(o, "min_actors", json_integer((json_int_t)v->opt.min_actors));
   json_object_set_new(o, "reference", json_string(v->ref_name));
   json_object_set_new(o, "models", v->models ? json_string(v->models) : json_null());
+  json_object_set_new(o, "model_params",
+                      v->model_params ? json_string(v->model_params) : json_null());
   json_object_set_new(root, "options", o);
   o = NULL;
   json_object_set_new(root, "scored_issues", json_integer((json_int_t)v->scored));

@@ -303,6 +303,21 @@ START_TEST(bad_options) {
   o.models = "compromise,nosuch";
   ck_assert_int_eq(concert_validation_run(d, &o, &v, &dg), CONCERT_ERR_UNKNOWN_ID);
   ck_assert_str_eq(dg.path, "models");
+  /* model parameters: the form MODEL.key=value, a known model, a key and value it takes */
+  const char *bad_params[] = {"eum.q=2", "eum.nosuch=1", "nosuch.q=1", "eumq=1", "eum.q",
+                              "eum.risk=bogus", "eum.q=0.5,eum.rounds=0"};
+  const concert_status want[] = {CONCERT_ERR_RANGE,       CONCERT_ERR_UNKNOWN_FIELD,
+                                 CONCERT_ERR_UNKNOWN_ID,  CONCERT_ERR_SYNTAX,
+                                 CONCERT_ERR_SYNTAX,      CONCERT_ERR_INVALID,
+                                 CONCERT_ERR_RANGE};
+  for (size_t i = 0; i < sizeof bad_params / sizeof *bad_params; i++) {
+    concert_validation_options_default(&o);
+    o.model_params = bad_params[i];
+    ck_assert_msg(concert_validation_run(d, &o, &v, &dg) == want[i], "%s: %s", bad_params[i],
+                  dg.message);
+    ck_assert_str_eq(dg.path, "model_params");
+    ck_assert_ptr_null(v);
+  }
   concert_validation_options_default(&o);
   o.reference = "nosuchrow";
   ck_assert_int_eq(concert_validation_run(d, &o, &v, &dg), CONCERT_ERR_NOT_FOUND);
@@ -369,6 +384,33 @@ START_TEST(forecasts_csv) {
 }
 END_TEST
 
+/* Model parameters reach the model: one EUM round differs from ten on the shipped file, the
+ * row is named after them, and other models keep their defaults. */
+START_TEST(model_parameters) {
+  concert_deu *d = load(DEU_FILE);
+  concert_validation_options o;
+  concert_validation_options_default(&o);
+  o.bootstrap = 0;
+  o.models = "compromise,eum";
+  concert_validation *ten = NULL, *one = NULL;
+  ck_assert_int_eq(concert_validation_run(d, &o, &ten, NULL), CONCERT_OK);
+  o.model_params = "eum.rounds=1";
+  ck_assert_int_eq(concert_validation_run(d, &o, &one, NULL), CONCERT_OK);
+  ck_assert_str_eq(row(one, "eum (rounds=1)")->name, "eum (rounds=1)");
+  ck_assert_ptr_nonnull(strstr(row(one, "eum (rounds=1)")->note, "parameters: rounds=1"));
+  ck_assert_str_eq(concert_validation_options_used(one)->model_params, "eum.rounds=1");
+  ck_assert_double_eq(row(one, "compromise")->mae, row(ten, "compromise")->mae);
+  size_t differ = 0, scored = concert_validation_scored(one);
+  for (size_t j = 0; j < scored; j++) /* rows: 4 baselines, compromise, eum */
+    differ += concert_validation_prediction(one, 5, j) != concert_validation_prediction(ten, 5, j);
+  ck_assert_uint_gt(differ, 0);
+  ck_assert_double_ne(row(one, "eum (rounds=1)")->mae, row(ten, "eum")->mae);
+  concert_validation_free(one);
+  concert_validation_free(ten);
+  concert_deu_free(d);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("validation-run");
   TCase *tc = tcase_create("run");
@@ -380,6 +422,7 @@ int main(void) {
   tcase_add_test(tc, multi_issue_model);
   tcase_add_test(tc, bad_options);
   tcase_add_test(tc, forecasts_csv);
+  tcase_add_test(tc, model_parameters);
   suite_add_tcase(s, tc);
   return concert_test_run(s);
 }

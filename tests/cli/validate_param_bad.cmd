@@ -1,0 +1,1 @@
+validate-models --param eum.q=2 tests/data/deu_ok.tsv
