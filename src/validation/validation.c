@@ -831,6 +831,7 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
   *json = NULL;
   json_t *root = json_object(), *rows = json_array(), *o = json_object();
   if (!root || !rows || !o) goto nomem;
+  json_object_set_new(root, "schema", json_string("concert-validation/1"));
   json_object_set_new(o, "capability", json_string(concert_eu_capability_name(v->opt.capability)));
   json_object_set_new(o, "commission_share", jreal(v->opt.commission_share));
   json_object_set_new(o, "parliament_share", jreal(v->opt.parliament_share));
