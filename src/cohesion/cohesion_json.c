@@ -5,20 +5,8 @@
 #include <stdlib.h>
 
 #include "cohesion/cohesion_i.h"
+#include "io/json_out.h"
 #include "status/diag.h"
-
-/* A real, or null when it is undefined (a pair that never voted together). */
-static json_t *num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
-
-/* o[k] = v (v's reference is taken), noting in *bad a NULL o or v. */
-static void set(json_t *o, const char *k, json_t *v, int *bad) {
-  if (json_object_set_new(o, k, v) != 0) *bad = 1;
-}
-
-/* Appends v to a (v's reference is taken), noting in *bad a NULL a or v. */
-static void push(json_t *a, json_t *v, int *bad) {
-  if (json_array_append_new(a, v) != 0) *bad = 1;
-}
 
 /* The k x k matrix: 0 simple agreement, 1 Lijphart agreement, 2 joint roll calls. */
 static json_t *matrix(const concert_cohesion *c, int which, int *bad) {
@@ -27,12 +15,12 @@ static json_t *matrix(const concert_cohesion *c, int which, int *bad) {
   for (size_t i = 0; i < k; i++) {
     json_t *row = json_array();
     for (size_t j = 0; j < k; j++)
-      push(row,
-           which == 2   ? json_integer((json_int_t)concert_cohesion_joint(c, i, j))
-           : which == 1 ? num(concert_cohesion_lijphart(c, i, j))
-                        : num(concert_cohesion_agreement(c, i, j)),
-           bad);
-    push(m, row, bad);
+      concert_i_json_push(row,
+                          which == 2   ? json_integer((json_int_t)concert_cohesion_joint(c, i, j))
+                          : which == 1 ? concert_i_json_num(concert_cohesion_lijphart(c, i, j))
+                                       : concert_i_json_num(concert_cohesion_agreement(c, i, j)),
+                          bad);
+    concert_i_json_push(m, row, bad);
   }
   return m;
 }
@@ -44,27 +32,29 @@ concert_status concert_cohesion_to_json(const concert_cohesion *c, char **out, c
   const char *issue;
   concert_i_cohesion_query_of(c, &from, &to, &issue);
   json_t *root = json_object();
-  set(root, "schema", json_string("concert-cohesion/1"), &bad);
+  concert_i_json_set(root, "schema", json_string("concert-cohesion/1"), &bad);
   json_t *years = json_array();
-  push(years, json_integer(from), &bad);
-  push(years, json_integer(to), &bad);
-  set(root, "years", years, &bad);
-  set(root, "issue", issue ? json_string(issue) : json_null(), &bad);
+  concert_i_json_push(years, json_integer(from), &bad);
+  concert_i_json_push(years, json_integer(to), &bad);
+  concert_i_json_set(root, "years", years, &bad);
+  concert_i_json_set(root, "issue", issue ? json_string(issue) : json_null(), &bad);
   json_t *members = json_array();
   for (size_t i = 0; i < concert_cohesion_size(c); i++) {
     json_t *x = json_object();
-    set(x, "iso3", json_string(concert_cohesion_member(c, i)), &bad);
-    set(x, "name", json_string(concert_cohesion_member_name(c, i)), &bad);
-    push(members, x, &bad);
+    concert_i_json_set(x, "iso3", json_string(concert_cohesion_member(c, i)), &bad);
+    concert_i_json_set(x, "name", json_string(concert_cohesion_member_name(c, i)), &bad);
+    concert_i_json_push(members, x, &bad);
   }
-  set(root, "members", members, &bad);
-  set(root, "roll_calls", json_integer((json_int_t)concert_cohesion_roll_calls(c)), &bad);
-  set(root, "agreement", matrix(c, 0, &bad), &bad);
-  set(root, "lijphart", matrix(c, 1, &bad), &bad);
-  set(root, "joint", matrix(c, 2, &bad), &bad);
-  set(root, "mean_agreement", num(concert_cohesion_mean(c, 0)), &bad);
-  set(root, "mean_lijphart", num(concert_cohesion_mean(c, 1)), &bad);
-  set(root, "dispersion_mean", num(concert_cohesion_dispersion_mean(c)), &bad);
+  concert_i_json_set(root, "members", members, &bad);
+  concert_i_json_set(root, "roll_calls", json_integer((json_int_t)concert_cohesion_roll_calls(c)),
+                     &bad);
+  concert_i_json_set(root, "agreement", matrix(c, 0, &bad), &bad);
+  concert_i_json_set(root, "lijphart", matrix(c, 1, &bad), &bad);
+  concert_i_json_set(root, "joint", matrix(c, 2, &bad), &bad);
+  concert_i_json_set(root, "mean_agreement", concert_i_json_num(concert_cohesion_mean(c, 0)), &bad);
+  concert_i_json_set(root, "mean_lijphart", concert_i_json_num(concert_cohesion_mean(c, 1)), &bad);
+  concert_i_json_set(root, "dispersion_mean",
+                     concert_i_json_num(concert_cohesion_dispersion_mean(c)), &bad);
   /* the years of the range, each with its dispersion when it has one (both in year order) */
   json_t *by_year = json_array();
   size_t ny = concert_cohesion_years(c), nd = concert_cohesion_dispersion_years(c), kd = 0;
@@ -77,21 +67,15 @@ concert_status concert_cohesion_to_json(const concert_cohesion *c, char **out, c
       kd++;
     if (kd < nd && dyear == year) concert_cohesion_dispersion_at(c, kd, NULL, &sd, &nm);
     json_t *x = json_object();
-    set(x, "year", json_integer(year), &bad);
-    set(x, "roll_calls", json_integer((json_int_t)rc), &bad);
-    set(x, "mean_agreement", num(mean), &bad);
-    set(x, "dispersion", num(sd), &bad);
-    set(x, "dispersion_members", json_integer((json_int_t)nm), &bad);
-    push(by_year, x, &bad);
+    concert_i_json_set(x, "year", json_integer(year), &bad);
+    concert_i_json_set(x, "roll_calls", json_integer((json_int_t)rc), &bad);
+    concert_i_json_set(x, "mean_agreement", concert_i_json_num(mean), &bad);
+    concert_i_json_set(x, "dispersion", concert_i_json_num(sd), &bad);
+    concert_i_json_set(x, "dispersion_members", json_integer((json_int_t)nm), &bad);
+    concert_i_json_push(by_year, x, &bad);
   }
-  set(root, "by_year", by_year, &bad);
-  char *text =
-      bad ? NULL : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-  json_decref(root);
-  if (!text)
-    return CONCERT_FAIL(d, bad ? CONCERT_ERR_INVALID : CONCERT_ERR_NOMEM,
-                        "cannot write the cohesion result as JSON: a name is not valid "
-                        "UTF-8, or memory ran out");
-  *out = text;
-  return CONCERT_OK;
+  concert_i_json_set(root, "by_year", by_year, &bad);
+  return concert_i_json_finish(root, bad, 10, out, d,
+                               "cannot write the cohesion result as JSON: a name is not valid "
+                               "UTF-8, or memory ran out");
 }

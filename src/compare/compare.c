@@ -1,11 +1,11 @@
 /* compare.c: side-by-side table of one agenda under several forums (text and JSON). */
+#include <concert/compare.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <concert/compare.h>
-
+#include "io/json_out.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
 #include "summit/outcome_i.h"
@@ -402,7 +402,5 @@ concert_status concert_compare_to_json(const concert_outcome *const *o,
     json_array_append_new(forums, f);
   }
   json_object_set_new(root, "forums", forums);
-  *json = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-  json_decref(root);
-  return *json ? CONCERT_OK : CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  return concert_i_json_finish(root, 0, 10, json, d, "out of memory");
 }

@@ -7,30 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/json_out.h"
 #include "status/diag.h"
 
-/* A real, or null when it does not exist (an unknown component). */
-static json_t *num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
-
-/* A string, or NULL when it is not valid UTF-8 or memory runs out (set() notes that). */
+/* A string, or NULL when it is not valid UTF-8 or memory runs out (concert_i_json_set() notes
+ * that). */
 static json_t *str(const char *s) { return json_string(s ? s : ""); }
-
-/* o[k] = v (v's reference is taken), noting in *bad a NULL o or v. */
-static void set(json_t *o, const char *k, json_t *v, int *bad) {
-  if (json_object_set_new(o, k, v) != 0) *bad = 1;
-}
-
-/* Appends v to a (v's reference is taken), noting in *bad a NULL a or v. */
-static void push(json_t *a, json_t *v, int *bad) {
-  if (json_array_append_new(a, v) != 0) *bad = 1;
-}
 
 /* A ';'-separated cell as an array of strings ("" gives [], "a;b" gives ["a","b"]). */
 static json_t *list(const char *s, int *bad) {
   json_t *a = json_array();
   while (a && s && *s) {
     const char *e = strchr(s, ';');
-    push(a, json_stringn(s, e ? (size_t)(e - s) : strlen(s)), bad);
+    concert_i_json_push(a, json_stringn(s, e ? (size_t)(e - s) : strlen(s)), bad);
     s = e ? e + 1 : NULL;
   }
   return a;
@@ -46,15 +35,15 @@ static json_t *summit(const concert_summit_record *s, int *bad) {
   concert_rift_evidence ev;
   concert_rift_from_record(s, &r, &ev, NULL);
   json_t *x = json_object();
-  set(x, "year", json_integer(s->year), bad);
-  set(x, "summit_no", json_integer(s->summit_no), bad);
-  set(x, "format", str(s->format), bad);
-  set(x, "host_country", str(s->host_country), bad);
-  set(x, "host_city", str(s->host_city), bad);
-  set(x, "dates", str(s->dates), bad);
-  set(x, "held", json_boolean(s->held), bad);
-  set(x, "members", json_integer(s->n_members), bad);
-  set(x, "main_document", str(s->main_document), bad);
+  concert_i_json_set(x, "year", json_integer(s->year), bad);
+  concert_i_json_set(x, "summit_no", json_integer(s->summit_no), bad);
+  concert_i_json_set(x, "format", str(s->format), bad);
+  concert_i_json_set(x, "host_country", str(s->host_country), bad);
+  concert_i_json_set(x, "host_city", str(s->host_city), bad);
+  concert_i_json_set(x, "dates", str(s->dates), bad);
+  concert_i_json_set(x, "held", json_boolean(s->held), bad);
+  concert_i_json_set(x, "members", json_integer(s->n_members), bad);
+  concert_i_json_set(x, "main_document", str(s->main_document), bad);
   const char *cells[][2] = {{"communique", s->communique},
                             {"chair_summary_replaced_communique", s->chair_summary},
                             {"endorsement_withdrawn_by", s->withdrawn_by},
@@ -64,30 +53,32 @@ static json_t *summit(const concert_summit_record *s, int *bad) {
                             {"disputes", s->disputes}};
   for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
     if (cells[k][1] && *cells[k][1]) /* "": a column the forum's table does not have */
-      set(x, cells[k][0], str(cells[k][1]), bad);
-  set(x, "n_statements", s->n_statements >= 0 ? json_integer(s->n_statements) : json_null(), bad);
+      concert_i_json_set(x, cells[k][0], str(cells[k][1]), bad);
+  concert_i_json_set(x, "n_statements",
+                     s->n_statements >= 0 ? json_integer(s->n_statements) : json_null(), bad);
   json_t *rift = json_object();
   for (int c = 0; c < CONCERT_RIFT_N; c++) {
     json_t *y = json_object();
-    set(y, "value", num(r.value[c]), bad);
-    set(y, "flag", json_string(tri_word(r.flag[c])), bad);
-    set(y, "evidence", str(ev.text[c]), bad);
-    set(rift, concert_rift_component_id((concert_rift_component)c), y, bad);
+    concert_i_json_set(y, "value", concert_i_json_num(r.value[c]), bad);
+    concert_i_json_set(y, "flag", json_string(tri_word(r.flag[c])), bad);
+    concert_i_json_set(y, "evidence", str(ev.text[c]), bad);
+    concert_i_json_set(rift, concert_rift_component_id((concert_rift_component)c), y, bad);
   }
-  set(x, "rift", rift, bad);
+  concert_i_json_set(x, "rift", rift, bad);
   json_t *codes = json_array();
   for (size_t k = 0; k < s->n_codes; k++) {
     const concert_rift_code *code = &s->codes[k];
     json_t *y = json_object();
-    set(y, "component", json_string(concert_rift_component_id(code->component)), bad);
-    set(y, "actors", list(code->actors, bad), bad);
-    set(y, "issue", str(code->issue), bad);
-    set(y, "note", str(code->note), bad);
-    set(y, "sources", list(code->sources, bad), bad);
-    push(codes, y, bad);
+    concert_i_json_set(y, "component", json_string(concert_rift_component_id(code->component)),
+                       bad);
+    concert_i_json_set(y, "actors", list(code->actors, bad), bad);
+    concert_i_json_set(y, "issue", str(code->issue), bad);
+    concert_i_json_set(y, "note", str(code->note), bad);
+    concert_i_json_set(y, "sources", list(code->sources, bad), bad);
+    concert_i_json_push(codes, y, bad);
   }
-  set(x, "codes", codes, bad);
-  set(x, "sources", list(s->sources, bad), bad);
+  concert_i_json_set(x, "codes", codes, bad);
+  concert_i_json_set(x, "sources", list(s->sources, bad), bad);
   return x;
 }
 
@@ -99,31 +90,26 @@ concert_status concert_history_to_json(const concert_history *h, concert_forum_k
     return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "unknown forum kind %d", (int)forum);
   int bad = 0;
   json_t *root = json_object();
-  set(root, "schema", json_string("concert-history/1"), &bad);
-  set(root, "forum", json_string(concert_forum_kind_name(forum)), &bad);
+  concert_i_json_set(root, "schema", json_string("concert-history/1"), &bad);
+  concert_i_json_set(root, "forum", json_string(concert_forum_kind_name(forum)), &bad);
   json_t *years = json_array();
-  push(years, json_integer(year_from), &bad);
-  push(years, json_integer(year_to), &bad);
-  set(root, "years", years, &bad);
+  concert_i_json_push(years, json_integer(year_from), &bad);
+  concert_i_json_push(years, json_integer(year_to), &bad);
+  concert_i_json_set(root, "years", years, &bad);
   json_t *th = json_object();
   for (int c = 0; c < CONCERT_RIFT_N; c++)
-    set(th, concert_rift_component_id((concert_rift_component)c),
-        num(concert_rift_threshold((concert_rift_component)c)), &bad);
-  set(root, "thresholds", th, &bad);
+    concert_i_json_set(th, concert_rift_component_id((concert_rift_component)c),
+                       concert_i_json_num(concert_rift_threshold((concert_rift_component)c)), &bad);
+  concert_i_json_set(root, "thresholds", th, &bad);
   json_t *summits = json_array();
   size_t n = concert_history_count(h, forum);
   for (size_t i = 0; i < n; i++) {
     const concert_summit_record *s = concert_history_at(h, forum, i);
-    if (s->year >= year_from && s->year <= year_to) push(summits, summit(s, &bad), &bad);
+    if (s->year >= year_from && s->year <= year_to)
+      concert_i_json_push(summits, summit(s, &bad), &bad);
   }
-  set(root, "summits", summits, &bad);
-  char *text =
-      bad ? NULL : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-  json_decref(root);
-  if (!text)
-    return CONCERT_FAIL(d, bad ? CONCERT_ERR_INVALID : CONCERT_ERR_NOMEM,
-                        "cannot write the history as JSON: a cell is not valid UTF-8, or "
-                        "memory ran out");
-  *out = text;
-  return CONCERT_OK;
+  concert_i_json_set(root, "summits", summits, &bad);
+  return concert_i_json_finish(root, bad, 10, out, d,
+                               "cannot write the history as JSON: a cell is not valid UTF-8, or "
+                               "memory ran out");
 }

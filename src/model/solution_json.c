@@ -3,10 +3,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "io/json_out.h"
 #include "model/model_i.h"
 #include "status/diag.h"
-
-static json_t *num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
 
 concert_status concert_solution_to_json(const concert_solution *s, const char *const *actor_ids,
                                         const char *const *issue_ids, char **out,
@@ -21,19 +20,23 @@ concert_status concert_solution_to_json(const concert_solution *s, const char *c
   json_object_set_new(root, "schema", json_string("concert-solution/1"));
   json_object_set_new(root, "stop_reason", json_string(concert_solution_stop_reason(s)));
   json_t *outc = json_object();
-  for (size_t k = 0; k < m; k++) json_object_set_new(outc, INAME(k), num(concert_solution_outcome(s, k)));
+  for (size_t k = 0; k < m; k++)
+    json_object_set_new(outc, INAME(k), concert_i_json_num(concert_solution_outcome(s, k)));
   json_object_set_new(root, "outcome", outc);
   json_t *rounds = json_array();
   for (size_t r = 0; r < concert_solution_rounds(s); r++) {
     json_t *x = json_object(), *fc = json_object(), *mn = json_object(), *pos = json_object();
     json_object_set_new(x, "round", json_integer((json_int_t)r));
     for (size_t k = 0; k < m; k++) {
-      json_object_set_new(fc, INAME(k), num(concert_solution_round_outcome(s, r, k)));
-      json_object_set_new(mn, INAME(k), num(concert_solution_round_mean(s, r, k)));
+      json_object_set_new(fc, INAME(k),
+                          concert_i_json_num(concert_solution_round_outcome(s, r, k)));
+      json_object_set_new(mn, INAME(k), concert_i_json_num(concert_solution_round_mean(s, r, k)));
     }
     for (size_t a = 0; a < n; a++) {
       json_t *pa = json_object();
-      for (size_t k = 0; k < m; k++) json_object_set_new(pa, INAME(k), num(concert_solution_position(s, r, a, k)));
+      for (size_t k = 0; k < m; k++)
+        json_object_set_new(pa, INAME(k),
+                            concert_i_json_num(concert_solution_position(s, r, a, k)));
       json_object_set_new(pos, ANAME(a), pa);
     }
     json_object_set_new(x, "forecast", fc);
@@ -51,16 +54,14 @@ concert_status concert_solution_to_json(const concert_solution *s, const char *c
     json_object_set_new(x, "b", json_string(ANAME(dl->actor_b)));
     json_object_set_new(x, "a_gives_on", json_string(INAME(dl->issue_a)));
     json_object_set_new(x, "b_gives_on", json_string(INAME(dl->issue_b)));
-    json_object_set_new(x, "shift_a", num(dl->shift_a));
-    json_object_set_new(x, "shift_b", num(dl->shift_b));
-    json_object_set_new(x, "gain_a", num(dl->gain_a));
-    json_object_set_new(x, "gain_b", num(dl->gain_b));
+    json_object_set_new(x, "shift_a", concert_i_json_num(dl->shift_a));
+    json_object_set_new(x, "shift_b", concert_i_json_num(dl->shift_b));
+    json_object_set_new(x, "gain_a", concert_i_json_num(dl->gain_a));
+    json_object_set_new(x, "gain_b", concert_i_json_num(dl->gain_b));
     json_array_append_new(deals, x);
   }
   json_object_set_new(root, "deals", deals);
 #undef ANAME
 #undef INAME
-  *out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
-  json_decref(root);
-  return *out ? CONCERT_OK : CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  return concert_i_json_finish(root, 0, 12, out, d, "out of memory");
 }

@@ -5,51 +5,44 @@
 #include <jansson.h>
 #include <stdlib.h>
 
+#include "io/json_out.h"
 #include "status/diag.h"
-
-/* o[k] = v (v's reference is taken), noting in *bad a NULL o or v. */
-static void set(json_t *o, const char *k, json_t *v, int *bad) {
-  if (json_object_set_new(o, k, v) != 0) *bad = 1;
-}
-
-/* Appends v to a (v's reference is taken), noting in *bad a NULL a or v. */
-static void push(json_t *a, json_t *v, int *bad) {
-  if (json_array_append_new(a, v) != 0) *bad = 1;
-}
 
 /* The document from the computed indices; NULL values where an index was not asked for. */
 static json_t *document(const concert_game *g, const double *bz, char *const *sw, const double *ss,
                         const bool *veto, size_t nveto, const char *win, int *bad) {
   size_t n = concert_game_players(g);
   json_t *root = json_object();
-  set(root, "schema", json_string("concert-power/1"), bad);
-  set(root, "game", json_string(concert_game_title(g)), bad);
-  set(root, "players", json_integer((json_int_t)n), bad);
+  concert_i_json_set(root, "schema", json_string("concert-power/1"), bad);
+  concert_i_json_set(root, "game", json_string(concert_game_title(g)), bad);
+  concert_i_json_set(root, "players", json_integer((json_int_t)n), bad);
   if (concert_game_weight_count(g)) { /* the first weight vector's quota and total */
     json_int_t tot = 0;
     for (size_t i = 0; i < n; i++) tot += concert_game_weight(g, 0, i);
-    set(root, "quota", json_integer(concert_game_quota(g, 0)), bad);
-    set(root, "total_weight", json_integer(tot), bad);
+    concert_i_json_set(root, "quota", json_integer(concert_game_quota(g, 0)), bad);
+    concert_i_json_set(root, "total_weight", json_integer(tot), bad);
   }
-  set(root, "min_members", json_integer((json_int_t)concert_game_min_members(g)), bad);
-  set(root, "always_win_members", json_integer((json_int_t)concert_game_always_win(g)), bad);
-  set(root, "winning_coalitions", json_string(win), bad);
-  set(root, "vetoes", json_integer((json_int_t)nveto), bad);
+  concert_i_json_set(root, "min_members", json_integer((json_int_t)concert_game_min_members(g)),
+                     bad);
+  concert_i_json_set(root, "always_win_members",
+                     json_integer((json_int_t)concert_game_always_win(g)), bad);
+  concert_i_json_set(root, "winning_coalitions", json_string(win), bad);
+  concert_i_json_set(root, "vetoes", json_integer((json_int_t)nveto), bad);
   json_t *rows = json_array();
   for (size_t i = 0; i < n; i++) {
     json_t *x = json_object();
-    set(x, "id", json_string(concert_game_player_id(g, i)), bad);
-    set(x, "name", json_string(concert_game_player_name(g, i)), bad);
-    set(x, "weight", json_integer(concert_game_weight(g, 0, i)), bad);
+    concert_i_json_set(x, "id", json_string(concert_game_player_id(g, i)), bad);
+    concert_i_json_set(x, "name", json_string(concert_game_player_name(g, i)), bad);
+    concert_i_json_set(x, "weight", json_integer(concert_game_weight(g, 0, i)), bad);
     if (bz) {
-      set(x, "banzhaf", json_real(bz[i]), bad);
-      set(x, "swings", json_string(sw[i]), bad);
+      concert_i_json_set(x, "banzhaf", json_real(bz[i]), bad);
+      concert_i_json_set(x, "swings", json_string(sw[i]), bad);
     }
-    if (ss) set(x, "shapley", json_real(ss[i]), bad);
-    set(x, "veto", json_boolean(veto[i]), bad);
-    push(rows, x, bad);
+    if (ss) concert_i_json_set(x, "shapley", json_real(ss[i]), bad);
+    concert_i_json_set(x, "veto", json_boolean(veto[i]), bad);
+    concert_i_json_push(rows, x, bad);
   }
-  set(root, "rows", rows, bad);
+  concert_i_json_set(root, "rows", rows, bad);
   return root;
 }
 
@@ -77,13 +70,9 @@ concert_status concert_power_to_json(const concert_game *g, unsigned indices, ch
     int bad = 0;
     json_t *root =
         document(g, want_bz ? bz : NULL, sw, want_ss ? ss : NULL, veto, nveto, win, &bad);
-    *out = bad ? NULL
-               : json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    json_decref(root);
-    if (!*out)
-      st = CONCERT_FAIL(d, bad ? CONCERT_ERR_INVALID : CONCERT_ERR_NOMEM,
-                        "cannot write the game as JSON: a name is not valid UTF-8, or "
-                        "memory ran out");
+    st = concert_i_json_finish(root, bad, 15, out, d,
+                               "cannot write the game as JSON: a name is not valid UTF-8, or "
+                               "memory ran out");
   }
   for (size_t i = 0; sw && i < n; i++) free(sw[i]);
   free(sw);

@@ -3,11 +3,10 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "io/json_out.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
 #include "summit/outcome_i.h"
-
-static json_t *num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
 
 static json_t *idarr(const concert_scenario *s, const size_t *v, size_t n) {
   json_t *a = json_array();
@@ -42,14 +41,14 @@ concert_status concert_outcome_to_json(const concert_outcome *o, char **out, con
     json_t *x = json_object();
     json_object_set_new(x, "issue", json_string(s->issues[res->issue].id));
     json_object_set_new(x, "session", json_string(f->sessions[res->session].id));
-    json_object_set_new(x, "reversion", num(s->issues[res->issue].reversion));
-    json_object_set_new(x, "expected", num(o->expected[res->issue]));
-    json_object_set_new(x, "outcome", num(res->outcome));
-    json_object_set_new(x, "dispersion", num(res->dispersion));
+    json_object_set_new(x, "reversion", concert_i_json_num(s->issues[res->issue].reversion));
+    json_object_set_new(x, "expected", concert_i_json_num(o->expected[res->issue]));
+    json_object_set_new(x, "outcome", concert_i_json_num(res->outcome));
+    json_object_set_new(x, "dispersion", concert_i_json_num(res->dispersion));
     json_object_set_new(x, "statement", json_string(res->kind == CONCERT_STATEMENT_JOINT ? "joint"
                                                     : res->kind == CONCERT_STATEMENT_MINILATERAL ? "minilateral"
                                                                                                   : "none"));
-    json_object_set_new(x, "text", num(res->text));
+    json_object_set_new(x, "text", concert_i_json_num(res->text));
     json_object_set_new(x, "signatories", idarr(s, res->signatories, res->n_signatories));
     json_object_set_new(x, "partners", idarr(s, res->partners, res->n_partners));
     json_object_set_new(x, "rejected_by", idarr(s, res->rejecters, res->n_rejecters));
@@ -63,9 +62,9 @@ concert_status concert_outcome_to_json(const concert_outcome *o, char **out, con
     json_t *x = json_object();
     json_object_set_new(x, "actor", json_string(s->actors[v->actor].id));
     json_object_set_new(x, "issue", json_string(s->issues[v->issue].id));
-    json_object_set_new(x, "text", num(v->text));
+    json_object_set_new(x, "text", concert_i_json_num(v->text));
     json_object_set_new(x, "reason", json_string(v->red_line ? "red line" : "worse than reversion"));
-    json_object_set_new(x, "excess", num(v->excess));
+    json_object_set_new(x, "excess", concert_i_json_num(v->excess));
     json_array_append_new(vetoes, x);
   }
   json_object_set_new(root, "vetoes", vetoes);
@@ -86,10 +85,10 @@ concert_status concert_outcome_to_json(const concert_outcome *o, char **out, con
     json_object_set_new(x, "b", json_string(s->actors[dl->actor_b].id));
     json_object_set_new(x, "a_gives_on", json_string(s->issues[dl->issue_a].id));
     json_object_set_new(x, "b_gives_on", json_string(s->issues[dl->issue_b].id));
-    json_object_set_new(x, "shift_a", num(dl->shift_a));
-    json_object_set_new(x, "shift_b", num(dl->shift_b));
-    json_object_set_new(x, "gain_a", num(dl->gain_a));
-    json_object_set_new(x, "gain_b", num(dl->gain_b));
+    json_object_set_new(x, "shift_a", concert_i_json_num(dl->shift_a));
+    json_object_set_new(x, "shift_b", concert_i_json_num(dl->shift_b));
+    json_object_set_new(x, "gain_a", concert_i_json_num(dl->gain_a));
+    json_object_set_new(x, "gain_b", concert_i_json_num(dl->gain_b));
     json_array_append_new(deals, x);
   }
   json_object_set_new(root, "deals", deals);
@@ -105,13 +104,15 @@ concert_status concert_outcome_to_json(const concert_outcome *o, char **out, con
     for (size_t i = 0; i < concert_network_spoke_count(o->net); i++)
       json_array_append_new(sp, json_string(s->actors[f->members[concert_network_spoke(o->net, i)]].id));
     json_object_set_new(net, "spokes", sp);
-    json_object_set_new(net, "degree_centralization", num(ns.degree_centralization));
-    json_object_set_new(net, "betweenness_centralization", num(ns.betweenness_centralization));
+    json_object_set_new(net, "degree_centralization", concert_i_json_num(ns.degree_centralization));
+    json_object_set_new(net, "betweenness_centralization",
+                        concert_i_json_num(ns.betweenness_centralization));
     json_t *deg = json_object();
     for (size_t i = 0; i < f->n_members; i++) {
       json_t *x = json_object();
       json_object_set_new(x, "degree", json_integer((json_int_t)concert_network_degree(o->net, i)));
-      json_object_set_new(x, "betweenness", num(concert_network_betweenness(o->net, i)));
+      json_object_set_new(x, "betweenness",
+                          concert_i_json_num(concert_network_betweenness(o->net, i)));
       json_object_set_new(deg, s->actors[f->members[i]].id, x);
     }
     json_object_set_new(net, "actors", deg);
@@ -122,7 +123,7 @@ concert_status concert_outcome_to_json(const concert_outcome *o, char **out, con
     json_t *rj = json_object();
     for (int k = 0; k < CONCERT_RIFT_N; k++) {
       json_t *x = json_object();
-      json_object_set_new(x, "value", num(rift.value[k]));
+      json_object_set_new(x, "value", concert_i_json_num(rift.value[k]));
       json_object_set_new(x, "flag", json_boolean(rift.flag[k] == CONCERT_TRI_YES));
       json_object_set_new(rj, concert_rift_component_id((concert_rift_component)k), x);
     }
@@ -130,11 +131,7 @@ concert_status concert_outcome_to_json(const concert_outcome *o, char **out, con
   }
   json_t *gains = json_object();
   for (size_t i = 0; i < f->n_members; i++)
-    json_object_set_new(gains, s->actors[f->members[i]].id, num(o->gain[i]));
+    json_object_set_new(gains, s->actors[f->members[i]].id, concert_i_json_num(o->gain[i]));
   json_object_set_new(root, "net_gain", gains);
-  char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-  json_decref(root);
-  if (!text) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory for the JSON text");
-  *out = text;
-  return CONCERT_OK;
+  return concert_i_json_finish(root, 0, 10, out, d, "out of memory for the JSON text");
 }

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/json_out.h"
 #include "status/diag.h"
 #include "validation/validation_i.h"
 
@@ -874,10 +875,7 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
   }
   json_object_set_new(root, "rows", rows);
   rows = NULL;
-  *json = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-  json_decref(root);
-  if (!*json) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory writing JSON");
-  return CONCERT_OK;
+  return concert_i_json_finish(root, 0, 10, json, diag, "out of memory writing JSON");
 nomem:
   json_decref(root);
   json_decref(rows);
