@@ -114,15 +114,12 @@ static int write_predictions(const char *path, const concert_validation *v,
                              const concert_deu *data) {
   concert_diag d;
   concert_diag_clear(&d);
-  char *csv = NULL;
-  concert_status st = concert_validation_to_csv(v, data, &csv, &d);
-  if (st) return concert_cli_report("validate-models", st, &d);
   FILE *f = fopen(path, "w");
-  bool ok = f && fputs(csv, f) >= 0;
+  concert_status st = f ? concert_validation_write_csv(v, data, f, &d) : CONCERT_ERR_IO;
   int err = errno;
-  if (f && fclose(f) != 0 && ok) ok = false, err = errno;
-  free(csv);
-  if (ok) return 0;
+  if (f && fclose(f) != 0 && !st) st = CONCERT_ERR_IO, err = errno;
+  if (!st) return 0;
+  if (st != CONCERT_ERR_IO) return concert_cli_report("validate-models", st, &d);
   fprintf(stderr, "concert validate-models: %s: cannot write the forecasts: %s\n", path,
           strerror(err));
   return 1;

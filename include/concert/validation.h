@@ -11,6 +11,7 @@
 #define CONCERT_VALIDATION_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "export.h"
 #include "status.h"
@@ -186,14 +187,15 @@ CONCERT_API double concert_validation_prediction(const concert_validation *v, si
 /** The data-set index (0 <= k < concert_deu_issue_count) of scored issue j, in the order
  * concert_validation_prediction uses; SIZE_MAX if j is out of range. O(1). */
 CONCERT_API size_t concert_validation_issue(const concert_validation *v, size_t j);
-/** The per-issue forecasts as CSV: a header `issue,proposal,procedure,outcome,<row>...`
- * (one column per baseline and model row, in table order; published rows have none), then
- * one line per scored issue. A forecast the row did not make is an empty field; numbers are
- * printed with 17 significant digits. d must be the data set v was computed from. On success
- * *csv is a new NUL-terminated string the caller frees with free(). O(rows x issues). */
-CONCERT_API concert_status concert_validation_to_csv(const concert_validation *v,
-                                                     const concert_deu *d, char **csv,
-                                                     concert_diag *diag);
+/** Writes the per-issue forecasts to out as CSV: a header
+ * `issue,proposal,procedure,outcome,<row>...` (one column per baseline and model row, in
+ * table order; published rows have none), then one line per scored issue. A forecast the
+ * row did not make is an empty field; numbers are printed with 17 significant digits.
+ * d must be the data set v was computed from. CONCERT_ERR_IO when a write fails.
+ * O(rows x issues). */
+CONCERT_API concert_status concert_validation_write_csv(const concert_validation *v,
+                                                        const concert_deu *d, FILE *out,
+                                                        concert_diag *diag);
 /** The whole result as a JSON document (byte-stable for a seed). On success *json is a
  * new NUL-terminated string the caller frees with free(). O(rows + issues). */
 CONCERT_API concert_status concert_validation_to_json(const concert_validation *v, char **json,

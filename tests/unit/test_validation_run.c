@@ -4,6 +4,7 @@
  * bad options. */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -356,8 +357,12 @@ START_TEST(forecasts_csv) {
   ck_assert_uint_eq(concert_validation_issue(v, 2), 3); /* P3i1 (P2i1 has no outcome) */
   ck_assert_uint_eq(concert_validation_issue(v, 3), SIZE_MAX);
   char *csv = NULL;
+  size_t len = 0;
   concert_diag dg;
-  ck_assert_int_eq(concert_validation_to_csv(v, d, &csv, &dg), CONCERT_OK);
+  FILE *mem = open_memstream(&csv, &len);
+  ck_assert_ptr_nonnull(mem);
+  ck_assert_int_eq(concert_validation_write_csv(v, d, mem, &dg), CONCERT_OK);
+  ck_assert_int_eq(fclose(mem), 0);
   /* header, then one line per scored issue */
   char *save = NULL, *line = strtok_r(csv, "\n", &save);
   ck_assert_str_eq(line, "\"issue\",\"proposal\",\"procedure\",\"outcome\",\"mean\","
@@ -378,7 +383,7 @@ START_TEST(forecasts_csv) {
   ck_assert_ptr_nonnull(strstr(line, "\"P3i1\",\"P3\",\"CNS\",100,62.5,53.125,50,100,"));
   ck_assert_ptr_null(strtok_r(NULL, "\n", &save));
   free(csv);
-  ck_assert_int_eq(concert_validation_to_csv(v, NULL, &csv, &dg), CONCERT_ERR_ARGUMENT);
+  ck_assert_int_eq(concert_validation_write_csv(v, NULL, stdout, &dg), CONCERT_ERR_ARGUMENT);
   concert_validation_free(v);
   concert_deu_free(d);
 }
