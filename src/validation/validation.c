@@ -594,6 +594,14 @@ static concert_status params_for(const char *list, const concert_model *m, conce
   return st;
 }
 
+/* True when the first len bytes of t name a registered model. */
+static bool known_model(const char *t, size_t len) {
+  char name[64];
+  if (len >= sizeof name) return false;
+  snprintf(name, sizeof name, "%.*s", (int)len, t);
+  return concert_model_find(name) != NULL;
+}
+
 static concert_status check_options(const concert_validation_options *o, concert_diag *diag) {
   if (concert_eu_capability_name(o->capability)[0] == '\0')
     return concert_i_fail(diag, CONCERT_ERR_INVALID, NULL, 0, 0, "capability",
@@ -617,26 +625,19 @@ static concert_status check_options(const concert_validation_options *o, concert
                           "%zu; it must lie in [1, 1000]", o->min_actors);
   for (const char *t = o->models; t && *t;) {
     size_t len = strcspn(t, ",");
-    bool known = false;
-    for (size_t i = 0; i < concert_model_count(); i++) {
-      const char *nm = concert_model_name(concert_model_at(i));
-      known = known || (strlen(nm) == len && strncmp(nm, t, len) == 0);
-    }
-    if (!known)
+    if (!known_model(t, len))
       return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, NULL, 0, 0, "models",
                             "no model named '%.*s' (concert models lists them)", (int)len, t);
     t += len + (t[len] == ',');
   }
   for (const char *t = o->model_params; t && *t;) {
     size_t len = strcspn(t, ","), dot = strcspn(t, ".");
-    char name[64];
-    if (dot >= len || dot >= sizeof name || !memchr(t + dot, '=', len - dot) || len > 160)
+    if (dot >= len || !memchr(t + dot, '=', len - dot) || len > 160)
       return concert_i_fail(diag, CONCERT_ERR_SYNTAX, NULL, 0, 0, "model_params",
                             "'%.*s' is not of the form MODEL.key=value", (int)len, t);
-    snprintf(name, sizeof name, "%.*s", (int)dot, t);
-    if (!concert_model_find(name))
+    if (!known_model(t, dot))
       return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, NULL, 0, 0, "model_params",
-                            "no model named '%s' (concert models lists them)", name);
+                            "no model named '%.*s' (concert models lists them)", (int)dot, t);
     t += len + (t[len] == ',');
   }
   if (!o->reference || strlen(o->reference) >= 64)
