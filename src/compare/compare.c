@@ -95,6 +95,32 @@ static void write_notes(const concert_measures *m, FILE *out) {
     fprintf(out, "%s: %s is not a member; proximity is measured from outside\n", fid, o->s->actors[p.actor].id);
 }
 
+/* The balance rows of one basis (capability, or GDP when gdp): the largest member with its
+ * share, then the HHI; "-" for a forum without measures, "n/a" for an undefined figure. */
+static void balance_rows(const concert_outcome *const *o, const concert_measures *const *m,
+                         size_t n, bool gdp, FILE *out) {
+  const concert_scenario *s = o[0]->s;
+  char cell[64];
+  fprintf(out, "\n%-22s", gdp ? "largest GDP" : "largest capability");
+  for (size_t i = 0; i < n; i++) {
+    concert_balance b = concert_measures_balance(meas(m, i));
+    double share = gdp ? b.gdp_largest : b.cap_largest;
+    size_t who = gdp ? b.gdp_largest_i : b.cap_largest_i;
+    if (!meas(m, i) || !isfinite(share))
+      snprintf(cell, sizeof cell, "%s", meas(m, i) ? "n/a" : "-");
+    else
+      snprintf(cell, sizeof cell, "%s %.3f", s->actors[s->forums[o[i]->forum].members[who]].id,
+               share);
+    fprintf(out, " %12s", cell);
+  }
+  fprintf(out, "\n%-22s", gdp ? "GDP HHI" : "capability HHI");
+  for (size_t i = 0; i < n; i++) {
+    concert_balance b = concert_measures_balance(meas(m, i));
+    fprintf(out, " %12s",
+            meas(m, i) ? num(cell, sizeof cell, 3, gdp ? b.gdp_hhi : b.cap_hhi, false) : "-");
+  }
+}
+
 static void write_measures(const concert_outcome *const *o, const concert_measures *const *m,
                            size_t n, FILE *out) {
   const concert_scenario *s = o[0]->s;
@@ -123,28 +149,8 @@ static void write_measures(const concert_outcome *const *o, const concert_measur
       }
     }
   }
-  fprintf(out, "\n%-22s", "largest capability");
-  for (size_t i = 0; i < n; i++) {
-    concert_balance b = concert_measures_balance(meas(m, i));
-    if (!meas(m, i) || !isfinite(b.cap_largest)) snprintf(cell, sizeof cell, "%s", meas(m, i) ? "n/a" : "-");
-    else snprintf(cell, sizeof cell, "%s %.3f", s->actors[s->forums[o[i]->forum].members[b.cap_largest_i]].id, b.cap_largest);
-    fprintf(out, " %12s", cell);
-  }
-  fprintf(out, "\n%-22s", "capability HHI");
-  for (size_t i = 0; i < n; i++)
-    fprintf(out, " %12s", meas(m, i) ? num(cell, sizeof cell, 3, concert_measures_balance(m[i]).cap_hhi, false) : "-");
-  if (cov) {
-    fprintf(out, "\n%-22s", "largest GDP");
-    for (size_t i = 0; i < n; i++) {
-      concert_balance b = concert_measures_balance(meas(m, i));
-      if (!meas(m, i) || !isfinite(b.gdp_largest)) snprintf(cell, sizeof cell, "%s", meas(m, i) ? "n/a" : "-");
-      else snprintf(cell, sizeof cell, "%s %.3f", s->actors[s->forums[o[i]->forum].members[b.gdp_largest_i]].id, b.gdp_largest);
-      fprintf(out, " %12s", cell);
-    }
-    fprintf(out, "\n%-22s", "GDP HHI");
-    for (size_t i = 0; i < n; i++)
-      fprintf(out, " %12s", meas(m, i) ? num(cell, sizeof cell, 3, concert_measures_balance(m[i]).gdp_hhi, false) : "-");
-  }
+  balance_rows(o, m, n, false, out);
+  if (cov) balance_rows(o, m, n, true, out);
   concert_proximity p = concert_measures_proximity(any);
   if (p.computed) {
     char label[64];
