@@ -81,12 +81,12 @@ CONCERT_API void concert_scenario_free(concert_scenario *s);
  * (any file), or a source containing `TO FILL` (codebook files, top-level `codebook: 1`).
  * The file is read by the same loader as concert_scenario_load_file, which stops at the
  * first such field; this one goes on past them to the end of the file.
- * On return *fields (when *n > 0) is an array of *n diags in reading order (file, line,
- * column, field path, message), owned by the caller, who frees it with free(); it is NULL
- * when *n is 0. Returns CONCERT_OK when the file loads; the status of the first not-coded
- * field when only such fields are wrong (diag gets that field); or any other loader error
- * that stopped the reading (diag gets it; the fields found before it are still listed).
- * O(as concert_scenario_load_file + the number of fields listed). */
+ * On return *fields is an array of *n diags in file order (file, line, column, field path,
+ * message), owned by the caller, who frees it with free(); NULL when *n is 0. The file
+ * loads exactly when this returns CONCERT_OK and *n is 0. Returns CONCERT_OK when nothing
+ * but the listed fields is wrong, else the loader error that stopped the reading (diag gets
+ * it; the fields met before it are still listed).
+ * O(as concert_scenario_load_file + n log n for n fields listed). */
 CONCERT_API concert_status concert_scenario_unfilled_file(const char *path, concert_diag **fields,
                                                           size_t *n, concert_diag *diag);
 

@@ -1229,8 +1229,8 @@ static size_t utf8_error(const unsigned char *t, size_t n, int *line, int *col) 
 static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len) {}
 
 /* The one loader: parses text and reads the document. Fields not yet coded are listed in
- * *todo and do not stop the reading; when nothing else is wrong the load then fails with the
- * first of them in file order. */
+ * *todo (in file order) and do not stop the reading; the status says whether anything else
+ * is wrong. */
 static concert_status load_text(const char *text, size_t len, const char *name,
                                 concert_scenario **out, concert_diag *d, concert_i_todo *todo) {
   *out = NULL;
@@ -1275,10 +1275,6 @@ static concert_status load_text(const char *text, size_t len, const char *name,
   fy_document_destroy(doc);
   fy_diag_destroy(fdiag);
   concert_i_todo_sort(todo);
-  if (!st && todo->n) {
-    st = todo->items[0].status;
-    if (d) *d = todo->items[0];
-  }
   if (st) {
     concert_scenario_free(c.s);
     return st;
@@ -1292,6 +1288,12 @@ concert_status concert_scenario_load_string(const char *text, size_t len, const 
   if (!out || (!text && len)) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
   concert_i_todo todo = {NULL, 0, 0};
   concert_status st = load_text(text, len, name, out, d, &todo);
+  if (!st && todo.n) { /* the first field not yet coded, in file order */
+    concert_scenario_free(*out);
+    *out = NULL;
+    st = todo.items[0].status;
+    if (d) *d = todo.items[0];
+  }
   concert_i_todo_free(&todo);
   return st;
 }
