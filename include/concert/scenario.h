@@ -61,7 +61,9 @@ typedef struct concert_range {
 #define CONCERT_MAX_FILE_BYTES (64u * 1024u * 1024u)
 
 /** Loads and validates a YAML scenario file. On success *out is owned by the caller (free
- * with concert_scenario_free). On failure *out is NULL and diag says where and why.
+ * with concert_scenario_free). On failure *out is NULL and diag says where and why; a file
+ * with fields not yet coded (TO FILL, see concert_scenario_unfilled_file) fails with
+ * CONCERT_ERR_MISSING at the first of them in file order.
  * O(size of the file + A log A + actors x issues). */
 CONCERT_API concert_status concert_scenario_load_file(const char *path, concert_scenario **out,
                                                       concert_diag *diag);

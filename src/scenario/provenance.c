@@ -5,10 +5,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "scenario/scenario_i.h"
 
-static bool starts(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+/* Case does not matter: "Judgment:" is a judgment too, and must not slip past strict mode. */
+static bool starts(const char *s, const char *p) { return strncasecmp(s, p, strlen(p)) == 0; }
 
 unsigned char concert_i_prov_of(const char *source) {
   if (!source) return CONCERT_I_PROV_OTHER;

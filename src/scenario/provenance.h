@@ -14,9 +14,9 @@
 /** The marker of a field left to fill in a skeleton. */
 #define CONCERT_I_TO_FILL "TO FILL"
 
-/** The provenance kind (CONCERT_I_PROV_*) of a source: "judgment" at its start marks a
- * judgment, "data:" a number derived from data, "exogenous:" an exogenous fact; anything
- * else, or NULL, is OTHER. O(1). */
+/** The provenance kind (CONCERT_I_PROV_*) of a source: "judgment" at its start (after
+ * blanks, in any case) marks a judgment, "data:" a number derived from data, "exogenous:" an
+ * exogenous fact; anything else, or NULL, is OTHER. O(1). */
 unsigned char concert_i_prov_of(const char *source);
 
 /** True when text holds the marker TO FILL anywhere ("not yet coded"). O(length). */

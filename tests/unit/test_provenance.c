@@ -191,6 +191,9 @@ START_TEST(strict_errors) {
   expect("low: 25, high: 35", "low: 30, high: 30", CONCERT_ERR_INVALID, 13, 77, "actors[0].stances.a.red_line.high", "empty range");
   expect("a: {position: 70, salience: 0.5}", "a: {position: 70, salience: 0.5, source: \"judgment: talks\"}", CONCERT_ERR_MISSING, 18, 21, "actors[1].stances.a.position", "a judgment");
   expect("    source: \"data: votes\"\n    capability: 2", "    source: \"judgment: guess\"\n    capability: 2", CONCERT_ERR_MISSING, 16, 17, "actors[1].capability", "a judgment");
+  /* the kind does not depend on case: "Judgment" needs a range too */
+  expect("a: {position: 70, salience: 0.5}", "a: {position: 70, salience: 0.5, source: \" Judgment: talks\"}",
+         CONCERT_ERR_MISSING, 18, 21, "actors[1].stances.a.position", "a judgment");
   expect("codebook: 1", "codebook: 2", CONCERT_ERR_UNSUPPORTED, 2, 11, "codebook", "codebook 2 is not known");
   expect("codebook: 1", "codebook: one", CONCERT_ERR_TYPE, 2, 11, "codebook", "not a number");
   /* libfyaml places a quoted text at its first character, past the quote */
