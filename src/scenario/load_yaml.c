@@ -1069,6 +1069,23 @@ static concert_status build_index(ctx *c, struct fy_node *seq, bool actors) {
   return CONCERT_OK;
 }
 
+/* In a codebook file an event's source holding TO FILL is not yet coded either. The forum's
+ * events are already read and checked (read_events); this only looks at their sources. */
+static concert_status check_event_sources(ctx *c, struct fy_node *forum) {
+  struct fy_node *evs = get(forum, "events"), *e;
+  void *it = NULL;
+  concert_status st = CONCERT_OK;
+  for (size_t i = 0; !st && evs && fy_node_is_sequence(evs) && (e = fy_node_sequence_iterate(evs, &it)); i++) {
+    struct fy_node *src = fy_node_is_mapping(e) ? get(e, "source") : NULL;
+    if (!src) continue;
+    size_t m = push(c, ".events[%zu]", i);
+    const char *ignored;
+    st = read_source(c, src, "the event", &ignored);
+    pop(c, m);
+  }
+  return st;
+}
+
 static concert_status read_document(ctx *c, struct fy_node *root) {
   static const char *const keys[] = {"name", "description", "codebook", "source", "model",
                                      "protocol", "issues", "actors", "forums", NULL};
@@ -1196,6 +1213,7 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     for (size_t j = 0; !st && j + 1 < s->n_forums; j++)
       if (strcmp(s->forums[j].id, s->forums[s->n_forums - 1].id) == 0)
         st = fail(c, get(e, "id"), CONCERT_ERR_DUPLICATE_ID, "duplicate forum id '%s'", s->forums[j].id);
+    if (!st && c->codebook) st = check_event_sources(c, e);
     pop(c, m2);
   }
   pop(c, m);

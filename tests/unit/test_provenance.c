@@ -204,6 +204,8 @@ START_TEST(strict_errors) {
   expect("codebook: 1\n", "codebook: 1\nsource: \"TO FILL\"\n", CONCERT_ERR_MISSING, 3, 10, "source", "the source of the file");
   expect("position: 70", "position: TO FILL", CONCERT_ERR_MISSING, 18, 21, "actors[1].stances.a.position", "not yet coded: position is TO FILL");
   expect("low: 25", "low: TO FILL", CONCERT_ERR_MISSING, 13, 67, "actors[0].stances.a.red_line.low", "low of red_line is TO FILL");
+  expect("depart: Y}]", "depart: Y, source: \"exogenous: TO FILL\"}]", CONCERT_ERR_MISSING, 23, 55,
+         "forums[0].events[0].source", "the source of the event says TO FILL");
   expect("depart: Y}]", "dispute: {kind: trade, actors: [X, Y]}}]", CONCERT_ERR_INVALID, 23, 45, "forums[0].events[0].dispute", "docs/codebook.md");
 }
 END_TEST
