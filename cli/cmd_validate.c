@@ -14,7 +14,9 @@ static int validate_yaml(const char *path) {
   concert_status st = concert_scenario_unfilled_file(path, &fields, &n, &d);
   for (size_t i = 0; i < n; i++) concert_cli_report("validate", fields[i].status, &fields[i]);
   free(fields);
-  if (n) fprintf(stderr, "concert validate: %s: %zu field%s not yet coded\n", path, n, n == 1 ? "" : "s");
+  if (n)
+    fprintf(stderr, "concert validate: %s: %zu field%s not yet coded\n", path, n,
+            n == 1 ? "" : "s");
   if (st) concert_cli_report("validate", st, &d);
   if (st || n) return 1;
   concert_scenario *s = NULL;

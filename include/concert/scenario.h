@@ -43,14 +43,14 @@ typedef enum concert_stance_field {
   CONCERT_FIELD_RED_LINE = 3   /* the red line, 0..100 (NaN: none) */
 } concert_stance_field;
 
-/** A calibrated number with its judgment range (docs/scenario-format.md, "Ranges"). A small
- * public value struct; the caller owns it. A point value has low == high == value; a number
+/** A calibrated number with its judgment range (docs/scenario-format.md, "Calibrated numbers"). A
+ * small public value struct; the caller owns it. A point value has low == high == value; a number
  * that is not set (no red line, the default tolerance) has NaN in all three. */
 typedef struct concert_range {
-  double value; /* the number the engine uses */
-  double low;   /* low end of the range, <= value */
-  double high;  /* high end of the range, >= value */
-  bool judgment; /* its source (own or inherited) begins with "judgment" */
+  double value;  /* the number the engine uses */
+  double low;    /* low end of the range, <= value */
+  double high;   /* high end of the range, >= value */
+  bool judgment; /* its source (own or inherited) begins with "judgment" (any case) */
 } concert_range;
 
 /** Limits the loaders enforce (ERR_TOO_LARGE beyond them). */

@@ -103,7 +103,8 @@ concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift 
   r->value[CONCERT_RIFT_TRADE] = trade;
   /* (5) agenda: Kendall distance of salience orderings, or 1 with a departure (an
    * exogenous event of the scenario) */
-  r->value[CONCERT_RIFT_AGENDA] = fmax(mean_kendall(s, f->members, n, iss, m), o->n_deps ? 1.0 : 0.0);
+  r->value[CONCERT_RIFT_AGENDA] =
+      fmax(mean_kendall(s, f->members, n, iss, m), o->n_deps ? 1.0 : 0.0);
   free(iss);
   for (int k = 0; k < CONCERT_RIFT_N; k++)
     r->flag[k] = concert_rift_flag_of((concert_rift_component)k, r->value[k]);

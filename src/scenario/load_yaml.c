@@ -259,8 +259,10 @@ static concert_status range_end(ctx *c, struct fy_node *n, const char *end, cons
 
 static concert_status read_dist(ctx *c, struct fy_node *n, unsigned char *dist) {
   const char *v = fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
-  if (v && strcmp(v, "uniform") == 0) *dist = CONCERT_I_DIST_UNIFORM;
-  else if (v && strcmp(v, "triangular") == 0) *dist = CONCERT_I_DIST_TRIANGULAR;
+  if (v && strcmp(v, "uniform") == 0)
+    *dist = CONCERT_I_DIST_UNIFORM;
+  else if (v && strcmp(v, "triangular") == 0)
+    *dist = CONCERT_I_DIST_TRIANGULAR;
   else {
     size_t m = push(c, ".dist");
     concert_status st = fail(c, n, CONCERT_ERR_INVALID, "dist must be 'uniform' or 'triangular'");
@@ -270,15 +272,15 @@ static concert_status read_dist(ctx *c, struct fy_node *n, unsigned char *dist) 
   return CONCERT_OK;
 }
 
-/* A calibrated number of field `what` in [lo, hi] (docs/scenario-format.md, "Ranges"): a
- * scalar, or {value, low, high, dist, source}. `inherited` is the enclosing source (NULL:
- * none) and `encl` names where it may come from ("the stance or the actor"); *own (may be
- * NULL) gets the number's own source when it has one. Checks low <= value <= high and, in a
- * codebook file, the strict rules: a source of its own or of its enclosing item, and a range
- * (low < high) on a judgment number that is coded. */
+/* A calibrated number of field `what` in [lo, hi] (docs/scenario-format.md, "Calibrated numbers"):
+ * a scalar, or {value, low, high, dist, source}. `inherited` is the enclosing source (NULL: none)
+ * and `encl` names where it may come from ("the stance or the actor"); *own (may be NULL) gets the
+ * number's own source when it has one. Checks low <= value <= high and, in a codebook file, the
+ * strict rules: a source of its own or of its enclosing item, and a range (low < high) on a
+ * judgment number that is coded. */
 static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what, double lo,
-                                    double hi, const char *inherited, const char *encl,
-                                    double *out, concert_i_range *r, const char **own) {
+                                    double hi, const char *inherited, const char *encl, double *out,
+                                    concert_i_range *r, const char **own) {
   struct fy_node *v = n, *low = NULL, *high = NULL;
   const char *source = inherited;
   bool todo = false;
@@ -313,8 +315,8 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
       bool bad_low = r->lo > *out;
       m = push(c, "%s", bad_low ? ".low" : ".high");
       st = fail(c, bad_low ? low : high, CONCERT_ERR_RANGE,
-                "the range of %s must hold its value: low %g <= value %g <= high %g", what,
-                r->lo, *out, r->hi);
+                "the range of %s must hold its value: low %g <= value %g <= high %g", what, r->lo,
+                *out, r->hi);
       pop(c, m);
       return st;
     }
@@ -323,7 +325,8 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
     if (c->codebook)
       return fail(c, n, CONCERT_ERR_MISSING,
                   "%s has no source (give 'source' on it or on %s; in a codebook file the "
-                  "top-level source does not count)", what, encl);
+                  "top-level source does not count)",
+                  what, encl);
     return fail(c, n, CONCERT_ERR_MISSING, "%s has no source (give 'source' on it, %s or the file)",
                 what, encl);
   }
@@ -332,12 +335,14 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
     if (!low)
       return fail(c, n, CONCERT_ERR_MISSING,
                   "%s is a judgment (source \"%.60s\"): a codebook file needs its range, "
-                  "'low' and 'high' (narrow if the judgment is firm)", what, source);
+                  "'low' and 'high' (narrow if the judgment is firm)",
+                  what, source);
     if (!(r->lo < r->hi)) {
       m = push(c, ".high");
       st = fail(c, high, CONCERT_ERR_INVALID,
                 "%s is a judgment with an empty range (low = high = %g): give a range, "
-                "narrow if the judgment is firm", what, r->lo);
+                "narrow if the judgment is firm",
+                what, r->lo);
       pop(c, m);
       return st;
     }
@@ -496,8 +501,8 @@ static concert_status read_stance(ctx *c, struct fy_node *n, const char *actor_s
     *f[i].r = concert_i_range_point(NAN, concert_i_prov_of(source));
     if (!v) continue;
     size_t m = push(c, ".%s", f[i].key);
-    st = ranged_number(c, v, f[i].key, f[i].lo, f[i].hi, source, "the stance or the actor",
-                       f[i].x, f[i].r, NULL);
+    st = ranged_number(c, v, f[i].key, f[i].lo, f[i].hi, source, "the stance or the actor", f[i].x,
+                       f[i].r, NULL);
     pop(c, m);
     if (st) return st;
   }
@@ -782,8 +787,9 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
     if (!st && dis) {
       size_t m2 = push(c, ".dispute");
       ev->kind = CONCERT_EVENT_DISPUTE;
-      st = c->codebook ? fail(c, dis, CONCERT_ERR_INVALID, "a codebook file does not enter disputes: "
-                                                           "they are what the engine predicts (docs/codebook.md)")
+      st = c->codebook ? fail(c, dis, CONCERT_ERR_INVALID,
+                              "a codebook file does not enter disputes: "
+                              "they are what the engine predicts (docs/codebook.md)")
                        : need_map(c, dis, "dispute");
       if (!st) st = only_keys(c, dis, dkeys);
       struct fy_node *kd = !st ? get(dis, "kind") : NULL, *ac = !st ? get(dis, "actors") : NULL;
@@ -1075,7 +1081,8 @@ static concert_status check_event_sources(ctx *c, struct fy_node *forum) {
   struct fy_node *evs = get(forum, "events"), *e;
   void *it = NULL;
   concert_status st = CONCERT_OK;
-  for (size_t i = 0; !st && evs && fy_node_is_sequence(evs) && (e = fy_node_sequence_iterate(evs, &it)); i++) {
+  for (size_t i = 0;
+       !st && evs && fy_node_is_sequence(evs) && (e = fy_node_sequence_iterate(evs, &it)); i++) {
     struct fy_node *src = fy_node_is_mapping(e) ? get(e, "source") : NULL;
     if (!src) continue;
     size_t m = push(c, ".events[%zu]", i);
@@ -1087,8 +1094,8 @@ static concert_status check_event_sources(ctx *c, struct fy_node *forum) {
 }
 
 static concert_status read_document(ctx *c, struct fy_node *root) {
-  static const char *const keys[] = {"name", "description", "codebook", "source", "model",
-                                     "protocol", "issues", "actors", "forums", NULL};
+  static const char *const keys[] = {"name",     "description", "codebook", "source", "model",
+                                     "protocol", "issues",      "actors",   "forums", NULL};
   concert_status st = need_map(c, root, "the document");
   if (!st) st = only_keys(c, root, keys);
   if (st) return st;
@@ -1361,8 +1368,8 @@ concert_status concert_scenario_load_file(const char *path, concert_scenario **o
   return st;
 }
 
-concert_status concert_scenario_unfilled_file(const char *path, concert_diag **fields,
-                                              size_t *n, concert_diag *d) {
+concert_status concert_scenario_unfilled_file(const char *path, concert_diag **fields, size_t *n,
+                                              concert_diag *d) {
   if (!path || !fields || !n) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
   *fields = NULL;
   *n = 0;

@@ -1,6 +1,6 @@
 /* provenance.c: the provenance kinds of sources (judgment, data:, exogenous:), the
  * "TO FILL" marker, and the list of not-coded fields that the YAML loader fills
- * (docs/scenario-format.md, "Provenance" and "Strict mode"). */
+ * (docs/scenario-format.md, "Calibrated numbers" and "Strict mode"). */
 #include "scenario/provenance.h"
 
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 /* scenario/provenance.h: what a number's source says about it, and the list of fields a
- * scenario file has not yet coded (docs/scenario-format.md, "Provenance" and "Strict mode").
+ * scenario file has not yet coded (docs/scenario-format.md, "Calibrated numbers" and "Strict
+ * mode").
  *
  * Kept apart from the YAML walk (load_yaml.c) so the rules are plain functions of text. */
 #ifndef CONCERT_I_PROVENANCE_H

@@ -12,7 +12,7 @@
 
 enum { CONCERT_I_TAG_CORE_SECURITY = 1u, CONCERT_I_TAG_TRADE = 2u, CONCERT_I_TAG_MEMBERSHIP = 4u };
 
-/* How a sampler draws a number within its range (docs/scenario-format.md, "Ranges"). */
+/* How a sampler draws a number within its range (docs/scenario-format.md, "Calibrated numbers"). */
 enum { CONCERT_I_DIST_UNIFORM = 0, CONCERT_I_DIST_TRIANGULAR = 1 };
 
 /* What kind of source a number has (the prefix of its source; scenario/provenance.h). */

@@ -1,7 +1,7 @@
 /* test_provenance.c: judgment ranges {value, low, high, dist, source} on every calibrated
  * number, the range getters, and the strict mode of codebook files (docs/scenario-format.md,
- * "Ranges" and "Strict mode"): good inputs load with the right ranges; each bad input is
- * refused with its status, line, column, field path and a message saying why. */
+ * "Calibrated numbers" and "Strict mode"): good inputs load with the right ranges; each bad
+ * input is refused with its status, line, column, field path and a message saying why. */
 #include <check.h>
 #include <concert.h>
 #include <math.h>
