@@ -41,11 +41,14 @@ typedef enum concert_rift_component {
 /** (3) a core-security issue with no joint statement, or with normalized dispersion >= 0.30
  * (a salience-weighted standard deviation of 15 points on the 0-100 scale). */
 #define CONCERT_RIFT_THRESHOLD_NO_UNIFIED_STANCE 0.30
-/** (4) normalized trade distance >= 0.25, or a recorded bilateral trade dispute (value 1). */
+/** (4) one member against the others on a trade issue: its salience times its distance from
+ * the others' salience-weighted mean, /100, >= 0.25 (for a recorded summit: a reported
+ * trade dispute, value 1). */
 #define CONCERT_RIFT_THRESHOLD_TRADE 0.25
-/** (5) normalized salience-rank distance >= 0.30, or a departure or absence (value 1). */
+/** (5) normalized salience-rank distance >= 0.30, or a departure (value 1). */
 #define CONCERT_RIFT_THRESHOLD_AGENDA 0.30
-/** (6) normalized dispersion on a membership issue >= 0.30, or a recorded dispute (value 1). */
+/** (6) normalized dispersion on a membership issue >= 0.30 (for a recorded summit: a reported
+ * membership dispute, value 1). */
 #define CONCERT_RIFT_THRESHOLD_ROLE 0.30
 
 /** The rift index of one summit. A small public value struct; the caller owns it. */

@@ -35,6 +35,24 @@ typedef enum concert_event_kind {
   CONCERT_EVENT_DISPUTE = 2         /* a bilateral trade or role dispute is recorded */
 } concert_event_kind;
 
+/** The calibrated numbers of a stance (concert_scenario_stance_range). */
+typedef enum concert_stance_field {
+  CONCERT_FIELD_POSITION = 0,  /* ideal text, 0..100 */
+  CONCERT_FIELD_SALIENCE = 1,  /* how much the issue matters, 0..1 */
+  CONCERT_FIELD_TOLERANCE = 2, /* extra distance accepted, 0..100 (NaN: the protocol's) */
+  CONCERT_FIELD_RED_LINE = 3   /* the red line, 0..100 (NaN: none) */
+} concert_stance_field;
+
+/** A calibrated number with its judgment range (docs/scenario-format.md, "Calibrated numbers"). A
+ * small public value struct; the caller owns it. A point value has low == high == value; a number
+ * that is not set (no red line, the default tolerance) has NaN in all three. */
+typedef struct concert_range {
+  double value;  /* the number the engine uses */
+  double low;    /* low end of the range, <= value */
+  double high;   /* high end of the range, >= value */
+  bool judgment; /* its source (own or inherited) begins with "judgment" (any case) */
+} concert_range;
+
 /** Limits the loaders enforce (ERR_TOO_LARGE beyond them). */
 #define CONCERT_MAX_ACTORS 10000
 #define CONCERT_MAX_ISSUES 1000
@@ -43,7 +61,9 @@ typedef enum concert_event_kind {
 #define CONCERT_MAX_FILE_BYTES (64u * 1024u * 1024u)
 
 /** Loads and validates a YAML scenario file. On success *out is owned by the caller (free
- * with concert_scenario_free). On failure *out is NULL and diag says where and why.
+ * with concert_scenario_free). On failure *out is NULL and diag says where and why; a file
+ * with fields not yet coded (TO FILL, see concert_scenario_unfilled_file) fails with
+ * CONCERT_ERR_MISSING at the first of them in file order.
  * O(size of the file + A log A + actors x issues). */
 CONCERT_API concert_status concert_scenario_load_file(const char *path, concert_scenario **out,
                                                       concert_diag *diag);
@@ -59,6 +79,23 @@ CONCERT_API concert_status concert_scenario_load(const char *path, double revers
 /** Frees s; NULL is harmless. */
 CONCERT_API void concert_scenario_free(concert_scenario *s);
 
+/** Lists the fields of a scenario file that are not yet coded: a value written `TO FILL`
+ * (any file), or a source containing `TO FILL` (codebook files, top-level `codebook: 1`).
+ * The file is read by the same loader as concert_scenario_load_file, which stops at the
+ * first such field; this one goes on past them to the end of the file.
+ * On return *fields is an array of *n diags in file order (file, line, column, field path,
+ * message), owned by the caller, who frees it with free(); NULL when *n is 0. The file
+ * loads exactly when this returns CONCERT_OK and *n is 0. Returns CONCERT_OK when nothing
+ * but the listed fields is wrong, else the loader error that stopped the reading (diag gets
+ * it; the fields met before it are still listed).
+ * O(as concert_scenario_load_file + n log n for n fields listed). */
+CONCERT_API concert_status concert_scenario_unfilled_file(const char *path, concert_diag **fields,
+                                                          size_t *n, concert_diag *diag);
+
+/** The codebook version of a strictly coded file (its top-level `codebook:`), or 0 when the
+ * file has none (or s is NULL). O(1). */
+CONCERT_API int concert_scenario_codebook(const concert_scenario *s);
+
 CONCERT_API const char *concert_scenario_name(const concert_scenario *s);
 CONCERT_API const char *concert_scenario_file(const concert_scenario *s);
 /** The scenario's model name and parameters (borrowed). */
@@ -71,6 +108,10 @@ CONCERT_API size_t concert_scenario_actor_count(const concert_scenario *s);
 CONCERT_API const char *concert_scenario_actor_id(const concert_scenario *s, size_t a);
 CONCERT_API const char *concert_scenario_actor_name(const concert_scenario *s, size_t a);
 CONCERT_API double concert_scenario_actor_capability(const concert_scenario *s, size_t a);
+/** Actor a's capability with its range into *r. Returns false (and leaves *r untouched)
+ * when s or r is NULL or a is out of range. O(1). */
+CONCERT_API bool concert_scenario_actor_capability_range(const concert_scenario *s, size_t a,
+                                                         concert_range *r);
 /** Actor index by id; returns false when unknown. O(A). */
 CONCERT_API bool concert_scenario_actor_find(const concert_scenario *s, const char *id,
                                              size_t *a);
@@ -80,12 +121,23 @@ CONCERT_API const char *concert_scenario_issue_id(const concert_scenario *s, siz
 CONCERT_API const char *concert_scenario_issue_title(const concert_scenario *s, size_t k);
 CONCERT_API double concert_scenario_issue_reversion(const concert_scenario *s, size_t k);
 CONCERT_API const char *concert_scenario_issue_category(const concert_scenario *s, size_t k);
+/** Issue k's reversion point with its range into *r (NaN everywhere for an actor table
+ * loaded without a reversion point). Returns false (and leaves *r untouched) when s or r is
+ * NULL or k is out of range. O(1). */
+CONCERT_API bool concert_scenario_issue_reversion_range(const concert_scenario *s, size_t k,
+                                                        concert_range *r);
 /** True when issue k carries the role tag ("core-security", "trade", "membership"). */
 CONCERT_API bool concert_scenario_issue_has_tag(const concert_scenario *s, size_t k,
                                                 const char *tag);
 /** Actor a's stance on issue k; false when it holds none. Any out pointer may be NULL. */
 CONCERT_API bool concert_scenario_stance(const concert_scenario *s, size_t a, size_t k,
                                          double *position, double *salience);
+/** One number of actor a's stance on issue k, with its range, into *r. A tolerance or red
+ * line the file does not give comes back with NaN value, low and high (and true). Returns
+ * false (and leaves *r untouched) when s or r is NULL, a or k is out of range, the actor
+ * holds no stance on k, or field is not a concert_stance_field. O(1). */
+CONCERT_API bool concert_scenario_stance_range(const concert_scenario *s, size_t a, size_t k,
+                                               concert_stance_field field, concert_range *r);
 
 CONCERT_API size_t concert_scenario_forum_count(const concert_scenario *s);
 CONCERT_API const char *concert_scenario_forum_id(const concert_scenario *s, size_t f);

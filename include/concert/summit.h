@@ -127,7 +127,7 @@ CONCERT_API const char *concert_statement_kind_name(concert_statement_kind k);
 CONCERT_API const char *concert_wording_name(concert_wording w);
 
 /** The rift index of the simulated summit (docs/rift-index.md): six components in [0, 1]
- * with their flags. O(n m^2 + n log n) for n members and m agenda issues. */
+ * with their flags, all measured. O(n m^2) for n members and m agenda issues. */
 CONCERT_API concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift *r,
                                                      concert_diag *diag);
 /** Writes the readable outcome sheet to out. O(size of the outcome). */

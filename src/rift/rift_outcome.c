@@ -1,8 +1,10 @@
 /* rift_outcome.c: the rift index of a simulated summit (docs/rift-index.md, "Components").
  *
- * Members are the forum's members. Cost: O(n log n) per trade issue for the pairwise
- * distances and O(n m^2) for the Kendall distances between salience orderings (n members,
- * m agenda issues). */
+ * Every component is measured from the positions, the simulated summit and the scenario's
+ * exogenous events (departures); recorded dispute events set nothing. Members are the
+ * forum's members. Cost: O(n) per trade issue for one member against the others and
+ * O(n m^2) for the Kendall distances between salience orderings (n members, m agenda
+ * issues). */
 #include <math.h>
 #include <stdlib.h>
 
@@ -38,38 +40,29 @@ static double mean_kendall(const concert_scenario *s, const size_t *members, siz
   return disc / pairs_issues / pairs_members;
 }
 
-typedef struct xs {
-  double x, s; /* position, salience */
-} xs;
-
-static int by_x(const void *a, const void *b) {
-  double x = ((const xs *)a)->x, y = ((const xs *)b)->x;
-  return (x > y) - (x < y);
-}
-
-/* Salience-weighted mean pairwise distance on one issue: sum over pairs a < b of
- * w_ab |x_a - x_b| / sum of w_ab with w_ab = (s_a + s_b) / 2, in O(n log n) by sorting on
- * x and keeping prefix sums. Returns NaN on allocation failure. */
-static double pair_distance(const concert_scenario *s, const size_t *members, size_t n, size_t k) {
+/* One member against the others on issue k (trade component): the largest, over members i,
+ * of s_i |x_i - m_i| / 100, where m_i is the salience-weighted mean position of the other
+ * members (their plain mean when none of them gives the issue any salience). With the
+ * totals of s and s x each m_i costs O(1), so the issue costs O(n). */
+static double one_against_others(const concert_scenario *s, const size_t *members, size_t n,
+                                 size_t k) {
   if (n < 2) return 0;
-  xs *v = malloc(n * sizeof *v);
-  if (!v) return NAN;
-  double stot = 0;
+  double S = 0, SX = 0, X = 0;
+  size_t positive = 0; /* members with salience > 0 */
   for (size_t i = 0; i < n; i++) {
     const concert_i_stance *st = concert_i_stance_at(s, members[i], k);
-    v[i] = (xs){st->position, st->salience};
-    stot += st->salience;
+    S += st->salience, SX += st->salience * st->position, X += st->position;
+    positive += st->salience > 0;
   }
-  qsort(v, n, sizeof *v, by_x);
-  double num = 0, cs = 0, csx = 0, cx = 0; /* prefix sums of s, s*x, x */
-  for (size_t b = 0; b < n; b++) {
-    double kb = (double)b;
-    num += 0.5 * ((v[b].x * cs - csx) + v[b].s * (kb * v[b].x - cx));
-    cs += v[b].s, csx += v[b].s * v[b].x, cx += v[b].x;
+  double best = 0;
+  for (size_t i = 0; i < n; i++) {
+    const concert_i_stance *st = concert_i_stance_at(s, members[i], k);
+    size_t others_positive = positive - (st->salience > 0);
+    double m = others_positive ? (SX - st->salience * st->position) / (S - st->salience)
+                               : (X - st->position) / (double)(n - 1);
+    best = fmax(best, st->salience * fabs(st->position - m));
   }
-  free(v);
-  double den = 0.5 * (double)(n - 1) * stot;
-  return den > 0 ? num / den : 0;
+  return fmin(1, best / 100);
 }
 
 concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift *r,
@@ -100,32 +93,18 @@ concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift 
       stance = fmax(stance, x->kind == CONCERT_STATEMENT_JOINT ? sig : 1.0);
     if (tags & CONCERT_I_TAG_MEMBERSHIP) role = fmax(role, sig);
   }
-  /* recorded bilateral disputes (events) set e = 1 for trade and role */
-  bool trade_event = false;
-  for (size_t v = 0; v < f->n_events; v++)
-    if (f->events[v].kind == CONCERT_EVENT_DISPUTE) {
-      if (f->events[v].dispute == CONCERT_I_TAG_TRADE) trade_event = true;
-      else role = 1.0;
-    }
   r->value[CONCERT_RIFT_NO_UNIFIED_STANCE] = stance;
   r->value[CONCERT_RIFT_ROLE] = fmin(1, role);
-  /* (4) trade: salience-weighted mean pairwise distance on trade issues, over 100 */
-  double tsum = 0;
-  size_t tn = 0;
-  for (size_t i = 0; i < m; i++) {
-    size_t k = iss[i];
-    if (!(s->issues[k].tags & CONCERT_I_TAG_TRADE)) continue;
-    double dk = pair_distance(s, f->members, n, k);
-    if (isnan(dk)) {
-      free(iss);
-      return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-    }
-    tsum += dk / 100;
-    tn++;
-  }
-  r->value[CONCERT_RIFT_TRADE] = trade_event ? 1.0 : (tn ? tsum / (double)tn : 0);
-  /* (5) agenda: mean Kendall distance of salience orderings; 1 with a departure */
-  r->value[CONCERT_RIFT_AGENDA] = o->n_deps ? 1.0 : mean_kendall(s, f->members, n, iss, m);
+  /* (4) trade: one member against the others, the largest over trade-tagged issues */
+  double trade = 0;
+  for (size_t i = 0; i < m; i++)
+    if (s->issues[iss[i]].tags & CONCERT_I_TAG_TRADE)
+      trade = fmax(trade, one_against_others(s, f->members, n, iss[i]));
+  r->value[CONCERT_RIFT_TRADE] = trade;
+  /* (5) agenda: Kendall distance of salience orderings, or 1 with a departure (an
+   * exogenous event of the scenario) */
+  r->value[CONCERT_RIFT_AGENDA] =
+      fmax(mean_kendall(s, f->members, n, iss, m), o->n_deps ? 1.0 : 0.0);
   free(iss);
   for (int k = 0; k < CONCERT_RIFT_N; k++)
     r->flag[k] = concert_rift_flag_of((concert_rift_component)k, r->value[k]);

@@ -15,6 +15,7 @@
 
 #include <concert/model.h>
 
+#include "scenario/provenance.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
 #include "summit/protocol_i.h"
@@ -29,7 +30,9 @@ typedef struct ctx {
   concert_diag *d;         /* where errors go */
   char path[160];          /* current field path */
   size_t plen;             /* its length */
-  const char *top_source;  /* file-level default source, or NULL */
+  const char *top_source;  /* file-level default source, or NULL (always NULL in strict mode) */
+  int codebook;            /* codebook version: strict mode (docs/scenario-format.md); 0 if not */
+  concert_i_todo *todo;    /* fields met that are not yet coded (TO FILL) */
   concert_scenario *s;     /* scenario being built */
   id_ref *actor_ix, *issue_ix; /* sorted id indexes */
 } ctx;
@@ -191,27 +194,160 @@ static concert_status scalar_number(ctx *c, struct fy_node *n, const char *what,
   return CONCERT_OK;
 }
 
-/* A number given as a scalar or as {value: X, source: "..."}; *src gets the source
- * (borrowed) or stays untouched. */
-static concert_status sourced_number(ctx *c, struct fy_node *n, const char *what, double lo,
-                                     double hi, double *out, const char **src) {
-  if (n && fy_node_is_mapping(n)) {
-    static const char *const keys[] = {"value", "source", NULL};
-    concert_status st = only_keys(c, n, keys);
-    if (st) return st;
-    struct fy_node *v = get(n, "value"), *s = get(n, "source");
-    if (!v) return fail(c, n, CONCERT_ERR_MISSING, "%s needs a 'value'", what);
-    size_t m = push(c, ".value");
-    st = scalar_number(c, v, what, lo, hi, out);
-    pop(c, m);
-    if (st) return st;
-    if (s) {
-      if (!fy_node_is_scalar(s)) return fail(c, s, CONCERT_ERR_TYPE, "source must be a text");
-      *src = fy_node_get_scalar0(s);
-    }
-    return CONCERT_OK;
+/* ---- sources and judgment ranges (rules: scenario/provenance.h) --------------------- */
+
+/* Lists the field at n (the current path) as not yet coded; the reading goes on, and the
+ * load fails at its end (concert_scenario_load_string). */
+static concert_status not_coded(ctx *c, struct fy_node *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static concert_status not_coded(ctx *c, struct fy_node *n, const char *fmt, ...) {
+  char msg[300];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  concert_diag one, *keep = c->d;
+  concert_diag_clear(&one);
+  c->d = &one;
+  fail(c, n, CONCERT_ERR_MISSING, "not yet coded: %s", msg);
+  c->d = keep;
+  if (concert_i_todo_add(c->todo, &one)) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+  return CONCERT_OK;
+}
+
+/* Reads the `source` text at n (path: the current one plus ".source") into *out (borrowed).
+ * In a codebook file a source holding TO FILL is listed as not yet coded; `of` says whose
+ * source it is. */
+static concert_status read_source(ctx *c, struct fy_node *n, const char *of, const char **out) {
+  size_t m = push(c, ".source");
+  concert_status st = CONCERT_OK;
+  if (!fy_node_is_scalar(n)) {
+    st = fail(c, n, CONCERT_ERR_TYPE, "source must be a text");
+  } else {
+    const char *v = fy_node_get_scalar0(n);
+    *out = v ? v : "";
+    if (c->codebook && concert_i_not_coded(*out))
+      st = not_coded(c, n, "the source of %s says " CONCERT_I_TO_FILL " (\"%.100s\")", of, *out);
+  }
+  pop(c, m);
+  return st;
+}
+
+/* A number of a field, or the marker TO FILL (listed as not yet coded: *todo becomes true
+ * and *out NaN; the load fails at its end, so the engine never sees it). */
+static concert_status number_or_todo(ctx *c, struct fy_node *n, const char *what, double lo,
+                                     double hi, double *out, bool *todo) {
+  const char *v = n && fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
+  if (v && concert_i_not_coded(v)) {
+    *out = NAN;
+    *todo = true;
+    return not_coded(c, n, "%s is " CONCERT_I_TO_FILL, what);
   }
   return scalar_number(c, n, what, lo, hi, out);
+}
+
+/* One end (`end` is "low" or "high") of the range of field `what`. */
+static concert_status range_end(ctx *c, struct fy_node *n, const char *end, const char *what,
+                                double lo, double hi, double *out, bool *todo) {
+  char label[80];
+  snprintf(label, sizeof label, "%s of %s", end, what);
+  size_t m = push(c, ".%s", end);
+  concert_status st = number_or_todo(c, n, label, lo, hi, out, todo);
+  pop(c, m);
+  return st;
+}
+
+static concert_status read_dist(ctx *c, struct fy_node *n, unsigned char *dist) {
+  const char *v = fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
+  if (v && strcmp(v, "uniform") == 0)
+    *dist = CONCERT_I_DIST_UNIFORM;
+  else if (v && strcmp(v, "triangular") == 0)
+    *dist = CONCERT_I_DIST_TRIANGULAR;
+  else {
+    size_t m = push(c, ".dist");
+    concert_status st = fail(c, n, CONCERT_ERR_INVALID, "dist must be 'uniform' or 'triangular'");
+    pop(c, m);
+    return st;
+  }
+  return CONCERT_OK;
+}
+
+/* A calibrated number of field `what` in [lo, hi] (docs/scenario-format.md, "Calibrated numbers"):
+ * a scalar, or {value, low, high, dist, source}. `inherited` is the enclosing source (NULL: none)
+ * and `encl` names where it may come from ("the stance or the actor"); *own (may be NULL) gets the
+ * number's own source when it has one. Checks low <= value <= high and, in a codebook file, the
+ * strict rules: a source of its own or of its enclosing item, and a range (low < high) on a
+ * judgment number that is coded. */
+static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what, double lo,
+                                    double hi, const char *inherited, const char *encl, double *out,
+                                    concert_i_range *r, const char **own) {
+  struct fy_node *v = n, *low = NULL, *high = NULL;
+  const char *source = inherited;
+  bool todo = false;
+  concert_status st = CONCERT_OK;
+  r->dist = CONCERT_I_DIST_UNIFORM;
+  if (n && fy_node_is_mapping(n)) {
+    static const char *const keys[] = {"value", "low", "high", "dist", "source", NULL};
+    st = only_keys(c, n, keys);
+    if (st) return st;
+    v = get(n, "value"), low = get(n, "low"), high = get(n, "high");
+    if (!v) return fail(c, n, CONCERT_ERR_MISSING, "%s needs a 'value'", what);
+    if (!low != !high)
+      return fail(c, n, CONCERT_ERR_MISSING, "%s has '%s' but no '%s': a range needs both ends",
+                  what, low ? "low" : "high", low ? "high" : "low");
+    if (get(n, "source")) {
+      st = read_source(c, get(n, "source"), what, &source);
+      if (st) return st;
+      if (own) *own = source;
+    }
+    if (get(n, "dist") && (st = read_dist(c, get(n, "dist"), &r->dist))) return st;
+  }
+  size_t m = v != n ? push(c, ".value") : c->plen;
+  st = number_or_todo(c, v, what, lo, hi, out, &todo);
+  pop(c, m);
+  if (st) return st;
+  r->lo = r->hi = *out;
+  if (low) {
+    st = range_end(c, low, "low", what, lo, hi, &r->lo, &todo);
+    if (!st) st = range_end(c, high, "high", what, lo, hi, &r->hi, &todo);
+    if (st) return st;
+    if (!todo && (r->lo > *out || r->hi < *out)) {
+      bool bad_low = r->lo > *out;
+      m = push(c, "%s", bad_low ? ".low" : ".high");
+      st = fail(c, bad_low ? low : high, CONCERT_ERR_RANGE,
+                "the range of %s must hold its value: low %g <= value %g <= high %g", what, r->lo,
+                *out, r->hi);
+      pop(c, m);
+      return st;
+    }
+  }
+  if (!source || (c->codebook && concert_i_source_blank(source))) {
+    if (c->codebook)
+      return fail(c, n, CONCERT_ERR_MISSING,
+                  "%s has no source (give 'source' on it or on %s; in a codebook file the "
+                  "top-level source does not count)",
+                  what, encl);
+    return fail(c, n, CONCERT_ERR_MISSING, "%s has no source (give 'source' on it, %s or the file)",
+                what, encl);
+  }
+  r->prov = concert_i_prov_of(source);
+  if (c->codebook && !todo && r->prov == CONCERT_I_PROV_JUDGMENT && !concert_i_not_coded(source)) {
+    if (!low)
+      return fail(c, n, CONCERT_ERR_MISSING,
+                  "%s is a judgment (source \"%.60s\"): a codebook file needs its range, "
+                  "'low' and 'high' (narrow if the judgment is firm)",
+                  what, source);
+    if (!(r->lo < r->hi)) {
+      m = push(c, ".high");
+      st = fail(c, high, CONCERT_ERR_INVALID,
+                "%s is a judgment with an empty range (low = high = %g): give a range, "
+                "narrow if the judgment is firm",
+                what, r->lo);
+      pop(c, m);
+      return st;
+    }
+  }
+  return CONCERT_OK;
 }
 
 static concert_status get_bool(ctx *c, struct fy_node *n, const char *what, bool *out) {
@@ -285,19 +421,15 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
     pop(c, m);
     if (st) return st;
   }
-  struct fy_node *src = get(n, "source");
   const char *source = c->top_source;
-  if (src) {
-    if (!fy_node_is_scalar(src)) return fail(c, src, CONCERT_ERR_TYPE, "source must be a text");
-    source = fy_node_get_scalar0(src);
-  }
+  char whose[64];
+  snprintf(whose, sizeof whose, "issue '%s'", id);
+  if (get(n, "source") && (st = read_source(c, get(n, "source"), whose, &source))) return st;
   struct fy_node *r = get(n, "reversion");
   if (!r) return fail(c, n, CONCERT_ERR_MISSING, "issue '%s' needs a 'reversion' point (0..100)", id);
   m = push(c, ".reversion");
-  st = sourced_number(c, r, "reversion", 0, 100, &q->reversion, &source);
-  if (!st && !source)
-    st = fail(c, r, CONCERT_ERR_MISSING,
-              "the reversion point has no source (give 'source' on it, the issue or the file)");
+  st = ranged_number(c, r, "reversion", 0, 100, source, "the issue", &q->reversion,
+                     &q->reversion_range, &source);
   pop(c, m);
   if (st) return st;
   q->source = concert_i_strdup(source);
@@ -349,39 +481,31 @@ static concert_status read_stance(ctx *c, struct fy_node *n, const char *actor_s
   if (!st) st = only_keys(c, n, keys);
   if (st) return st;
   const char *source = actor_source;
-  struct fy_node *src = get(n, "source");
-  if (src) {
-    if (!fy_node_is_scalar(src)) return fail(c, src, CONCERT_ERR_TYPE, "source must be a text");
-    source = fy_node_get_scalar0(src);
-  }
+  if (get(n, "source") && (st = read_source(c, get(n, "source"), "the stance", &source))) return st;
   struct fy_node *p = get(n, "position"), *s = get(n, "salience");
   if (!p) return fail(c, n, CONCERT_ERR_MISSING, "the stance needs a 'position' (0..100)");
   if (!s) return fail(c, n, CONCERT_ERR_MISSING, "the stance needs a 'salience' (0..1)");
-  size_t m = push(c, ".position");
-  st = scalar_number(c, p, "position", 0, 100, &st_out->position);
-  pop(c, m);
-  if (st) return st;
-  m = push(c, ".salience");
-  st = scalar_number(c, s, "salience", 0, 1, &st_out->salience);
-  pop(c, m);
-  if (st) return st;
-  st_out->tolerance = NAN;
-  st_out->red_line = NAN;
-  if (get(n, "tolerance")) {
-    m = push(c, ".tolerance");
-    st = scalar_number(c, get(n, "tolerance"), "tolerance", 0, 100, &st_out->tolerance);
+  /* the four numbers: name, bounds, where they go; tolerance and red line are optional */
+  const struct {
+    const char *key;
+    double lo, hi;
+    double *x;
+    concert_i_range *r;
+  } f[] = {{"position", 0, 100, &st_out->position, &st_out->position_range},
+           {"salience", 0, 1, &st_out->salience, &st_out->salience_range},
+           {"tolerance", 0, 100, &st_out->tolerance, &st_out->tolerance_range},
+           {"red_line", 0, 100, &st_out->red_line, &st_out->red_line_range}};
+  for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+    struct fy_node *v = get(n, f[i].key);
+    *f[i].x = NAN;
+    *f[i].r = concert_i_range_point(NAN, concert_i_prov_of(source));
+    if (!v) continue;
+    size_t m = push(c, ".%s", f[i].key);
+    st = ranged_number(c, v, f[i].key, f[i].lo, f[i].hi, source, "the stance or the actor", f[i].x,
+                       f[i].r, NULL);
     pop(c, m);
     if (st) return st;
   }
-  if (get(n, "red_line")) {
-    m = push(c, ".red_line");
-    st = scalar_number(c, get(n, "red_line"), "red_line", 0, 100, &st_out->red_line);
-    pop(c, m);
-    if (st) return st;
-  }
-  if (!source)
-    return fail(c, n, CONCERT_ERR_MISSING,
-                "the stance has no source (give 'source' on it, on the actor or in the file)");
   st_out->source = concert_i_strdup(source);
   st_out->set = true;
   return st_out->source ? CONCERT_OK : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
@@ -408,18 +532,14 @@ static concert_status read_actor_head(ctx *c, struct fy_node *n, concert_i_actor
     a->name = concert_i_strdup(id);
   }
   const char *source = c->top_source;
-  struct fy_node *src = get(n, "source");
-  if (src) {
-    if (!fy_node_is_scalar(src)) return fail(c, src, CONCERT_ERR_TYPE, "source must be a text");
-    source = fy_node_get_scalar0(src);
-  }
+  char whose[64];
+  snprintf(whose, sizeof whose, "actor '%s'", id);
+  if (get(n, "source") && (st = read_source(c, get(n, "source"), whose, &source))) return st;
   struct fy_node *cap = get(n, "capability");
   if (!cap) return fail(c, n, CONCERT_ERR_MISSING, "actor '%s' needs a 'capability'", id);
   m = push(c, ".capability");
-  st = sourced_number(c, cap, "capability", 0, 1e15, &a->capability, &source);
-  if (!st && !source)
-    st = fail(c, cap, CONCERT_ERR_MISSING,
-              "the capability has no source (give 'source' on it, the actor or the file)");
+  st = ranged_number(c, cap, "capability", 0, 1e15, source, "the actor", &a->capability,
+                     &a->capability_range, &source);
   pop(c, m);
   if (st) return st;
   a->source = concert_i_strdup(source);
@@ -667,7 +787,10 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
     if (!st && dis) {
       size_t m2 = push(c, ".dispute");
       ev->kind = CONCERT_EVENT_DISPUTE;
-      st = need_map(c, dis, "dispute");
+      st = c->codebook ? fail(c, dis, CONCERT_ERR_INVALID,
+                              "a codebook file does not enter disputes: "
+                              "they are what the engine predicts (docs/codebook.md)")
+                       : need_map(c, dis, "dispute");
       if (!st) st = only_keys(c, dis, dkeys);
       struct fy_node *kd = !st ? get(dis, "kind") : NULL, *ac = !st ? get(dis, "actors") : NULL;
       if (!st && (!kd || !ac)) st = fail(c, dis, CONCERT_ERR_MISSING, "a dispute needs 'kind' and 'actors'");
@@ -952,9 +1075,27 @@ static concert_status build_index(ctx *c, struct fy_node *seq, bool actors) {
   return CONCERT_OK;
 }
 
+/* In a codebook file an event's source holding TO FILL is not yet coded either. The forum's
+ * events are already read and checked (read_events); this only looks at their sources. */
+static concert_status check_event_sources(ctx *c, struct fy_node *forum) {
+  struct fy_node *evs = get(forum, "events"), *e;
+  void *it = NULL;
+  concert_status st = CONCERT_OK;
+  for (size_t i = 0;
+       !st && evs && fy_node_is_sequence(evs) && (e = fy_node_sequence_iterate(evs, &it)); i++) {
+    struct fy_node *src = fy_node_is_mapping(e) ? get(e, "source") : NULL;
+    if (!src) continue;
+    size_t m = push(c, ".events[%zu]", i);
+    const char *ignored;
+    st = read_source(c, src, "the event", &ignored);
+    pop(c, m);
+  }
+  return st;
+}
+
 static concert_status read_document(ctx *c, struct fy_node *root) {
-  static const char *const keys[] = {"name", "description", "source", "model", "protocol",
-                                     "issues", "actors", "forums", NULL};
+  static const char *const keys[] = {"name",     "description", "codebook", "source", "model",
+                                     "protocol", "issues",      "actors",   "forums", NULL};
   concert_status st = need_map(c, root, "the document");
   if (!st) st = only_keys(c, root, keys);
   if (st) return st;
@@ -972,10 +1113,23 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     pop(c, m);
     if (st) return st;
   }
+  if (get(root, "codebook")) {
+    double v;
+    m = push(c, "codebook");
+    st = scalar_number(c, get(root, "codebook"), "codebook", 1, 1e6, &v);
+    if (!st && v != CONCERT_I_CODEBOOK_VERSION)
+      st = fail(c, get(root, "codebook"), CONCERT_ERR_UNSUPPORTED,
+                "codebook %g is not known; this concert reads codebook %d (docs/codebook.md)", v,
+                CONCERT_I_CODEBOOK_VERSION);
+    pop(c, m);
+    if (st) return st;
+    s->codebook = c->codebook = CONCERT_I_CODEBOOK_VERSION;
+  }
   if (get(root, "source")) {
-    struct fy_node *src = get(root, "source");
-    if (!fy_node_is_scalar(src)) return fail(c, src, CONCERT_ERR_TYPE, "source must be a text");
-    c->top_source = fy_node_get_scalar0(src);
+    const char *top;
+    if ((st = read_source(c, get(root, "source"), "the file", &top))) return st;
+    /* in a codebook file every number's source is its own or its stance's, actor's or issue's */
+    if (!c->codebook) c->top_source = top;
   }
   s->model = concert_i_strdup("compromise");
   s->model_params = concert_params_new();
@@ -1066,6 +1220,7 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     for (size_t j = 0; !st && j + 1 < s->n_forums; j++)
       if (strcmp(s->forums[j].id, s->forums[s->n_forums - 1].id) == 0)
         st = fail(c, get(e, "id"), CONCERT_ERR_DUPLICATE_ID, "duplicate forum id '%s'", s->forums[j].id);
+    if (!st && c->codebook) st = check_event_sources(c, e);
     pop(c, m2);
   }
   pop(c, m);
@@ -1098,9 +1253,11 @@ static size_t utf8_error(const unsigned char *t, size_t n, int *line, int *col) 
 
 static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len) {}
 
-concert_status concert_scenario_load_string(const char *text, size_t len, const char *name,
-                                            concert_scenario **out, concert_diag *d) {
-  if (!out || (!text && len)) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+/* The one loader: parses text and reads the document. Fields not yet coded are listed in
+ * *todo (in file order) and do not stop the reading; the status says whether anything else
+ * is wrong. */
+static concert_status load_text(const char *text, size_t len, const char *name,
+                                concert_scenario **out, concert_diag *d, concert_i_todo *todo) {
   *out = NULL;
   const char *file = name ? name : "<string>";
   if (len > CONCERT_MAX_FILE_BYTES)
@@ -1132,7 +1289,7 @@ concert_status concert_scenario_load_string(const char *text, size_t len, const 
     fy_diag_destroy(fdiag);
     return st;
   }
-  ctx c = {.file = file, .d = d, .s = concert_i_scenario_alloc()};
+  ctx c = {.file = file, .d = d, .s = concert_i_scenario_alloc(), .todo = todo};
   if (!c.s) st = concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
   if (!st) {
     c.s->file = concert_i_strdup(file);
@@ -1142,6 +1299,7 @@ concert_status concert_scenario_load_string(const char *text, size_t len, const 
   free(c.issue_ix);
   fy_document_destroy(doc);
   fy_diag_destroy(fdiag);
+  concert_i_todo_sort(todo);
   if (st) {
     concert_scenario_free(c.s);
     return st;
@@ -1150,10 +1308,24 @@ concert_status concert_scenario_load_string(const char *text, size_t len, const 
   return CONCERT_OK;
 }
 
-concert_status concert_scenario_load_file(const char *path, concert_scenario **out,
-                                          concert_diag *d) {
-  if (!path || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
-  *out = NULL;
+concert_status concert_scenario_load_string(const char *text, size_t len, const char *name,
+                                            concert_scenario **out, concert_diag *d) {
+  if (!out || (!text && len)) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+  concert_i_todo todo = {NULL, 0, 0};
+  concert_status st = load_text(text, len, name, out, d, &todo);
+  if (!st && todo.n) { /* the first field not yet coded, in file order */
+    concert_scenario_free(*out);
+    *out = NULL;
+    st = todo.items[0].status;
+    if (d) *d = todo.items[0];
+  }
+  concert_i_todo_free(&todo);
+  return st;
+}
+
+/* Reads the whole file at path into *buf (NUL-terminated; the caller frees it). */
+static concert_status read_file(const char *path, char **buf, size_t *len, concert_diag *d) {
+  *buf = NULL;
   struct stat sb;
   if (stat(path, &sb) != 0)
     return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
@@ -1166,19 +1338,51 @@ concert_status concert_scenario_load_file(const char *path, concert_scenario **o
   FILE *f = fopen(path, "rb");
   if (!f) return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
   size_t size = (size_t)sb.st_size;
-  char *buf = malloc(size + 1);
-  if (!buf) {
+  *buf = malloc(size + 1);
+  if (!*buf) {
     fclose(f);
     return concert_i_fail(d, CONCERT_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
   }
-  size_t got = fread(buf, 1, size, f);
+  size_t got = fread(*buf, 1, size, f);
   fclose(f);
   if (got != size) {
-    free(buf);
+    free(*buf);
+    *buf = NULL;
     return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "short read");
   }
-  buf[size] = '\0';
-  concert_status st = concert_scenario_load_string(buf, size, path, out, d);
+  (*buf)[size] = '\0';
+  *len = size;
+  return CONCERT_OK;
+}
+
+concert_status concert_scenario_load_file(const char *path, concert_scenario **out,
+                                          concert_diag *d) {
+  if (!path || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+  *out = NULL;
+  char *buf;
+  size_t size = 0;
+  concert_status st = read_file(path, &buf, &size, d);
+  if (st) return st;
+  st = concert_scenario_load_string(buf, size, path, out, d);
   free(buf);
+  return st;
+}
+
+concert_status concert_scenario_unfilled_file(const char *path, concert_diag **fields, size_t *n,
+                                              concert_diag *d) {
+  if (!path || !fields || !n) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+  *fields = NULL;
+  *n = 0;
+  char *buf;
+  size_t size = 0;
+  concert_status st = read_file(path, &buf, &size, d);
+  if (st) return st;
+  concert_i_todo todo = {NULL, 0, 0};
+  concert_scenario *s = NULL;
+  st = load_text(buf, size, path, &s, d, &todo);
+  free(buf);
+  concert_scenario_free(s);
+  *fields = todo.items;
+  *n = todo.n;
   return st;
 }

@@ -12,12 +12,35 @@
 
 enum { CONCERT_I_TAG_CORE_SECURITY = 1u, CONCERT_I_TAG_TRADE = 2u, CONCERT_I_TAG_MEMBERSHIP = 4u };
 
+/* How a sampler draws a number within its range (docs/scenario-format.md, "Calibrated numbers"). */
+enum { CONCERT_I_DIST_UNIFORM = 0, CONCERT_I_DIST_TRIANGULAR = 1 };
+
+/* What kind of source a number has (the prefix of its source; scenario/provenance.h). */
+enum {
+  CONCERT_I_PROV_OTHER = 0,    /* a plain citation, or no source */
+  CONCERT_I_PROV_DATA = 1,     /* "data:..." derived from a data table */
+  CONCERT_I_PROV_JUDGMENT = 2, /* "judgment..." a coder's judgment */
+  CONCERT_I_PROV_EXOGENOUS = 3 /* "exogenous:..." an exogenous fact */
+};
+
+/* The judgment range of one calibrated number, kept beside the number itself. A point value
+ * has lo == hi == the number; a NaN number (no red line, default tolerance) has NaN ends. */
+typedef struct concert_i_range {
+  double lo, hi;      /* low and high ends, lo <= number <= hi, within the field's bounds */
+  unsigned char dist; /* CONCERT_I_DIST_*: uniform, or triangular with its mode at the number */
+  unsigned char prov; /* CONCERT_I_PROV_* of the number's own or inherited source */
+} concert_i_range;
+
 typedef struct concert_i_stance {
   bool set;         /* the actor holds a stance on this issue */
   double position;  /* 0..100 */
   double salience;  /* 0..1 */
   double tolerance; /* 0..100, or NaN for the protocol's default */
   double red_line;  /* 0..100, or NaN for none */
+  concert_i_range position_range;  /* range of position */
+  concert_i_range salience_range;  /* range of salience */
+  concert_i_range tolerance_range; /* range of tolerance (NaN ends when tolerance is NaN) */
+  concert_i_range red_line_range;  /* range of red_line (NaN ends when red_line is NaN) */
   char *source;     /* source of the numbers (owned; may be inherited text) */
 } concert_i_stance;
 
@@ -25,6 +48,7 @@ typedef struct concert_i_actor {
   char *id;          /* unique identifier */
   char *name;        /* display name */
   double capability; /* >= 0 */
+  concert_i_range capability_range; /* range of capability */
   char *source;      /* source of the capability */
 } concert_i_actor;
 
@@ -33,6 +57,7 @@ typedef struct concert_i_issue {
   char *low, *high;     /* what 0 and 100 mean ("" if not given) */
   char *category;       /* "" if not given */
   double reversion;     /* 0..100, NaN for none (actor tables) */
+  concert_i_range reversion_range; /* range of reversion (NaN ends when it is NaN) */
   char *source;         /* source of the reversion point */
   unsigned tags;        /* CONCERT_I_TAG_* bits */
 } concert_i_issue;
@@ -71,6 +96,7 @@ typedef struct concert_i_forum {
 
 struct concert_scenario {
   char *file;                 /* file it came from ("" for strings) */
+  int codebook;               /* codebook version of a strictly coded file, 0 if none */
   char *name, *description;   /* title, free text */
   concert_i_actor *actors;    /* n_actors */
   size_t n_actors;
@@ -89,6 +115,16 @@ static inline const concert_i_stance *concert_i_stance_at(const concert_scenario
                                                           size_t k) {
   return &s->stances[a * s->n_issues + k];
 }
+
+/** A point range at x (lo == hi == x, NaN for NaN), uniform, of provenance prov. */
+static inline concert_i_range concert_i_range_point(double x, unsigned char prov) {
+  concert_i_range r = {x, x, CONCERT_I_DIST_UNIFORM, prov};
+  return r;
+}
+
+/** The range of one stance field (a concert_stance_field), or NULL when field is unknown. */
+const concert_i_range *concert_i_stance_range(const concert_i_stance *st,
+                                              concert_stance_field field);
 
 /** Allocates an empty scenario (all zero). */
 concert_scenario *concert_i_scenario_alloc(void);

@@ -1,5 +1,7 @@
 /* test_rift_outcome.c: the rift index of simulated summits (docs/rift-index.md) against
- * values computed by hand, and the Kananaskis scenario showing all six flags. */
+ * values computed by hand: every component measured, none entered (dispute events set
+ * nothing); one member against the others on trade; forums of different make-up give
+ * different components; the Kananaskis scenario's measured flags. */
 #include <check.h>
 #include <concert.h>
 #include <math.h>
@@ -11,7 +13,7 @@
  * s (core-security, r 50): A 60 (1), B 80 (1) -> text 70, both accept: joint statement;
  *   sigma = 10 -> component 3 = 10/50 = 0.2 (no flag).
  * t (trade, r 50): A 20 (.5), B 80 (.5) -> 50 = r: nothing new, no statement;
- *   pairwise distance 60 -> component 4 = 0.6 (flag).
+ *   A against the others' mean 80: .5 * 60 = 30 (B likewise) -> component 4 = 0.3 (flag).
  * m (membership, r 0): A 0 (.2), B 40 (.8) -> 32, A refuses, re-draft collapses to 0:
  *   no statement; sigma = sqrt(.2*32^2 + .8*8^2) = 16 -> component 6 = 0.32 (flag).
  * (2) two of three issues without a joint statement: 2/3.
@@ -48,7 +50,7 @@ START_TEST(hand_computed_components) {
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_NO_COMMUNIQUE], 1.0, 1e-12);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_MISSING_STATEMENTS], 2.0 / 3.0, 1e-12);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_NO_UNIFIED_STANCE], 0.2, 1e-12);
-  ck_assert_double_eq_tol(r.value[CONCERT_RIFT_TRADE], 0.6, 1e-12);
+  ck_assert_double_eq_tol(r.value[CONCERT_RIFT_TRADE], 0.3, 1e-12);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_AGENDA], 1.0 / 3.0, 1e-12);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_ROLE], 0.32, 1e-12);
   ck_assert_int_eq(r.flag[CONCERT_RIFT_NO_COMMUNIQUE], CONCERT_TRI_YES);
@@ -57,9 +59,13 @@ START_TEST(hand_computed_components) {
   ck_assert_int_eq(r.flag[CONCERT_RIFT_AGENDA], CONCERT_TRI_YES);
   ck_assert_int_eq(r.flag[CONCERT_RIFT_ROLE], CONCERT_TRI_YES);
   ck_assert(concert_rift_valid(&r));
-  /* a recorded trade dispute sets the trade component to 1 */
-  rift_of(two, 1, &r);
-  ck_assert_double_eq(r.value[CONCERT_RIFT_TRADE], 1.0);
+  /* a recorded dispute event (forum D) is not an input of the index: the same values */
+  concert_rift same;
+  rift_of(two, 1, &same);
+  for (int k = 0; k < CONCERT_RIFT_N; k++) {
+    ck_assert_double_eq_tol(same.value[k], r.value[k], 1e-12);
+    ck_assert_int_eq(same.flag[k], r.flag[k]);
+  }
 }
 END_TEST
 
@@ -81,7 +87,77 @@ START_TEST(identical_actors_no_rift) {
 }
 END_TEST
 
-/* Kananaskis: the seed's reading, all three no's and all three disputes. */
+/* Eight members, one of them (U) against all the others on trade, and five members without
+ * it (the others' first five). All saliences on t are .5 except U's .9.
+ * t (trade): U 15; A 65, B 70, C 75, D 80, E 85, F 75, G 75.
+ *   eight: the others' mean is 525/7 = 75, U's distance .9 * 60 = 54 -> 0.54 (flag). No
+ *   one else comes near (E at 85: others' mean 233.5/3.9 = 59.87, .5 * 25.13 = 12.6). The
+ *   old mean pairwise distance was 0.243, under the flag: the issue's complaint.
+ *   five: A at 65 against 77.5 and E at 85 against 72.5, each .5 * 12.5 -> 0.0625 (no flag).
+ * m (membership, r 0, all saliences .2): U 80, the others 0.
+ *   eight: mean 10, sigma = sqrt((70^2 + 7 * 10^2) / 8) = sqrt(700) -> sqrt(700) / 50 = 0.529.
+ *   five: all at 0 -> 0.
+ * c (untagged, r 50): U 30 (.1), the others 60 (.8).
+ *   Salience orders: U t > m > c, the others c > t > m: U discords with each of them on
+ *   (t, c) and (m, c), 2 of 3 issue pairs; the others agree.
+ *   eight: 7 pairs of 28 at 2/3 -> 7 * (2/3) / 28 = 1/6; five: 0. */
+static const char *eight =
+    "name: one against the others\nsource: test\nissues:\n"
+    "  - {id: t, title: T, reversion: 50, tags: [trade]}\n"
+    "  - {id: m, title: M, reversion: 0, tags: [membership]}\n"
+    "  - {id: c, title: C, reversion: 50}\n"
+    "actors:\n"
+    "  - {id: U, capability: 1, stances: {t: {position: 15, salience: 0.9}, m: {position: 80, salience: 0.2}, c: {position: 30, salience: 0.1}}}\n"
+    "  - {id: A, capability: 1, stances: {t: {position: 65, salience: 0.5}, m: {position: 0, salience: 0.2}, c: {position: 60, salience: 0.8}}}\n"
+    "  - {id: B, capability: 1, stances: {t: {position: 70, salience: 0.5}, m: {position: 0, salience: 0.2}, c: {position: 60, salience: 0.8}}}\n"
+    "  - {id: C, capability: 1, stances: {t: {position: 75, salience: 0.5}, m: {position: 0, salience: 0.2}, c: {position: 60, salience: 0.8}}}\n"
+    "  - {id: D, capability: 1, stances: {t: {position: 80, salience: 0.5}, m: {position: 0, salience: 0.2}, c: {position: 60, salience: 0.8}}}\n"
+    "  - {id: E, capability: 1, stances: {t: {position: 85, salience: 0.5}, m: {position: 0, salience: 0.2}, c: {position: 60, salience: 0.8}}}\n"
+    "  - {id: F, capability: 1, stances: {t: {position: 75, salience: 0.5}, m: {position: 0, salience: 0.2}, c: {position: 60, salience: 0.8}}}\n"
+    "  - {id: G, capability: 1, stances: {t: {position: 75, salience: 0.5}, m: {position: 0, salience: 0.2}, c: {position: 60, salience: 0.8}}}\n"
+    "forums:\n"
+    "  - {id: eight, members: [U, A, B, C, D, E, F, G], agenda: [{session: d1, issues: [t, m, c]}]}\n"
+    "  - {id: five, members: [A, B, C, D, E], agenda: [{session: d1, issues: [t, m, c]}]}\n";
+
+START_TEST(one_against_the_others) {
+  concert_rift r8, r5;
+  rift_of(eight, 0, &r8);
+  rift_of(eight, 1, &r5);
+  ck_assert_double_eq_tol(r8.value[CONCERT_RIFT_TRADE], 0.54, 1e-12);
+  ck_assert_int_eq(r8.flag[CONCERT_RIFT_TRADE], CONCERT_TRI_YES);
+  ck_assert_double_eq_tol(r5.value[CONCERT_RIFT_TRADE], 0.0625, 1e-12);
+  ck_assert_int_eq(r5.flag[CONCERT_RIFT_TRADE], CONCERT_TRI_NO);
+  ck_assert_double_eq_tol(r8.value[CONCERT_RIFT_ROLE], sqrt(700) / 50, 1e-9);
+  ck_assert_int_eq(r8.flag[CONCERT_RIFT_ROLE], CONCERT_TRI_YES);
+  ck_assert_double_eq_tol(r5.value[CONCERT_RIFT_ROLE], 0.0, 1e-12);
+  ck_assert_int_eq(r5.flag[CONCERT_RIFT_ROLE], CONCERT_TRI_NO);
+  ck_assert_double_eq_tol(r8.value[CONCERT_RIFT_AGENDA], 1.0 / 6.0, 1e-12);
+  ck_assert_double_eq_tol(r5.value[CONCERT_RIFT_AGENDA], 0.0, 1e-12);
+}
+END_TEST
+
+/* A member with no salience on trade is no trade dispute however far it sits; when none of
+ * the others gives the issue salience, their plain mean is used.
+ * A 0 (0), B 100 (.4), C 100 (0): A: 0 * 100 = 0; B against the others' plain mean 50
+ * (neither gives salience): .4 * 50 = 20; C: 0 -> 0.2. */
+START_TEST(trade_without_salience) {
+  const char *text =
+      "name: quiet\nsource: test\nissues: [{id: t, title: T, reversion: 50, tags: [trade]}]\n"
+      "actors:\n"
+      "  - {id: A, capability: 1, stances: {t: {position: 0, salience: 0}}}\n"
+      "  - {id: B, capability: 1, stances: {t: {position: 100, salience: 0.4}}}\n"
+      "  - {id: C, capability: 1, stances: {t: {position: 100, salience: 0}}}\n"
+      "forums: [{id: F, members: [A, B, C], agenda: [{session: d, issues: [t]}]}]\n";
+  concert_rift r;
+  rift_of(text, 0, &r);
+  ck_assert_double_eq_tol(r.value[CONCERT_RIFT_TRADE], 0.2, 1e-12);
+  ck_assert_int_eq(r.flag[CONCERT_RIFT_TRADE], CONCERT_TRI_NO);
+}
+END_TEST
+
+/* Kananaskis: all six flags, now every one measured. Trade: USA at 15 (.9) against the
+ * others' salience-weighted mean 435.5 / 5.5 = 79.18 -> .9 * 64.18 / 100 = 0.578; the
+ * scenario's dispute events (still in this non-codebook file) set nothing. */
 START_TEST(kananaskis_all_flags) {
   concert_scenario *s = NULL;
   concert_diag d;
@@ -94,6 +170,8 @@ START_TEST(kananaskis_all_flags) {
   for (int k = 0; k < CONCERT_RIFT_N; k++)
     ck_assert_msg(r.flag[k] == CONCERT_TRI_YES, "component %s not flagged (%g)",
                   concert_rift_component_id((concert_rift_component)k), r.value[k]);
+  ck_assert_double_eq_tol(r.value[CONCERT_RIFT_TRADE], 0.9 * (15 - 435.5 / 5.5) / -100, 1e-12);
+  ck_assert(r.value[CONCERT_RIFT_ROLE] < 1); /* measured, not set by the role dispute event */
   concert_outcome_free(o);
   concert_scenario_free(s);
 }
@@ -104,6 +182,8 @@ int main(void) {
   TCase *t = tcase_create("outcome");
   tcase_add_test(t, hand_computed_components);
   tcase_add_test(t, identical_actors_no_rift);
+  tcase_add_test(t, one_against_the_others);
+  tcase_add_test(t, trade_without_salience);
   tcase_add_test(t, kananaskis_all_flags);
   suite_add_tcase(s, t);
   return concert_test_run(s);

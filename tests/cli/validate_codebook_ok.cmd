@@ -1,0 +1,1 @@
+validate tests/data/codebook_ok.yaml
