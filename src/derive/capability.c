@@ -94,8 +94,9 @@ concert_status concert_i_capability(const concert_i_capctx *x, const char *actor
     return concert_i_report_add(rep, "capability of %s: no GDP, military expenditure or "
                                      "population figure; left as a judgment TO FILL", actor);
   for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++)
-    if (!used[k] && concert_i_report_add(rep, "capability of %s: no %s figure; the mean of the "
-                                              "%zu other shares is used", actor, ind_name[k], have))
+    if (!used[k] && concert_i_report_add(rep, "capability of %s: no %s figure; the capability "
+                                              "averages the other %zu share%s", actor, ind_name[k],
+                                         have, have == 1 ? "" : "s"))
       return CONCERT_ERR_NOMEM;
   /* value: mean of the shares; range: the leave-one-out means (with two shares, the shares
    * themselves; with one, the share). */

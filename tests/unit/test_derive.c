@@ -100,8 +100,8 @@ START_TEST(capability_missing_year_warns) {
   ck_assert_str_eq(concert_derive_report_at(rep, 3),
                    "capability of CCC: no GDP for 2020 in wb_gdp_current_usd.csv; using 2019");
   ck_assert_str_eq(concert_derive_report_at(rep, 5),
-                   "capability of CCC: no military expenditure figure; the mean of the 2 other "
-                   "shares is used");
+                   "capability of CCC: no military expenditure figure; the capability averages "
+                   "the other 2 shares");
   /* No figure at all: a judgment to fill, with a warning. */
   ck_assert_int_eq(concert_i_capability(&x, "QQQ", NULL, 0, &n, rep), CONCERT_OK);
   ck_assert(!n.ok);
