@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "derive/derive_i.h"
+#include "io/utf8.h"
 #include "status/diag.h"
 
 /* Reading state. */
@@ -397,8 +398,10 @@ concert_status concert_i_spec_parse(const char *text, size_t len, const char *fi
   if (!s->text) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   if (len) memcpy(s->text, text, len);
   s->text[len] = '\0';
-  if (memchr(s->text, '\0', len))
-    return concert_i_fail(d, CONCERT_ERR_SYNTAX, file, 0, 0, NULL, "the file holds a NUL byte");
+  int bl, bc;
+  if (concert_i_utf8_error((const unsigned char *)s->text, len, &bl, &bc))
+    return concert_i_fail(d, CONCERT_ERR_SYNTAX, file, bl, bc, NULL,
+                          "the file is not valid UTF-8 text (or holds a NUL byte) here");
   struct fy_diag_cfg dcfg;
   fy_diag_cfg_default(&dcfg);
   dcfg.fp = NULL;

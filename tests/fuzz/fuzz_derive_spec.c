@@ -5,6 +5,8 @@
 
 #include "derive/derive_i.h"
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   concert_i_spec s;
   concert_diag d;

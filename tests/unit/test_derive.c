@@ -188,6 +188,11 @@ START_TEST(spec_errors_name_the_field) {
   ck_assert_int_ge(d.line, 3);
   ck_assert_ptr_nonnull(strstr(d.message, "malformed YAML"));
   concert_i_spec_free(&sp);
+  /* invalid UTF-8 is refused before libfyaml (which loops forever on "%\xff") */
+  ck_assert_int_eq(concert_i_spec_parse("name: t\n%\xff", 10, "t.yaml", &sp, &d), CONCERT_ERR_SYNTAX);
+  ck_assert_int_eq(d.line, 2);
+  ck_assert_int_eq(d.column, 2);
+  concert_i_spec_free(&sp);
 }
 END_TEST
 
