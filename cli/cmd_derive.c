@@ -42,26 +42,36 @@ int concert_cli_derive(int argc, char **argv) {
   opterr = 0;
   while ((ch = getopt_long(argc, argv, ":m:f:y:n:o:d:", opts, NULL)) != -1) {
     switch (ch) {
-    case 'm': o.members = optarg; break;
-    case 'f': o.forum = optarg; break;
-    case 'y': {
-      int to;
-      if (concert_cli_parse_years(optarg, &o.year, &to) != 0 || to != o.year) {
-        fprintf(stderr, "concert derive: --year must be a year in 1900-2100, not '%s'\n", optarg);
-        return 2;
+      case 'm':
+        o.members = optarg;
+        break;
+      case 'f':
+        o.forum = optarg;
+        break;
+      case 'y': {
+        int to;
+        if (concert_cli_parse_years(optarg, &o.year, &to) != 0 || to != o.year) {
+          fprintf(stderr, "concert derive: --year must be a year in 1900-2100, not '%s'\n", optarg);
+          return 2;
+        }
+        year_given = 1;
+        break;
       }
-      year_given = 1;
-      break;
-    }
-    case 'n': o.name = optarg; break;
-    case 'o': output = optarg; break;
-    case 'd': o.data_dir = optarg; break;
-    case ':':
-      fprintf(stderr, "concert derive: option %s needs a value\n", argv[optind - 1]);
-      return 2;
-    default:
-      fprintf(stderr, "concert derive: unknown option '%s'\n", argv[optind - 1]);
-      return 2;
+      case 'n':
+        o.name = optarg;
+        break;
+      case 'o':
+        output = optarg;
+        break;
+      case 'd':
+        o.data_dir = optarg;
+        break;
+      case ':':
+        fprintf(stderr, "concert derive: option %s needs a value\n", argv[optind - 1]);
+        return 2;
+      default:
+        fprintf(stderr, "concert derive: unknown option '%s'\n", argv[optind - 1]);
+        return 2;
     }
   }
   const char *spec = optind < argc ? argv[optind++] : NULL;
@@ -70,13 +80,15 @@ int concert_cli_derive(int argc, char **argv) {
     return 2;
   }
   if (spec && (o.members || o.forum || year_given)) {
-    fprintf(stderr, "concert derive: a spec file gives its own members and year; drop "
-                    "--members, --forum and --year\n");
+    fprintf(stderr,
+            "concert derive: a spec file gives its own members and year; drop "
+            "--members, --forum and --year\n");
     return 2;
   }
   if (!spec && ((o.members == NULL) == (o.forum == NULL) || !year_given)) {
-    fprintf(stderr, "concert derive: give SPEC.yaml, or --members ISO3,... or --forum "
-                    "G7|G8|G20|G5|G2, with --year Y\n");
+    fprintf(stderr,
+            "concert derive: give SPEC.yaml, or --members ISO3,... or --forum "
+            "G7|G8|G20|G5|G2, with --year Y\n");
     return 2;
   }
   char *text = NULL;

@@ -55,7 +55,6 @@ CONCERT_API void concert_derive_report_free(concert_derive_report *r);
  * O(actors x issues x years). */
 CONCERT_API concert_status concert_derive_run(const concert_derive_options *opts,
                                               const char *spec_path, FILE *out,
-                                              concert_derive_report **warnings,
-                                              concert_diag *d);
+                                              concert_derive_report **warnings, concert_diag *d);
 
 #endif

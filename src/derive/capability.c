@@ -26,8 +26,7 @@ concert_status concert_i_capability_years(concert_i_capctx *x, int summit_year,
       if (concert_worlddata_value(x->w, (concert_indicator)k, "WLD", y, NULL)) x->year[k] = y;
     if (!x->year[k])
       return concert_i_fail(d, CONCERT_ERR_NOT_FOUND, table_file[k], 0, 0, NULL,
-                            "no world total of %s in any year before %d", ind_name[k],
-                            summit_year);
+                            "no world total of %s in any year before %d", ind_name[k], summit_year);
     if (x->year[k] < summit_year - 1 &&
         concert_i_report_add(rep, "capability: %s has no %s for %d; using %d, its latest year",
                              table_file[k], ind_name[k], summit_year - 1, x->year[k]))
@@ -69,8 +68,8 @@ static bool eu_value(const concert_i_capctx *x, int k, int y, const char *const 
 }
 
 concert_status concert_i_capability(const concert_i_capctx *x, const char *actor,
-                                    const char *const *seat, size_t n_seated,
-                                    concert_i_dnum *out, concert_derive_report *rep) {
+                                    const char *const *seat, size_t n_seated, concert_i_dnum *out,
+                                    concert_derive_report *rep) {
   memset(out, 0, sizeof *out);
   bool eu = strcmp(actor, "EU") == 0;
   double share[CONCERT_INDICATOR_COUNT];
@@ -91,12 +90,15 @@ concert_status concert_i_capability(const concert_i_capctx *x, const char *actor
       return CONCERT_ERR_NOMEM;
   }
   if (have == 0)
-    return concert_i_report_add(rep, "capability of %s: no GDP, military expenditure or "
-                                     "population figure; left as a judgment TO FILL", actor);
+    return concert_i_report_add(rep,
+                                "capability of %s: no GDP, military expenditure or "
+                                "population figure; left as a judgment TO FILL",
+                                actor);
   for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++)
-    if (!used[k] && concert_i_report_add(rep, "capability of %s: no %s figure; the capability "
-                                              "averages the other %zu share%s", actor, ind_name[k],
-                                         have, have == 1 ? "" : "s"))
+    if (!used[k] && concert_i_report_add(rep,
+                                         "capability of %s: no %s figure; the capability "
+                                         "averages the other %zu share%s",
+                                         actor, ind_name[k], have, have == 1 ? "" : "s"))
       return CONCERT_ERR_NOMEM;
   /* value: mean of the shares; range: the leave-one-out means (with two shares, the shares
    * themselves; with one, the share). */
@@ -113,7 +115,8 @@ concert_status concert_i_capability(const concert_i_capctx *x, const char *actor
   }
   out->ok = true;
   out->value = sum / (double)have, out->low = lo, out->high = hi;
-  size_t len = (size_t)snprintf(out->source, sizeof out->source, "data: mean of world shares (%%) of");
+  size_t len =
+      (size_t)snprintf(out->source, sizeof out->source, "data: mean of world shares (%%) of");
   const char *sep[] = {" ", ", ", " and "};
   size_t j = 0;
   for (int k = 0; k < CONCERT_INDICATOR_COUNT && len < sizeof out->source; k++)

@@ -58,9 +58,9 @@ static concert_status read_table(concert_i_countries *c, const char *path, const
       st = concert_i_fail(d, CONCERT_ERR_MISSING, path, x->line, 0, NULL, "the row is too short");
       break;
     }
-    if (add(c, x->field[ic], x->field[in])) st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-    if (!st && ig >= 0 && strstr(x->field[ig], "EU27") && strlen(x->field[ic]) < 8 &&
-        c->n_eu < 27)
+    if (add(c, x->field[ic], x->field[in]))
+      st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+    if (!st && ig >= 0 && strstr(x->field[ig], "EU27") && strlen(x->field[ic]) < 8 && c->n_eu < 27)
       memcpy(c->eu[c->n_eu++], x->field[ic], strlen(x->field[ic]) + 1);
   }
   concert_i_csv_records_free(&rows);

@@ -1,11 +1,10 @@
 /* derive.c: concert_derive_run, the one entry of `concert derive`: reads the spec (or
  * builds the quick-mode spec), loads the data tables it needs, derives capabilities and
  * positions, collects warnings and writes the scenario. */
-#include <stdlib.h>
-#include <string.h>
-
 #include <concert/datadir.h>
 #include <libfyaml.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "derive/derive_i.h"
 #include "io/read_file.h"
@@ -50,15 +49,15 @@ static concert_status capabilities(run *r, const char *dir, concert_derive_repor
   if (!st) st = concert_i_capability_years(&x, s->year, rep, d);
   for (size_t i = 0; !st && i < s->n_actors; i++) {
     if (fy_node_mapping_lookup_by_string(s->actors[i].node, "capability", FY_NT)) continue;
-    st = warn_nomem(concert_i_capability(&x, s->actors[i].id, r->seated, r->n_seated, &r->cap[i],
-                                         rep), d);
+    st = warn_nomem(
+        concert_i_capability(&x, s->actors[i].id, r->seated, r->n_seated, &r->cap[i], rep), d);
   }
   return st;
 }
 
 static bool given_position(const concert_i_spec_actor *a, const char *issue) {
-  struct fy_node *st = a->stances ? fy_node_mapping_lookup_by_string(a->stances, issue, FY_NT)
-                                  : NULL;
+  struct fy_node *st =
+      a->stances ? fy_node_mapping_lookup_by_string(a->stances, issue, FY_NT) : NULL;
   return st && fy_node_mapping_lookup_by_string(st, "position", FY_NT);
 }
 
@@ -75,16 +74,18 @@ static concert_status positions(run *r, const char *dir, concert_derive_report *
     const concert_i_spec_issue *q = &s->issues[k];
     if (!q->fam) continue;
     if (q->to > r->support.last_year)
-      st = concert_i_report_add(rep, "issue %s: the UNGA issue-support table ends in %d; "
-                                     "years %d-%d have no votes",
+      st = concert_i_report_add(rep,
+                                "issue %s: the UNGA issue-support table ends in %d; "
+                                "years %d-%d have no votes",
                                 q->id, r->support.last_year,
                                 q->from > r->support.last_year ? q->from : r->support.last_year + 1,
                                 q->to);
     if (!st && strcmp(q->fam->code, "ua") == 0 && q->from <= 2025 && q->to >= 2025)
       st = concert_i_report_add(
-          rep, "issue %s: KNOWN GAP: ES-11/7 and ES-11/8 (24 February 2025) are missing from "
-               "the UN source, so 2025 Ukraine positions lack those votes (the US voted "
-               "against ES-11/7); check positions that lean on 2025",
+          rep,
+          "issue %s: KNOWN GAP: ES-11/7 and ES-11/8 (24 February 2025) are missing from "
+          "the UN source, so 2025 Ukraine positions lack those votes (the US voted "
+          "against ES-11/7); check positions that lean on 2025",
           q->id);
     for (size_t i = 0; !st && i < s->n_actors; i++) {
       if (given_position(&s->actors[i], q->id)) continue;
@@ -92,8 +93,9 @@ static concert_status positions(run *r, const char *dir, concert_derive_report *
       st = concert_i_position(&r->support, &r->countries, s->actors[i].id, q->fam, q->oppose,
                               q->from, q->to, p);
       if (!st && !p->ok)
-        st = concert_i_report_add(rep, "position of %s on %s: no UNGA votes of family %s in "
-                                       "%d-%d; left as a judgment TO FILL",
+        st = concert_i_report_add(rep,
+                                  "position of %s on %s: no UNGA votes of family %s in "
+                                  "%d-%d; left as a judgment TO FILL",
                                   s->actors[i].id, q->id, q->fam->code, q->from, q->to);
     }
   }
@@ -112,9 +114,10 @@ concert_status concert_derive_run(const concert_derive_options *opts, const char
   size_t len = 0;
   concert_status st = concert_i_countries_load(dir, &r.countries, d);
   if (!st) {
-    if (spec_path) st = concert_i_read_file(spec_path, SPEC_MAX_BYTES, "the spec is too large",
-                                            &text, &len, d);
-    else st = concert_i_quick_spec(opts, &r.countries, &text, &len, rep, d);
+    if (spec_path)
+      st = concert_i_read_file(spec_path, SPEC_MAX_BYTES, "the spec is too large", &text, &len, d);
+    else
+      st = concert_i_quick_spec(opts, &r.countries, &text, &len, rep, d);
   }
   if (!st) st = concert_i_spec_parse(text, len, spec_path ? spec_path : "<quick mode>", &r.spec, d);
   free(text);
@@ -124,21 +127,27 @@ concert_status concert_derive_run(const concert_derive_options *opts, const char
     r.pos = calloc(s->n_actors * s->n_issues, sizeof *r.pos);
     r.names = calloc(s->n_actors, sizeof *r.names);
     r.seated = calloc(s->n_actors, sizeof *r.seated);
-    if (!r.cap || !r.pos || !r.names || !r.seated) st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+    if (!r.cap || !r.pos || !r.names || !r.seated)
+      st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   }
   for (size_t i = 0; !st && i < s->n_actors; i++) {
     r.names[i] = concert_i_country_name(&r.countries, s->actors[i].id);
-    if (concert_i_country_in_eu(&r.countries, s->actors[i].id)) r.seated[r.n_seated++] = s->actors[i].id;
+    if (concert_i_country_in_eu(&r.countries, s->actors[i].id))
+      r.seated[r.n_seated++] = s->actors[i].id;
   }
   if (!st) st = capabilities(&r, dir, rep, d);
   if (!st) st = positions(&r, dir, rep, d);
   if (!st) {
-    concert_i_derived dv = {.capability = r.cap, .position = r.pos,
-                            .name = opts->name ? opts->name : s->name, .actor_name = r.names};
+    concert_i_derived dv = {.capability = r.cap,
+                            .position = r.pos,
+                            .name = opts->name ? opts->name : s->name,
+                            .actor_name = r.names};
     st = concert_i_write(out, s, &dv, d);
   }
   run_free(&r);
-  if (warnings && rep->n) *warnings = rep;
-  else concert_derive_report_free(rep);
+  if (warnings && rep->n)
+    *warnings = rep;
+  else
+    concert_derive_report_free(rep);
   return st;
 }

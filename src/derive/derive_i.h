@@ -5,12 +5,11 @@
  * write.c (the YAML writer), report.c (warnings) and derive.c (the run). */
 #ifndef CONCERT_I_DERIVE_H
 #define CONCERT_I_DERIVE_H
+#include <concert/derive.h>
+#include <concert/measures.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
-
-#include <concert/derive.h>
-#include <concert/measures.h>
 
 struct fy_document;
 struct fy_node;
@@ -65,11 +64,11 @@ concert_status concert_i_forum_members(const char *forum, int year, char *out, s
 /* Country names and the EU-27, from DIR/world/focus_countries.csv and
  * DIR/derived/unga_country_iso3.csv. */
 typedef struct concert_i_countries {
-  char (*iso3)[8];   /* n codes */
-  char **name;       /* n owned names */
-  size_t n, cap;     /* used, allocated */
-  char eu[27][8];    /* the EU-27 member states (focus_countries.csv group EU27) */
-  size_t n_eu;       /* 27 once loaded */
+  char (*iso3)[8]; /* n codes */
+  char **name;     /* n owned names */
+  size_t n, cap;   /* used, allocated */
+  char eu[27][8];  /* the EU-27 member states (focus_countries.csv group EU27) */
+  size_t n_eu;     /* 27 once loaded */
 } concert_i_countries;
 
 concert_status concert_i_countries_load(const char *dir, concert_i_countries *c, concert_diag *d);
@@ -107,16 +106,16 @@ const concert_i_support_row *concert_i_support_find(const concert_i_support *t, 
 
 /* A number with its range and source, as written in the scenario. */
 typedef struct concert_i_dnum {
-  bool ok;                            /* derived; false: a judgment TO FILL */
-  double value, low, high;            /* the number and its range */
-  char source[CONCERT_I_SOURCE_MAX];  /* "data: ..." */
+  bool ok;                           /* derived; false: a judgment TO FILL */
+  double value, low, high;           /* the number and its range */
+  char source[CONCERT_I_SOURCE_MAX]; /* "data: ..." */
 } concert_i_dnum;
 
 /* What the capability computation needs. */
 typedef struct concert_i_capctx {
-  const concert_worlddata *w;         /* the three indicator tables */
-  const concert_i_countries *c;       /* names and the EU-27 */
-  int year[CONCERT_INDICATOR_COUNT];  /* table year per indicator (latest <= summit - 1) */
+  const concert_worlddata *w;        /* the three indicator tables */
+  const concert_i_countries *c;      /* names and the EU-27 */
+  int year[CONCERT_INDICATOR_COUNT]; /* table year per indicator (latest <= summit - 1) */
 } concert_i_capctx;
 
 /** Chooses the table year of each indicator: the latest year <= summit_year - 1 with a
@@ -127,8 +126,8 @@ concert_status concert_i_capability_years(concert_i_capctx *x, int summit_year,
 /** The capability of actor (ISO3, or EU: the EU-27 minus the seated member states among
  * seated[0..n_seated)). out->ok false (with a warning) when no share can be computed. */
 concert_status concert_i_capability(const concert_i_capctx *x, const char *actor,
-                                    const char *const *seated, size_t n_seated,
-                                    concert_i_dnum *out, concert_derive_report *rep);
+                                    const char *const *seated, size_t n_seated, concert_i_dnum *out,
+                                    concert_derive_report *rep);
 
 /** The position of actor (ISO3, or EU: the mean of the EU-27) on an issue of family fam,
  * direction oppose or support, over the years [from, to] of the support table. out->ok
@@ -141,11 +140,11 @@ concert_status concert_i_position(const concert_i_support *t, const concert_i_co
 
 /* One issue of the spec. */
 typedef struct concert_i_spec_issue {
-  const char *id;               /* borrowed from the document */
-  struct fy_node *node;         /* the issue's mapping */
-  const concert_i_family *fam;  /* family, or NULL */
-  bool oppose;                  /* direction: oppose */
-  int from, to;                 /* vote years (default: the three years before the summit) */
+  const char *id;              /* borrowed from the document */
+  struct fy_node *node;        /* the issue's mapping */
+  const concert_i_family *fam; /* family, or NULL */
+  bool oppose;                 /* direction: oppose */
+  int from, to;                /* vote years (default: the three years before the summit) */
 } concert_i_spec_issue;
 
 /* One actor of the spec. */
@@ -157,17 +156,17 @@ typedef struct concert_i_spec_actor {
 
 /* A parsed spec; the nodes live in doc. */
 typedef struct concert_i_spec {
-  char *text;                  /* owned copy of the YAML text (the document points into it) */
-  struct fy_document *doc;     /* owned */
-  struct fy_diag *diag;        /* owned: the parser's diagnostics, kept while doc lives */
-  struct fy_node *root;        /* the document's mapping */
-  const char *name;            /* borrowed */
-  int year;                    /* summit year */
+  char *text;                   /* owned copy of the YAML text (the document points into it) */
+  struct fy_document *doc;      /* owned */
+  struct fy_diag *diag;         /* owned: the parser's diagnostics, kept while doc lives */
+  struct fy_node *root;         /* the document's mapping */
+  const char *name;             /* borrowed */
+  int year;                     /* summit year */
   concert_i_spec_issue *issues; /* n_issues, owned array */
   size_t n_issues;
   concert_i_spec_actor *actors; /* n_actors, owned array */
   size_t n_actors;
-  struct fy_node *forums;      /* the forums sequence */
+  struct fy_node *forums; /* the forums sequence */
 } concert_i_spec;
 
 /** Parses a spec from text (file names the input in diagnostics). On failure d holds
@@ -191,9 +190,9 @@ void concert_i_yaml_quote(FILE *f, const char *s);
 
 /* Everything derived for one spec. */
 typedef struct concert_i_derived {
-  concert_i_dnum *capability; /* per actor */
-  concert_i_dnum *position;   /* per actor x issue (actor-major) */
-  const char *name;           /* scenario name (spec's or the override) */
+  concert_i_dnum *capability;    /* per actor */
+  concert_i_dnum *position;      /* per actor x issue (actor-major) */
+  const char *name;              /* scenario name (spec's or the override) */
   const char *const *actor_name; /* per actor: a default name (or NULL) */
 } concert_i_derived;
 

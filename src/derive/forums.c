@@ -34,18 +34,24 @@ concert_status concert_i_forum_members(const char *forum, int year, char *out, s
     if (g8) bad |= put(out, size, &used, "RUS");
     if (year >= 1977) bad |= put(out, size, &used, "EU");
     if (g8 && (year < 1998 || year > 2013))
-      st = concert_i_report_add(rep, "forum G8: the G8 met from 1998 to 2013; %d is a "
-                                     "hypothetical G7 plus Russia", year);
+      st = concert_i_report_add(rep,
+                                "forum G8: the G8 met from 1998 to 2013; %d is a "
+                                "hypothetical G7 plus Russia",
+                                year);
     else if (!g8 && year < 1975)
-      st = concert_i_report_add(rep, "forum G7: the first summit was in 1975; %d is "
-                                     "hypothetical", year);
+      st = concert_i_report_add(rep,
+                                "forum G7: the first summit was in 1975; %d is "
+                                "hypothetical",
+                                year);
   } else if (strcmp(forum, "G20") == 0) {
     for (size_t i = 0; i < sizeof g20 / sizeof g20[0]; i++) bad |= put(out, size, &used, g20[i]);
     bad |= put(out, size, &used, "EU");
     if (year >= 2023) bad |= put(out, size, &used, "AU");
     if (year < 2008)
-      st = concert_i_report_add(rep, "forum G20: leaders' summits began in 2008; %d is "
-                                     "hypothetical", year);
+      st = concert_i_report_add(rep,
+                                "forum G20: leaders' summits began in 2008; %d is "
+                                "hypothetical",
+                                year);
   } else if (strcmp(forum, "G5") == 0 || strcmp(forum, "G2") == 0) {
     size_t n = forum[1] == '5' ? 5 : 2;
     for (size_t i = 0; i < n; i++) bad |= put(out, size, &used, g5[i]);

@@ -15,11 +15,16 @@ void concert_i_yaml_quote(FILE *f, const char *s) {
   fputc('"', f);
   for (; s && *s; s++) {
     unsigned char ch = (unsigned char)*s;
-    if (ch == '"' || ch == '\\') fputc('\\', f), fputc(ch, f);
-    else if (ch == '\n') fputs("\\n", f);
-    else if (ch == '\t') fputs("\\t", f);
-    else if (ch < 0x20) fprintf(f, "\\x%02x", ch);
-    else fputc(ch, f);
+    if (ch == '"' || ch == '\\')
+      fputc('\\', f), fputc(ch, f);
+    else if (ch == '\n')
+      fputs("\\n", f);
+    else if (ch == '\t')
+      fputs("\\t", f);
+    else if (ch < 0x20)
+      fprintf(f, "\\x%02x", ch);
+    else
+      fputc(ch, f);
   }
   fputc('"', f);
 }
@@ -35,8 +40,8 @@ static concert_status split(const char *list, char codes[][8], size_t *n, concer
     char path[32];
     snprintf(path, sizeof path, "members[%zu]", *n);
     if (*n == MAX_MEMBERS)
-      return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, NULL, 0, 0, "members",
-                            "more than %d members", MAX_MEMBERS);
+      return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, NULL, 0, 0, "members", "more than %d members",
+                            MAX_MEMBERS);
     bool ok = len >= 2 && len <= 7;
     for (size_t i = 0; ok && i < len; i++)
       ok = (p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9');
@@ -48,8 +53,8 @@ static concert_status split(const char *list, char codes[][8], size_t *n, concer
     codes[*n][len] = '\0';
     for (size_t i = 0; i < *n; i++)
       if (strcmp(codes[i], codes[*n]) == 0)
-        return concert_i_fail(d, CONCERT_ERR_DUPLICATE_ID, NULL, 0, 0, path,
-                              "'%s' is listed twice", codes[*n]);
+        return concert_i_fail(d, CONCERT_ERR_DUPLICATE_ID, NULL, 0, 0, path, "'%s' is listed twice",
+                              codes[*n]);
     (*n)++;
     if (!e) break;
     p = e + 1;
@@ -75,7 +80,8 @@ concert_status concert_i_quick_spec(const concert_derive_options *o, const conce
     fid = o->forum;
   } else {
     if (strlen(o->members) >= sizeof list)
-      return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, NULL, 0, 0, "members", "member list too long");
+      return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, NULL, 0, 0, "members",
+                            "member list too long");
     memcpy(list, o->members, strlen(o->members) + 1);
     snprintf(fname, sizeof fname, "Members %d", o->year);
   }
@@ -105,8 +111,8 @@ concert_status concert_i_quick_spec(const concert_derive_options *o, const conce
   fputs("actors:\n", f);
   for (size_t i = 0; i < n; i++) {
     const char *nm = concert_i_country_name(c, codes[i]);
-    if (!nm && concert_i_report_add(rep, "member %s: not a known ISO3 code; named by its code",
-                                    codes[i]))
+    if (!nm &&
+        concert_i_report_add(rep, "member %s: not a known ISO3 code; named by its code", codes[i]))
       st = CONCERT_ERR_NOMEM;
     fprintf(f, "  - {id: %s, name: ", codes[i]);
     concert_i_yaml_quote(f, nm ? nm : codes[i]);
@@ -116,7 +122,9 @@ concert_status concert_i_quick_spec(const concert_derive_options *o, const conce
   concert_i_yaml_quote(f, fname);
   fputs("\n    members: [", f);
   for (size_t i = 0; i < n; i++) fprintf(f, "%s%s", i ? ", " : "", codes[i]);
-  fputs("]\n    rule: unanimity\n    agenda:\n      - {session: s1, title: \"All issues\", issues: [", f);
+  fputs(
+      "]\n    rule: unanimity\n    agenda:\n      - {session: s1, title: \"All issues\", issues: [",
+      f);
   for (size_t i = 0; i < concert_i_family_count(); i++)
     fprintf(f, "%s%s", i ? ", " : "", concert_i_family_at(i)->issue);
   fputs("]}\n", f);

@@ -159,9 +159,9 @@ static concert_status check_number(ctx *c, struct fy_node *n, const char *what) 
 
 static concert_status read_issue(ctx *c, concert_i_spec *s, struct fy_node *n,
                                  concert_i_spec_issue *q) {
-  static const char *const keys[] = {"id", "title", "scale", "reversion", "category", "tags",
-                                     "source", "negotiated", "family", "direction", "years",
-                                     NULL};
+  static const char *const keys[] = {"id",       "title",     "scale",  "reversion",
+                                     "category", "tags",      "source", "negotiated",
+                                     "family",   "direction", "years",  NULL};
   concert_status st = need(c, n, true, "an issue");
   if (!st) st = only_keys(c, n, keys);
   if (st) return st;
@@ -201,7 +201,8 @@ static concert_status read_issue(ctx *c, concert_i_spec *s, struct fy_node *n,
   if (!st && dir) {
     m = push(c, ".direction");
     const char *v = scalar(dir);
-    if (v && strcmp(v, "oppose") == 0) q->oppose = true;
+    if (v && strcmp(v, "oppose") == 0)
+      q->oppose = true;
     else if (!v || strcmp(v, "support") != 0)
       st = fail(c, dir, CONCERT_ERR_INVALID, "direction must be 'support' or 'oppose'");
     pop(c, m);
@@ -210,10 +211,12 @@ static concert_status read_issue(ctx *c, concert_i_spec *s, struct fy_node *n,
     m = push(c, ".years");
     if (!fy_node_is_sequence(yrs) || fy_node_sequence_item_count(yrs) != 2)
       st = fail(c, yrs, CONCERT_ERR_TYPE, "years must be [FIRST, LAST]");
-    if (!st) st = get_int(c, fy_node_sequence_get_by_index(yrs, 0), "the first year", 1946, 2100,
-                          &q->from);
-    if (!st) st = get_int(c, fy_node_sequence_get_by_index(yrs, 1), "the last year", q->from,
-                          2100, &q->to);
+    if (!st)
+      st =
+          get_int(c, fy_node_sequence_get_by_index(yrs, 0), "the first year", 1946, 2100, &q->from);
+    if (!st)
+      st =
+          get_int(c, fy_node_sequence_get_by_index(yrs, 1), "the last year", q->from, 2100, &q->to);
     pop(c, m);
   }
   return st;
@@ -226,8 +229,8 @@ static const concert_i_spec_issue *find_issue(const concert_i_spec *s, const cha
 }
 
 static concert_status read_stances(ctx *c, concert_i_spec *s, struct fy_node *n) {
-  static const char *const keys[] = {"position", "salience", "red_line", "tolerance", "source",
-                                     NULL};
+  static const char *const keys[] = {"position",  "salience", "red_line",
+                                     "tolerance", "source",   NULL};
   concert_status st = need(c, n, true, "stances");
   void *it = NULL;
   struct fy_node_pair *p;
@@ -316,8 +319,8 @@ static concert_status section(ctx *c, struct fy_node *root, const char *key, siz
                               void **arr, size_t *n) {
   struct fy_node *sq = get(root, key);
   size_t m = push(c, "%s", key);
-  concert_status st = sq ? need(c, sq, false, key)
-                         : fail(c, root, CONCERT_ERR_MISSING, "the spec needs '%s'", key);
+  concert_status st =
+      sq ? need(c, sq, false, key) : fail(c, root, CONCERT_ERR_MISSING, "the spec needs '%s'", key);
   int k = st ? 0 : fy_node_sequence_item_count(sq);
   if (!st && k == 0) st = fail(c, sq, CONCERT_ERR_EMPTY, "'%s' is empty", key);
   if (!st && k > 512) st = fail(c, sq, CONCERT_ERR_TOO_LARGE, "more than 512 %s", key);
@@ -329,17 +332,19 @@ static concert_status section(ctx *c, struct fy_node *root, const char *key, siz
 }
 
 static concert_status read_document(ctx *c, concert_i_spec *s, struct fy_node *root) {
-  static const char *const keys[] = {"name", "year", "codebook", "description", "source",
-                                     "model", "protocol", "issues", "actors", "forums", NULL};
+  static const char *const keys[] = {"name",   "year",   "codebook", "description",
+                                     "source", "model",  "protocol", "issues",
+                                     "actors", "forums", NULL};
   concert_status st = need(c, root, true, "the document");
   if (!st) st = only_keys(c, root, keys);
   if (st) return st;
   s->root = root;
   size_t m = push(c, "name");
   s->name = scalar(get(root, "name"));
-  if (!s->name) st = fail(c, get(root, "name") ? get(root, "name") : root,
-                          get(root, "name") ? CONCERT_ERR_TYPE : CONCERT_ERR_MISSING,
-                          "the spec needs a 'name' (a text)");
+  if (!s->name)
+    st = fail(c, get(root, "name") ? get(root, "name") : root,
+              get(root, "name") ? CONCERT_ERR_TYPE : CONCERT_ERR_MISSING,
+              "the spec needs a 'name' (a text)");
   pop(c, m);
   if (st) return st;
   m = push(c, "year");
@@ -419,7 +424,8 @@ concert_status concert_i_spec_parse(const char *text, size_t len, const char *fi
       st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, err->line + 1, err->column + 1, NULL,
                           "malformed YAML: %s", err->msg ? err->msg : "parse error");
     else
-      st = concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
+      st =
+          concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
   } else {
     ctx c = {.file = file, .d = d};
     st = read_document(&c, s, fy_document_root(s->doc));

@@ -19,11 +19,12 @@ static concert_status on_row(void *user, const concert_i_csv_row *r, concert_dia
   concert_i_support_row x = {0};
   long year, n;
   if (r->len[0] == 0 || r->len[0] >= sizeof x.iso3)
-    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, 0, "iso3", "code '%s' is empty or too long",
-                              r->field[0]);
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, 0, "iso3",
+                              "code '%s' is empty or too long", r->field[0]);
   memcpy(x.iso3, r->field[0], r->len[0] + 1);
   if (concert_i_csv_long(r->field[1], 1900, 2200, &year))
-    return concert_i_csv_fail(d, CONCERT_ERR_RANGE, r, 1, "year", "'%s' is not a year", r->field[1]);
+    return concert_i_csv_fail(d, CONCERT_ERR_RANGE, r, 1, "year", "'%s' is not a year",
+                              r->field[1]);
   if (!concert_i_family_find(r->field[2]))
     return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, 2, "family", "unknown family '%s'",
                               r->field[2]);
@@ -91,8 +92,10 @@ const concert_i_support_row *concert_i_support_find(const concert_i_support *t, 
     size_t mid = lo + (hi - lo) / 2;
     int c = cmp_key(iso3, family, year, &t->rows[mid]);
     if (c == 0) return &t->rows[mid];
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
+    if (c < 0)
+      hi = mid;
+    else
+      lo = mid + 1;
   }
   return NULL;
 }

@@ -14,10 +14,12 @@
 
 /* Copies a node in flow style on one line. */
 static void copy(FILE *f, struct fy_node *n) {
-  char *s = fy_emit_node_to_string(n, FYECF_MODE_FLOW_ONELINE | FYECF_WIDTH_INF |
-                                          FYECF_NO_ENDING_NEWLINE);
-  if (s) fputs(s, f);
-  else fputs("null", f);
+  char *s = fy_emit_node_to_string(
+      n, FYECF_MODE_FLOW_ONELINE | FYECF_WIDTH_INF | FYECF_NO_ENDING_NEWLINE);
+  if (s)
+    fputs(s, f);
+  else
+    fputs("null", f);
   free(s);
 }
 
@@ -72,12 +74,17 @@ static void write_stance(FILE *f, const concert_i_spec *s, size_t ai, size_t k,
   struct fy_node *given = get(a->stances, s->issues[k].id);
   const concert_i_dnum *p = &dv->position[ai * s->n_issues + k];
   fprintf(f, "      %s: {position: ", s->issues[k].id);
-  if (get(given, "position")) copy(f, get(given, "position"));
-  else if (p->ok) number(f, 1, p->value, p->low, p->high, p->source);
-  else number(f, 1, 50, 0, 100, CONCERT_I_TO_FILL);
+  if (get(given, "position"))
+    copy(f, get(given, "position"));
+  else if (p->ok)
+    number(f, 1, p->value, p->low, p->high, p->source);
+  else
+    number(f, 1, 50, 0, 100, CONCERT_I_TO_FILL);
   fputs(", salience: ", f);
-  if (get(given, "salience")) copy(f, get(given, "salience"));
-  else number(f, 2, 0.5, 0.1, 1, CONCERT_I_TO_FILL);
+  if (get(given, "salience"))
+    copy(f, get(given, "salience"));
+  else
+    number(f, 2, 0.5, 0.1, 1, CONCERT_I_TO_FILL);
   static const char *const rest[] = {"red_line", "tolerance", "source"};
   for (size_t i = 0; i < 3; i++)
     if (get(given, rest[i])) {
@@ -90,13 +97,18 @@ static void write_stance(FILE *f, const concert_i_spec *s, size_t ai, size_t k,
 static void write_actor(FILE *f, const concert_i_spec *s, size_t ai, const concert_i_derived *dv) {
   const concert_i_spec_actor *a = &s->actors[ai];
   fprintf(f, "  - id: %s\n    name: ", a->id);
-  if (get(a->node, "name")) copy(f, get(a->node, "name"));
-  else concert_i_yaml_quote(f, dv->actor_name[ai] ? dv->actor_name[ai] : a->id);
+  if (get(a->node, "name"))
+    copy(f, get(a->node, "name"));
+  else
+    concert_i_yaml_quote(f, dv->actor_name[ai] ? dv->actor_name[ai] : a->id);
   fputs("\n    capability: ", f);
   const concert_i_dnum *c = &dv->capability[ai];
-  if (get(a->node, "capability")) copy(f, get(a->node, "capability"));
-  else if (c->ok) number(f, 2, c->value, c->low, c->high, c->source);
-  else number(f, 2, 1, 0.1, 10, CONCERT_I_TO_FILL);
+  if (get(a->node, "capability"))
+    copy(f, get(a->node, "capability"));
+  else if (c->ok)
+    number(f, 2, c->value, c->low, c->high, c->source);
+  else
+    number(f, 2, 1, 0.1, 10, CONCERT_I_TO_FILL);
   fputc('\n', f);
   if (get(a->node, "source")) {
     fputs("    source: ", f);
@@ -109,10 +121,11 @@ static void write_actor(FILE *f, const concert_i_spec *s, size_t ai, const conce
 
 concert_status concert_i_write(FILE *out, const concert_i_spec *s, const concert_i_derived *dv,
                                concert_diag *d) {
-  fprintf(out, "# %s: a scenario skeleton written by `concert derive` (docs/derive.md) for a\n"
-               "# summit in %d. Numbers whose source begins \"data:\" come from data/world and\n"
-               "# data/derived; every \"judgment: TO FILL\" is a number to code by\n"
-               "# docs/codebook.md (a strict load refuses the file until none is left).\n",
+  fprintf(out,
+          "# %s: a scenario skeleton written by `concert derive` (docs/derive.md) for a\n"
+          "# summit in %d. Numbers whose source begins \"data:\" come from data/world and\n"
+          "# data/derived; every \"judgment: TO FILL\" is a number to code by\n"
+          "# docs/codebook.md (a strict load refuses the file until none is left).\n",
           dv->name, s->year);
   fputs("name: ", out);
   concert_i_yaml_quote(out, dv->name);

@@ -4,13 +4,12 @@
  * votes, the EU's mean position, spec errors with file:line:col and field, and the whole
  * run on the shipped data (the output is one YAML document). */
 #include <check.h>
+#include <concert.h>
 #include <libfyaml.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <concert.h>
 
 #include "check_main.h"
 #include "derive/derive_i.h"
@@ -114,8 +113,10 @@ END_TEST
 
 /* Support rows sorted by (iso3, family, year). */
 static concert_i_support_row rows[] = {
-    {"AAA", 2020, "ua", 3, 0.5}, {"AAA", 2021, "ua", 1, 1.0},
-    {"BBB", 2020, "ua", 2, 0.0}, {"BBB", 2021, "ua", 4, 0.25},
+    {"AAA", 2020, "ua", 3, 0.5},
+    {"AAA", 2021, "ua", 1, 1.0},
+    {"BBB", 2020, "ua", 2, 0.0},
+    {"BBB", 2021, "ua", 4, 0.25},
 };
 
 START_TEST(position_weighted_by_votes) {
@@ -129,8 +130,9 @@ START_TEST(position_weighted_by_votes) {
   ck_assert_double_eq_tol(p.value, 62.5, EPS);
   ck_assert_double_eq_tol(p.low, 50, EPS);
   ck_assert_double_eq_tol(p.high, 100, EPS);
-  ck_assert_str_eq(p.source, "data: UNGA issue support, family ua, years 2019-2021, n=4 votes "
-                             "(data/derived/unga_issue_support.csv)");
+  ck_assert_str_eq(p.source,
+                   "data: UNGA issue support, family ua, years 2019-2021, n=4 votes "
+                   "(data/derived/unga_issue_support.csv)");
   /* oppose: 50 and 0: 150 / 4 = 37.5 */
   ck_assert_int_eq(concert_i_position(&t, &c, "AAA", ua, true, 2020, 2021, &p), CONCERT_OK);
   ck_assert_double_eq_tol(p.value, 37.5, EPS);
@@ -189,7 +191,8 @@ START_TEST(spec_errors_name_the_field) {
   ck_assert_ptr_nonnull(strstr(d.message, "malformed YAML"));
   concert_i_spec_free(&sp);
   /* invalid UTF-8 is refused before libfyaml (which loops forever on "%\xff") */
-  ck_assert_int_eq(concert_i_spec_parse("name: t\n%\xff", 10, "t.yaml", &sp, &d), CONCERT_ERR_SYNTAX);
+  ck_assert_int_eq(concert_i_spec_parse("name: t\n%\xff", 10, "t.yaml", &sp, &d),
+                   CONCERT_ERR_SYNTAX);
   ck_assert_int_eq(d.line, 2);
   ck_assert_int_eq(d.column, 2);
   concert_i_spec_free(&sp);
@@ -200,8 +203,8 @@ START_TEST(run_on_shipped_data) {
   char *text = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&text, &len);
-  concert_derive_options o = {.members = "USA,EU,DEU", .year = 2024,
-                              .data_dir = CONCERT_SRCDIR "/data"};
+  concert_derive_options o = {
+      .members = "USA,EU,DEU", .year = 2024, .data_dir = CONCERT_SRCDIR "/data"};
   concert_derive_report *w = NULL;
   concert_diag d;
   concert_status st = concert_derive_run(&o, NULL, f, &w, &d);
