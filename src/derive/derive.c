@@ -73,13 +73,17 @@ static concert_status positions(run *r, const char *dir, concert_derive_report *
   for (size_t k = 0; !st && k < s->n_issues; k++) {
     const concert_i_spec_issue *q = &s->issues[k];
     if (!q->fam) continue;
-    if (q->to > r->support.last_year)
+    int gap = q->from > r->support.last_year ? q->from : r->support.last_year + 1;
+    if (q->to > r->support.last_year && gap == q->to)
       st = concert_i_report_add(rep,
-                                "issue %s: the UNGA issue-support table ends in %d; "
-                                "years %d-%d have no votes",
-                                q->id, r->support.last_year,
-                                q->from > r->support.last_year ? q->from : r->support.last_year + 1,
-                                q->to);
+                                "issue %s: the UNGA issue-support table ends in %d; %d has "
+                                "no votes",
+                                q->id, r->support.last_year, gap);
+    else if (q->to > r->support.last_year)
+      st = concert_i_report_add(rep,
+                                "issue %s: the UNGA issue-support table ends in %d; years "
+                                "%d-%d have no votes",
+                                q->id, r->support.last_year, gap, q->to);
     if (!st && strcmp(q->fam->code, "ua") == 0 && q->from <= 2025 && q->to >= 2025)
       st = concert_i_report_add(
           rep,

@@ -38,22 +38,29 @@ concert_status concert_i_position(const concert_i_support *t, const concert_i_co
   memset(out, 0, sizeof *out);
   double sum = 0, lo = INFINITY, hi = -INFINITY;
   long n = 0;
+  int first = 0, last = 0; /* years with votes */
   for (int y = from; y <= to; y++) {
     double v;
     int k;
     if (!yearly(t, c, actor, fam, oppose, y, &v, &k)) continue;
     sum += v * k, n += k;
     lo = fmin(lo, v), hi = fmax(hi, v);
+    if (!first) first = y;
+    last = y;
   }
   if (n == 0) return CONCERT_OK;
   out->ok = true;
   out->value = sum / (double)n, out->low = lo, out->high = hi;
+  char used[48] = "";
+  if (first != from || last != to)
+    snprintf(used, sizeof used, first == last ? " (votes in %d only)" : " (votes in %d-%d only)",
+             first, last);
   int len = snprintf(out->source, sizeof out->source,
-                     "data: UNGA issue support, family %s%s, years %d-%d, n=%ld votes%s "
+                     "data: UNGA issue support, family %s%s, years %d-%d%s, n=%ld votes%s "
                      "(data/derived/unga_issue_support.csv)",
-                     fam->code, oppose ? " (opposed)" : "", from, to, n,
+                     fam->code, oppose ? " (opposed)" : "", from, to, used, n,
                      strcmp(actor, "EU") == 0 ? ", mean of the EU-27" : "");
-  if (strcmp(fam->code, "ua") == 0 && from <= 2025 && to >= 2025 && len > 0 &&
+  if (strcmp(fam->code, "ua") == 0 && first <= 2025 && last >= 2025 && len > 0 &&
       (size_t)len < sizeof out->source)
     snprintf(out->source + len, sizeof out->source - len,
              "; 2025 lacks ES-11/7 and ES-11/8 (missing from the source)");

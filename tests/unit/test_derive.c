@@ -130,9 +130,11 @@ START_TEST(position_weighted_by_votes) {
   ck_assert_double_eq_tol(p.value, 62.5, EPS);
   ck_assert_double_eq_tol(p.low, 50, EPS);
   ck_assert_double_eq_tol(p.high, 100, EPS);
-  ck_assert_str_eq(p.source,
-                   "data: UNGA issue support, family ua, years 2019-2021, n=4 votes "
-                   "(data/derived/unga_issue_support.csv)");
+  ck_assert_str_eq(
+      p.source,
+      "data: UNGA issue support, family ua, years 2019-2021 (votes in 2020-2021 only), n=4 "
+      "votes "
+      "(data/derived/unga_issue_support.csv)");
   /* oppose: 50 and 0: 150 / 4 = 37.5 */
   ck_assert_int_eq(concert_i_position(&t, &c, "AAA", ua, true, 2020, 2021, &p), CONCERT_OK);
   ck_assert_double_eq_tol(p.value, 37.5, EPS);
