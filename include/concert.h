@@ -17,4 +17,5 @@
 #include "concert/history.h"
 #include "concert/cohesion.h"
 #include "concert/power.h"
+#include "concert/derive.h"
 #endif

@@ -1,0 +1,445 @@
+/* spec.c: reads a derive spec (docs/derive.md) with libfyaml: a scenario-like YAML file
+ * with name, year, optional codebook: 1, issues (optionally tied to a UNGA issue family,
+ * a direction and vote years), actors (ids, names, optional capability and stances) and
+ * forums. The reader checks what derive relies on (ids, families, years, stance fields,
+ * forum members) and keeps the document, so the writer copies every given node unchanged.
+ * Every error carries file:line:col and the field path ("issues[2].family"). */
+#include <errno.h>
+#include <libfyaml.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "derive/derive_i.h"
+#include "io/utf8.h"
+#include "status/diag.h"
+
+/* Reading state. */
+typedef struct ctx {
+  const char *file; /* name used in messages */
+  concert_diag *d;  /* where errors go */
+  char path[160];   /* current field path */
+  size_t plen;      /* its length */
+} ctx;
+
+static void node_pos(struct fy_node *n, int *line, int *col) {
+  *line = *col = 0;
+  for (int depth = 0; n && depth < 64; depth++) {
+    if (fy_node_is_mapping(n)) {
+      void *it = NULL;
+      struct fy_node_pair *p = fy_node_mapping_iterate(n, &it);
+      n = p ? fy_node_pair_key(p) : NULL;
+    } else if (fy_node_is_sequence(n)) {
+      void *it = NULL;
+      n = fy_node_sequence_iterate(n, &it);
+    } else {
+      struct fy_token *t = fy_node_get_scalar_token(n);
+      const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
+      if (m) *line = m->line + 1, *col = m->column + 1;
+      return;
+    }
+  }
+}
+
+static size_t push(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static size_t push(ctx *c, const char *fmt, ...) {
+  size_t mark = c->plen;
+  va_list ap;
+  va_start(ap, fmt);
+  int k = vsnprintf(c->path + c->plen, sizeof c->path - c->plen, fmt, ap);
+  va_end(ap);
+  if (k > 0) c->plen += (size_t)k;
+  if (c->plen >= sizeof c->path) c->plen = sizeof c->path - 1;
+  return mark;
+}
+static void pop(ctx *c, size_t mark) { c->plen = mark, c->path[mark] = '\0'; }
+
+static concert_status fail(ctx *c, struct fy_node *n, concert_status st, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static concert_status fail(ctx *c, struct fy_node *n, concert_status st, const char *fmt, ...) {
+  int line, col;
+  node_pos(n, &line, &col);
+  char msg[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return concert_i_fail(c->d, st, c->file, line, col, c->path[0] == '.' ? c->path + 1 : c->path,
+                        "%s", msg);
+}
+
+static struct fy_node *get(struct fy_node *map, const char *key) {
+  return fy_node_mapping_lookup_by_string(map, key, FY_NT);
+}
+
+static const char *scalar(struct fy_node *n) {
+  return n && fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
+}
+
+/* Refuses keys of map that are not in the NULL-terminated list. */
+static concert_status only_keys(ctx *c, struct fy_node *map, const char *const *allowed) {
+  void *it = NULL;
+  struct fy_node_pair *p;
+  while ((p = fy_node_mapping_iterate(map, &it))) {
+    struct fy_node *k = fy_node_pair_key(p);
+    const char *key = scalar(k);
+    bool ok = false;
+    for (size_t i = 0; key && allowed[i]; i++) ok = ok || strcmp(key, allowed[i]) == 0;
+    if (!ok) {
+      char list[300] = "";
+      size_t used = 0;
+      for (size_t i = 0; allowed[i] && used < sizeof list; i++) {
+        int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
+        if (n > 0) used += (size_t)n;
+      }
+      size_t m = push(c, ".%s", key ? key : "?");
+      concert_status st = fail(c, k, CONCERT_ERR_UNKNOWN_FIELD,
+                               "unknown field '%s' (expected one of: %s)", key ? key : "?", list);
+      pop(c, m);
+      return st;
+    }
+  }
+  return CONCERT_OK;
+}
+
+static concert_status need(ctx *c, struct fy_node *n, bool map, const char *what) {
+  if (n && (map ? fy_node_is_mapping(n) : fy_node_is_sequence(n))) return CONCERT_OK;
+  return fail(c, n, CONCERT_ERR_TYPE, "%s must be a %s", what,
+              map ? "mapping (key: value)" : "sequence (a list)");
+}
+
+/* An integer in [lo, hi]. */
+static concert_status get_int(ctx *c, struct fy_node *n, const char *what, long lo, long hi,
+                              int *out) {
+  const char *v = scalar(n);
+  char *end = NULL;
+  errno = 0;
+  long x = v ? strtol(v, &end, 10) : 0;
+  if (!v || end == v || *end || errno)
+    return fail(c, n, CONCERT_ERR_TYPE, "%s must be an integer", what);
+  if (x < lo || x > hi)
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is %ld; it must lie in %ld-%ld", what, x, lo, hi);
+  *out = (int)x;
+  return CONCERT_OK;
+}
+
+/* An identifier: 1-31 letters, digits, '_', '-', '.'. */
+static concert_status get_id(ctx *c, struct fy_node *n, const char *what, const char **out) {
+  const char *v = scalar(n);
+  size_t len = v ? strlen(v) : 0;
+  if (!v || len == 0 || len > 31)
+    return fail(c, n, CONCERT_ERR_INVALID, "%s must be an identifier of 1 to 31 characters", what);
+  for (size_t i = 0; i < len; i++) {
+    char ch = v[i];
+    if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+          ch == '_' || ch == '-' || ch == '.'))
+      return fail(c, n, CONCERT_ERR_INVALID, "%s '%s' has the character '%c'", what, v, ch);
+  }
+  *out = v;
+  return CONCERT_OK;
+}
+
+/* A number given plainly or as {value, low, high, source, dist}. */
+static concert_status check_number(ctx *c, struct fy_node *n, const char *what) {
+  if (n && fy_node_is_mapping(n)) {
+    static const char *const keys[] = {"value", "low", "high", "source", "dist", NULL};
+    concert_status st = only_keys(c, n, keys);
+    if (st) return st;
+    if (!get(n, "value")) return fail(c, n, CONCERT_ERR_MISSING, "%s needs a 'value'", what);
+    n = get(n, "value");
+  }
+  const char *v = scalar(n);
+  char *end = NULL;
+  if (v) strtod(v, &end);
+  if (!v || !*v || end == v || *end)
+    return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number or {value, low, high, source}", what);
+  return CONCERT_OK;
+}
+
+static concert_status read_issue(ctx *c, concert_i_spec *s, struct fy_node *n,
+                                 concert_i_spec_issue *q) {
+  static const char *const keys[] = {"id",       "title",     "scale",  "reversion",
+                                     "category", "tags",      "source", "negotiated",
+                                     "family",   "direction", "years",  NULL};
+  concert_status st = need(c, n, true, "an issue");
+  if (!st) st = only_keys(c, n, keys);
+  if (st) return st;
+  q->node = n;
+  if (!get(n, "id")) return fail(c, n, CONCERT_ERR_MISSING, "an issue needs an 'id'");
+  size_t m = push(c, ".id");
+  st = get_id(c, get(n, "id"), "issue id", &q->id);
+  for (size_t i = 0; !st && i + 1 < s->n_issues; i++)
+    if (strcmp(s->issues[i].id, q->id) == 0)
+      st = fail(c, get(n, "id"), CONCERT_ERR_DUPLICATE_ID, "issue '%s' is declared twice", q->id);
+  pop(c, m);
+  if (st) return st;
+  if (get(n, "reversion")) {
+    m = push(c, ".reversion");
+    st = check_number(c, get(n, "reversion"), "reversion");
+    pop(c, m);
+    if (st) return st;
+  }
+  q->from = s->year - 3, q->to = s->year - 1;
+  struct fy_node *fam = get(n, "family"), *dir = get(n, "direction"), *yrs = get(n, "years");
+  if (!fam) {
+    struct fy_node *x = dir ? dir : yrs;
+    if (x) {
+      m = push(c, dir ? ".direction" : ".years");
+      st = fail(c, x, CONCERT_ERR_MISSING, "'%s' needs a 'family'", dir ? "direction" : "years");
+      pop(c, m);
+    }
+    return st;
+  }
+  m = push(c, ".family");
+  q->fam = concert_i_family_find(scalar(fam));
+  if (!q->fam)
+    st = fail(c, fam, CONCERT_ERR_INVALID,
+              "unknown family '%s' (expected one of: ua, me, nu, di, hr, co, ec)",
+              scalar(fam) ? scalar(fam) : "?");
+  pop(c, m);
+  if (!st && dir) {
+    m = push(c, ".direction");
+    const char *v = scalar(dir);
+    if (v && strcmp(v, "oppose") == 0)
+      q->oppose = true;
+    else if (!v || strcmp(v, "support") != 0)
+      st = fail(c, dir, CONCERT_ERR_INVALID, "direction must be 'support' or 'oppose'");
+    pop(c, m);
+  }
+  if (!st && yrs) {
+    m = push(c, ".years");
+    if (!fy_node_is_sequence(yrs) || fy_node_sequence_item_count(yrs) != 2)
+      st = fail(c, yrs, CONCERT_ERR_TYPE, "years must be [FIRST, LAST]");
+    if (!st)
+      st =
+          get_int(c, fy_node_sequence_get_by_index(yrs, 0), "the first year", 1946, 2100, &q->from);
+    if (!st)
+      st =
+          get_int(c, fy_node_sequence_get_by_index(yrs, 1), "the last year", q->from, 2100, &q->to);
+    pop(c, m);
+  }
+  return st;
+}
+
+static const concert_i_spec_issue *find_issue(const concert_i_spec *s, const char *id) {
+  for (size_t i = 0; id && i < s->n_issues; i++)
+    if (strcmp(s->issues[i].id, id) == 0) return &s->issues[i];
+  return NULL;
+}
+
+static concert_status read_stances(ctx *c, concert_i_spec *s, struct fy_node *n) {
+  static const char *const keys[] = {"position",  "salience", "red_line",
+                                     "tolerance", "source",   NULL};
+  concert_status st = need(c, n, true, "stances");
+  void *it = NULL;
+  struct fy_node_pair *p;
+  while (!st && (p = fy_node_mapping_iterate(n, &it))) {
+    const char *id = scalar(fy_node_pair_key(p));
+    size_t m = push(c, ".%s", id ? id : "?");
+    if (!find_issue(s, id))
+      st = fail(c, fy_node_pair_key(p), CONCERT_ERR_UNKNOWN_ID, "'%s' is not a declared issue",
+                id ? id : "?");
+    struct fy_node *v = fy_node_pair_value(p);
+    if (!st) st = need(c, v, true, "a stance");
+    if (!st) st = only_keys(c, v, keys);
+    for (size_t k = 0; !st && keys[k + 1]; k++)
+      if (get(v, keys[k])) {
+        size_t m2 = push(c, ".%s", keys[k]);
+        st = check_number(c, get(v, keys[k]), keys[k]);
+        pop(c, m2);
+      }
+    pop(c, m);
+  }
+  return st;
+}
+
+static concert_status read_actor(ctx *c, concert_i_spec *s, struct fy_node *n,
+                                 concert_i_spec_actor *a) {
+  static const char *const keys[] = {"id", "name", "capability", "source", "stances", NULL};
+  concert_status st = need(c, n, true, "an actor");
+  if (!st) st = only_keys(c, n, keys);
+  if (st) return st;
+  a->node = n;
+  if (!get(n, "id")) return fail(c, n, CONCERT_ERR_MISSING, "an actor needs an 'id'");
+  size_t m = push(c, ".id");
+  st = get_id(c, get(n, "id"), "actor id", &a->id);
+  for (size_t i = 0; !st && i + 1 < s->n_actors; i++)
+    if (strcmp(s->actors[i].id, a->id) == 0)
+      st = fail(c, get(n, "id"), CONCERT_ERR_DUPLICATE_ID, "actor '%s' is declared twice", a->id);
+  pop(c, m);
+  if (!st && get(n, "capability")) {
+    m = push(c, ".capability");
+    st = check_number(c, get(n, "capability"), "capability");
+    pop(c, m);
+  }
+  if (!st && get(n, "stances")) {
+    a->stances = get(n, "stances");
+    m = push(c, ".stances");
+    st = read_stances(c, s, a->stances);
+    pop(c, m);
+  }
+  return st;
+}
+
+static bool is_actor(const concert_i_spec *s, const char *id) {
+  for (size_t i = 0; id && i < s->n_actors; i++)
+    if (strcmp(s->actors[i].id, id) == 0) return true;
+  return false;
+}
+
+static concert_status read_forum(ctx *c, const concert_i_spec *s, struct fy_node *n) {
+  concert_status st = need(c, n, true, "a forum");
+  if (st) return st;
+  if (!get(n, "id")) return fail(c, n, CONCERT_ERR_MISSING, "a forum needs an 'id'");
+  const char *id;
+  size_t m = push(c, ".id");
+  st = get_id(c, get(n, "id"), "forum id", &id);
+  pop(c, m);
+  struct fy_node *mem = get(n, "members");
+  if (!st && !mem) st = fail(c, n, CONCERT_ERR_MISSING, "forum '%s' needs 'members'", id);
+  if (st) return st;
+  m = push(c, ".members");
+  st = need(c, mem, false, "members");
+  void *it = NULL;
+  struct fy_node *e;
+  for (int i = 0; !st && (e = fy_node_sequence_iterate(mem, &it)); i++)
+    if (!is_actor(s, scalar(e))) {
+      size_t m2 = push(c, "[%d]", i);
+      st = fail(c, e, CONCERT_ERR_UNKNOWN_ID, "'%s' is not a declared actor",
+                scalar(e) ? scalar(e) : "?");
+      pop(c, m2);
+    }
+  pop(c, m);
+  return st;
+}
+
+/* Reads a sequence section into an array of n items of the given size. */
+static concert_status section(ctx *c, struct fy_node *root, const char *key, size_t item,
+                              void **arr, size_t *n) {
+  struct fy_node *sq = get(root, key);
+  size_t m = push(c, "%s", key);
+  concert_status st =
+      sq ? need(c, sq, false, key) : fail(c, root, CONCERT_ERR_MISSING, "the spec needs '%s'", key);
+  int k = st ? 0 : fy_node_sequence_item_count(sq);
+  if (!st && k == 0) st = fail(c, sq, CONCERT_ERR_EMPTY, "'%s' is empty", key);
+  if (!st && k > 512) st = fail(c, sq, CONCERT_ERR_TOO_LARGE, "more than 512 %s", key);
+  if (!st && arr && !(*arr = calloc((size_t)k, item)))
+    st = fail(c, sq, CONCERT_ERR_NOMEM, "out of memory");
+  pop(c, m);
+  if (n) *n = 0;
+  return st;
+}
+
+static concert_status read_document(ctx *c, concert_i_spec *s, struct fy_node *root) {
+  static const char *const keys[] = {"name",   "year",   "codebook", "description",
+                                     "source", "model",  "protocol", "issues",
+                                     "actors", "forums", NULL};
+  concert_status st = need(c, root, true, "the document");
+  if (!st) st = only_keys(c, root, keys);
+  if (st) return st;
+  s->root = root;
+  size_t m = push(c, "name");
+  s->name = scalar(get(root, "name"));
+  if (!s->name)
+    st = fail(c, get(root, "name") ? get(root, "name") : root,
+              get(root, "name") ? CONCERT_ERR_TYPE : CONCERT_ERR_MISSING,
+              "the spec needs a 'name' (a text)");
+  pop(c, m);
+  if (st) return st;
+  m = push(c, "year");
+  st = get(root, "year") ? get_int(c, get(root, "year"), "year", 1947, 2100, &s->year)
+                         : fail(c, root, CONCERT_ERR_MISSING, "the spec needs a 'year'");
+  pop(c, m);
+  if (!st && get(root, "codebook")) {
+    int v;
+    m = push(c, "codebook");
+    st = get_int(c, get(root, "codebook"), "codebook", 1, 1, &v);
+    pop(c, m);
+  }
+  for (size_t k = 0; !st && k < 2; k++) {
+    const char *key = k ? "protocol" : "model";
+    if (!get(root, key)) continue;
+    m = push(c, "%s", key);
+    st = need(c, get(root, key), true, key);
+    pop(c, m);
+  }
+  if (!st) st = section(c, root, "issues", sizeof *s->issues, (void **)&s->issues, &s->n_issues);
+  void *it = NULL;
+  struct fy_node *e;
+  while (!st && (e = fy_node_sequence_iterate(get(root, "issues"), &it))) {
+    m = push(c, "issues[%zu]", s->n_issues);
+    s->n_issues++;
+    st = read_issue(c, s, e, &s->issues[s->n_issues - 1]);
+    pop(c, m);
+  }
+  if (!st) st = section(c, root, "actors", sizeof *s->actors, (void **)&s->actors, &s->n_actors);
+  it = NULL;
+  while (!st && (e = fy_node_sequence_iterate(get(root, "actors"), &it))) {
+    m = push(c, "actors[%zu]", s->n_actors);
+    s->n_actors++;
+    st = read_actor(c, s, e, &s->actors[s->n_actors - 1]);
+    pop(c, m);
+  }
+  if (!st) st = section(c, root, "forums", 1, NULL, NULL);
+  it = NULL;
+  for (size_t i = 0; !st && (e = fy_node_sequence_iterate(get(root, "forums"), &it)); i++) {
+    m = push(c, "forums[%zu]", i);
+    st = read_forum(c, s, e);
+    pop(c, m);
+  }
+  s->forums = get(root, "forums");
+  return st;
+}
+
+static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len) {
+  (void)diag, (void)user, (void)buf, (void)len;
+}
+
+concert_status concert_i_spec_parse(const char *text, size_t len, const char *file,
+                                    concert_i_spec *s, concert_diag *d) {
+  memset(s, 0, sizeof *s);
+  s->text = malloc(len + 1);
+  if (!s->text) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  if (len) memcpy(s->text, text, len);
+  s->text[len] = '\0';
+  int bl, bc;
+  if (concert_i_utf8_error((const unsigned char *)s->text, len, &bl, &bc))
+    return concert_i_fail(d, CONCERT_ERR_SYNTAX, file, bl, bc, NULL,
+                          "the file is not valid UTF-8 text (or holds a NUL byte) here");
+  struct fy_diag_cfg dcfg;
+  fy_diag_cfg_default(&dcfg);
+  dcfg.fp = NULL;
+  dcfg.output_fn = quiet_output;
+  struct fy_diag *fdiag = fy_diag_create(&dcfg);
+  if (!fdiag) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  fy_diag_set_collect_errors(fdiag, true);
+  struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG, .diag = fdiag};
+  s->doc = fy_document_build_from_string(&cfg, s->text, len);
+  concert_status st = CONCERT_OK;
+  if (!s->doc || !fy_document_root(s->doc)) {
+    void *it = NULL;
+    struct fy_diag_error *err = fy_diag_errors_iterate(fdiag, &it);
+    if (err)
+      st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, err->line + 1, err->column + 1, NULL,
+                          "malformed YAML: %s", err->msg ? err->msg : "parse error");
+    else
+      st =
+          concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
+  } else {
+    ctx c = {.file = file, .d = d};
+    st = read_document(&c, s, fy_document_root(s->doc));
+  }
+  s->diag = fdiag;
+  return st;
+}
+
+void concert_i_spec_free(concert_i_spec *s) {
+  if (!s) return;
+  fy_document_destroy(s->doc);
+  if (s->diag) fy_diag_destroy(s->diag);
+  free(s->issues);
+  free(s->actors);
+  free(s->text);
+  memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,1 @@
+derive --members USA,usa --year 2026

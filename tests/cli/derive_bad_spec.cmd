@@ -1,0 +1,1 @@
+derive tests/data/derive/bad_family.yaml -o /tmp/concert-derive-never-written.yaml

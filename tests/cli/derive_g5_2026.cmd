@@ -1,0 +1,1 @@
+derive --forum G5 --year 2026

@@ -1,0 +1,1 @@
+derive tests/data/derive/late.yaml

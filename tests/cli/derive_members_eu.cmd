@@ -1,0 +1,1 @@
+derive --members USA,EU,FRA --year 2024 --name "Three of the G7"

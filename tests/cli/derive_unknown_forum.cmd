@@ -1,0 +1,1 @@
+derive --forum G9 --year 2026
