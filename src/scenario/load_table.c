@@ -55,6 +55,7 @@ concert_status concert_i_scenario_from_table_file(const char *path, double rever
     q->low = concert_i_strdup(""), q->high = concert_i_strdup(""), q->category = concert_i_strdup("");
     q->source = concert_i_strdup(isnan(reversion) ? "none" : "--reversion");
     q->reversion = reversion;
+    q->reversion_r = concert_i_range_point(reversion);
     if (!q->id || !q->title || !q->low || !q->high || !q->category || !q->source) goto nomem;
   }
   for (size_t a = 0; a < n; a++, s->n_actors++) {
@@ -64,6 +65,7 @@ concert_status concert_i_scenario_from_table_file(const char *path, double rever
     ac->name = concert_i_strdup(nm && *nm ? nm : concert_table_actor_id(t, a));
     ac->source = concert_i_strdup(src);
     ac->capability = concert_table_capability(t, a);
+    ac->capability_r = concert_i_range_point(ac->capability);
     if (!ac->id || !ac->name || !ac->source) goto nomem;
     for (size_t k = 0; k < m; k++) {
       concert_i_stance *x = &s->stances[a * m + k];
@@ -72,6 +74,9 @@ concert_status concert_i_scenario_from_table_file(const char *path, double rever
       x->salience = concert_table_salience(t, a, k);
       x->tolerance = NAN;
       x->red_line = NAN;
+      x->position_r = concert_i_range_point(x->position);
+      x->salience_r = concert_i_range_point(x->salience);
+      x->tolerance_r = x->red_line_r = concert_i_range_point(NAN);
       x->source = concert_i_strdup(src);
       if (!x->source) goto nomem;
     }

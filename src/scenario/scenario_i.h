@@ -12,6 +12,18 @@
 
 enum { CONCERT_I_TAG_CORE_SECURITY = 1u, CONCERT_I_TAG_TRADE = 2u, CONCERT_I_TAG_MEMBERSHIP = 4u };
 
+/* A judgment range beside a number: lo <= value <= hi. A point value has lo == hi ==
+ * value; a NaN number (no red line, default tolerance) has a NaN range. */
+typedef struct concert_i_range {
+  double lo, hi;      /* the range's ends */
+  unsigned char dist; /* 0 uniform, 1 triangular with mode the value */
+} concert_i_range;
+
+/** The point range of a value (lo = hi = x). */
+static inline concert_i_range concert_i_range_point(double x) {
+  return (concert_i_range){x, x, 0};
+}
+
 typedef struct concert_i_stance {
   bool set;         /* the actor holds a stance on this issue */
   double position;  /* 0..100 */
@@ -19,6 +31,7 @@ typedef struct concert_i_stance {
   double tolerance; /* 0..100, or NaN for the protocol's default */
   double red_line;  /* 0..100, or NaN for none */
   char *source;     /* source of the numbers (owned; may be inherited text) */
+  concert_i_range position_r, salience_r, tolerance_r, red_line_r; /* judgment ranges */
 } concert_i_stance;
 
 typedef struct concert_i_actor {
@@ -26,6 +39,7 @@ typedef struct concert_i_actor {
   char *name;        /* display name */
   double capability; /* >= 0 */
   char *source;      /* source of the capability */
+  concert_i_range capability_r; /* judgment range of the capability */
 } concert_i_actor;
 
 typedef struct concert_i_issue {
@@ -35,6 +49,8 @@ typedef struct concert_i_issue {
   double reversion;     /* 0..100, NaN for none (actor tables) */
   char *source;         /* source of the reversion point */
   unsigned tags;        /* CONCERT_I_TAG_* bits */
+  concert_i_range reversion_r; /* judgment range of the reversion point */
+  bool raised_only;     /* `negotiated: false`: raised in the chair's summary, no text tabled */
 } concert_i_issue;
 
 typedef struct concert_i_session {
@@ -44,8 +60,9 @@ typedef struct concert_i_session {
 } concert_i_session;
 
 typedef struct concert_i_event {
-  concert_event_kind kind; /* depart or salience shock */
-  size_t session;          /* applies before this session index */
+  concert_event_kind kind; /* depart, leader_leaves, absent, leader_absent, shock, dispute */
+  size_t session;          /* applies before this session index (0 for absent, leader_absent) */
+  bool exogenous;          /* marked exogenous (default true for attendance events) */
   size_t actor;            /* actor index */
   size_t issue;            /* issue index (shock only) */
   bool set_value;          /* shock: true sets `value`, false multiplies by `factor` */
@@ -67,6 +84,10 @@ typedef struct concert_i_forum {
   size_t n_sessions;
   concert_i_event *events;     /* events in file order */
   size_t n_events;
+  bool quorum_all;             /* `quorum: all`: the rule counts over all members (an absent
+                                  member objects); false: over the members present */
+  bool declaration;            /* `document: declaration` (else communique) */
+  bool no_statements;          /* `statements: false`: no per-issue leaders' statements */
 } concert_i_forum;
 
 struct concert_scenario {
