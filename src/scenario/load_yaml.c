@@ -803,7 +803,11 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
     else if (!st && ev->kind == CONCERT_EVENT_SALIENCE_SHOCK) st = read_shock(c, val, ev);
     else if (!st) {
       st = attendance_actor(c, val, event_keys[which].key, f, &ev->actor);
-      if (!st) st = attendance_once(c, val, f);
+      if (!st) {
+        size_t m2 = push(c, ".%s", event_keys[which].key);
+        st = attendance_once(c, val, f);
+        pop(c, m2);
+      }
     }
     if (!st && get(e, "exogenous")) {
       size_t m2 = push(c, ".exogenous");

@@ -13,14 +13,14 @@ static bool is_attendance(concert_event_kind k) {
          k == CONCERT_EVENT_ABSENT || k == CONCERT_EVENT_LEADER_ABSENT;
 }
 
-void concert_i_attendance(const concert_i_engine *e, bool only_exogenous, bool none,
-                          concert_i_att *att) {
+void concert_i_attendance(const concert_i_engine *e, concert_i_att_mode mode, concert_i_att *att) {
   const concert_i_forum *f = e->f;
   size_t ns = f->n_sessions;
   for (size_t i = 0; i < f->n_members; i++) att[i] = (concert_i_att){ns, ns, false, false, false};
-  for (size_t v = 0; !none && v < f->n_events; v++) {
+  bool expected = mode == CONCERT_I_ATT_EXPECTED;
+  for (size_t v = 0; mode != CONCERT_I_ATT_NONE && v < f->n_events; v++) {
     const concert_i_event *ev = &f->events[v];
-    if (!is_attendance(ev->kind) || (only_exogenous && !ev->exogenous)) continue;
+    if (!is_attendance(ev->kind) || (expected && !ev->exogenous)) continue;
     for (size_t i = 0; i < f->n_members; i++) {
       if (f->members[i] != ev->actor) continue;
       concert_i_att *a = &att[i];
@@ -28,7 +28,10 @@ void concert_i_attendance(const concert_i_engine *e, bool only_exogenous, bool n
       switch (ev->kind) {
         case CONCERT_EVENT_ABSENT: a->absent = true, a->gone_at = 0, a->leader_gone_at = 0; break;
         case CONCERT_EVENT_LEADER_ABSENT: a->leader_absent = true; break;
-        case CONCERT_EVENT_DEPART: a->gone_at = a->leader_gone_at = ev->session; break;
+        case CONCERT_EVENT_DEPART:
+          a->leader_gone_at = ev->session;
+          if (!expected) a->gone_at = ev->session;
+          break;
         case CONCERT_EVENT_LEADER_LEAVES: a->leader_gone_at = ev->session; break;
         default: break;
       }

@@ -69,10 +69,13 @@ concert_status concert_i_bargain(concert_i_engine *e, const size_t *who, size_t 
                                  concert_outcome *keep);
 
 /* ---- attendance.c ---- */
-/* Fills att (one per forum member) from the forum's attendance events; with only_exogenous
- * the events not marked exogenous are ignored; with none, every event is. O(events). */
-void concert_i_attendance(const concert_i_engine *e, bool only_exogenous, bool none,
-                          concert_i_att *att);
+/* Which attendance: as it happens (every event), as the chair expects it (members absent
+ * by an exogenous `absent` stay away; members whose leaving is exogenous attend throughout
+ * but are expected to leave, so they judge the package as a departed leader would), or
+ * without any attendance event. */
+typedef enum concert_i_att_mode { CONCERT_I_ATT_ACTUAL, CONCERT_I_ATT_EXPECTED, CONCERT_I_ATT_NONE } concert_i_att_mode;
+/* Fills att (one per forum member) from the forum's attendance events. O(events). */
+void concert_i_attendance(const concert_i_engine *e, concert_i_att_mode mode, concert_i_att *att);
 /* Whether member i's delegation is present at session j. */
 bool concert_i_present(const concert_i_att *a, size_t j);
 /* Whether member i is counted by the forum's rule at session j (quorum). */

@@ -1,6 +1,7 @@
 /* forgo.c: the chair's choice to forgo the document (docs/protocol.md, forgo). Before the
  * summit the chair evaluates the package it expects: every member present except those
- * kept away by exogenous events, only exogenous events applied. The expected chance that
+ * absent by an exogenous `absent` event, only exogenous events applied, and the members
+ * whose leaving is exogenous judging the whole package as departed leaders do. The expected chance that
  * the document fails or is disowned is the share of evaluations where it does: at the
  * point values, then at each judgment range's low and high end, one number at a time
  * (1 + 2J evaluations for J ranges with low < high among the members' stances and
@@ -25,7 +26,7 @@ concert_status concert_i_expected_fate(concert_i_engine *e, bool no_events, doub
     st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
     goto done;
   }
-  concert_i_attendance(e, true, no_events, att);
+  concert_i_attendance(e, no_events ? CONCERT_I_ATT_NONE : CONCERT_I_ATT_EXPECTED, att);
   for (size_t i = 0; i < s->n_actors * s->n_issues; i++) e->sal[i] = e->st[i].salience;
   for (size_t k = 0; k < s->n_issues; k++) x[k] = NAN;
   for (size_t j = 0; j < f->n_sessions; j++) {

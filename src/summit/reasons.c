@@ -96,9 +96,13 @@ static void hinge_words(buf *b, const concert_i_engine *e, const concert_hinge *
     say(b, "; no single member's change of position, red line or tolerance flips it");
     return;
   }
-  say(b, "; hinges on %s %s on %s: at %.1f (now %.1f, %.1f points away) the outcome flips",
-      aid(e, h->actor), concert_hinge_field_name(h->field), e->s->issues[k].id, h->to, h->from,
-      fabs(h->to - h->from));
+  if (fabs(h->to - h->from) < 0.05)
+    say(b, "; hinges on %s %s on %s: at %.1f it is on the edge, any move away flips the outcome",
+        aid(e, h->actor), concert_hinge_field_name(h->field), e->s->issues[k].id, h->from);
+  else
+    say(b, "; hinges on %s %s on %s: at %.1f (now %.1f, %.1f points away) the outcome flips",
+        aid(e, h->actor), concert_hinge_field_name(h->field), e->s->issues[k].id, h->to, h->from,
+        fabs(h->to - h->from));
   if (h->lo < h->hi)
     say(b, ", %s its judgment range %.1f-%.1f", h->to >= h->lo && h->to <= h->hi ? "within" : "outside",
         h->lo, h->hi);
@@ -161,11 +165,16 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
     for (size_t i = 0; i < o->n_vetoes; i++) {
       const concert_veto *v = &o->vetoes[i];
       if (v->issue != k || v->role == CONCERT_OBJECTION_DISSOCIATE) continue;
-      say(b, "%s%s: ", shown++ ? "; " : "", aid(e, v->actor));
-      why_not(b, e, v->actor, k, v->text);
+      say(b, "%s%s", shown++ ? ", " : "", aid(e, v->actor));
+      if (v->role == CONCERT_OBJECTION_BLOCK) {
+        say(b, ": ");
+        why_not(b, e, v->actor, k, v->text);
+      } else {
+        say(b, v->red_line ? " (red line)" : " (%.1f points)", v->excess);
+      }
       if (v->role == CONCERT_OBJECTION_BLOCK) flips(e, v->actor, k, v->text, &res->hinge, &best);
     }
-    if (!n_block) say(b, " (no single objector is pivotal)");
+    if (!n_block) say(b, ": text %.1f is beyond what each accepts, by the points shown (no single objector is pivotal)", res->outcome);
     if (res->kind == CONCERT_STATEMENT_MINILATERAL) {
       say(b, "; a minilateral statement at %.1f signed by ", res->text);
       ids(b, e, res->signatories, res->n_signatories);
@@ -184,6 +193,10 @@ static void doc(const concert_i_engine *e, const concert_outcome *o, buf *b) {
              "(%zu evaluations), above %.2f", word, c->expected_chance, c->n_evaluations, e->p.forgo_above);
       break;
     case CONCERT_DOCUMENT_FAILED:
+      if (o->objectors.n == 0) {
+        say(b, "no %s: every paragraph was dropped or restates agreed language", word);
+        break;
+      }
       say(b, "the %s was put and not endorsed under the rule by ", word);
       ids(b, e, o->objectors.v, o->objectors.n);
       break;

@@ -179,7 +179,7 @@ concert_status concert_summit_run(const concert_scenario *s, size_t fi, const co
     goto nomem;
   o->comm.declaration = f->declaration;
   /* Bilateral deals: made with the members expected to attend. */
-  concert_i_attendance(&e, true, false, att);
+  concert_i_attendance(&e, CONCERT_I_ATT_EXPECTED, att);
   size_t n = 0;
   for (size_t i = 0; i < nm; i++)
     if (!att[i].absent) who[n++] = f->members[i];
@@ -192,7 +192,7 @@ concert_status concert_summit_run(const concert_scenario *s, size_t fi, const co
   o->comm.depends_exogenous = with_events != without;
   bool forgone = e.p.chair_forgoes && o->comm.expected_chance > e.p.forgo_above;
   /* The summit as it happens. */
-  concert_i_attendance(&e, false, false, att);
+  concert_i_attendance(&e, CONCERT_I_ATT_ACTUAL, att);
   record_attendance(&e, o, att);
   for (size_t k = 0; k < ni; k++) actual[k] = NAN;
   if ((st = play(&e, o, att, actual))) goto fail;
