@@ -190,7 +190,8 @@ static void doc(const concert_i_engine *e, const concert_outcome *o, buf *b) {
   switch (c->fate) {
     case CONCERT_DOCUMENT_FORGONE:
       say(b, "the chair forwent the %s: expected chance %.2f that it fails or is disowned "
-             "(%zu evaluations), above %.2f", word, c->expected_chance, c->n_evaluations, e->p.forgo_above);
+             "(%zu evaluation%s), above %.2f", word, c->expected_chance, c->n_evaluations,
+             c->n_evaluations == 1 ? "" : "s", e->p.forgo_above);
       break;
     case CONCERT_DOCUMENT_FAILED:
       if (o->objectors.n == 0) {
