@@ -107,6 +107,14 @@ concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift 
       if (f->events[v].dispute == CONCERT_I_TAG_TRADE) trade_event = true;
       else role = 1.0;
     }
+  /* attendance: any member away or leaving counts for the agenda component, a member
+   * boycotting the summit (absent) for the role component */
+  bool away = false;
+  for (size_t i = 0; i < n; i++) {
+    concert_attendance_kind at = concert_outcome_attendance(o, i)->kind;
+    away = away || at != CONCERT_ATTENDANCE_PRESENT;
+    if (at == CONCERT_ATTENDANCE_ABSENT) role = 1.0;
+  }
   r->value[CONCERT_RIFT_NO_UNIFIED_STANCE] = stance;
   r->value[CONCERT_RIFT_ROLE] = fmin(1, role);
   /* (4) trade: salience-weighted mean pairwise distance on trade issues, over 100 */
@@ -124,8 +132,9 @@ concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift 
     tn++;
   }
   r->value[CONCERT_RIFT_TRADE] = trade_event ? 1.0 : (tn ? tsum / (double)tn : 0);
-  /* (5) agenda: mean Kendall distance of salience orderings; 1 with a departure */
-  r->value[CONCERT_RIFT_AGENDA] = o->n_deps ? 1.0 : mean_kendall(s, f->members, n, iss, m);
+  /* (5) agenda: mean Kendall distance of salience orderings; 1 with a departure, an
+   * absence, a leader absent or a leader leaving */
+  r->value[CONCERT_RIFT_AGENDA] = away ? 1.0 : mean_kendall(s, f->members, n, iss, m);
   free(iss);
   for (int k = 0; k < CONCERT_RIFT_N; k++)
     r->flag[k] = concert_rift_flag_of((concert_rift_component)k, r->value[k]);
