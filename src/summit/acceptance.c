@@ -25,7 +25,11 @@ static double tolerance_of(const concert_i_engine *e, const concert_i_stance *st
 
 bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x, double *excess,
                        bool *red) {
-  const concert_i_stance *st = concert_i_est(e, a, k);
+  return concert_i_accepts_stance(e, concert_i_est(e, a, k), k, x, excess, red);
+}
+
+bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st, size_t k,
+                              double x, double *excess, bool *red) {
   if (excess) *excess = 0;
   if (red) *red = false;
   if (!st->set || isnan(x)) return false;

@@ -90,6 +90,9 @@ bool concert_i_beyond_red_line(const concert_i_stance *st, double x);
  * what it accepts, *red (optional) whether x crosses its red line. */
 bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x, double *excess,
                        bool *red);
+/* The same test for a given stance (the reasons try changed inputs on a copy). */
+bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st, size_t k,
+                              double x, double *excess, bool *red);
 /* The closed interval of texts actor a accepts on issue k; false when it is empty. */
 bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, double *lo, double *hi);
 /* Whether ny accepting members of capability cy among nc counted members of capability cc

@@ -58,26 +58,46 @@ static void consider(concert_hinge *h, double *best, concert_hinge_field fld, si
   *h = (concert_hinge){fld, a, from, to, r.lo, r.hi};
 }
 
-/* The smallest change of member a's inputs that flips its acceptance of text t on k. */
+/* Whether member a's acceptance of t on k differs from `acc` with stance w changed to v. */
+static bool flipped(const concert_i_engine *e, concert_i_stance v, size_t k, double t, bool acc) {
+  return concert_i_accepts_stance(e, &v, k, t, NULL, NULL) != acc;
+}
+
+/* The smallest change of member a's inputs that flips its acceptance of text t on k: each
+ * input's acceptance boundary is a candidate (the position's: where the text is as close
+ * as the reversion point plus tolerance, and for a rejecting member also its red line and
+ * the text itself; the red line's: the text; the tolerance's: the distance the text
+ * needs), checked just past the boundary in the direction of the move. On a tie the red
+ * line, then the tolerance, then the position is named. */
 static void flips(const concert_i_engine *e, size_t a, size_t k, double t, concert_hinge *h,
                   double *best) {
   const concert_i_stance *w = concert_i_est(e, a, k), *o = concert_i_stance_at(e->s, a, k);
   double r = e->rev[k], p = w->position;
   double tol = isnan(w->tolerance) ? e->p.tolerance : w->tolerance;
-  double excess;
-  bool red;
-  bool acc = concert_i_accepts(e, a, k, t, &excess, &red);
   if (isnan(r) || fabs(t - r) <= EPS) return;
-  /* Position: it accepts t iff it lies on t's side of (t + r -+ tol) / 2. */
-  double pstar = t > r ? (t + r - tol) / 2 : (t + r + tol) / 2;
-  if (!red && pstar >= 0 && pstar <= 100) consider(h, best, CONCERT_HINGE_POSITION, a, p, pstar, o->position_r);
-  if (acc) {
-    if (!isnan(w->red_line)) consider(h, best, CONCERT_HINGE_RED_LINE, a, w->red_line, t, o->red_line_r);
-    double need = fabs(t - p) - fabs(r - p);
-    if (need > EPS) consider(h, best, CONCERT_HINGE_TOLERANCE, a, tol, need, o->tolerance_r);
-  } else {
-    if (red && excess <= EPS) consider(h, best, CONCERT_HINGE_RED_LINE, a, w->red_line, t, o->red_line_r);
-    if (!red && excess > EPS) consider(h, best, CONCERT_HINGE_TOLERANCE, a, tol, tol + excess, o->tolerance_r);
+  bool acc = concert_i_accepts_stance(e, w, k, t, NULL, NULL);
+  const double nudge = 1e-6;
+  if (!isnan(w->red_line)) {
+    concert_i_stance v = *w;
+    v.red_line = acc ? t + (p > t ? nudge : -nudge) : t;
+    if (flipped(e, v, k, t, acc)) consider(h, best, CONCERT_HINGE_RED_LINE, a, w->red_line, t, o->red_line_r);
+  }
+  double need = fabs(t - p) - fabs(r - p);
+  if (need >= 0) {
+    concert_i_stance v = *w;
+    v.tolerance = acc ? need - nudge : need;
+    if (v.tolerance >= 0 && flipped(e, v, k, t, acc))
+      consider(h, best, CONCERT_HINGE_TOLERANCE, a, tol, need, o->tolerance_r);
+  }
+  /* position: |t - p| = |r - p| + tol at (t + r -+ tol) / 2; the red line */
+  double cand[3] = {t > r ? (t + r - tol) / 2 : (t + r + tol) / 2, w->red_line, t};
+  for (int i = 0; i < 3; i++) {
+    double c = cand[i];
+    if (isnan(c) || c < 0 || c > 100 || (acc && i > 0)) continue; /* (a position crossing
+                                                                      its own red line is no hinge) */
+    concert_i_stance v = *w;
+    v.position = acc ? c + (t > r ? -nudge : nudge) : c; /* just past, on the reversion side */
+    if (flipped(e, v, k, t, acc)) consider(h, best, CONCERT_HINGE_POSITION, a, p, c, o->position_r);
   }
 }
 
@@ -97,7 +117,7 @@ static void hinge_words(buf *b, const concert_i_engine *e, const concert_hinge *
     return;
   }
   if (fabs(h->to - h->from) < 0.05)
-    say(b, "; hinges on %s %s on %s: at %.1f it is on the edge, any move away flips the outcome",
+    say(b, "; hinges on %s %s on %s: at %.1f it is on the edge: any move away from the text flips the outcome",
         aid(e, h->actor), concert_hinge_field_name(h->field), e->s->issues[k].id, h->from);
   else
     say(b, "; hinges on %s %s on %s: at %.1f (now %.1f, %.1f points away) the outcome flips",
@@ -133,7 +153,11 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
       n_joint += o->vetoes[i].role == CONCERT_OBJECTION_JOINT_BLOCK;
     }
   if (res->kind != CONCERT_STATEMENT_NONE && n_block == 0 && n_joint == 0) {
-    if (fabs(res->text - res->outcome) > EPS) say(b, "re-drafted from %.1f to %.1f, the nearest text the rule accepts; ", res->outcome, res->text);
+    if (fabs(res->text - res->outcome) > EPS) {
+      say(b, "re-drafted from %.1f to %.1f, the nearest text the rule accepts (", res->outcome, res->text);
+      ids(b, e, res->rejecters, res->n_rejecters);
+      say(b, " rejected %.1f); ", res->outcome);
+    }
     if (res->kind == CONCERT_STATEMENT_JOINT) say(b, "issued as the forum's joint statement at %.1f", res->text);
     else if (res->forum_label) say(b, "issued at %.1f", res->text);
     else say(b, "signed at %.1f by the members present (a member had left): a statement of ", res->text);

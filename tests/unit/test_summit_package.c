@@ -255,6 +255,10 @@ START_TEST(absent_member_by_quorum) {
   concert_communique c = concert_outcome_communique(o);
   ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED);
   ck_assert(c.depends_exogenous); /* with D at the table the paragraph would not stand */
+  concert_rift rift; /* the absence counts for the rift's agenda and role components */
+  ck_assert_int_eq(concert_rift_from_outcome(o, &rift, NULL), CONCERT_OK);
+  ck_assert_double_eq(rift.value[CONCERT_RIFT_AGENDA], 1);
+  ck_assert_double_eq(rift.value[CONCERT_RIFT_ROLE], 1);
   concert_outcome_free(o);
   o = run(s, "L", NULL);
   ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_NONE);
@@ -352,6 +356,37 @@ START_TEST(forgo_by_range_ends) {
   st->salience_r = (concert_i_range){0.3, 0.3, 0};
   o = run(s, "G", NULL);
   ck_assert_uint_eq(concert_outcome_communique(o).n_evaluations, 1);
+  concert_outcome_free(o);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* Reasons and hinges. A 30 with a red line at 35, B 50 with tolerance 20, r 50; no
+ * re-drafting. Text 40: A accepts it by distance (10 <= 20) but it crosses A's red line:
+ * A blocks (sole objector). Moving the red line 5 points to 40 flips it, as would moving
+ * A's position 5 points to 35 (on a tie the red line is named). With the judgment range
+ * 30-45 on that red line the flip lies within the range; with 30-38 outside. */
+START_TEST(hinge_on_red_line) {
+  const char *text =
+      "name: hinge\nsource: test\nissues: [{id: k, title: K, reversion: 50}]\nactors:\n"
+      "  - {id: A, capability: 1, stances: {k: {position: 30, salience: 1, red_line: 35}}}\n"
+      "  - {id: B, capability: 1, stances: {k: {position: 50, salience: 1, tolerance: 20}}}\n"
+      "forums: [{id: F, members: [A, B], agenda: [{session: s, issues: [k]}]}]\n";
+  concert_scenario *s = load(text);
+  s->stances[0].red_line_r = (concert_i_range){30, 45, 0};
+  concert_outcome *o = run(s, "F", "redraft=false");
+  const concert_issue_result *r = concert_outcome_issue(o, 0);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_NONE);
+  ck_assert_int_eq(r->hinge.field, CONCERT_HINGE_RED_LINE);
+  ck_assert_str_eq(concert_scenario_actor_id(s, r->hinge.actor), "A");
+  ck_assert_double_eq_tol(r->hinge.from, 35, 1e-12);
+  ck_assert_double_eq_tol(r->hinge.to, 40, 1e-12);
+  ck_assert_ptr_nonnull(strstr(r->reason, "blocked by A: text 40.0 crosses its red line 35.0"));
+  ck_assert_ptr_nonnull(strstr(r->reason, "within its judgment range 30.0-45.0"));
+  concert_outcome_free(o);
+  s->stances[0].red_line_r = (concert_i_range){30, 38, 0};
+  o = run(s, "F", "redraft=false");
+  ck_assert_ptr_nonnull(strstr(concert_outcome_issue(o, 0)->reason, "outside its judgment range 30.0-38.0"));
   concert_outcome_free(o);
   concert_scenario_free(s);
 }
@@ -466,6 +501,7 @@ int main(void) {
   tcase_add_test(t, absent_member_by_quorum);
   tcase_add_test(t, leader_leaves_then_disowns);
   tcase_add_test(t, forgo_by_range_ends);
+  tcase_add_test(t, hinge_on_red_line);
   tcase_add_test(t, non_negotiated_issue);
   tcase_add_test(t, declaration_only);
   tcase_add_test(t, loader_errors);
