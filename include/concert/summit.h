@@ -1,9 +1,11 @@
 /* concert/summit.h: the summit protocol (docs/protocol.md) and its outcome.
  *
- * concert_summit_run plays a forum's agenda: presence and events, bargaining with the
- * model, acceptance, joint and minilateral statements, the chair's summary, the communiqué
- * (with the chair forgoing it, and departed members withdrawing), net gains and, with the
- * exchange model, bilateral deals. */
+ * concert_summit_run plays a forum's agenda: attendance and events, bargaining with the
+ * model, acceptance, statements labelled by who signs them, pivotal blockers, joint blocks
+ * and dissociation, the chair's summary, the communiqué or declaration as a negotiated
+ * package (kept, softened, carved-out, dropped paragraphs; the chair forgoing it by its
+ * expected chance of failure; departed leaders disowning it), net gains in points, the
+ * reasons each text passed or failed and, with the exchange model, bilateral deals. */
 #ifndef CONCERT_SUMMIT_H
 #define CONCERT_SUMMIT_H
 #include <stdbool.h>
@@ -168,9 +170,11 @@ typedef struct concert_communique {
 
 /** Plays forum f of scenario s. model NULL: the scenario's model; model_params NULL: the
  * scenario's; protocol: overrides of the scenario's protocol parameters (may be NULL).
- * On success *out is owned by the caller (concert_outcome_free).
- * Cost: one model solve per session on (present members x agenda issues) plus one for the
- * chair's expectation and one per minilateral re-bargain; O(members x issues) otherwise. */
+ * On success *out is owned by the caller (concert_outcome_free); it borrows s, which must
+ * outlive it. Cost: (4 + 2J) x S model solves on (members x agenda issues) for S sessions
+ * and J judgment ranges (the chair's expectations: 1 + 2J, with and without events, the
+ * summit itself) plus one for the deals and one per minilateral re-bargain;
+ * O((1 + 2J) x members x issues x log members) otherwise. */
 CONCERT_API concert_status concert_summit_run(const concert_scenario *s, size_t f,
                                               const concert_model *model,
                                               const concert_params *model_params,

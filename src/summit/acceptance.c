@@ -9,11 +9,6 @@
 
 #define EPS CONCERT_I_EPS
 
-double concert_i_utility(const concert_i_engine *e, size_t a, size_t k, double x, double sal) {
-  double t = fabs(x - concert_i_est(e, a, k)->position);
-  return -sal * (e->p.loss_power == 1 ? t : t * t);
-}
-
 bool concert_i_beyond_red_line(const concert_i_stance *st, double x) {
   if (isnan(st->red_line)) return false;
   return (x - st->red_line) * (st->position - st->red_line) < -EPS;

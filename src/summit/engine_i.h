@@ -84,7 +84,6 @@ bool concert_i_counted(const concert_i_engine *e, const concert_i_att *a, size_t
 void concert_i_apply_shocks(concert_i_engine *e, size_t j, bool only_exogenous);
 
 /* ---- acceptance.c ---- */
-double concert_i_utility(const concert_i_engine *e, size_t a, size_t k, double x, double sal);
 bool concert_i_beyond_red_line(const concert_i_stance *st, double x);
 /* Whether actor a accepts text x on issue k; *excess (optional) gets the points beyond
  * what it accepts, *red (optional) whether x crosses its red line. */

@@ -61,7 +61,9 @@ static void statements(FILE *out, const concert_outcome *o) {
 static void package(FILE *out, const concert_outcome *o) {
   const concert_scenario *s = o->s;
   concert_communique c = concert_outcome_communique(o);
-  fprintf(out, "\n%s: %s\n", c.declaration ? "Declaration" : "Communique", concert_document_fate_name(c.fate));
+  static const char *const words[] = {"issued", "issued with carve-outs", "forgone by the chair",
+                                      "failed", "issued, then disowned"};
+  fprintf(out, "\n%s: %s\n", c.declaration ? "Declaration" : "Communique", words[c.fate]);
   fprintf(out, "  %s\n", c.reason);
   fprintf(out, "  chair's expected chance of failure %.2f over %zu evaluation%s\n", c.expected_chance,
           c.n_evaluations, c.n_evaluations == 1 ? "" : "s");
@@ -69,7 +71,8 @@ static void package(FILE *out, const concert_outcome *o) {
   for (size_t r = 0; r < c.n_paragraphs; r++) {
     const concert_paragraph *p = &c.paragraphs[r];
     if (!o->res[r].negotiated) continue;
-    fprintf(out, "  %-22s %-10s", s->issues[p->issue].id, concert_paragraph_fate_name(p->fate));
+    static const char *const pw[] = {"kept", "softened", "carved out", "dropped", "restates"};
+    fprintf(out, "  %-22s %-10s", s->issues[p->issue].id, pw[p->fate]);
     if (!isnan(p->text)) fprintf(out, " at %5.1f", p->text);
     if (p->fate == CONCERT_PARAGRAPH_SOFTENED) fprintf(out, " (drafted %.1f)", p->drafted);
     if (p->fate == CONCERT_PARAGRAPH_DROPPED && !isnan(p->drafted)) fprintf(out, " (drafted %.1f)", p->drafted);

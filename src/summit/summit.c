@@ -125,6 +125,11 @@ static concert_status document(concert_i_engine *e, concert_outcome *o, const co
   for (size_t r = 0; r < n; r++) {
     o->par_doc[r].carved_out = o->carved[r].v;
     o->par_doc[r].n_carved_out = o->carved[r].n;
+    /* without per-issue statements, an issue the issued declaration covers is not left
+     * to the chair's summary */
+    if (e->f->no_statements)
+      o->res[r].in_summary = !(c->issued && o->res[r].negotiated &&
+                               o->par_doc[r].fate != CONCERT_PARAGRAPH_DROPPED);
   }
   return st;
 }

@@ -436,6 +436,7 @@ START_TEST(declaration_only) {
   concert_scenario *s = load(text);
   concert_outcome *o = run(s, "F", NULL);
   ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_NONE);
+  ck_assert(!concert_outcome_issue(o, 0)->in_summary); /* the declaration covers it */
   concert_communique c = concert_outcome_communique(o);
   ck_assert(c.declaration);
   ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED);
