@@ -159,8 +159,8 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
       say(b, " rejected %.1f); ", res->outcome);
     }
     if (res->kind == CONCERT_STATEMENT_JOINT) say(b, "issued as the forum's joint statement at %.1f", res->text);
-    else if (res->forum_label) say(b, "issued at %.1f", res->text);
-    else say(b, "signed at %.1f by the members present (a member had left): a statement of ", res->text);
+    else if (res->n_dissociating) say(b, "passed under the rule at %.1f: a statement of ", res->text);
+    else say(b, "signed at %.1f by the members present (a member had left or stayed away): a statement of ", res->text);
     if (res->kind == CONCERT_STATEMENT_MINILATERAL) ids(b, e, res->signatories, res->n_signatories);
     if (res->n_dissociating) {
       say(b, "; passed without ");

@@ -3,8 +3,9 @@
  * reversion point or the issue is only raised; it passes when the accepting members meet
  * the forum's rule over the members the quorum counts, else the chair re-drafts it into
  * the win-set, else a coalition may issue a minilateral statement. Who signs decides the
- * label: the forum's joint statement only when no member has left; after a departure the
- * remaining members' text is theirs. */
+ * label: the forum's joint statement only when every member the quorum counts signs it and
+ * no member has left; a text that passes without some (dissociating) members, or after a
+ * departure, is a statement of its signatories. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -107,8 +108,10 @@ concert_status concert_i_decide_issue(concert_i_engine *e, concert_outcome *o,
     st = concert_i_blockers(e, o, present, counted, r, passed ? text : x, passed);
     if (st) goto done;
     if (passed) {
-      res->forum_label = !departed;
-      res->kind = departed ? CONCERT_STATEMENT_MINILATERAL : CONCERT_STATEMENT_JOINT;
+      size_t n_counted = 0;
+      for (size_t i = 0; i < nm; i++) n_counted += counted[i];
+      res->forum_label = !departed && ncoal == n_counted;
+      res->kind = res->forum_label ? CONCERT_STATEMENT_JOINT : CONCERT_STATEMENT_MINILATERAL;
     } else if (f->mini_allowed) {
       bool formed;
       st = minilateral(e, k, coal, &ncoal, xs, &text, &formed);

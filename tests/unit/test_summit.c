@@ -137,11 +137,13 @@ END_TEST
 
 START_TEST(consensus_minus_and_quota) {
   concert_scenario *s = load(two);
-  /* consensus minus 1: B alone accepts -> joint statement signed by B only; P co-signs
-   * because it accepts 50 (its own position) */
+  /* consensus minus 1: B alone accepts -> the rule is met, but a text signed by B only is
+   * B's statement, not the forum's joint statement; P co-signs because it accepts 50 (its
+   * own position) */
   concert_outcome *o = run(s, "T", NULL);
   const concert_issue_result *r = concert_outcome_issue(o, 0);
-  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_JOINT);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_MINILATERAL);
+  ck_assert(!r->forum_label);
   ck_assert_uint_eq(r->n_signatories, 1);
   ck_assert(has(s, r->signatories, r->n_signatories, "B"));
   ck_assert(has(s, r->partners, r->n_partners, "P"));
@@ -151,9 +153,10 @@ START_TEST(consensus_minus_and_quota) {
   ck_assert_uint_eq(concert_outcome_veto_count(o), 1);
   ck_assert_int_eq(concert_outcome_veto(o, 0)->role, CONCERT_OBJECTION_DISSOCIATE);
   concert_outcome_free(o);
-  /* quota 0.5 of capability: B holds 1/2 -> met */
+  /* quota 0.5 of capability: B holds 1/2 -> met; signed by B alone: B's statement */
   o = run(s, "Q", NULL);
-  ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_JOINT);
+  ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_MINILATERAL);
+  ck_assert_uint_eq(concert_outcome_issue(o, 0)->n_dissociating, 1);
   concert_outcome_free(o);
   concert_scenario_free(s);
 }

@@ -189,7 +189,8 @@ END_TEST
  * J (r 40): A, B 80; C, D, E 30. Text 250/5 = 50; C, D, E reject (20 > 10): three
  * objectors, one accepting still leaves two: none pivotal, a joint block.
  * S (r 50): A, B, C 80; D 30. Text 67.5; D rejects (37.5 > 20), one objector <= 1: the
- * text passes as the forum's, D dissociating. */
+ * text passes, D dissociating; signed by A, B and C only, it is their statement, not the
+ * forum's joint statement. */
 static const char *minus =
     "name: minus\nsource: test\nissues:\n  - {id: j, title: J, reversion: 40}\n  - {id: t, title: T, reversion: 50}\nactors:\n"
     "  - {id: A, capability: 1, stances: {j: {position: 80, salience: 1}, t: {position: 80, salience: 1}}}\n"
@@ -211,8 +212,8 @@ START_TEST(joint_block_and_dissociation) {
   concert_outcome_free(o);
   o = run(s, "S", NULL);
   const concert_issue_result *r = concert_outcome_issue(o, 0);
-  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_JOINT);
-  ck_assert(r->forum_label);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_MINILATERAL); /* signed by A, B, C only */
+  ck_assert(!r->forum_label);
   ck_assert_double_eq_tol(r->text, 67.5, 1e-9);
   ck_assert_uint_eq(r->n_dissociating, 1);
   ck_assert(has(s, r->dissociating, 1, "D"));
@@ -228,7 +229,9 @@ END_TEST
  * member does not make it a members' text) and the communique is issued.
  * quorum all: D counts as objecting: no statement under unanimity and no blocker named
  * (D is absent, not objecting at the table); the chair expects the package to fail (D
- * does not endorse): forgone. Under consensus minus 1 with quorum all it passes. */
+ * does not endorse): forgone. Under consensus minus 1 with quorum all the statement passes
+ * (as a statement of A, B, C: D, counted, did not sign) and the declaration is issued with
+ * D among its objectors. */
 static const char *absent =
     "name: absent\nsource: test\nissues: [{id: k, title: K, reversion: 50}]\nactors:\n"
     "  - {id: A, capability: 1, stances: {k: {position: 70, salience: 1}}}\n"
@@ -265,8 +268,8 @@ START_TEST(absent_member_by_quorum) {
   ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_BLOCK), 0);
   ck_assert_int_eq(concert_outcome_communique(o).fate, CONCERT_DOCUMENT_FORGONE);
   concert_outcome_free(o);
-  o = run(s, "M", NULL);
-  ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_JOINT);
+  o = run(s, "M", NULL); /* passes without the absent D: a statement of A, B and C */
+  ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_MINILATERAL);
   c = concert_outcome_communique(o);
   ck_assert(c.declaration);
   ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED);
