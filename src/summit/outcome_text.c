@@ -103,6 +103,11 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
   for (size_t r = 0; r < o->n_res; r++) {
     const concert_issue_result *res = &o->res[r];
     if (!res->in_summary) continue;
+    if (isnan(res->dispersion)) {
+      fprintf(out, "  No member present to discuss %s (%s)\n", s->issues[res->issue].title,
+              s->issues[res->issue].id);
+      continue;
+    }
     fprintf(out, "  Leaders %s %s (%s; dispersion %.1f)%s\n", concert_wording_name(res->wording),
             s->issues[res->issue].title, s->issues[res->issue].id, res->dispersion,
             res->negotiated ? "" : " [raised, not negotiated]");

@@ -141,6 +141,10 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
     say(b, "no per-issue statement in this forum: the issue is a paragraph of the declaration");
     return;
   }
+  if (isnan(res->outcome)) {
+    say(b, "no member present at its session: nothing was bargained");
+    return;
+  }
   if (!res->tabled) {
     say(b, "nothing tabled: the bargained text %.1f is the reversion point", res->outcome);
     return;
