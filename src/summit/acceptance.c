@@ -48,8 +48,10 @@ bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, do
   double rad = isnan(r) ? tol : fabs(r - st->position) + tol;
   *lo = fmax(0, st->position - rad), *hi = fmin(100, st->position + rad);
   if (!isnan(st->red_line)) {
-    if (st->position < st->red_line) *hi = fmin(*hi, st->red_line);
-    else if (st->position > st->red_line) *lo = fmax(*lo, st->red_line);
+    if (st->position < st->red_line)
+      *hi = fmin(*hi, st->red_line);
+    else if (st->position > st->red_line)
+      *lo = fmax(*lo, st->red_line);
   }
   return *lo <= *hi;
 }
@@ -61,9 +63,12 @@ bool concert_i_rule_met_counts(const concert_i_engine *e, size_t nc, double cc, 
   double cshare = cc > 0 ? cy / cc : (double)ny / (double)nc;
   double mshare = (double)ny / (double)nc;
   switch (f->rule.kind) {
-    case CONCERT_RULE_UNANIMITY: return ny == nc;
-    case CONCERT_RULE_CONSENSUS_MINUS: return nc - ny <= f->rule.k && ny > 0;
-    case CONCERT_RULE_QUOTA: return cshare >= f->rule.quota - EPS;
+    case CONCERT_RULE_UNANIMITY:
+      return ny == nc;
+    case CONCERT_RULE_CONSENSUS_MINUS:
+      return nc - ny <= f->rule.k && ny > 0;
+    case CONCERT_RULE_QUOTA:
+      return cshare >= f->rule.quota - EPS;
     case CONCERT_RULE_DOUBLE_MAJORITY:
       return mshare >= f->rule.member_share - EPS && cshare >= f->rule.quota - EPS;
   }
@@ -99,8 +104,10 @@ static size_t count_upto(const end_pt *v, size_t n, double t, bool strict) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (strict ? v[mid].at < t : v[mid].at <= t) lo = mid + 1;
-    else hi = mid;
+    if (strict ? v[mid].at < t : v[mid].at <= t)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return lo;
 }
@@ -110,8 +117,10 @@ bool concert_i_redraft(const concert_i_engine *e, const bool *present, const boo
   const concert_i_forum *f = e->f;
   size_t n = 0, nc = 0;
   double cc = 0;
-  end_pt *los = malloc((f->n_members + 1) * sizeof *los), *his = malloc((f->n_members + 1) * sizeof *his);
-  double *clo = malloc((f->n_members + 1) * sizeof *clo), *chi = malloc((f->n_members + 1) * sizeof *chi);
+  end_pt *los = malloc((f->n_members + 1) * sizeof *los),
+         *his = malloc((f->n_members + 1) * sizeof *his);
+  double *clo = malloc((f->n_members + 1) * sizeof *clo),
+         *chi = malloc((f->n_members + 1) * sizeof *chi);
   bool found = false;
   if (!los || !his || !clo || !chi) goto done;
   for (size_t i = 0; i < f->n_members; i++) {

@@ -26,14 +26,21 @@ void concert_i_attendance(const concert_i_engine *e, concert_i_att_mode mode, co
       concert_i_att *a = &att[i];
       a->exogenous = ev->exogenous;
       switch (ev->kind) {
-        case CONCERT_EVENT_ABSENT: a->absent = true, a->gone_at = 0, a->leader_gone_at = 0; break;
-        case CONCERT_EVENT_LEADER_ABSENT: a->leader_absent = true; break;
+        case CONCERT_EVENT_ABSENT:
+          a->absent = true, a->gone_at = 0, a->leader_gone_at = 0;
+          break;
+        case CONCERT_EVENT_LEADER_ABSENT:
+          a->leader_absent = true;
+          break;
         case CONCERT_EVENT_DEPART:
           a->leader_gone_at = ev->session;
           if (!expected) a->gone_at = ev->session;
           break;
-        case CONCERT_EVENT_LEADER_LEAVES: a->leader_gone_at = ev->session; break;
-        default: break;
+        case CONCERT_EVENT_LEADER_LEAVES:
+          a->leader_gone_at = ev->session;
+          break;
+        default:
+          break;
       }
     }
   }

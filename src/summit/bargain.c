@@ -11,10 +11,10 @@
 /* The bargaining problem of the actors `who` (n of them) over the forum's agenda issues.
  * Arrays owned by the struct. */
 typedef struct agenda_problem {
-  concert_problem pb;   /* the view handed to the model */
-  size_t *iss;          /* agenda issue q of the problem -> scenario issue */
+  concert_problem pb;            /* the view handed to the model */
+  size_t *iss;                   /* agenda issue q of the problem -> scenario issue */
   double *pos, *sal, *cap, *rev; /* problem arrays */
-  const char **ids;     /* actor ids */
+  const char **ids;              /* actor ids */
 } agenda_problem;
 
 static void agenda_problem_free(agenda_problem *a) {
@@ -56,8 +56,13 @@ static concert_status agenda_problem_build(const concert_i_engine *e, const size
     }
   }
   for (size_t q = 0; q < m; q++) a->rev[q] = e->rev[a->iss[q]];
-  a->pb = (concert_problem){.n_actors = n, .n_issues = m, .position = a->pos, .salience = a->sal,
-                            .capability = a->cap, .reversion = a->rev, .actor_ids = a->ids};
+  a->pb = (concert_problem){.n_actors = n,
+                            .n_issues = m,
+                            .position = a->pos,
+                            .salience = a->sal,
+                            .capability = a->cap,
+                            .reversion = a->rev,
+                            .actor_ids = a->ids};
   return CONCERT_OK;
 }
 

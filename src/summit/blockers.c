@@ -52,7 +52,8 @@ concert_status concert_i_blockers(concert_i_engine *e, concert_outcome *o, const
   for (size_t i = 0; !passed && n_obj && i < nm; i++) {
     if (!present[i] || !counted[i] || yes[i]) continue;
     if (n_piv && !pivotal[i]) continue; /* pivotal blockers are named; the rest are not */
-    st = add(e, o, f->members[i], k, x, n_piv ? CONCERT_OBJECTION_BLOCK : CONCERT_OBJECTION_JOINT_BLOCK);
+    st = add(e, o, f->members[i], k, x,
+             n_piv ? CONCERT_OBJECTION_BLOCK : CONCERT_OBJECTION_JOINT_BLOCK);
     if (st) goto done;
   }
   goto done;

@@ -44,16 +44,16 @@ typedef struct concert_i_att {
 /* The engine's working state. The stance, capability and reversion arrays are copies the
  * forgo rule perturbs one number at a time; the scenario itself is never written. */
 typedef struct concert_i_engine {
-  const concert_scenario *s;   /* borrowed scenario */
-  const concert_i_forum *f;    /* the forum played */
-  const concert_model *model;  /* the model */
+  const concert_scenario *s;     /* borrowed scenario */
+  const concert_i_forum *f;      /* the forum played */
+  const concert_model *model;    /* the model */
   const concert_params *mparams; /* its parameters (may be NULL) */
-  concert_i_proto p;           /* protocol parameters */
-  concert_i_stance *st;        /* working stances, actors x issues (sources borrowed) */
-  double *cap;                 /* working capabilities, per actor */
-  double *rev;                 /* working reversion points, per issue */
-  double *sal;                 /* working saliences after shocks, actors x issues */
-  concert_diag *d;             /* where errors go (may be NULL) */
+  concert_i_proto p;             /* protocol parameters */
+  concert_i_stance *st;          /* working stances, actors x issues (sources borrowed) */
+  double *cap;                   /* working capabilities, per actor */
+  double *rev;                   /* working reversion points, per issue */
+  double *sal;                   /* working saliences after shocks, actors x issues */
+  concert_diag *d;               /* where errors go (may be NULL) */
 } concert_i_engine;
 
 /* The working stance of actor a on issue k. */
@@ -73,7 +73,11 @@ concert_status concert_i_bargain(concert_i_engine *e, const size_t *who, size_t 
  * by an exogenous `absent` stay away; members whose leaving is exogenous attend throughout
  * but are expected to leave, so they judge the package as a departed leader would), or
  * without any attendance event. */
-typedef enum concert_i_att_mode { CONCERT_I_ATT_ACTUAL, CONCERT_I_ATT_EXPECTED, CONCERT_I_ATT_NONE } concert_i_att_mode;
+typedef enum concert_i_att_mode {
+  CONCERT_I_ATT_ACTUAL,
+  CONCERT_I_ATT_EXPECTED,
+  CONCERT_I_ATT_NONE
+} concert_i_att_mode;
 /* Fills att (one per forum member) from the forum's attendance events. O(events). */
 void concert_i_attendance(const concert_i_engine *e, concert_i_att_mode mode, concert_i_att *att);
 /* Whether member i's delegation is present at session j. */
@@ -93,10 +97,12 @@ bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x, 
 bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st, size_t k,
                               double x, double *excess, bool *red);
 /* The closed interval of texts actor a accepts on issue k; false when it is empty. */
-bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, double *lo, double *hi);
+bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, double *lo,
+                               double *hi);
 /* Whether ny accepting members of capability cy among nc counted members of capability cc
  * meet the forum's rule. */
-bool concert_i_rule_met_counts(const concert_i_engine *e, size_t nc, double cc, size_t ny, double cy);
+bool concert_i_rule_met_counts(const concert_i_engine *e, size_t nc, double cc, size_t ny,
+                               double cy);
 /* The same over flags per forum member: counted[i], yes[i]. */
 bool concert_i_rule_met(const concert_i_engine *e, const bool *counted, const bool *yes);
 /* The text nearest x on issue k at which the members present (present[i]) meet the rule
@@ -119,11 +125,11 @@ concert_status concert_i_blockers(concert_i_engine *e, concert_outcome *o, const
 /* ---- package.c ---- */
 /* The package built from texts x (by scenario issue) with attendance att. */
 typedef struct concert_i_package {
-  concert_paragraph *par;    /* one per agenda result */
-  concert_i_idlist *carved;  /* per paragraph: carved-out members */
+  concert_paragraph *par;   /* one per agenda result */
+  concert_i_idlist *carved; /* per paragraph: carved-out members */
   concert_i_idlist endorsers, objectors, dissociating, disowned; /* forum member actor ids */
-  size_t n;                  /* paragraphs */
-  bool issued;               /* endorsers meet the rule */
+  size_t n;                                                      /* paragraphs */
+  bool issued;                                                   /* endorsers meet the rule */
   concert_document_fate fate; /* issued, issued_with_carve_out, failed or disowned */
 } concert_i_package;
 concert_status concert_i_package_build(concert_i_engine *e, const concert_i_att *att,

@@ -1,12 +1,12 @@
 /* forgo.c: the chair's choice to forgo the document (docs/protocol.md, forgo). Before the
  * summit the chair evaluates the package it expects: every member present except those
  * absent by an exogenous `absent` event, only exogenous events applied, and the members
- * whose leaving is exogenous judging the whole package as departed leaders do. The expected chance that
- * the document fails or is disowned is the share of evaluations where it does: at the
- * point values, then at each judgment range's low and high end, one number at a time
- * (1 + 2J evaluations for J ranges with low < high among the members' stances and
- * capabilities and the reversion points of the negotiated agenda). A documented rule,
- * deterministic; a Monte Carlo probability replaces it once sweeps exist. */
+ * whose leaving is exogenous judging the whole package as departed leaders do. The expected chance
+ * that the document fails or is disowned is the share of evaluations where it does: at the point
+ * values, then at each judgment range's low and high end, one number at a time (1 + 2J evaluations
+ * for J ranges with low < high among the members' stances and capabilities and the reversion points
+ * of the negotiated agenda). A documented rule, deterministic; a Monte Carlo probability replaces
+ * it once sweeps exist. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -35,7 +35,8 @@ concert_status concert_i_expected_fate(concert_i_engine *e, bool no_events, doub
     for (size_t i = 0; i < nm; i++)
       if (concert_i_present(&att[i], j)) who[n++] = f->members[i];
     if ((st = concert_i_bargain(e, who, n, xs, NULL))) goto done;
-    for (size_t q = 0; q < f->sessions[j].n_issues; q++) x[f->sessions[j].issues[q]] = xs[f->sessions[j].issues[q]];
+    for (size_t q = 0; q < f->sessions[j].n_issues; q++)
+      x[f->sessions[j].issues[q]] = xs[f->sessions[j].issues[q]];
   }
   concert_i_package pk;
   if ((st = concert_i_package_build(e, att, x, &pk))) goto done;
@@ -51,8 +52,8 @@ static bool fails(concert_document_fate f) {
 }
 
 /* Evaluates with *v set to each end of r in turn (when lo < hi), counting failures. */
-static concert_status ends(concert_i_engine *e, double *v, concert_i_range r, double *x,
-                           size_t *n, size_t *bad) {
+static concert_status ends(concert_i_engine *e, double *v, concert_i_range r, double *x, size_t *n,
+                           size_t *bad) {
   if (!(r.lo < r.hi) || isnan(*v)) return CONCERT_OK;
   double keep = *v, at[2] = {r.lo, r.hi};
   concert_status st = CONCERT_OK;

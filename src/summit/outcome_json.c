@@ -63,15 +63,17 @@ static json_t *issues(const concert_outcome *o, int *bad) {
     SET(x, "expected", concert_i_json_num(o->expected[res->issue]));
     SET(x, "outcome", concert_i_json_num(res->outcome));
     SET(x, "dispersion", concert_i_json_num(res->dispersion));
-    SET(x, "statement", json_string(res->kind == CONCERT_STATEMENT_JOINT ? "joint"
-                                    : res->kind == CONCERT_STATEMENT_MINILATERAL ? "members"
-                                                                                  : "none"));
+    SET(x, "statement",
+        json_string(res->kind == CONCERT_STATEMENT_JOINT         ? "joint"
+                    : res->kind == CONCERT_STATEMENT_MINILATERAL ? "members"
+                                                                 : "none"));
     SET(x, "text", concert_i_json_num(res->text));
     SET(x, "signatories", idarr(s, res->signatories, res->n_signatories, bad));
     SET(x, "partners", idarr(s, res->partners, res->n_partners, bad));
     SET(x, "rejected_by", idarr(s, res->rejecters, res->n_rejecters, bad));
     SET(x, "dissociating", idarr(s, res->dissociating, res->n_dissociating, bad));
-    SET(x, "chair_summary", res->in_summary ? json_string(concert_wording_name(res->wording)) : json_null());
+    SET(x, "chair_summary",
+        res->in_summary ? json_string(concert_wording_name(res->wording)) : json_null());
     SET(x, "depends_exogenous", json_boolean(res->depends_exogenous));
     SET(x, "reason", json_string(res->reason ? res->reason : ""));
     SET(x, "hinge", hinge(s, &res->hinge, bad));
@@ -157,7 +159,9 @@ static json_t *network(const concert_outcome *o, int *bad) {
   concert_network_summarize(o->net, &ns);
   json_t *net = json_object();
   SET(net, "pairs", json_integer((json_int_t)ns.n_edges));
-  SET(net, "hub", ns.hub == CONCERT_NETWORK_NO_HUB ? json_null() : json_string(s->actors[f->members[ns.hub]].id));
+  SET(net, "hub",
+      ns.hub == CONCERT_NETWORK_NO_HUB ? json_null()
+                                       : json_string(s->actors[f->members[ns.hub]].id));
   json_t *sp = json_array();
   for (size_t i = 0; i < concert_network_spoke_count(o->net); i++)
     PUSH(sp, json_string(s->actors[f->members[concert_network_spoke(o->net, i)]].id));

@@ -16,17 +16,21 @@ static void attendance(FILE *out, const concert_outcome *o) {
     const concert_attendance *a = &o->att[i];
     const char *id = s->actors[a->actor].id, *ex = a->exogenous ? " (exogenous)" : "";
     switch (a->kind) {
-      case CONCERT_ATTENDANCE_PRESENT: break;
-      case CONCERT_ATTENDANCE_ABSENT: fprintf(out, "Absent: %s stayed away from the summit%s\n", id, ex); break;
+      case CONCERT_ATTENDANCE_PRESENT:
+        break;
+      case CONCERT_ATTENDANCE_ABSENT:
+        fprintf(out, "Absent: %s stayed away from the summit%s\n", id, ex);
+        break;
       case CONCERT_ATTENDANCE_LEADER_ABSENT:
         fprintf(out, "Leader absent: %s's leader stayed away, its delegation attended%s\n", id, ex);
         break;
       case CONCERT_ATTENDANCE_LEADER_LEFT:
-        fprintf(out, "Leader left: %s's leader left before session '%s', its delegation stayed%s\n", id,
-                f->sessions[a->session].id, ex);
+        fprintf(out, "Leader left: %s's leader left before session '%s', its delegation stayed%s\n",
+                id, f->sessions[a->session].id, ex);
         break;
       case CONCERT_ATTENDANCE_DEPARTED:
-        fprintf(out, "Departure: %s left before session '%s'%s\n", id, f->sessions[a->session].id, ex);
+        fprintf(out, "Departure: %s left before session '%s'%s\n", id, f->sessions[a->session].id,
+                ex);
         break;
     }
   }
@@ -41,8 +45,8 @@ static void statements(FILE *out, const concert_outcome *o) {
     if (res->kind == CONCERT_STATEMENT_NONE) continue;
     ndoc++;
     const char *label = res->kind == CONCERT_STATEMENT_JOINT ? "joint statement"
-                        : res->forum_label                  ? "statement of the forum"
-                                                            : "statement of members";
+                        : res->forum_label                   ? "statement of the forum"
+                                                             : "statement of members";
     fprintf(out, "  %-22s %-21s at %5.1f  signed by ", s->issues[res->issue].id, label, res->text);
     ids(out, s, res->signatories, res->n_signatories);
     if (res->n_partners) {
@@ -65,8 +69,8 @@ static void package(FILE *out, const concert_outcome *o) {
                                       "failed", "issued, then disowned"};
   fprintf(out, "\n%s: %s\n", c.declaration ? "Declaration" : "Communique", words[c.fate]);
   fprintf(out, "  %s\n", c.reason);
-  fprintf(out, "  chair's expected chance of failure %.2f over %zu evaluation%s\n", c.expected_chance,
-          c.n_evaluations, c.n_evaluations == 1 ? "" : "s");
+  fprintf(out, "  chair's expected chance of failure %.2f over %zu evaluation%s\n",
+          c.expected_chance, c.n_evaluations, c.n_evaluations == 1 ? "" : "s");
   if (!c.attempted) return;
   for (size_t r = 0; r < c.n_paragraphs; r++) {
     const concert_paragraph *p = &c.paragraphs[r];
@@ -75,7 +79,8 @@ static void package(FILE *out, const concert_outcome *o) {
     fprintf(out, "  %-22s %-10s", s->issues[p->issue].id, pw[p->fate]);
     if (!isnan(p->text)) fprintf(out, " at %5.1f", p->text);
     if (p->fate == CONCERT_PARAGRAPH_SOFTENED) fprintf(out, " (drafted %.1f)", p->drafted);
-    if (p->fate == CONCERT_PARAGRAPH_DROPPED && !isnan(p->drafted)) fprintf(out, " (drafted %.1f)", p->drafted);
+    if (p->fate == CONCERT_PARAGRAPH_DROPPED && !isnan(p->drafted))
+      fprintf(out, " (drafted %.1f)", p->drafted);
     if (p->n_carved_out) {
       fprintf(out, "; separate paragraph for ");
       ids(out, s, p->carved_out, p->n_carved_out);
@@ -115,7 +120,8 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
 
   fprintf(out, "\nWhy each text passed or failed\n");
   for (size_t r = 0; r < o->n_res; r++)
-    fprintf(out, "  %-22s %s\n", s->issues[o->res[r].issue].id, o->res[r].reason ? o->res[r].reason : "");
+    fprintf(out, "  %-22s %s\n", s->issues[o->res[r].issue].id,
+            o->res[r].reason ? o->res[r].reason : "");
 
   if (o->n_deals) {
     fprintf(out, "\nBilateral deals\n");
@@ -130,7 +136,8 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
     fprintf(out, "  network: %zu pairs; hub %s with spokes ", ns.n_edges,
             ns.hub == CONCERT_NETWORK_NO_HUB ? "none" : s->actors[f->members[ns.hub]].id);
     for (size_t i = 0; i < concert_network_spoke_count(o->net); i++)
-      fprintf(out, "%s%s", i ? ", " : "", s->actors[f->members[concert_network_spoke(o->net, i)]].id);
+      fprintf(out, "%s%s", i ? ", " : "",
+              s->actors[f->members[concert_network_spoke(o->net, i)]].id);
     fprintf(out, "; degree centralization %.3f, betweenness centralization %.3f\n",
             ns.degree_centralization, ns.betweenness_centralization);
   }
@@ -143,9 +150,10 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
               rift.value[k], rift.flag[k] == CONCERT_TRI_YES ? "flag" : "");
   }
 
-  fprintf(out, "\nNet gain per member, in points on the 0-100 scale: how much closer to its position\n"
-               "the issued documents moved the forum than the reversion point, averaged over the\n"
-               "agenda with its saliences as weights\n");
+  fprintf(out,
+          "\nNet gain per member, in points on the 0-100 scale: how much closer to its position\n"
+          "the issued documents moved the forum than the reversion point, averaged over the\n"
+          "agenda with its saliences as weights\n");
   for (size_t i = 0; i < f->n_members; i++)
     fprintf(out, "  %-6s %+8.2f\n", s->actors[f->members[i]].id, o->gain[i]);
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;

@@ -42,8 +42,10 @@ static concert_status draft(concert_i_engine *e, const concert_i_att *att, conce
     size_t a = f->members[i];
     double l, h;
     judges++;
-    if (!concert_i_accept_interval(e, a, k, &l, &h)) common = false;
-    else lo = fmax(lo, l), hi = fmin(hi, h);
+    if (!concert_i_accept_interval(e, a, k, &l, &h))
+      common = false;
+    else
+      lo = fmax(lo, l), hi = fmin(hi, h);
     if (!concert_i_accepts(e, a, k, x, NULL, NULL) && concert_i_idlist_push(carved, a))
       return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
   }
@@ -80,7 +82,8 @@ double concert_i_package_gain(const concert_i_engine *e, const concert_i_package
 }
 
 /* Member i's test: net gain >= 0 and no red line crossed, over paragraphs before upto. */
-static bool endorses(const concert_i_engine *e, const concert_i_package *pk, size_t a, size_t upto) {
+static bool endorses(const concert_i_engine *e, const concert_i_package *pk, size_t a,
+                     size_t upto) {
   bool red;
   double g = concert_i_package_gain(e, pk, a, upto, &red);
   return g >= -EPS && !red;
@@ -126,10 +129,10 @@ concert_status concert_i_package_build(concert_i_engine *e, const concert_i_att 
         concert_i_idlist_push(&pk->disowned, a))
       goto nomem;
   }
-  pk->fate = !pk->issued          ? CONCERT_DOCUMENT_FAILED
-             : pk->disowned.n     ? CONCERT_DOCUMENT_DISOWNED
-             : any_carved         ? CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT
-                                  : CONCERT_DOCUMENT_ISSUED;
+  pk->fate = !pk->issued      ? CONCERT_DOCUMENT_FAILED
+             : pk->disowned.n ? CONCERT_DOCUMENT_DISOWNED
+             : any_carved     ? CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT
+                              : CONCERT_DOCUMENT_ISSUED;
   goto done;
 nomem:
   st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");

@@ -50,8 +50,8 @@ static void ids(buf *b, const concert_i_engine *e, const size_t *v, size_t n) {
 }
 
 /* Candidate hinge: keeps the one with the smallest change. */
-static void consider(concert_hinge *h, double *best, concert_hinge_field fld, size_t a,
-                     double from, double to, concert_i_range r) {
+static void consider(concert_hinge *h, double *best, concert_hinge_field fld, size_t a, double from,
+                     double to, concert_i_range r) {
   double d = fabs(to - from);
   if (isnan(d) || d >= *best) return;
   *best = d;
@@ -80,7 +80,8 @@ static void flips(const concert_i_engine *e, size_t a, size_t k, double t, conce
   if (!isnan(w->red_line)) {
     concert_i_stance v = *w;
     v.red_line = acc ? t + (p > t ? nudge : -nudge) : t;
-    if (flipped(e, v, k, t, acc)) consider(h, best, CONCERT_HINGE_RED_LINE, a, w->red_line, t, o->red_line_r);
+    if (flipped(e, v, k, t, acc))
+      consider(h, best, CONCERT_HINGE_RED_LINE, a, w->red_line, t, o->red_line_r);
   }
   double need = fabs(t - p) - fabs(r - p);
   if (need >= 0) {
@@ -93,8 +94,8 @@ static void flips(const concert_i_engine *e, size_t a, size_t k, double t, conce
   double cand[3] = {t > r ? (t + r - tol) / 2 : (t + r + tol) / 2, w->red_line, t};
   for (int i = 0; i < 3; i++) {
     double c = cand[i];
-    if (isnan(c) || c < 0 || c > 100 || (acc && i > 0)) continue; /* (a position crossing
-                                                                      its own red line is no hinge) */
+    /* an accepting member's position crossing its own red line is no hinge */
+    if (isnan(c) || c < 0 || c > 100 || (acc && i > 0)) continue;
     concert_i_stance v = *w;
     v.position = acc ? c + (t > r ? -nudge : nudge) : c; /* just past, on the reversion side */
     if (flipped(e, v, k, t, acc)) consider(h, best, CONCERT_HINGE_POSITION, a, p, c, o->position_r);
@@ -107,8 +108,11 @@ static void why_not(buf *b, const concert_i_engine *e, size_t a, size_t k, doubl
   bool red;
   concert_i_accepts(e, a, k, t, &excess, &red);
   const concert_i_stance *w = concert_i_est(e, a, k);
-  if (red) say(b, "text %.1f crosses its red line %.1f", t, w->red_line);
-  else say(b, "text %.1f is %.1f points worse for it than the reversion point %.1f", t, excess, e->rev[k]);
+  if (red)
+    say(b, "text %.1f crosses its red line %.1f", t, w->red_line);
+  else
+    say(b, "text %.1f is %.1f points worse for it than the reversion point %.1f", t, excess,
+        e->rev[k]);
 }
 
 static void hinge_words(buf *b, const concert_i_engine *e, const concert_hinge *h, size_t k) {
@@ -117,15 +121,17 @@ static void hinge_words(buf *b, const concert_i_engine *e, const concert_hinge *
     return;
   }
   if (fabs(h->to - h->from) < 0.05)
-    say(b, "; hinges on %s %s on %s: at %.1f it is on the edge: any move away from the text flips the outcome",
+    say(b,
+        "; hinges on %s %s on %s: at %.1f it is on the edge: any move away from the text flips the "
+        "outcome",
         aid(e, h->actor), concert_hinge_field_name(h->field), e->s->issues[k].id, h->from);
   else
     say(b, "; hinges on %s %s on %s: at %.1f (now %.1f, %.1f points away) the outcome flips",
         aid(e, h->actor), concert_hinge_field_name(h->field), e->s->issues[k].id, h->to, h->from,
         fabs(h->to - h->from));
   if (h->lo < h->hi)
-    say(b, ", %s its judgment range %.1f-%.1f", h->to >= h->lo && h->to <= h->hi ? "within" : "outside",
-        h->lo, h->hi);
+    say(b, ", %s its judgment range %.1f-%.1f",
+        h->to >= h->lo && h->to <= h->hi ? "within" : "outside", h->lo, h->hi);
 }
 
 /* Reason and hinge of result r. */
@@ -158,13 +164,20 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
     }
   if (res->kind != CONCERT_STATEMENT_NONE && n_block == 0 && n_joint == 0) {
     if (fabs(res->text - res->outcome) > EPS) {
-      say(b, "re-drafted from %.1f to %.1f, the nearest text the rule accepts (", res->outcome, res->text);
+      say(b, "re-drafted from %.1f to %.1f, the nearest text the rule accepts (", res->outcome,
+          res->text);
       ids(b, e, res->rejecters, res->n_rejecters);
       say(b, " rejected %.1f); ", res->outcome);
     }
-    if (res->kind == CONCERT_STATEMENT_JOINT) say(b, "issued as the forum's joint statement at %.1f", res->text);
-    else if (res->n_dissociating) say(b, "passed under the rule at %.1f: a statement of ", res->text);
-    else say(b, "signed at %.1f by the members present (a member had left or stayed away): a statement of ", res->text);
+    if (res->kind == CONCERT_STATEMENT_JOINT)
+      say(b, "issued as the forum's joint statement at %.1f", res->text);
+    else if (res->n_dissociating)
+      say(b, "passed under the rule at %.1f: a statement of ", res->text);
+    else
+      say(b,
+          "signed at %.1f by the members present (a member had left or stayed away): a statement "
+          "of ",
+          res->text);
     if (res->kind == CONCERT_STATEMENT_MINILATERAL) ids(b, e, res->signatories, res->n_signatories);
     if (res->n_dissociating) {
       say(b, "; passed without ");
@@ -185,7 +198,8 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
         nc++, cc += e->cap[x];
         if (x != a && concert_i_idlist_has(&o->sig[r], x)) ny++, cy += e->cap[x];
       }
-      if (!concert_i_rule_met_counts(e, nc, cc, ny, cy)) flips(e, a, k, res->text, &res->hinge, &best);
+      if (!concert_i_rule_met_counts(e, nc, cc, ny, cy))
+        flips(e, a, k, res->text, &res->hinge, &best);
     }
   } else {
     say(b, n_block ? "blocked by " : "blocked jointly by ");
@@ -202,7 +216,11 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
       }
       if (v->role == CONCERT_OBJECTION_BLOCK) flips(e, v->actor, k, v->text, &res->hinge, &best);
     }
-    if (!n_block) say(b, ": text %.1f is beyond what each accepts, by the points shown (no single objector is pivotal)", res->outcome);
+    if (!n_block)
+      say(b,
+          ": text %.1f is beyond what each accepts, by the points shown (no single objector is "
+          "pivotal)",
+          res->outcome);
     if (res->kind == CONCERT_STATEMENT_MINILATERAL) {
       say(b, "; a minilateral statement at %.1f signed by ", res->text);
       ids(b, e, res->signatories, res->n_signatories);
@@ -217,9 +235,11 @@ static void doc(const concert_i_engine *e, const concert_outcome *o, buf *b) {
   const char *word = e->f->declaration ? "declaration" : "communique";
   switch (c->fate) {
     case CONCERT_DOCUMENT_FORGONE:
-      say(b, "the chair forwent the %s: expected chance %.2f that it fails or is disowned "
-             "(%zu evaluation%s), above %.2f", word, c->expected_chance, c->n_evaluations,
-             c->n_evaluations == 1 ? "" : "s", e->p.forgo_above);
+      say(b,
+          "the chair forwent the %s: expected chance %.2f that it fails or is disowned "
+          "(%zu evaluation%s), above %.2f",
+          word, c->expected_chance, c->n_evaluations, c->n_evaluations == 1 ? "" : "s",
+          e->p.forgo_above);
       break;
     case CONCERT_DOCUMENT_FAILED:
       if (o->objectors.n == 0) {
@@ -232,7 +252,9 @@ static void doc(const concert_i_engine *e, const concert_outcome *o, buf *b) {
     case CONCERT_DOCUMENT_DISOWNED:
       say(b, "the %s was issued, then disowned by ", word);
       ids(b, e, o->withdrawn.v, o->withdrawn.n);
-      say(b, " after its leader left (the whole package fails its test: net gain below 0 or a red line crossed)");
+      say(b,
+          " after its leader left (the whole package fails its test: net gain below 0 or a red "
+          "line crossed)");
       break;
     case CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT:
     case CONCERT_DOCUMENT_ISSUED:

@@ -85,7 +85,8 @@ concert_status concert_i_decide_issue(concert_i_engine *e, concert_outcome *o,
   res->text = NAN;
   res->kind = CONCERT_STATEMENT_NONE;
   res->negotiated = !e->s->issues[k].raised_only;
-  res->tabled = res->negotiated && !f->no_statements && !isnan(x) && !(!isnan(rv) && fabs(x - rv) <= EPS);
+  res->tabled =
+      res->negotiated && !f->no_statements && !isnan(x) && !(!isnan(rv) && fabs(x - rv) <= EPS);
   size_t ncoal = 0;
   double text = NAN;
   bool passed = false;
@@ -93,8 +94,10 @@ concert_status concert_i_decide_issue(concert_i_engine *e, concert_outcome *o,
     for (size_t i = 0; i < nm; i++) {
       if (!present[i]) continue;
       yes[i] = concert_i_accepts(e, f->members[i], k, x, NULL, NULL);
-      if (yes[i]) coal[ncoal++] = f->members[i];
-      else if (concert_i_idlist_push(&o->rej[r], f->members[i])) goto nomem;
+      if (yes[i])
+        coal[ncoal++] = f->members[i];
+      else if (concert_i_idlist_push(&o->rej[r], f->members[i]))
+        goto nomem;
     }
     double y = NAN;
     if (concert_i_rule_met(e, counted, yes)) {
@@ -103,7 +106,8 @@ concert_status concert_i_decide_issue(concert_i_engine *e, concert_outcome *o,
                !(!isnan(rv) && fabs(y - rv) <= EPS)) {
       passed = true, text = y, ncoal = 0;
       for (size_t i = 0; i < nm; i++)
-        if (present[i] && concert_i_accepts(e, f->members[i], k, y, NULL, NULL)) coal[ncoal++] = f->members[i];
+        if (present[i] && concert_i_accepts(e, f->members[i], k, y, NULL, NULL))
+          coal[ncoal++] = f->members[i];
     }
     st = concert_i_blockers(e, o, present, counted, r, passed ? text : x, passed);
     if (st) goto done;

@@ -51,17 +51,23 @@ static concert_status deal_network(concert_i_engine *e, concert_outcome *o) {
 }
 
 /* The outcome's attendance records and departures from att. */
-static void record_attendance(const concert_i_engine *e, concert_outcome *o, const concert_i_att *att) {
+static void record_attendance(const concert_i_engine *e, concert_outcome *o,
+                              const concert_i_att *att) {
   const concert_i_forum *f = e->f;
   size_t ns = f->n_sessions;
   for (size_t i = 0; i < f->n_members; i++) {
     concert_attendance *a = &o->att[i];
     *a = (concert_attendance){f->members[i], CONCERT_ATTENDANCE_PRESENT, 0, att[i].exogenous};
-    if (att[i].absent) a->kind = CONCERT_ATTENDANCE_ABSENT;
-    else if (att[i].gone_at < ns) a->kind = CONCERT_ATTENDANCE_DEPARTED, a->session = att[i].gone_at;
-    else if (att[i].leader_gone_at < ns) a->kind = CONCERT_ATTENDANCE_LEADER_LEFT, a->session = att[i].leader_gone_at;
-    else if (att[i].leader_absent) a->kind = CONCERT_ATTENDANCE_LEADER_ABSENT;
-    if (a->kind == CONCERT_ATTENDANCE_DEPARTED) o->deps[o->n_deps++] = (concert_departure){a->actor, a->session};
+    if (att[i].absent)
+      a->kind = CONCERT_ATTENDANCE_ABSENT;
+    else if (att[i].gone_at < ns)
+      a->kind = CONCERT_ATTENDANCE_DEPARTED, a->session = att[i].gone_at;
+    else if (att[i].leader_gone_at < ns)
+      a->kind = CONCERT_ATTENDANCE_LEADER_LEFT, a->session = att[i].leader_gone_at;
+    else if (att[i].leader_absent)
+      a->kind = CONCERT_ATTENDANCE_LEADER_ABSENT;
+    if (a->kind == CONCERT_ATTENDANCE_DEPARTED)
+      o->deps[o->n_deps++] = (concert_departure){a->actor, a->session};
   }
 }
 
@@ -116,7 +122,8 @@ static concert_status document(concert_i_engine *e, concert_outcome *o, const co
   } else {
     /* expected objectors: those that would not endorse or would disown */
     st = concert_i_idlist_copy(&o->objectors, &pk.objectors);
-    for (size_t i = 0; !st && i < pk.disowned.n; i++) st = concert_i_idlist_push(&o->objectors, pk.disowned.v[i]);
+    for (size_t i = 0; !st && i < pk.disowned.n; i++)
+      st = concert_i_idlist_push(&o->objectors, pk.disowned.v[i]);
     if (st) st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
   }
   size_t n = pk.n;
@@ -128,15 +135,16 @@ static concert_status document(concert_i_engine *e, concert_outcome *o, const co
     /* without per-issue statements, an issue the issued declaration covers is not left
      * to the chair's summary */
     if (e->f->no_statements)
-      o->res[r].in_summary = !(c->issued && o->res[r].negotiated &&
-                               o->par_doc[r].fate != CONCERT_PARAGRAPH_DROPPED);
+      o->res[r].in_summary =
+          !(c->issued && o->res[r].negotiated && o->par_doc[r].fate != CONCERT_PARAGRAPH_DROPPED);
   }
   return st;
 }
 
 concert_status concert_summit_run(const concert_scenario *s, size_t fi, const concert_model *model,
-                                  const concert_params *model_params, const concert_params *protocol,
-                                  concert_outcome **out, concert_diag *d) {
+                                  const concert_params *model_params,
+                                  const concert_params *protocol, concert_outcome **out,
+                                  concert_diag *d) {
   if (!s || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
   *out = NULL;
   if (fi >= s->n_forums) return CONCERT_FAIL(d, CONCERT_ERR_NOT_FOUND, "no forum %zu", fi);
@@ -190,7 +198,8 @@ concert_status concert_summit_run(const concert_scenario *s, size_t fi, const co
     if (!att[i].absent) who[n++] = f->members[i];
   if ((st = concert_i_bargain(&e, who, n, actual, o))) goto fail;
   /* The chair's expectation and its expected chance of failure. */
-  if ((st = concert_i_forgo_chance(&e, &o->comm.expected_chance, &o->comm.n_evaluations))) goto fail;
+  if ((st = concert_i_forgo_chance(&e, &o->comm.expected_chance, &o->comm.n_evaluations)))
+    goto fail;
   concert_document_fate with_events, without;
   if ((st = concert_i_expected_fate(&e, true, o->expected, &without))) goto fail;
   if ((st = concert_i_expected_fate(&e, false, o->expected, &with_events))) goto fail;
