@@ -32,7 +32,10 @@ typedef struct concert_rule {
 typedef enum concert_event_kind {
   CONCERT_EVENT_DEPART = 0,        /* a member leaves before a session */
   CONCERT_EVENT_SALIENCE_SHOCK = 1, /* a salience changes before a session */
-  CONCERT_EVENT_DISPUTE = 2         /* a bilateral trade or role dispute is recorded */
+  CONCERT_EVENT_DISPUTE = 2,        /* a bilateral dispute (old files; affects nothing) */
+  CONCERT_EVENT_LEADER_LEAVES = 3,  /* the leader leaves before a session, delegation stays */
+  CONCERT_EVENT_ABSENT = 4,         /* a member stays away from the whole summit */
+  CONCERT_EVENT_LEADER_ABSENT = 5   /* the leader is away, the delegation present */
 } concert_event_kind;
 
 /** The calibrated numbers of a stance (concert_scenario_stance_range). */

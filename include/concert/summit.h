@@ -1,9 +1,11 @@
 /* concert/summit.h: the summit protocol (docs/protocol.md) and its outcome.
  *
- * concert_summit_run plays a forum's agenda: presence and events, bargaining with the
- * model, acceptance, joint and minilateral statements, the chair's summary, the communiqué
- * (with the chair forgoing it, and departed members withdrawing), net gains and, with the
- * exchange model, bilateral deals. */
+ * concert_summit_run plays a forum's agenda: attendance and events, bargaining with the
+ * model, acceptance, statements labelled by who signs them, pivotal blockers, joint blocks
+ * and dissociation, the chair's summary, the communiqué or declaration as a negotiated
+ * package (kept, softened, carved-out, dropped paragraphs; the chair forgoing it by its
+ * expected chance of failure; departed leaders disowning it), net gains in points, the
+ * reasons each text passed or failed and, with the exchange model, bilateral deals. */
 #ifndef CONCERT_SUMMIT_H
 #define CONCERT_SUMMIT_H
 #include <stdbool.h>
@@ -33,6 +35,22 @@ typedef enum concert_wording {
   CONCERT_WORDING_EXCHANGED_VIEWS = 2 /* farther apart */
 } concert_wording;
 
+/** Which input of one member a result hinges on. */
+typedef enum concert_hinge_field {
+  CONCERT_HINGE_NONE = 0,      /* no single member's change flips it */
+  CONCERT_HINGE_POSITION = 1,  /* the member's position */
+  CONCERT_HINGE_RED_LINE = 2,  /* its red line */
+  CONCERT_HINGE_TOLERANCE = 3  /* its tolerance */
+} concert_hinge_field;
+
+/** The smallest change of one member's input that flips a text's acceptance by the rule. */
+typedef struct concert_hinge {
+  concert_hinge_field field; /* which input (NONE: nothing single flips it) */
+  size_t actor;              /* whose */
+  double from, to;           /* the input now and where the result flips */
+  double lo, hi;             /* the input's judgment range (lo == hi: a point value) */
+} concert_hinge;
+
 /** The result on one agenda issue (arrays borrowed from the outcome). */
 typedef struct concert_issue_result {
   size_t issue;                 /* scenario issue index */
@@ -49,14 +67,76 @@ typedef struct concert_issue_result {
   size_t n_rejecters;
   bool in_summary;              /* listed in the chair's summary */
   concert_wording wording;      /* the summary's wording (when in_summary) */
+  bool negotiated;              /* false: raised only (`negotiated: false`), no text tabled */
+  bool tabled;                  /* a text was tabled (negotiated, not at the reversion point) */
+  bool forum_label;             /* a statement of the forum (else of its signatories) */
+  const size_t *dissociating;   /* members the text passed without (consensus minus k) */
+  size_t n_dissociating;
+  bool depends_exogenous;       /* presence at its session was set by an exogenous event */
+  const char *reason;           /* plain words: why it passed or failed (borrowed) */
+  concert_hinge hinge;          /* the input it hinges on */
 } concert_issue_result;
 
-/** A member that refused a text, and why. */
+/** How a member's objection to a text counts. */
+typedef enum concert_objection {
+  CONCERT_OBJECTION_BLOCK = 0,       /* pivotal: with its acceptance the rule would be met */
+  CONCERT_OBJECTION_JOINT_BLOCK = 1, /* one of several objectors none of whom is pivotal */
+  CONCERT_OBJECTION_DISSOCIATE = 2   /* the text passed without it (consensus minus k) */
+} concert_objection;
+
+/** What became of one paragraph of the communique or declaration. */
+typedef enum concert_paragraph_fate {
+  CONCERT_PARAGRAPH_KEPT = 0,       /* every member present accepts the drafted text */
+  CONCERT_PARAGRAPH_SOFTENED = 1,   /* re-drafted into the win-set */
+  CONCERT_PARAGRAPH_CARVED_OUT = 2, /* stands for all but the carved-out dissenters */
+  CONCERT_PARAGRAPH_DROPPED = 3,    /* left out */
+  CONCERT_PARAGRAPH_RESTATES = 4    /* at the reversion point: restates agreed language */
+} concert_paragraph_fate;
+
+/** One paragraph of the package (arrays borrowed from the outcome). */
+typedef struct concert_paragraph {
+  size_t issue;                  /* scenario issue index */
+  size_t session;                /* agenda session index */
+  concert_paragraph_fate fate;   /* kept, softened, carved out, dropped, restates */
+  double drafted;                /* the chair's draft (the bargained text) */
+  double text;                   /* the text in the package (NaN when dropped) */
+  const size_t *carved_out;      /* members not bound by it (actor indices) */
+  size_t n_carved_out;
+} concert_paragraph;
+
+/** The fate of the communique or declaration. */
+typedef enum concert_document_fate {
+  CONCERT_DOCUMENT_ISSUED = 0,                /* endorsed under the rule */
+  CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT = 1, /* endorsed, some paragraph carved out */
+  CONCERT_DOCUMENT_FORGONE = 2,               /* the chair issued a summary instead */
+  CONCERT_DOCUMENT_FAILED = 3,                /* put and not endorsed */
+  CONCERT_DOCUMENT_DISOWNED = 4               /* issued, then disowned by a departed leader */
+} concert_document_fate;
+
+/** How a forum member attended. */
+typedef enum concert_attendance_kind {
+  CONCERT_ATTENDANCE_PRESENT = 0,       /* throughout */
+  CONCERT_ATTENDANCE_ABSENT = 1,        /* stayed away from the whole summit */
+  CONCERT_ATTENDANCE_LEADER_ABSENT = 2, /* leader away, delegation present */
+  CONCERT_ATTENDANCE_LEADER_LEFT = 3,   /* leader left before `session`, delegation stayed */
+  CONCERT_ATTENDANCE_DEPARTED = 4       /* the delegation left before `session` */
+} concert_attendance_kind;
+
+/** One forum member's attendance. */
+typedef struct concert_attendance {
+  size_t actor;                 /* actor index */
+  concert_attendance_kind kind; /* how it attended */
+  size_t session;               /* first session missed (LEADER_LEFT, DEPARTED) */
+  bool exogenous;               /* set by an event marked exogenous */
+} concert_attendance;
+
+/** A member that objected to a tabled text, and why (docs/protocol.md, blockers). */
 typedef struct concert_veto {
   size_t actor, issue;  /* who, on which issue */
   double text;          /* the text refused */
   double excess;        /* points beyond what it accepts (0 when only a red line) */
   bool red_line;        /* the text crosses its red line */
+  concert_objection role; /* pivotal blocker, one of a joint block, or dissociating */
 } concert_veto;
 
 /** A departure: who left before which session. */
@@ -65,24 +145,36 @@ typedef struct concert_departure {
   size_t session; /* session index it missed first */
 } concert_departure;
 
-/** The communiqué's fate. */
+/** The communiqué's (or declaration's) fate. */
 typedef struct concert_communique {
+  concert_document_fate fate;  /* issued, with carve-out, forgone, failed, disowned */
+  bool declaration;            /* the forum calls it a declaration */
+  double expected_chance;      /* chair's expected chance it fails or is disowned */
+  size_t n_evaluations;        /* evaluations behind that chance (1 + 2 x judgment ranges) */
+  bool depends_exogenous;      /* the fate differs without the attendance events */
+  const concert_paragraph *paragraphs; /* one per agenda issue, agenda order */
+  size_t n_paragraphs;
+  const size_t *dissociating;  /* counted members that did not endorse an issued package */
+  size_t n_dissociating;
+  const char *reason;          /* plain words: why this fate (borrowed) */
   bool chair_forwent;          /* the chair expected failure and issued none */
   bool attempted;              /* a package was put to the members */
-  bool issued;                 /* the rule was met */
+  bool issued;                 /* the rule was met (also when later disowned) */
   const size_t *endorsers;     /* members endorsing at issue time */
   size_t n_endorsers;
   const size_t *objectors;     /* members not endorsing (expected ones, if forgone) */
   size_t n_objectors;
-  const size_t *withdrawn;     /* departed members that withdrew their endorsement */
+  const size_t *withdrawn;     /* members whose departed leader disowned it */
   size_t n_withdrawn;
 } concert_communique;
 
 /** Plays forum f of scenario s. model NULL: the scenario's model; model_params NULL: the
  * scenario's; protocol: overrides of the scenario's protocol parameters (may be NULL).
- * On success *out is owned by the caller (concert_outcome_free).
- * Cost: one model solve per session on (present members x agenda issues) plus one for the
- * chair's expectation and one per minilateral re-bargain; O(members x issues) otherwise. */
+ * On success *out is owned by the caller (concert_outcome_free); it borrows s, which must
+ * outlive it. Cost: (4 + 2J) x S model solves on (members x agenda issues) for S sessions
+ * and J judgment ranges (the chair's expectations: 1 + 2J, with and without events, the
+ * summit itself) plus one for the deals and one per minilateral re-bargain;
+ * O((1 + 2J) x members x issues x log members) otherwise. */
 CONCERT_API concert_status concert_summit_run(const concert_scenario *s, size_t f,
                                               const concert_model *model,
                                               const concert_params *model_params,
@@ -112,7 +204,11 @@ CONCERT_API const concert_veto *concert_outcome_veto(const concert_outcome *o, s
 CONCERT_API size_t concert_outcome_departure_count(const concert_outcome *o);
 CONCERT_API const concert_departure *concert_outcome_departure(const concert_outcome *o, size_t i);
 CONCERT_API concert_communique concert_outcome_communique(const concert_outcome *o);
-/** Net gain of the forum's i-th member (docs/protocol.md rule 8). */
+/** Attendance of the forum's i-th member (NULL beyond the member count). */
+CONCERT_API const concert_attendance *concert_outcome_attendance(const concert_outcome *o,
+                                                                 size_t member);
+/** Net gain of the forum's i-th member in points on the 0-100 scale, weighted by its
+ * salience shares over the negotiated agenda (docs/protocol.md, net gains). */
 CONCERT_API double concert_outcome_net_gain(const concert_outcome *o, size_t member);
 /** Bilateral deals (exchange model), with actor indices of the scenario. */
 CONCERT_API size_t concert_outcome_deal_count(const concert_outcome *o);
@@ -125,6 +221,16 @@ CONCERT_API size_t concert_outcome_joint_count(const concert_outcome *o);
 /** Words for kinds and wordings ("joint statement", "discussed", ...). */
 CONCERT_API const char *concert_statement_kind_name(concert_statement_kind k);
 CONCERT_API const char *concert_wording_name(concert_wording w);
+/** Names: "issued", "issued_with_carve_out", "forgone", "failed", "disowned". */
+CONCERT_API const char *concert_document_fate_name(concert_document_fate f);
+/** Names: "kept", "softened", "carved_out", "dropped", "restates". */
+CONCERT_API const char *concert_paragraph_fate_name(concert_paragraph_fate f);
+/** Names: "blocking", "joint_block", "dissociating". */
+CONCERT_API const char *concert_objection_name(concert_objection r);
+/** Names: "present", "absent", "leader_absent", "leader_left", "departed". */
+CONCERT_API const char *concert_attendance_name(concert_attendance_kind k);
+/** Names: "none", "position", "red_line", "tolerance". */
+CONCERT_API const char *concert_hinge_field_name(concert_hinge_field f);
 
 /** The rift index of the simulated summit (docs/rift-index.md): six components in [0, 1]
  * with their flags, all measured. O(n m^2) for n members and m agenda issues. */

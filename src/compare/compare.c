@@ -242,7 +242,8 @@ concert_status concert_compare_write_text(const concert_outcome *const *o,
   fprintf(out, "%-22s", "communique");
   for (size_t i = 0; i < n; i++) {
     concert_communique c = concert_outcome_communique(o[i]);
-    fprintf(out, " %12s", c.issued ? (c.n_withdrawn ? "withdrawn" : "yes") : c.chair_forwent ? "forgone" : "failed");
+    static const char *const word[] = {"yes", "carve-out", "forgone", "failed", "disowned"};
+    fprintf(out, " %12s", word[c.fate]);
   }
   fprintf(out, "\n%-22s", "share agreed");
   for (size_t i = 0; i < n; i++) fprintf(out, " %12.2f", concert_outcome_agreed_share(o[i]));
@@ -388,6 +389,7 @@ concert_status concert_compare_to_json(const concert_outcome *const *o,
     json_object_set_new(f, "issues", issues);
     concert_communique c = concert_outcome_communique(o[i]);
     json_object_set_new(f, "communique", json_boolean(c.issued && c.n_withdrawn == 0));
+    json_object_set_new(f, "communique_fate", json_string(concert_document_fate_name(c.fate)));
     json_object_set_new(f, "share_agreed", json_real(concert_outcome_agreed_share(o[i])));
     concert_rift rift;
     if (concert_rift_from_outcome(o[i], &rift, NULL) == CONCERT_OK) {

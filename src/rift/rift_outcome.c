@@ -93,6 +93,14 @@ concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift 
       stance = fmax(stance, x->kind == CONCERT_STATEMENT_JOINT ? sig : 1.0);
     if (tags & CONCERT_I_TAG_MEMBERSHIP) role = fmax(role, sig);
   }
+  /* attendance (exogenous events): any member away or leaving counts for the agenda
+   * component, a member boycotting the summit (absent) for the role component */
+  bool away = false;
+  for (size_t i = 0; i < n; i++) {
+    concert_attendance_kind at = concert_outcome_attendance(o, i)->kind;
+    away = away || at != CONCERT_ATTENDANCE_PRESENT;
+    if (at == CONCERT_ATTENDANCE_ABSENT) role = 1.0;
+  }
   r->value[CONCERT_RIFT_NO_UNIFIED_STANCE] = stance;
   r->value[CONCERT_RIFT_ROLE] = fmin(1, role);
   /* (4) trade: one member against the others, the largest over trade-tagged issues */
@@ -101,10 +109,9 @@ concert_status concert_rift_from_outcome(const concert_outcome *o, concert_rift 
     if (s->issues[iss[i]].tags & CONCERT_I_TAG_TRADE)
       trade = fmax(trade, one_against_others(s, f->members, n, iss[i]));
   r->value[CONCERT_RIFT_TRADE] = trade;
-  /* (5) agenda: Kendall distance of salience orderings, or 1 with a departure (an
-   * exogenous event of the scenario) */
-  r->value[CONCERT_RIFT_AGENDA] =
-      fmax(mean_kendall(s, f->members, n, iss, m), o->n_deps ? 1.0 : 0.0);
+  /* (5) agenda: Kendall distance of salience orderings, or 1 with a departure, an absence,
+   * a leader absent or a leader leaving (exogenous events of the scenario) */
+  r->value[CONCERT_RIFT_AGENDA] = fmax(mean_kendall(s, f->members, n, iss, m), away ? 1.0 : 0.0);
   free(iss);
   for (int k = 0; k < CONCERT_RIFT_N; k++)
     r->flag[k] = concert_rift_flag_of((concert_rift_component)k, r->value[k]);

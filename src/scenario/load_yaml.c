@@ -387,7 +387,7 @@ static concert_status resolve(ctx *c, struct fy_node *n, bool actor, const char 
 
 static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) {
   static const char *const keys[] = {"id", "title", "scale", "reversion", "category", "tags",
-                                     "source", NULL};
+                                     "source", "negotiated", NULL};
   concert_status st = need_map(c, n, "an issue");
   if (!st) st = only_keys(c, n, keys);
   if (st) return st;
@@ -448,6 +448,14 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
     if (st) return st;
     free(q->category);
     q->category = concert_i_strdup(v);
+  }
+  if (get(n, "negotiated")) {
+    bool negotiated = true;
+    m = push(c, ".negotiated");
+    st = get_bool(c, get(n, "negotiated"), "negotiated", &negotiated);
+    pop(c, m);
+    if (st) return st;
+    q->raised_only = !negotiated;
   }
   struct fy_node *tags = get(n, "tags");
   if (tags) {
@@ -756,6 +764,116 @@ static concert_status find_session(ctx *c, struct fy_node *n, const concert_i_fo
   return fail(c, n, CONCERT_ERR_UNKNOWN_ID, "session '%s' is not on this forum's agenda", sid);
 }
 
+/* An attendance event's actor: a member of the forum named by key `what`. */
+static concert_status attendance_actor(ctx *c, struct fy_node *n, const char *what,
+                                       const concert_i_forum *f, size_t *out) {
+  size_t m = push(c, ".%s", what);
+  concert_status st = resolve(c, n, true, strcmp(what, "depart") == 0 ? "departing actor" : "actor", out);
+  if (!st && !is_member(f, *out))
+    st = fail(c, n, CONCERT_ERR_INVALID, "'%s' is not a member of forum '%s'",
+              c->s->actors[*out].id, f->id);
+  pop(c, m);
+  return st;
+}
+
+static concert_status read_dispute(ctx *c, struct fy_node *dis, concert_i_event *ev) {
+  static const char *const dkeys[] = {"kind", "actors", NULL};
+  size_t m2 = push(c, ".dispute");
+  ev->kind = CONCERT_EVENT_DISPUTE;
+  concert_status st = c->codebook ? fail(c, dis, CONCERT_ERR_INVALID,
+                                         "a codebook file does not enter disputes: "
+                                         "they are what the engine predicts (docs/codebook.md)")
+                                  : need_map(c, dis, "dispute");
+  if (!st) st = only_keys(c, dis, dkeys);
+  struct fy_node *kd = !st ? get(dis, "kind") : NULL, *ac = !st ? get(dis, "actors") : NULL;
+  if (!st && (!kd || !ac)) st = fail(c, dis, CONCERT_ERR_MISSING, "a dispute needs 'kind' and 'actors'");
+  if (!st) {
+    const char *v = fy_node_is_scalar(kd) ? fy_node_get_scalar0(kd) : NULL;
+    size_t m3 = push(c, ".kind");
+    if (v && strcmp(v, "trade") == 0) ev->dispute = CONCERT_I_TAG_TRADE;
+    else if (v && strcmp(v, "role") == 0) ev->dispute = CONCERT_I_TAG_MEMBERSHIP;
+    else st = fail(c, kd, CONCERT_ERR_INVALID, "a dispute's kind is 'trade' or 'role'");
+    pop(c, m3);
+  }
+  if (!st) {
+    size_t m3 = push(c, ".actors"), *two = NULL, n_two = 0;
+    st = read_actor_list(c, ac, "actors", &two, &n_two);
+    if (!st && n_two != 2) st = fail(c, ac, CONCERT_ERR_INVALID, "a dispute names exactly two actors");
+    if (!st) ev->actor = two[0], ev->other = two[1];
+    free(two);
+    pop(c, m3);
+  }
+  pop(c, m2);
+  return st;
+}
+
+static concert_status read_shock(ctx *c, struct fy_node *sh, concert_i_event *ev) {
+  static const char *const skeys[] = {"actor", "issue", "factor", "value", NULL};
+  size_t m2 = push(c, ".salience_shock");
+  ev->kind = CONCERT_EVENT_SALIENCE_SHOCK;
+  concert_status st = need_map(c, sh, "salience_shock");
+  if (!st) st = only_keys(c, sh, skeys);
+  if (!st && (!get(sh, "actor") || !get(sh, "issue")))
+    st = fail(c, sh, CONCERT_ERR_MISSING, "salience_shock needs 'actor' and 'issue'");
+  if (!st && (!get(sh, "factor")) == (!get(sh, "value")))
+    st = fail(c, sh, CONCERT_ERR_INVALID, "salience_shock needs exactly one of 'factor' or 'value'");
+  if (!st) {
+    size_t m3 = push(c, ".actor");
+    st = resolve(c, get(sh, "actor"), true, "actor", &ev->actor);
+    pop(c, m3);
+  }
+  if (!st) {
+    size_t m3 = push(c, ".issue");
+    st = resolve(c, get(sh, "issue"), false, "issue", &ev->issue);
+    if (!st && !concert_i_stance_at(c->s, ev->actor, ev->issue)->set)
+      st = fail(c, get(sh, "issue"), CONCERT_ERR_MISSING, "'%s' holds no stance on issue '%s'",
+                c->s->actors[ev->actor].id, c->s->issues[ev->issue].id);
+    pop(c, m3);
+  }
+  if (!st && get(sh, "factor")) {
+    size_t m3 = push(c, ".factor");
+    st = scalar_number(c, get(sh, "factor"), "factor", 0, 1e6, &ev->factor);
+    pop(c, m3);
+  } else if (!st) {
+    size_t m3 = push(c, ".value");
+    ev->set_value = true;
+    st = scalar_number(c, get(sh, "value"), "value", 0, 1, &ev->value);
+    pop(c, m3);
+  }
+  pop(c, m2);
+  return st;
+}
+
+/* The event kinds by key; `whole` kinds hold for the whole summit (no before_session). */
+static const struct {
+  const char *key;
+  concert_event_kind kind;
+  bool whole, attendance;
+} event_keys[] = {
+    {"depart", CONCERT_EVENT_DEPART, false, true},
+    {"leader_leaves", CONCERT_EVENT_LEADER_LEAVES, false, true},
+    {"absent", CONCERT_EVENT_ABSENT, true, true},
+    {"leader_absent", CONCERT_EVENT_LEADER_ABSENT, true, true},
+    {"salience_shock", CONCERT_EVENT_SALIENCE_SHOCK, false, false},
+    {"dispute", CONCERT_EVENT_DISPUTE, false, false},
+};
+enum { N_EVENT_KEYS = sizeof event_keys / sizeof event_keys[0] };
+
+/* A member may appear in at most one attendance event (leaving twice, or being absent
+ * and leaving, has no meaning). */
+static concert_status attendance_once(ctx *c, struct fy_node *n, const concert_i_forum *f) {
+  const concert_i_event *ev = &f->events[f->n_events - 1];
+  for (size_t v = 0; v + 1 < f->n_events; v++) {
+    const concert_i_event *o = &f->events[v];
+    bool att = o->kind == CONCERT_EVENT_DEPART || o->kind == CONCERT_EVENT_LEADER_LEAVES ||
+               o->kind == CONCERT_EVENT_ABSENT || o->kind == CONCERT_EVENT_LEADER_ABSENT;
+    if (att && o->actor == ev->actor)
+      return fail(c, n, CONCERT_ERR_INVALID, "'%s' already has an attendance event (events[%zu])",
+                  c->s->actors[ev->actor].id, v);
+  }
+  return CONCERT_OK;
+}
+
 static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f) {
   concert_status st = need_seq(c, n, "events");
   if (st) return st;
@@ -764,95 +882,53 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
   if (!f->events) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
   void *it = NULL;
   struct fy_node *e;
-  static const char *const keys[] = {"before_session", "depart", "salience_shock", "dispute",
-                                     "source", NULL};
-  static const char *const dkeys[] = {"kind", "actors", NULL};
-  static const char *const skeys[] = {"actor", "issue", "factor", "value", NULL};
+  static const char *const keys[] = {"before_session", "depart", "leader_leaves", "absent",
+                                     "leader_absent", "salience_shock", "dispute", "source",
+                                     "exogenous", NULL};
   while (!st && (e = fy_node_sequence_iterate(n, &it))) {
     size_t m = push(c, "[%zu]", f->n_events);
     concert_i_event *ev = &f->events[f->n_events++];
     st = need_map(c, e, "an event");
     if (!st) st = only_keys(c, e, keys);
-    if (!st && !get(e, "before_session"))
-      st = fail(c, e, CONCERT_ERR_MISSING, "an event needs 'before_session'");
-    if (!st) {
+    size_t which = N_EVENT_KEYS, found = 0;
+    for (size_t i = 0; !st && i < N_EVENT_KEYS; i++)
+      if (get(e, event_keys[i].key)) which = i, found++;
+    if (!st && found != 1)
+      st = fail(c, e, CONCERT_ERR_INVALID,
+                "an event needs exactly one of 'depart', 'leader_leaves', 'absent', "
+                "'leader_absent', 'salience_shock' or 'dispute'");
+    if (st) {
+      pop(c, m);
+      break;
+    }
+    bool whole = event_keys[which].whole;
+    if (!whole && !get(e, "before_session"))
+      st = fail(c, e, CONCERT_ERR_MISSING, "a '%s' event needs 'before_session'", event_keys[which].key);
+    else if (whole && get(e, "before_session"))
+      st = fail(c, get(e, "before_session"), CONCERT_ERR_INVALID,
+                "an '%s' event holds for the whole summit: it takes no 'before_session'",
+                event_keys[which].key);
+    else if (!whole) {
       size_t m2 = push(c, ".before_session");
       st = find_session(c, get(e, "before_session"), f, &ev->session);
       pop(c, m2);
     }
-    struct fy_node *dep = get(e, "depart"), *sh = get(e, "salience_shock"), *dis = get(e, "dispute");
-    if (!st && (!!dep + !!sh + !!dis) != 1)
-      st = fail(c, e, CONCERT_ERR_INVALID,
-                "an event needs exactly one of 'depart', 'salience_shock' or 'dispute'");
-    if (!st && dis) {
-      size_t m2 = push(c, ".dispute");
-      ev->kind = CONCERT_EVENT_DISPUTE;
-      st = c->codebook ? fail(c, dis, CONCERT_ERR_INVALID,
-                              "a codebook file does not enter disputes: "
-                              "they are what the engine predicts (docs/codebook.md)")
-                       : need_map(c, dis, "dispute");
-      if (!st) st = only_keys(c, dis, dkeys);
-      struct fy_node *kd = !st ? get(dis, "kind") : NULL, *ac = !st ? get(dis, "actors") : NULL;
-      if (!st && (!kd || !ac)) st = fail(c, dis, CONCERT_ERR_MISSING, "a dispute needs 'kind' and 'actors'");
+    struct fy_node *val = get(e, event_keys[which].key);
+    ev->kind = event_keys[which].kind;
+    ev->exogenous = event_keys[which].attendance;
+    if (!st && ev->kind == CONCERT_EVENT_DISPUTE) st = read_dispute(c, val, ev);
+    else if (!st && ev->kind == CONCERT_EVENT_SALIENCE_SHOCK) st = read_shock(c, val, ev);
+    else if (!st) {
+      st = attendance_actor(c, val, event_keys[which].key, f, &ev->actor);
       if (!st) {
-        const char *v = fy_node_is_scalar(kd) ? fy_node_get_scalar0(kd) : NULL;
-        size_t m3 = push(c, ".kind");
-        if (v && strcmp(v, "trade") == 0) ev->dispute = CONCERT_I_TAG_TRADE;
-        else if (v && strcmp(v, "role") == 0) ev->dispute = CONCERT_I_TAG_MEMBERSHIP;
-        else st = fail(c, kd, CONCERT_ERR_INVALID, "a dispute's kind is 'trade' or 'role'");
-        pop(c, m3);
+        size_t m2 = push(c, ".%s", event_keys[which].key);
+        st = attendance_once(c, val, f);
+        pop(c, m2);
       }
-      if (!st) {
-        size_t m3 = push(c, ".actors"), *two = NULL, n_two = 0;
-        st = read_actor_list(c, ac, "actors", &two, &n_two);
-        if (!st && n_two != 2) st = fail(c, ac, CONCERT_ERR_INVALID, "a dispute names exactly two actors");
-        if (!st) ev->actor = two[0], ev->other = two[1];
-        free(two);
-        pop(c, m3);
-      }
-      pop(c, m2);
     }
-    if (!st && dep) {
-      size_t m2 = push(c, ".depart");
-      ev->kind = CONCERT_EVENT_DEPART;
-      st = resolve(c, dep, true, "departing actor", &ev->actor);
-      if (!st && !is_member(f, ev->actor))
-        st = fail(c, dep, CONCERT_ERR_INVALID, "'%s' is not a member of forum '%s'",
-                  c->s->actors[ev->actor].id, f->id);
-      pop(c, m2);
-    }
-    if (!st && sh) {
-      size_t m2 = push(c, ".salience_shock");
-      ev->kind = CONCERT_EVENT_SALIENCE_SHOCK;
-      st = need_map(c, sh, "salience_shock");
-      if (!st) st = only_keys(c, sh, skeys);
-      if (!st && (!get(sh, "actor") || !get(sh, "issue")))
-        st = fail(c, sh, CONCERT_ERR_MISSING, "salience_shock needs 'actor' and 'issue'");
-      if (!st && (!get(sh, "factor")) == (!get(sh, "value")))
-        st = fail(c, sh, CONCERT_ERR_INVALID, "salience_shock needs exactly one of 'factor' or 'value'");
-      if (!st) {
-        size_t m3 = push(c, ".actor");
-        st = resolve(c, get(sh, "actor"), true, "actor", &ev->actor);
-        pop(c, m3);
-      }
-      if (!st) {
-        size_t m3 = push(c, ".issue");
-        st = resolve(c, get(sh, "issue"), false, "issue", &ev->issue);
-        if (!st && !concert_i_stance_at(c->s, ev->actor, ev->issue)->set)
-          st = fail(c, get(sh, "issue"), CONCERT_ERR_MISSING, "'%s' holds no stance on issue '%s'",
-                    c->s->actors[ev->actor].id, c->s->issues[ev->issue].id);
-        pop(c, m3);
-      }
-      if (!st && get(sh, "factor")) {
-        size_t m3 = push(c, ".factor");
-        st = scalar_number(c, get(sh, "factor"), "factor", 0, 1e6, &ev->factor);
-        pop(c, m3);
-      } else if (!st) {
-        size_t m3 = push(c, ".value");
-        ev->set_value = true;
-        st = scalar_number(c, get(sh, "value"), "value", 0, 1, &ev->value);
-        pop(c, m3);
-      }
+    if (!st && get(e, "exogenous")) {
+      size_t m2 = push(c, ".exogenous");
+      st = get_bool(c, get(e, "exogenous"), "exogenous", &ev->exogenous);
       pop(c, m2);
     }
     if (!st) {
@@ -865,9 +941,39 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
   return st;
 }
 
+/* One of two words at key `key` of map n: *out = true for `yes`, false for `no`. */
+static concert_status read_choice(ctx *c, struct fy_node *n, const char *key, const char *no,
+                                  const char *yes, bool *out) {
+  struct fy_node *v = get(n, key);
+  if (!v) return CONCERT_OK;
+  size_t m = push(c, ".%s", key);
+  const char *w = fy_node_is_scalar(v) ? fy_node_get_scalar0(v) : NULL;
+  concert_status st = CONCERT_OK;
+  if (w && strcmp(w, no) == 0) *out = false;
+  else if (w && strcmp(w, yes) == 0) *out = true;
+  else st = fail(c, v, CONCERT_ERR_INVALID, "%s must be '%s' or '%s'", key, no, yes);
+  pop(c, m);
+  return st;
+}
+
+/* The forum's options of docs/protocol.md: quorum, document, statements. */
+static concert_status read_forum_options(ctx *c, struct fy_node *n, concert_i_forum *f) {
+  concert_status st = read_choice(c, n, "quorum", "present", "all", &f->quorum_all);
+  if (!st) st = read_choice(c, n, "document", "communique", "declaration", &f->declaration);
+  if (!st && get(n, "statements")) {
+    bool yes = true;
+    size_t m = push(c, ".statements");
+    st = get_bool(c, get(n, "statements"), "statements", &yes);
+    pop(c, m);
+    f->no_statements = !yes;
+  }
+  return st;
+}
+
 static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) {
   static const char *const keys[] = {"id", "name", "members", "chair", "invited", "rule",
-                                     "minilateral", "agenda", "events", NULL};
+                                     "minilateral", "agenda", "events", "quorum", "document",
+                                     "statements", NULL};
   concert_status st = need_map(c, n, "a forum");
   if (!st) st = only_keys(c, n, keys);
   if (st) return st;
@@ -940,6 +1046,8 @@ static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) 
     pop(c, m);
     if (st) return st;
   }
+  st = read_forum_options(c, n, f);
+  if (st) return st;
   struct fy_node *ag = get(n, "agenda");
   if (!ag) return fail(c, n, CONCERT_ERR_MISSING, "forum '%s' needs an 'agenda'", id);
   m = push(c, ".agenda");

@@ -60,6 +60,7 @@ typedef struct concert_i_issue {
   concert_i_range reversion_range; /* range of reversion (NaN ends when it is NaN) */
   char *source;         /* source of the reversion point */
   unsigned tags;        /* CONCERT_I_TAG_* bits */
+  bool raised_only;     /* `negotiated: false`: raised in the chair's summary, no text tabled */
 } concert_i_issue;
 
 typedef struct concert_i_session {
@@ -69,8 +70,9 @@ typedef struct concert_i_session {
 } concert_i_session;
 
 typedef struct concert_i_event {
-  concert_event_kind kind; /* depart or salience shock */
-  size_t session;          /* applies before this session index */
+  concert_event_kind kind; /* depart, leader_leaves, absent, leader_absent, shock, dispute */
+  size_t session;          /* applies before this session index (0 for absent, leader_absent) */
+  bool exogenous;          /* marked exogenous (default true for attendance events) */
   size_t actor;            /* actor index */
   size_t issue;            /* issue index (shock only) */
   bool set_value;          /* shock: true sets `value`, false multiplies by `factor` */
@@ -92,6 +94,10 @@ typedef struct concert_i_forum {
   size_t n_sessions;
   concert_i_event *events;     /* events in file order */
   size_t n_events;
+  bool quorum_all;             /* `quorum: all`: the rule counts over all members (an absent
+                                  member objects); false: over the members present */
+  bool declaration;            /* `document: declaration` (else communique) */
+  bool no_statements;          /* `statements: false`: no per-issue leaders' statements */
 } concert_i_forum;
 
 struct concert_scenario {

@@ -16,13 +16,19 @@ struct concert_outcome {
   char model[32];              /* model name */
   concert_issue_result *res;   /* one per agenda issue, agenda order */
   concert_i_idlist *sig, *par, *rej; /* per result: signatories, partners, rejecters */
+  concert_i_idlist *dis;       /* per result: dissociating members */
+  char **reason;               /* per result: plain-words reason (owned) */
   size_t n_res;
   concert_veto *vetoes;        /* every refusal of a forum text */
   size_t n_vetoes, cap_vetoes;
   concert_departure *deps;     /* departures */
   size_t n_deps;
   concert_communique comm;     /* communique (arrays below) */
-  concert_i_idlist endorsers, objectors, withdrawn;
+  concert_i_idlist endorsers, objectors, withdrawn, dissociating;
+  concert_paragraph *par_doc;  /* the package's paragraphs, one per result */
+  concert_i_idlist *carved;    /* per paragraph: carved-out members */
+  char *doc_reason;            /* plain words for the document's fate (owned) */
+  concert_attendance *att;     /* per forum member */
   double *gain;                /* per forum member */
   double *expected;            /* chair's expected text per agenda issue */
   concert_deal *deals;         /* bilateral deals, scenario actor indices */
@@ -30,6 +36,10 @@ struct concert_outcome {
   concert_network *net;        /* deal network over the forum's members, NULL if no deal */
 };
 
+/** Replaces `to` by a copy of `from`; CONCERT_ERR_NOMEM on failure. */
+concert_status concert_i_idlist_copy(concert_i_idlist *to, const concert_i_idlist *from);
+/** Whether l holds x. */
+bool concert_i_idlist_has(const concert_i_idlist *l, size_t x);
 /** Appends x; returns CONCERT_ERR_NOMEM on failure. */
 concert_status concert_i_idlist_push(concert_i_idlist *l, size_t x);
 

@@ -9,6 +9,86 @@ static void ids(FILE *out, const concert_scenario *s, const size_t *v, size_t n)
   if (n == 0) fprintf(out, "none");
 }
 
+static void attendance(FILE *out, const concert_outcome *o) {
+  const concert_scenario *s = o->s;
+  const concert_i_forum *f = &s->forums[o->forum];
+  for (size_t i = 0; i < f->n_members; i++) {
+    const concert_attendance *a = &o->att[i];
+    const char *id = s->actors[a->actor].id, *ex = a->exogenous ? " (exogenous)" : "";
+    switch (a->kind) {
+      case CONCERT_ATTENDANCE_PRESENT:
+        break;
+      case CONCERT_ATTENDANCE_ABSENT:
+        fprintf(out, "Absent: %s stayed away from the summit%s\n", id, ex);
+        break;
+      case CONCERT_ATTENDANCE_LEADER_ABSENT:
+        fprintf(out, "Leader absent: %s's leader stayed away, its delegation attended%s\n", id, ex);
+        break;
+      case CONCERT_ATTENDANCE_LEADER_LEFT:
+        fprintf(out, "Leader left: %s's leader left before session '%s', its delegation stayed%s\n",
+                id, f->sessions[a->session].id, ex);
+        break;
+      case CONCERT_ATTENDANCE_DEPARTED:
+        fprintf(out, "Departure: %s left before session '%s'%s\n", id, f->sessions[a->session].id,
+                ex);
+        break;
+    }
+  }
+}
+
+static void statements(FILE *out, const concert_outcome *o) {
+  const concert_scenario *s = o->s;
+  fprintf(out, "\nStatements issued\n");
+  size_t ndoc = 0;
+  for (size_t r = 0; r < o->n_res; r++) {
+    const concert_issue_result *res = &o->res[r];
+    if (res->kind == CONCERT_STATEMENT_NONE) continue;
+    ndoc++;
+    const char *label = res->kind == CONCERT_STATEMENT_JOINT ? "joint statement"
+                        : res->forum_label                   ? "statement of the forum"
+                                                             : "statement of members";
+    fprintf(out, "  %-22s %-21s at %5.1f  signed by ", s->issues[res->issue].id, label, res->text);
+    ids(out, s, res->signatories, res->n_signatories);
+    if (res->n_partners) {
+      fprintf(out, "; partners ");
+      ids(out, s, res->partners, res->n_partners);
+    }
+    if (res->n_dissociating) {
+      fprintf(out, "; dissociating ");
+      ids(out, s, res->dissociating, res->n_dissociating);
+    }
+    fprintf(out, "\n");
+  }
+  if (ndoc == 0) fprintf(out, "  none\n");
+}
+
+static void package(FILE *out, const concert_outcome *o) {
+  const concert_scenario *s = o->s;
+  concert_communique c = concert_outcome_communique(o);
+  static const char *const words[] = {"issued", "issued with carve-outs", "forgone by the chair",
+                                      "failed", "issued, then disowned"};
+  fprintf(out, "\n%s: %s\n", c.declaration ? "Declaration" : "Communique", words[c.fate]);
+  fprintf(out, "  %s\n", c.reason);
+  fprintf(out, "  chair's expected chance of failure %.2f over %zu evaluation%s\n",
+          c.expected_chance, c.n_evaluations, c.n_evaluations == 1 ? "" : "s");
+  if (!c.attempted) return;
+  for (size_t r = 0; r < c.n_paragraphs; r++) {
+    const concert_paragraph *p = &c.paragraphs[r];
+    if (!o->res[r].negotiated) continue;
+    static const char *const pw[] = {"kept", "softened", "carved out", "dropped", "restates"};
+    fprintf(out, "  %-22s %-10s", s->issues[p->issue].id, pw[p->fate]);
+    if (!isnan(p->text)) fprintf(out, " at %5.1f", p->text);
+    if (p->fate == CONCERT_PARAGRAPH_SOFTENED) fprintf(out, " (drafted %.1f)", p->drafted);
+    if (p->fate == CONCERT_PARAGRAPH_DROPPED && !isnan(p->drafted))
+      fprintf(out, " (drafted %.1f)", p->drafted);
+    if (p->n_carved_out) {
+      fprintf(out, "; separate paragraph for ");
+      ids(out, s, p->carved_out, p->n_carved_out);
+    }
+    fprintf(out, "\n");
+  }
+}
+
 concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
   if (!o || !out) return CONCERT_ERR_ARGUMENT;
   const concert_scenario *s = o->s;
@@ -20,79 +100,28 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
   fprintf(out, "\nInvited: ");
   ids(out, s, f->invited, f->n_invited);
   fprintf(out, "\n");
-  for (size_t i = 0; i < o->n_deps; i++)
-    fprintf(out, "Departure: %s left before session '%s'\n", s->actors[o->deps[i].actor].id,
-            f->sessions[o->deps[i].session].id);
-
-  for (size_t v = 0; v < f->n_events; v++)
-    if (f->events[v].kind == CONCERT_EVENT_DISPUTE)
-      fprintf(out, "Dispute: %s, %s and %s\n", f->events[v].dispute == CONCERT_I_TAG_TRADE ? "trade" : "role",
-              s->actors[f->events[v].actor].id, s->actors[f->events[v].other].id);
-
-  fprintf(out, "\nDocuments issued\n");
-  size_t ndoc = 0;
-  for (size_t r = 0; r < o->n_res; r++) {
-    const concert_issue_result *res = &o->res[r];
-    if (res->kind == CONCERT_STATEMENT_NONE) continue;
-    ndoc++;
-    fprintf(out, "  %-22s %-21s at %5.1f  signed by ", s->issues[res->issue].id,
-            concert_statement_kind_name(res->kind), res->text);
-    ids(out, s, res->signatories, res->n_signatories);
-    if (res->n_partners) {
-      fprintf(out, "; partners ");
-      ids(out, s, res->partners, res->n_partners);
-    }
-    if (res->kind == CONCERT_STATEMENT_JOINT && fabs(res->text - res->outcome) > 1e-9) {
-      fprintf(out, " (re-drafted from %.1f for ", res->outcome);
-      ids(out, s, res->rejecters, res->n_rejecters);
-      fprintf(out, ")");
-    }
-    fprintf(out, "\n");
-  }
-  concert_communique c = concert_outcome_communique(o);
-  if (c.issued) ndoc++;
-  if (ndoc == 0) fprintf(out, "  none\n");
-
-  fprintf(out, "\nCommunique: ");
-  if (c.chair_forwent) {
-    fprintf(out, "none: the chair forwent it, expecting objections from ");
-    ids(out, s, c.objectors, c.n_objectors);
-  } else if (c.issued) {
-    fprintf(out, "issued, endorsed by ");
-    ids(out, s, c.endorsers, c.n_endorsers);
-  } else {
-    fprintf(out, "failed, not endorsed by ");
-    ids(out, s, c.objectors, c.n_objectors);
-  }
-  fprintf(out, "\n");
-  if (c.n_withdrawn) {
-    fprintf(out, "  endorsement withdrawn after departure by ");
-    ids(out, s, c.withdrawn, c.n_withdrawn);
-    fprintf(out, "\n");
-  }
+  attendance(out, o);
+  statements(out, o);
+  package(out, o);
 
   fprintf(out, "\nChair's summary\n");
   for (size_t r = 0; r < o->n_res; r++) {
     const concert_issue_result *res = &o->res[r];
     if (!res->in_summary) continue;
-    fprintf(out, "  Leaders %s %s (%s; dispersion %.1f)\n", concert_wording_name(res->wording),
-            s->issues[res->issue].title, s->issues[res->issue].id, res->dispersion);
+    if (isnan(res->dispersion)) {
+      fprintf(out, "  No member present to discuss %s (%s)\n", s->issues[res->issue].title,
+              s->issues[res->issue].id);
+      continue;
+    }
+    fprintf(out, "  Leaders %s %s (%s; dispersion %.1f)%s\n", concert_wording_name(res->wording),
+            s->issues[res->issue].title, s->issues[res->issue].id, res->dispersion,
+            res->negotiated ? "" : " [raised, not negotiated]");
   }
 
-  fprintf(out, "\nVetoes\n");
-  size_t nv = 0;
-  for (size_t i = 0; i < o->n_vetoes; i++) {
-    const concert_veto *v = &o->vetoes[i];
-    const concert_i_stance *st = concert_i_stance_at(s, v->actor, v->issue);
-    nv++;
-    fprintf(out, "  %-22s %s: text %.1f ", s->issues[v->issue].id, s->actors[v->actor].id, v->text);
-    if (v->red_line)
-      fprintf(out, "crosses its red line %.1f (position %.1f)\n", st->red_line, st->position);
-    else
-      fprintf(out, "is %.1f points worse than the reversion point %.1f for it (position %.1f)\n",
-              v->excess, s->issues[v->issue].reversion, st->position);
-  }
-  if (nv == 0) fprintf(out, "  none\n");
+  fprintf(out, "\nWhy each text passed or failed\n");
+  for (size_t r = 0; r < o->n_res; r++)
+    fprintf(out, "  %-22s %s\n", s->issues[o->res[r].issue].id,
+            o->res[r].reason ? o->res[r].reason : "");
 
   if (o->n_deals) {
     fprintf(out, "\nBilateral deals\n");
@@ -107,7 +136,8 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
     fprintf(out, "  network: %zu pairs; hub %s with spokes ", ns.n_edges,
             ns.hub == CONCERT_NETWORK_NO_HUB ? "none" : s->actors[f->members[ns.hub]].id);
     for (size_t i = 0; i < concert_network_spoke_count(o->net); i++)
-      fprintf(out, "%s%s", i ? ", " : "", s->actors[f->members[concert_network_spoke(o->net, i)]].id);
+      fprintf(out, "%s%s", i ? ", " : "",
+              s->actors[f->members[concert_network_spoke(o->net, i)]].id);
     fprintf(out, "; degree centralization %.3f, betweenness centralization %.3f\n",
             ns.degree_centralization, ns.betweenness_centralization);
   }
@@ -120,7 +150,10 @@ concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out) {
               rift.value[k], rift.flag[k] == CONCERT_TRI_YES ? "flag" : "");
   }
 
-  fprintf(out, "\nNet gain per member (salience-weighted utility over the reversion point)\n");
+  fprintf(out,
+          "\nNet gain per member, in points on the 0-100 scale: how much closer to its position\n"
+          "the issued documents moved the forum than the reversion point, averaged over the\n"
+          "agenda with its saliences as weights\n");
   for (size_t i = 0; i < f->n_members; i++)
     fprintf(out, "  %-6s %+8.2f\n", s->actors[f->members[i]].id, o->gain[i]);
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;

@@ -18,9 +18,15 @@ static const concert_param_spec specs[] = {
     {.key = "summary_discussed", .def = 25, .min = 0, .max = 50,
      .doc = "dispersion up to which it says 'discussed'"},
     {.key = "chair_forgoes", .is_word = true, .words = "true|false",
-     .doc = "the chair forgoes a communique it expects to fail"},
+     .doc = "the chair may forgo a document it expects to fail or be disowned"},
     {.key = "withdraw", .is_word = true, .words = "true|false",
-     .doc = "departed members may withdraw their endorsement"},
+     .doc = "a member whose leader left may disown the issued document"},
+    {.key = "carve_out", .is_word = true, .words = "true|false",
+     .doc = "a package paragraph may stand for all but a few dissenters"},
+    {.key = "carve_out_max", .def = 1, .min = 0, .max = 100,
+     .doc = "most dissenters a carved-out paragraph may leave out"},
+    {.key = "forgo_above", .def = 0.5, .min = 0, .max = 1,
+     .doc = "the chair forgoes when its expected chance of failure exceeds this"},
 };
 
 const concert_param_spec *concert_i_protocol_specs(size_t *n) {

@@ -17,7 +17,9 @@
  * m (membership, r 0): A 0 (.2), B 40 (.8) -> 32, A refuses, re-draft collapses to 0:
  *   no statement; sigma = sqrt(.2*32^2 + .8*8^2) = 16 -> component 6 = 0.32 (flag).
  * (2) two of three issues without a joint statement: 2/3.
- * (1) A's package gain 0 + 0 - .2*32 < 0: the chair forgoes -> 1.
+ * (1) the package (docs/protocol.md): s kept at 70, t restates 50, m dropped (only the
+ *   reversion point is common to A and B, and one dissenter of two cannot be carved
+ *   out); A gains 0, B gains: issued -> 0.
  * (5) salience orders A (1, .5, .2), B (1, .5, .8): pair (t, m) discordant -> 1/3. */
 static const char *two =
     "name: rift\nsource: test\nissues:\n"
@@ -47,13 +49,13 @@ static void rift_of(const char *text, size_t forum, concert_rift *r) {
 START_TEST(hand_computed_components) {
   concert_rift r;
   rift_of(two, 0, &r);
-  ck_assert_double_eq_tol(r.value[CONCERT_RIFT_NO_COMMUNIQUE], 1.0, 1e-12);
+  ck_assert_double_eq_tol(r.value[CONCERT_RIFT_NO_COMMUNIQUE], 0.0, 1e-12);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_MISSING_STATEMENTS], 2.0 / 3.0, 1e-12);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_NO_UNIFIED_STANCE], 0.2, 1e-12);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_TRADE], 0.3, 1e-12);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_AGENDA], 1.0 / 3.0, 1e-12);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_ROLE], 0.32, 1e-12);
-  ck_assert_int_eq(r.flag[CONCERT_RIFT_NO_COMMUNIQUE], CONCERT_TRI_YES);
+  ck_assert_int_eq(r.flag[CONCERT_RIFT_NO_COMMUNIQUE], CONCERT_TRI_NO);
   ck_assert_int_eq(r.flag[CONCERT_RIFT_NO_UNIFIED_STANCE], CONCERT_TRI_NO);
   ck_assert_int_eq(r.flag[CONCERT_RIFT_TRADE], CONCERT_TRI_YES);
   ck_assert_int_eq(r.flag[CONCERT_RIFT_AGENDA], CONCERT_TRI_YES);
@@ -155,9 +157,9 @@ START_TEST(trade_without_salience) {
 }
 END_TEST
 
-/* Kananaskis: all six flags, now every one measured. Trade: USA at 15 (.9) against the
- * others' salience-weighted mean 435.5 / 5.5 = 79.18 -> .9 * 64.18 / 100 = 0.578; the
- * scenario's dispute events (still in this non-codebook file) set nothing. */
+/* Kananaskis under its old coding: every component but the communique is flagged. The
+ * negotiated package carves the US out of the Ukraine, China and climate paragraphs and
+ * issues the communique (the lead re-codes the scenario by the codebook afterwards). */
 START_TEST(kananaskis_all_flags) {
   concert_scenario *s = NULL;
   concert_diag d;
@@ -167,7 +169,8 @@ START_TEST(kananaskis_all_flags) {
   ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, NULL, &o, &d), CONCERT_OK);
   concert_rift r;
   ck_assert_int_eq(concert_rift_from_outcome(o, &r, &d), CONCERT_OK);
-  for (int k = 0; k < CONCERT_RIFT_N; k++)
+  ck_assert_int_eq(r.flag[CONCERT_RIFT_NO_COMMUNIQUE], CONCERT_TRI_NO);
+  for (int k = 1; k < CONCERT_RIFT_N; k++)
     ck_assert_msg(r.flag[k] == CONCERT_TRI_YES, "component %s not flagged (%g)",
                   concert_rift_component_id((concert_rift_component)k), r.value[k]);
   ck_assert_double_eq_tol(r.value[CONCERT_RIFT_TRADE], 0.9 * (15 - 435.5 / 5.5) / -100, 1e-12);

@@ -61,8 +61,11 @@ START_TEST(identical_actors_issue_communique) {
     concert_communique c = concert_outcome_communique(o);
     ck_assert(c.issued && !c.chair_forwent);
     ck_assert_uint_eq(c.n_endorsers, (size_t)n);
-    /* net gain: 0.7*(50) + 0.2*(55) = 46 for each member */
-    for (int i = 0; i < n; i++) ck_assert_double_eq_tol(concert_outcome_net_gain(o, (size_t)i), 46.0, 1e-9);
+    ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED);
+    /* net gain in points: salience shares 0.7/0.9 and 0.2/0.9 of 50 and 55 points:
+     * 38.889 + 12.222 = 51.111 for each member */
+    for (int i = 0; i < n; i++)
+      ck_assert_double_eq_tol(concert_outcome_net_gain(o, (size_t)i), 0.7 / 0.9 * 50 + 0.2 / 0.9 * 55, 1e-9);
     concert_outcome_free(o);
     concert_scenario_free(s);
   }
@@ -97,15 +100,23 @@ START_TEST(veto_goes_to_chair_summary) {
   const concert_veto *v = concert_outcome_veto(o, 0);
   ck_assert_str_eq(concert_scenario_actor_id(s, v->actor), "A");
   ck_assert_double_eq_tol(v->excess, 20, 1e-12);
-  /* the chair expects A's package gain 1*(10 - 30) < 0: it forgoes the communique */
+  ck_assert_int_eq(v->role, CONCERT_OBJECTION_BLOCK); /* the sole objector: pivotal */
+  /* the package's one paragraph: A accepts [10, 30], B [30, 100]: only the reversion point
+   * is common (no softening), one dissenter of two cannot be carved out (the others must
+   * outnumber it): dropped. Nothing new is left, so the chair expects failure with chance
+   * 1 and forgoes the communique */
   concert_communique c = concert_outcome_communique(o);
   ck_assert(c.chair_forwent && !c.attempted && !c.issued);
-  ck_assert(has(s, c.objectors, c.n_objectors, "A"));
+  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_FORGONE);
+  ck_assert_double_eq(c.expected_chance, 1.0);
+  ck_assert_uint_eq(c.n_evaluations, 1);
   concert_outcome_free(o);
   /* without forgoing, the communique is attempted and fails */
   o = run(s, "F", "chair_forgoes=false");
   c = concert_outcome_communique(o);
   ck_assert(c.attempted && !c.issued && !c.chair_forwent);
+  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_FAILED);
+  ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_DROPPED);
   concert_outcome_free(o);
   /* wording thresholds are parameters: dispersion 30 <= 40 reads "discussed" */
   o = run(s, "F", "summary_discussed=40");
@@ -126,18 +137,26 @@ END_TEST
 
 START_TEST(consensus_minus_and_quota) {
   concert_scenario *s = load(two);
-  /* consensus minus 1: B alone accepts -> joint statement signed by B only; P co-signs
-   * because it accepts 50 (its own position) */
+  /* consensus minus 1: B alone accepts -> the rule is met, but a text signed by B only is
+   * B's statement, not the forum's joint statement; P co-signs because it accepts 50 (its
+   * own position) */
   concert_outcome *o = run(s, "T", NULL);
   const concert_issue_result *r = concert_outcome_issue(o, 0);
-  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_JOINT);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_MINILATERAL);
+  ck_assert(!r->forum_label);
   ck_assert_uint_eq(r->n_signatories, 1);
   ck_assert(has(s, r->signatories, r->n_signatories, "B"));
   ck_assert(has(s, r->partners, r->n_partners, "P"));
+  /* A is not pivotal (the text passes without it): it dissociates */
+  ck_assert_uint_eq(r->n_dissociating, 1);
+  ck_assert(has(s, r->dissociating, 1, "A"));
+  ck_assert_uint_eq(concert_outcome_veto_count(o), 1);
+  ck_assert_int_eq(concert_outcome_veto(o, 0)->role, CONCERT_OBJECTION_DISSOCIATE);
   concert_outcome_free(o);
-  /* quota 0.5 of capability: B holds 1/2 -> met */
+  /* quota 0.5 of capability: B holds 1/2 -> met; signed by B alone: B's statement */
   o = run(s, "Q", NULL);
-  ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_JOINT);
+  ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_MINILATERAL);
+  ck_assert_uint_eq(concert_outcome_issue(o, 0)->n_dissociating, 1);
   concert_outcome_free(o);
   concert_scenario_free(s);
 }
@@ -211,9 +230,14 @@ END_TEST
 
 /* Departure and withdrawal (Charlevoix). Issue a (session 1, r = 0): all at 60.
  * Issue b (session 2, r = 50): A 20 (s .5), B 20 (s .5), C 90 (s 1); C departs before 2.
- * Expected package (all present): b = (10+10+90)/2 = 55; C gains 0.2*60 + (-35+40) = 17
- * >= 0 and A gains 60 + 0.5*(-35+30) = 57.5: the chair expects success.
- * Actual: b among A, B = 20: C's gain 12 + (-70+40) = -18 < 0: C withdraws. */
+ * Expected package (all present; C's departure is exogenous, so the chair expects C to
+ * judge the whole package afterwards): b = (10+10+90)/2 = 55, which A and B reject; only
+ * the reversion point is common and two dissenters cannot be carved out: b dropped, a
+ * kept at 60: every member gains, chance of failure 0.
+ * Actual: b among A, B = 20, kept (C is gone and does not judge it); C endorsed on its
+ * mandate (session 1: a, +60 points x 0.2/1.2 = +10) and judges the whole package:
+ * +10 + (40 - 70) x 1/1.2 = -15 < 0: C disowns it. The statement on b is signed by A and
+ * B after C left: theirs, not the forum's. */
 static const char *charlevoix =
     "name: withdraw\nsource: test\nissues:\n"
     "  - {id: a, title: A, reversion: 0}\n  - {id: b, title: B, reversion: 50}\nactors:\n"
@@ -232,17 +256,27 @@ START_TEST(departure_and_withdrawal) {
   ck_assert_uint_eq(concert_outcome_departure(o, 0)->session, 1);
   const concert_issue_result *rb = concert_outcome_issue(o, 1);
   ck_assert_double_eq_tol(rb->outcome, 20, 1e-12);
-  ck_assert_int_eq(rb->kind, CONCERT_STATEMENT_JOINT);
+  ck_assert_int_eq(rb->kind, CONCERT_STATEMENT_MINILATERAL);
+  ck_assert(!rb->forum_label);
+  ck_assert(rb->depends_exogenous);
   ck_assert(!has(s, rb->signatories, rb->n_signatories, "C")); /* absent: does not sign */
+  ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_JOINT);
   concert_communique c = concert_outcome_communique(o);
   ck_assert(c.attempted && c.issued && !c.chair_forwent);
+  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_DISOWNED);
+  ck_assert_double_eq(c.expected_chance, 0);
   ck_assert_uint_eq(c.n_withdrawn, 1);
   ck_assert(has(s, c.withdrawn, 1, "C"));
+  ck_assert_int_eq(concert_outcome_attendance(o, 2)->kind, CONCERT_ATTENDANCE_DEPARTED);
+  ck_assert_int_eq(concert_outcome_attendance(o, 0)->kind, CONCERT_ATTENDANCE_PRESENT);
+  /* a disowned communique counts for nobody: net gains over the statements signed */
+  ck_assert_double_eq_tol(concert_outcome_net_gain(o, 2), 10, 1e-9);
   concert_outcome_free(o);
   /* with withdrawal switched off, C's endorsement stands */
   o = run(s, "F", "withdraw=false");
   c = concert_outcome_communique(o);
   ck_assert(c.issued);
+  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED);
   ck_assert_uint_eq(c.n_withdrawn, 0);
   concert_outcome_free(o);
   concert_scenario_free(s);
@@ -293,7 +327,7 @@ START_TEST(texts_within_hull) {
       }
       char *json = NULL;
       ck_assert_int_eq(concert_outcome_to_json(o, &json, &d), CONCERT_OK);
-      ck_assert_ptr_nonnull(strstr(json, "\"schema\": \"concert-outcome/1\""));
+      ck_assert_ptr_nonnull(strstr(json, "\"schema\": \"concert-outcome/2\""));
       free(json);
       concert_outcome_free(o);
     }

@@ -1,0 +1,164 @@
+/* summit/engine_i.h: the summit engine's shared state and its rule families.
+ *
+ * The engine plays a forum (docs/protocol.md). Each rule family lives in its own file:
+ * bargain.c (the model's texts), attendance.c (who is present, who is counted),
+ * acceptance.c (who accepts a text, whether the forum's rule is met), statements.c
+ * (per-issue statements and their labels), blockers.c (pivotal blockers, joint blocks,
+ * dissociation), package.c (the communique or declaration as a negotiated package),
+ * forgo.c (the chair's expected chance of failure), gains.c (net gains in points),
+ * reasons.c (why each text passed or failed, and the input it hinges on) and summit.c
+ * (the order in which they apply). */
+#ifndef CONCERT_I_ENGINE_H
+#define CONCERT_I_ENGINE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "scenario/scenario_i.h"
+#include "summit/outcome_i.h"
+
+#define CONCERT_I_EPS 1e-9
+
+/* The protocol's parameters as the engine reads them (protocol_params.c lists them). */
+typedef struct concert_i_proto {
+  int loss_power;           /* 1 linear, 2 quadratic */
+  double tolerance;         /* default acceptance slack, points */
+  bool partners_cosign;     /* invited partners may co-sign statements */
+  double agreed, discussed; /* chair's summary wording thresholds */
+  bool chair_forgoes;       /* the chair may forgo the document */
+  bool withdraw;            /* departed leaders may disown the document */
+  bool redraft;             /* the chair re-drafts a rejected statement */
+  bool carve_out;           /* the package may carve out dissenters */
+  size_t carve_out_max;     /* at most this many dissenters per carved paragraph */
+  double forgo_above;       /* the chair forgoes when the expected chance exceeds this */
+} concert_i_proto;
+
+/* One forum member's attendance over the summit. */
+typedef struct concert_i_att {
+  size_t gone_at;        /* first session the delegation misses (n_sessions: none; 0 absent) */
+  size_t leader_gone_at; /* first session the leader misses (n_sessions: none) */
+  bool absent;           /* stays away from the whole summit */
+  bool leader_absent;    /* leader away all summit, delegation present */
+  bool exogenous;        /* the attendance event that set this is exogenous */
+} concert_i_att;
+
+/* The engine's working state. The stance, capability and reversion arrays are copies the
+ * forgo rule perturbs one number at a time; the scenario itself is never written. */
+typedef struct concert_i_engine {
+  const concert_scenario *s;     /* borrowed scenario */
+  const concert_i_forum *f;      /* the forum played */
+  const concert_model *model;    /* the model */
+  const concert_params *mparams; /* its parameters (may be NULL) */
+  concert_i_proto p;             /* protocol parameters */
+  concert_i_stance *st;          /* working stances, actors x issues (sources borrowed) */
+  double *cap;                   /* working capabilities, per actor */
+  double *rev;                   /* working reversion points, per issue */
+  double *sal;                   /* working saliences after shocks, actors x issues */
+  concert_diag *d;               /* where errors go (may be NULL) */
+} concert_i_engine;
+
+/* The working stance of actor a on issue k. */
+static inline const concert_i_stance *concert_i_est(const concert_i_engine *e, size_t a, size_t k) {
+  return &e->st[a * e->s->n_issues + k];
+}
+
+/* ---- bargain.c ---- */
+/* The model's texts among the actors `who` (n) on the forum's negotiated agenda issues,
+ * written to x (by scenario issue; raised-only issues get NaN). With keep non-NULL the
+ * first round's deals are appended to it. One model solve. */
+concert_status concert_i_bargain(concert_i_engine *e, const size_t *who, size_t n, double *x,
+                                 concert_outcome *keep);
+
+/* ---- attendance.c ---- */
+/* Which attendance: as it happens (every event), as the chair expects it (members absent
+ * by an exogenous `absent` stay away; members whose leaving is exogenous attend throughout
+ * but are expected to leave, so they judge the package as a departed leader would), or
+ * without any attendance event. */
+typedef enum concert_i_att_mode {
+  CONCERT_I_ATT_ACTUAL,
+  CONCERT_I_ATT_EXPECTED,
+  CONCERT_I_ATT_NONE
+} concert_i_att_mode;
+/* Fills att (one per forum member) from the forum's attendance events. O(events). */
+void concert_i_attendance(const concert_i_engine *e, concert_i_att_mode mode, concert_i_att *att);
+/* Whether member i's delegation is present at session j. */
+bool concert_i_present(const concert_i_att *a, size_t j);
+/* Whether member i is counted by the forum's rule at session j (quorum). */
+bool concert_i_counted(const concert_i_engine *e, const concert_i_att *a, size_t j);
+/* Applies the salience shocks of session j (all, or only the exogenous ones). */
+void concert_i_apply_shocks(concert_i_engine *e, size_t j, bool only_exogenous);
+
+/* ---- acceptance.c ---- */
+bool concert_i_beyond_red_line(const concert_i_stance *st, double x);
+/* Whether actor a accepts text x on issue k; *excess (optional) gets the points beyond
+ * what it accepts, *red (optional) whether x crosses its red line. */
+bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x, double *excess,
+                       bool *red);
+/* The same test for a given stance (the reasons try changed inputs on a copy). */
+bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st, size_t k,
+                              double x, double *excess, bool *red);
+/* The closed interval of texts actor a accepts on issue k; false when it is empty. */
+bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, double *lo,
+                               double *hi);
+/* Whether ny accepting members of capability cy among nc counted members of capability cc
+ * meet the forum's rule. */
+bool concert_i_rule_met_counts(const concert_i_engine *e, size_t nc, double cc, size_t ny,
+                               double cy);
+/* The same over flags per forum member: counted[i], yes[i]. */
+bool concert_i_rule_met(const concert_i_engine *e, const bool *counted, const bool *yes);
+/* The text nearest x on issue k at which the members present (present[i]) meet the rule
+ * over the counted ones; false if none. O(n log n). */
+bool concert_i_redraft(const concert_i_engine *e, const bool *present, const bool *counted,
+                       size_t k, double x, double *y);
+
+/* ---- statements.c ---- */
+/* Rules of the per-issue statements on result r (issue k, session j, text x) with the
+ * attendance att. O(n log n) plus one model solve per minilateral round. */
+concert_status concert_i_decide_issue(concert_i_engine *e, concert_outcome *o,
+                                      const concert_i_att *att, size_t r, double x);
+
+/* ---- blockers.c ---- */
+/* Classifies the objectors to the tabled text x of result r: pivotal blockers, a joint
+ * block, or (when the text passed) dissociating members. Appends to o's objections. */
+concert_status concert_i_blockers(concert_i_engine *e, concert_outcome *o, const bool *present,
+                                  const bool *counted, size_t r, double x, bool passed);
+
+/* ---- package.c ---- */
+/* The package built from texts x (by scenario issue) with attendance att. */
+typedef struct concert_i_package {
+  concert_paragraph *par;   /* one per agenda result */
+  concert_i_idlist *carved; /* per paragraph: carved-out members */
+  concert_i_idlist endorsers, objectors, dissociating, disowned; /* forum member actor ids */
+  size_t n;                                                      /* paragraphs */
+  bool issued;                                                   /* endorsers meet the rule */
+  concert_document_fate fate; /* issued, issued_with_carve_out, failed or disowned */
+} concert_i_package;
+concert_status concert_i_package_build(concert_i_engine *e, const concert_i_att *att,
+                                       const double *x, concert_i_package *pk);
+void concert_i_package_free(concert_i_package *pk);
+/* Member a's net gain in points over the paragraphs binding it, those of sessions before
+ * `upto` only; *red gets whether one crosses its red line. */
+double concert_i_package_gain(const concert_i_engine *e, const concert_i_package *pk, size_t a,
+                              size_t upto, bool *red);
+
+/* ---- forgo.c ---- */
+/* The chair's expected chance that the package fails or is disowned: the share of
+ * evaluations (the point values, then each judgment range's low and high end, one number
+ * at a time) in which it does. *n_eval gets the count. Restores the working numbers. */
+concert_status concert_i_forgo_chance(concert_i_engine *e, double *chance, size_t *n_eval);
+/* The fate of the package the chair expects at the working numbers (exogenous events
+ * only, or none). */
+concert_status concert_i_expected_fate(concert_i_engine *e, bool no_events, double *x,
+                                       concert_document_fate *fate);
+
+/* ---- gains.c ---- */
+/* Net gain in points of actor a for text x on issue k (salience share of a over the
+ * negotiated agenda times the points gained over the reversion point). */
+double concert_i_gain_points(const concert_i_engine *e, size_t a, size_t k, double x);
+/* Fills o->gain over the documents issued. */
+void concert_i_net_gains(const concert_i_engine *e, concert_outcome *o);
+
+/* ---- reasons.c ---- */
+/* Fills each result's plain-words reason and hinge. */
+concert_status concert_i_reasons(concert_i_engine *e, concert_outcome *o);
+
+#endif

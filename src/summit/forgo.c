@@ -1,0 +1,99 @@
+/* forgo.c: the chair's choice to forgo the document (docs/protocol.md, forgo). Before the
+ * summit the chair evaluates the package it expects: every member present except those
+ * absent by an exogenous `absent` event, only exogenous events applied, and the members
+ * whose leaving is exogenous judging the whole package as departed leaders do. The expected chance
+ * that the document fails or is disowned is the share of evaluations where it does: at the point
+ * values, then at each judgment range's low and high end, one number at a time (1 + 2J evaluations
+ * for J ranges with low < high among the members' stances and capabilities and the reversion points
+ * of the negotiated agenda). A documented rule, deterministic; a Monte Carlo probability replaces
+ * it once sweeps exist. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "status/diag.h"
+#include "summit/engine_i.h"
+
+concert_status concert_i_expected_fate(concert_i_engine *e, bool no_events, double *x,
+                                       concert_document_fate *fate) {
+  const concert_i_forum *f = e->f;
+  const concert_scenario *s = e->s;
+  size_t nm = f->n_members;
+  concert_i_att *att = malloc(nm * sizeof *att);
+  size_t *who = malloc(nm * sizeof *who);
+  double *xs = malloc(s->n_issues * sizeof *xs);
+  concert_status st = CONCERT_OK;
+  if (!att || !who || !xs) {
+    st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    goto done;
+  }
+  concert_i_attendance(e, no_events ? CONCERT_I_ATT_NONE : CONCERT_I_ATT_EXPECTED, att);
+  for (size_t i = 0; i < s->n_actors * s->n_issues; i++) e->sal[i] = e->st[i].salience;
+  for (size_t k = 0; k < s->n_issues; k++) x[k] = NAN;
+  for (size_t j = 0; j < f->n_sessions; j++) {
+    if (!no_events) concert_i_apply_shocks(e, j, true);
+    size_t n = 0;
+    for (size_t i = 0; i < nm; i++)
+      if (concert_i_present(&att[i], j)) who[n++] = f->members[i];
+    if ((st = concert_i_bargain(e, who, n, xs, NULL))) goto done;
+    for (size_t q = 0; q < f->sessions[j].n_issues; q++)
+      x[f->sessions[j].issues[q]] = xs[f->sessions[j].issues[q]];
+  }
+  concert_i_package pk;
+  if ((st = concert_i_package_build(e, att, x, &pk))) goto done;
+  *fate = pk.fate;
+  concert_i_package_free(&pk);
+done:
+  free(att), free(who), free(xs);
+  return st;
+}
+
+static bool fails(concert_document_fate f) {
+  return f == CONCERT_DOCUMENT_FAILED || f == CONCERT_DOCUMENT_DISOWNED;
+}
+
+/* Evaluates with *v set to each end of r in turn (when lo < hi), counting failures. */
+static concert_status ends(concert_i_engine *e, double *v, concert_i_range r, double *x, size_t *n,
+                           size_t *bad) {
+  if (!(r.lo < r.hi) || isnan(*v)) return CONCERT_OK;
+  double keep = *v, at[2] = {r.lo, r.hi};
+  concert_status st = CONCERT_OK;
+  for (int i = 0; i < 2 && !st; i++) {
+    concert_document_fate fate;
+    *v = at[i];
+    st = concert_i_expected_fate(e, false, x, &fate);
+    if (!st) (*n)++, *bad += fails(fate);
+  }
+  *v = keep;
+  return st;
+}
+
+concert_status concert_i_forgo_chance(concert_i_engine *e, double *chance, size_t *n_eval) {
+  const concert_i_forum *f = e->f;
+  const concert_scenario *s = e->s;
+  double *x = malloc((s->n_issues ? s->n_issues : 1) * sizeof *x);
+  if (!x) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+  concert_document_fate fate;
+  concert_status st = concert_i_expected_fate(e, false, x, &fate);
+  size_t n = 1, bad = fails(fate);
+  for (size_t j = 0; !st && j < f->n_sessions; j++)
+    for (size_t q = 0; !st && q < f->sessions[j].n_issues; q++) {
+      size_t k = f->sessions[j].issues[q];
+      if (s->issues[k].raised_only) continue;
+      st = ends(e, &e->rev[k], s->issues[k].reversion_range, x, &n, &bad);
+      for (size_t i = 0; !st && i < f->n_members; i++) {
+        size_t a = f->members[i];
+        concert_i_stance *w = &e->st[a * s->n_issues + k];
+        const concert_i_stance *o = concert_i_stance_at(s, a, k);
+        if (!st) st = ends(e, &w->position, o->position_range, x, &n, &bad);
+        if (!st) st = ends(e, &w->salience, o->salience_range, x, &n, &bad);
+        if (!st) st = ends(e, &w->tolerance, o->tolerance_range, x, &n, &bad);
+        if (!st) st = ends(e, &w->red_line, o->red_line_range, x, &n, &bad);
+      }
+    }
+  for (size_t i = 0; !st && i < f->n_members; i++)
+    st = ends(e, &e->cap[f->members[i]], s->actors[f->members[i]].capability_range, x, &n, &bad);
+  free(x);
+  *chance = (double)bad / (double)n;
+  *n_eval = n;
+  return st;
+}

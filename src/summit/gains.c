@@ -1,0 +1,45 @@
+/* gains.c: net gains in points (docs/protocol.md, net gains). A member's gain on issue k
+ * is its salience share s_ik / sum_j s_ij over the forum's negotiated agenda times the
+ * points by which the text is closer to its position than the reversion point:
+ * |r_k - p_ik| - |x_k - p_ik| (quadratic loss: the same over squared distances / 100).
+ * Summed over the issues, it reads "on average over what it cares about, the documents
+ * moved the forum so many points its way". */
+#include <math.h>
+
+#include "summit/engine_i.h"
+
+double concert_i_gain_points(const concert_i_engine *e, size_t a, size_t k, double x) {
+  const concert_i_forum *f = e->f;
+  double r = e->rev[k], tot = 0;
+  if (isnan(r) || isnan(x)) return 0;
+  for (size_t j = 0; j < f->n_sessions; j++)
+    for (size_t q = 0; q < f->sessions[j].n_issues; q++) {
+      size_t i = f->sessions[j].issues[q];
+      if (!e->s->issues[i].raised_only) tot += e->sal[a * e->s->n_issues + i];
+    }
+  if (!(tot > 0)) return 0;
+  double p = concert_i_est(e, a, k)->position, dr = fabs(r - p), dx = fabs(x - p);
+  double pts = e->p.loss_power == 1 ? dr - dx : (dr * dr - dx * dx) / 100.0;
+  return e->sal[a * e->s->n_issues + k] / tot * pts;
+}
+
+void concert_i_net_gains(const concert_i_engine *e, concert_outcome *o) {
+  const concert_i_forum *f = e->f;
+  bool doc = o->comm.issued && o->comm.fate != CONCERT_DOCUMENT_DISOWNED;
+  concert_i_package pk = {.par = o->par_doc, .carved = o->carved, .n = o->n_res};
+  for (size_t i = 0; i < f->n_members; i++) {
+    size_t a = f->members[i];
+    double g = 0;
+    bool red;
+    if (doc) {
+      g = concert_i_package_gain(e, &pk, a, f->n_sessions, &red);
+    } else {
+      for (size_t r = 0; r < o->n_res; r++) {
+        const concert_issue_result *res = &o->res[r];
+        if (res->kind != CONCERT_STATEMENT_NONE && concert_i_idlist_has(&o->sig[r], a))
+          g += concert_i_gain_points(e, a, res->issue, res->text);
+      }
+    }
+    o->gain[i] = g;
+  }
+}

@@ -1,0 +1,1 @@
+run tests/data/protocol-summit.yaml --forum G --format json
