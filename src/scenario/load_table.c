@@ -53,10 +53,13 @@ concert_status concert_i_scenario_from_table_file(const char *path, double rever
     q->id = issue_id(concert_table_dimension_name(t, k), k, m);
     q->title = concert_i_strdup(concert_table_dimension_name(t, k));
     q->low = concert_i_strdup(""), q->high = concert_i_strdup(""), q->category = concert_i_strdup("");
+    for (int j = 0; j < 3; j++) q->mid[j] = concert_i_strdup("");
     q->source = concert_i_strdup(isnan(reversion) ? "none" : "--reversion");
     q->reversion = reversion;
     q->reversion_range = concert_i_range_point(reversion, CONCERT_I_PROV_OTHER);
-    if (!q->id || !q->title || !q->low || !q->high || !q->category || !q->source) goto nomem;
+    if (!q->id || !q->title || !q->low || !q->high || !q->mid[0] || !q->mid[1] || !q->mid[2] ||
+        !q->category || !q->source)
+      goto nomem;
   }
   for (size_t a = 0; a < n; a++, s->n_actors++) {
     concert_i_actor *ac = &s->actors[a];

@@ -409,17 +409,30 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
   if (st) return st;
   q->low = concert_i_strdup("");
   q->high = concert_i_strdup("");
+  for (int j = 0; j < 3; j++) q->mid[j] = concert_i_strdup("");
   q->category = concert_i_strdup("");
   struct fy_node *sc = get(n, "scale");
   if (sc) {
     m = push(c, ".scale");
-    static const char *const skeys[] = {"0", "100", NULL};
+    static const char *const skeys[] = {"0", "25", "50", "75", "100", NULL};
     st = need_map(c, sc, "scale");
     if (!st) st = only_keys(c, sc, skeys);
     if (!st && get(sc, "0")) st = replace_string(c, get(sc, "0"), "scale 0", &q->low);
     if (!st && get(sc, "100")) st = replace_string(c, get(sc, "100"), "scale 100", &q->high);
+    for (int j = 0; !st && j < 3; j++)
+      if (get(sc, skeys[j + 1])) st = replace_string(c, get(sc, skeys[j + 1]), "a scale anchor", &q->mid[j]);
+    /* A codebook file anchors every issue in words at 0, 25, 50, 75 and 100 (rule S). */
+    for (int j = 0; !st && c->codebook && skeys[j]; j++)
+      if (!get(sc, skeys[j]))
+        st = fail(c, sc, CONCERT_ERR_MISSING,
+                  "a codebook file anchors the scale at 0, 25, 50, 75 and 100; '%s' is missing "
+                  "(docs/codebook.md, section 3)", skeys[j]);
     pop(c, m);
     if (st) return st;
+  } else if (c->codebook) {
+    return fail(c, n, CONCERT_ERR_MISSING,
+                "issue '%s' needs a 'scale' anchored at 0, 25, 50, 75 and 100 in a codebook file "
+                "(docs/codebook.md, section 3)", id);
   }
   const char *source = c->top_source;
   char whose[64];
@@ -476,7 +489,7 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
     pop(c, m);
     if (st) return st;
   }
-  return (q->title && q->low && q->high && q->category && q->source && q->id)
+  return (q->title && q->low && q->high && q->mid[0] && q->mid[1] && q->mid[2] && q->category && q->source && q->id)
              ? CONCERT_OK
              : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
 }

@@ -26,6 +26,7 @@ void concert_scenario_free(concert_scenario *s) {
   for (size_t k = 0; k < s->n_issues; k++) {
     concert_i_issue *q = &s->issues[k];
     free(q->id), free(q->title), free(q->low), free(q->high), free(q->category), free(q->source);
+    for (int j = 0; j < 3; j++) free(q->mid[j]);
   }
   free(s->issues);
   if (s->stances)

@@ -55,6 +55,7 @@ typedef struct concert_i_actor {
 typedef struct concert_i_issue {
   char *id, *title;     /* identifier and question */
   char *low, *high;     /* what 0 and 100 mean ("" if not given) */
+  char *mid[3];         /* what 25, 50 and 75 mean ("" if not given) */
   char *category;       /* "" if not given */
   double reversion;     /* 0..100, NaN for none (actor tables) */
   concert_i_range reversion_range; /* range of reversion (NaN ends when it is NaN) */

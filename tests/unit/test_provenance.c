@@ -18,23 +18,24 @@ static const char *base =
     "issues:\n"                                                  /* 3 */
     "  - id: a\n"                                                /* 4 */
     "    title: A\n"                                             /* 5 */
-    "    source: \"data: table\"\n"                              /* 6 */
-    "    reversion: 50\n"                                        /* 7 */
-    "actors:\n"                                                  /* 8 */
-    "  - id: X\n"                                                /* 9 */
-    "    source: \"data: votes\"\n"                              /* 10 */
-    "    capability: 1\n"                                        /* 11 */
-    "    stances:\n"                                             /* 12 */
-    "      a: {position: 40, salience: 0.5, red_line: {value: 30, low: 25, high: 35, source: \"judgment: speech\"}}\n" /* 13 */
-    "  - id: Y\n"                                                /* 14 */
-    "    source: \"data: votes\"\n"                              /* 15 */
-    "    capability: 2\n"                                        /* 16 */
-    "    stances:\n"                                             /* 17 */
-    "      a: {position: 70, salience: 0.5}\n"                   /* 18 */
-    "forums:\n"                                                  /* 19 */
-    "  - id: F\n"                                                /* 20 */
-    "    members: [X, Y]\n"                                      /* 21 */
-    "    agenda: [{session: s1, issues: [a]}]\n"                 /* 22 */
+    "    scale: {0: n, 25: l, 50: m, 75: h, 100: x}\n"          /* 6 */
+    "    source: \"data: table\"\n"                              /* 7 */
+    "    reversion: 50\n"                                        /* 8 */
+    "actors:\n"                                                  /* 9 */
+    "  - id: X\n"                                                /* 10 */
+    "    source: \"data: votes\"\n"                              /* 11 */
+    "    capability: 1\n"                                        /* 12 */
+    "    stances:\n"                                             /* 13 */
+    "      a: {position: 40, salience: 0.5, red_line: {value: 30, low: 25, high: 35, source: \"judgment: speech\"}}\n" /* 14 */
+    "  - id: Y\n"                                                /* 15 */
+    "    source: \"data: votes\"\n"                              /* 16 */
+    "    capability: 2\n"                                        /* 17 */
+    "    stances:\n"                                             /* 18 */
+    "      a: {position: 70, salience: 0.5}\n"                   /* 19 */
+    "forums:\n"                                                  /* 20 */
+    "  - id: F\n"                                                /* 21 */
+    "    members: [X, Y]\n"                                      /* 22 */
+    "    agenda: [{session: s1, issues: [a]}]\n"                 /* 23 */
     "    events: [{before_session: s1, depart: Y}]\n";           /* 23 */
 
 /* base with `from` replaced by `to` (the first occurrence); the caller frees it. */
@@ -167,46 +168,50 @@ START_TEST(every_number_takes_a_range) {
 END_TEST
 
 START_TEST(range_errors) {
-  expect("low: 25", "low: 31", CONCERT_ERR_RANGE, 13, 67, "actors[0].stances.a.red_line.low", "low 31 <= value 30");
-  expect("high: 35", "high: 29", CONCERT_ERR_RANGE, 13, 77, "actors[0].stances.a.red_line.high", "high 29");
-  expect("low: 25", "low: -1", CONCERT_ERR_RANGE, 13, 67, "actors[0].stances.a.red_line.low", "low of red_line is -1");
-  expect("high: 35", "high: 101", CONCERT_ERR_RANGE, 13, 77, "actors[0].stances.a.red_line.high", "high of red_line is 101");
-  expect("low: 25, ", "", CONCERT_ERR_MISSING, 13, 51, "actors[0].stances.a.red_line", "a range needs both ends");
-  expect("salience: 0.5,", "salience: {value: 0.5, low: 0.4, high: 1.2, source: \"data: votes\"},", CONCERT_ERR_RANGE, 13, 64, "actors[0].stances.a.salience.high", "high of salience is 1.2");
-  expect("capability: 2", "capability: {value: 2, low: -1, high: 3}", CONCERT_ERR_RANGE, 16, 33, "actors[1].capability.low", "low of capability");
-  expect("reversion: 50", "reversion: {value: 50, low: 55, high: 60}", CONCERT_ERR_RANGE, 7, 33, "issues[0].reversion.low", "must hold its value");
-  expect("source: \"judgment: speech\"}", "source: \"judgment: speech\", dist: normal}", CONCERT_ERR_INVALID, 13, 115, "actors[0].stances.a.red_line.dist", "uniform");
-  expect("source: \"judgment: speech\"}", "source: \"judgment: speech\", spread: 3}", CONCERT_ERR_UNKNOWN_FIELD, 13, 109, "actors[0].stances.a.red_line", "unknown field 'spread'");
-  expect("{value: 30, low", "{low", CONCERT_ERR_MISSING, 13, 51, "actors[0].stances.a.red_line", "needs a 'value'");
-  expect("position: 70", "position: {value: 70, low: 60, high: 80, source: [x]}", CONCERT_ERR_TYPE, 18, 61, "actors[1].stances.a.position.source", "source must be a text");
+  expect("low: 25", "low: 31", CONCERT_ERR_RANGE, 14, 67, "actors[0].stances.a.red_line.low", "low 31 <= value 30");
+  expect("high: 35", "high: 29", CONCERT_ERR_RANGE, 14, 77, "actors[0].stances.a.red_line.high", "high 29");
+  expect("low: 25", "low: -1", CONCERT_ERR_RANGE, 14, 67, "actors[0].stances.a.red_line.low", "low of red_line is -1");
+  expect("high: 35", "high: 101", CONCERT_ERR_RANGE, 14, 77, "actors[0].stances.a.red_line.high", "high of red_line is 101");
+  expect("low: 25, ", "", CONCERT_ERR_MISSING, 14, 51, "actors[0].stances.a.red_line", "a range needs both ends");
+  expect("salience: 0.5,", "salience: {value: 0.5, low: 0.4, high: 1.2, source: \"data: votes\"},", CONCERT_ERR_RANGE, 14, 64, "actors[0].stances.a.salience.high", "high of salience is 1.2");
+  expect("capability: 2", "capability: {value: 2, low: -1, high: 3}", CONCERT_ERR_RANGE, 17, 33, "actors[1].capability.low", "low of capability");
+  expect("reversion: 50", "reversion: {value: 50, low: 55, high: 60}", CONCERT_ERR_RANGE, 8, 33, "issues[0].reversion.low", "must hold its value");
+  expect("source: \"judgment: speech\"}", "source: \"judgment: speech\", dist: normal}", CONCERT_ERR_INVALID, 14, 115, "actors[0].stances.a.red_line.dist", "uniform");
+  expect("source: \"judgment: speech\"}", "source: \"judgment: speech\", spread: 3}", CONCERT_ERR_UNKNOWN_FIELD, 14, 109, "actors[0].stances.a.red_line", "unknown field 'spread'");
+  expect("{value: 30, low", "{low", CONCERT_ERR_MISSING, 14, 51, "actors[0].stances.a.red_line", "needs a 'value'");
+  expect("position: 70", "position: {value: 70, low: 60, high: 80, source: [x]}", CONCERT_ERR_TYPE, 19, 61, "actors[1].stances.a.position.source", "source must be a text");
 }
 END_TEST
 
 START_TEST(strict_errors) {
-  expect("    source: \"data: table\"\n", "", CONCERT_ERR_MISSING, 6, 16, "issues[0].reversion", "top-level source does not count");
-  expect("  - id: Y\n    source: \"data: votes\"\n", "  - id: Y\n", CONCERT_ERR_MISSING, 15, 17, "actors[1].capability", "give 'source' on it or on the actor");
-  expect("  - id: Y\n    source: \"data: votes\"\n    capability: 2\n", "  - id: Y\n    capability: {value: 2, source: \"data: GDP\"}\n", CONCERT_ERR_MISSING, 17, 21, "actors[1].stances.a.position", "on the stance or the actor");
-  expect("    source: \"data: table\"\n", "    source: \"\"\n", CONCERT_ERR_MISSING, 7, 16, "issues[0].reversion", "has no source");
-  expect("low: 25, high: 35, ", "", CONCERT_ERR_MISSING, 13, 51, "actors[0].stances.a.red_line", "a judgment");
-  expect("low: 25, high: 35", "low: 30, high: 30", CONCERT_ERR_INVALID, 13, 77, "actors[0].stances.a.red_line.high", "empty range");
-  expect("a: {position: 70, salience: 0.5}", "a: {position: 70, salience: 0.5, source: \"judgment: talks\"}", CONCERT_ERR_MISSING, 18, 21, "actors[1].stances.a.position", "a judgment");
-  expect("    source: \"data: votes\"\n    capability: 2", "    source: \"judgment: guess\"\n    capability: 2", CONCERT_ERR_MISSING, 16, 17, "actors[1].capability", "a judgment");
+  expect("    source: \"data: table\"\n", "", CONCERT_ERR_MISSING, 7, 16, "issues[0].reversion", "top-level source does not count");
+  expect("  - id: Y\n    source: \"data: votes\"\n", "  - id: Y\n", CONCERT_ERR_MISSING, 16, 17, "actors[1].capability", "give 'source' on it or on the actor");
+  expect("  - id: Y\n    source: \"data: votes\"\n    capability: 2\n", "  - id: Y\n    capability: {value: 2, source: \"data: GDP\"}\n", CONCERT_ERR_MISSING, 18, 21, "actors[1].stances.a.position", "on the stance or the actor");
+  expect("    source: \"data: table\"\n", "    source: \"\"\n", CONCERT_ERR_MISSING, 8, 16, "issues[0].reversion", "has no source");
+  expect("low: 25, high: 35, ", "", CONCERT_ERR_MISSING, 14, 51, "actors[0].stances.a.red_line", "a judgment");
+  expect("low: 25, high: 35", "low: 30, high: 30", CONCERT_ERR_INVALID, 14, 77, "actors[0].stances.a.red_line.high", "empty range");
+  expect("a: {position: 70, salience: 0.5}", "a: {position: 70, salience: 0.5, source: \"judgment: talks\"}", CONCERT_ERR_MISSING, 19, 21, "actors[1].stances.a.position", "a judgment");
+  expect("    source: \"data: votes\"\n    capability: 2", "    source: \"judgment: guess\"\n    capability: 2", CONCERT_ERR_MISSING, 17, 17, "actors[1].capability", "a judgment");
   /* the kind does not depend on case: "Judgment" needs a range too */
   expect("a: {position: 70, salience: 0.5}", "a: {position: 70, salience: 0.5, source: \" Judgment: talks\"}",
-         CONCERT_ERR_MISSING, 18, 21, "actors[1].stances.a.position", "a judgment");
+         CONCERT_ERR_MISSING, 19, 21, "actors[1].stances.a.position", "a judgment");
   expect("codebook: 1", "codebook: 2", CONCERT_ERR_UNSUPPORTED, 2, 11, "codebook", "codebook 2 is not known");
   expect("codebook: 1", "codebook: one", CONCERT_ERR_TYPE, 2, 11, "codebook", "not a number");
   /* libfyaml places a quoted text at its first character, past the quote */
-  expect("source: \"judgment: speech\"}", "source: \"judgment: TO FILL\"}", CONCERT_ERR_MISSING, 13, 90, "actors[0].stances.a.red_line.source", "not yet coded: the source of red_line says TO FILL");
-  expect("a: {position: 70, salience: 0.5}", "a: {position: 70, salience: 0.5, source: \"TO FILL\"}", CONCERT_ERR_MISSING, 18, 49, "actors[1].stances.a.source", "not yet coded: the source of the stance");
-  expect("    source: \"data: table\"\n", "    source: \"data: TO FILL\"\n", CONCERT_ERR_MISSING, 6, 14, "issues[0].source", "the source of issue 'a' says TO FILL");
-  expect("  - id: Y\n    source: \"data: votes\"\n", "  - id: Y\n    source: \"data: votes TO FILL\"\n", CONCERT_ERR_MISSING, 15, 14, "actors[1].source", "the source of actor 'Y'");
+  expect("source: \"judgment: speech\"}", "source: \"judgment: TO FILL\"}", CONCERT_ERR_MISSING, 14, 90, "actors[0].stances.a.red_line.source", "not yet coded: the source of red_line says TO FILL");
+  expect("a: {position: 70, salience: 0.5}", "a: {position: 70, salience: 0.5, source: \"TO FILL\"}", CONCERT_ERR_MISSING, 19, 49, "actors[1].stances.a.source", "not yet coded: the source of the stance");
+  expect("    source: \"data: table\"\n", "    source: \"data: TO FILL\"\n", CONCERT_ERR_MISSING, 7, 14, "issues[0].source", "the source of issue 'a' says TO FILL");
+  expect("  - id: Y\n    source: \"data: votes\"\n", "  - id: Y\n    source: \"data: votes TO FILL\"\n", CONCERT_ERR_MISSING, 16, 14, "actors[1].source", "the source of actor 'Y'");
   expect("codebook: 1\n", "codebook: 1\nsource: \"TO FILL\"\n", CONCERT_ERR_MISSING, 3, 10, "source", "the source of the file");
-  expect("position: 70", "position: TO FILL", CONCERT_ERR_MISSING, 18, 21, "actors[1].stances.a.position", "not yet coded: position is TO FILL");
-  expect("low: 25", "low: TO FILL", CONCERT_ERR_MISSING, 13, 67, "actors[0].stances.a.red_line.low", "low of red_line is TO FILL");
-  expect("depart: Y}]", "depart: Y, source: \"exogenous: TO FILL\"}]", CONCERT_ERR_MISSING, 23, 55,
+  expect("position: 70", "position: TO FILL", CONCERT_ERR_MISSING, 19, 21, "actors[1].stances.a.position", "not yet coded: position is TO FILL");
+  expect("low: 25", "low: TO FILL", CONCERT_ERR_MISSING, 14, 67, "actors[0].stances.a.red_line.low", "low of red_line is TO FILL");
+  expect("depart: Y}]", "depart: Y, source: \"exogenous: TO FILL\"}]", CONCERT_ERR_MISSING, 24, 55,
          "forums[0].events[0].source", "the source of the event says TO FILL");
-  expect("depart: Y}]", "dispute: {kind: trade, actors: [X, Y]}}]", CONCERT_ERR_INVALID, 23, 45, "forums[0].events[0].dispute", "docs/codebook.md");
+  expect("depart: Y}]", "dispute: {kind: trade, actors: [X, Y]}}]", CONCERT_ERR_INVALID, 24, 45, "forums[0].events[0].dispute", "docs/codebook.md");
+  /* rule S: a codebook file anchors each scale in words at 0, 25, 50, 75 and 100 */
+  expect("25: l, ", "", CONCERT_ERR_MISSING, 6, 13, "issues[0].scale", "'25' is missing");
+  expect("    scale: {0: n, 25: l, 50: m, 75: h, 100: x}\n", "", CONCERT_ERR_MISSING, 4, 5, "issues[0]",
+         "needs a 'scale' anchored at 0, 25, 50, 75 and 100");
 }
 END_TEST
 
@@ -234,15 +239,15 @@ START_TEST(loose_files_as_before) {
   ck_assert(concert_scenario_stance_range(s, 0, 0, CONCERT_FIELD_RED_LINE, &r) && r.judgment);
   ck_assert(concert_scenario_stance_range(s, 1, 0, CONCERT_FIELD_SALIENCE, &r) && !r.judgment);
   concert_scenario_free(s);
-  expect_in(t, "position: 70", "position: TO FILL", CONCERT_ERR_MISSING, 18, 21,
+  expect_in(t, "position: 70", "position: TO FILL", CONCERT_ERR_MISSING, 19, 21,
             "actors[1].stances.a.position", "not yet coded");
   /* the range rules hold in any file */
-  expect_in(t, "low: 25", "low: 31", CONCERT_ERR_RANGE, 13, 67, "actors[0].stances.a.red_line.low",
+  expect_in(t, "low: 25", "low: 31", CONCERT_ERR_RANGE, 14, 67, "actors[0].stances.a.red_line.low",
             "must hold its value");
   /* with no source anywhere, the message still names the file-level source */
   char *u = replace_in(t, "source: test\n", "");
   char *v = replace_in(u, "    source: \"data: table\"\n", "");
-  expect_in(v, "reversion: 50", "reversion: 50", CONCERT_ERR_MISSING, 5, 16, "issues[0].reversion",
+  expect_in(v, "reversion: 50", "reversion: 50", CONCERT_ERR_MISSING, 6, 16, "issues[0].reversion",
             "the issue or the file");
   free(t), free(u), free(v);
 }
@@ -259,7 +264,7 @@ START_TEST(unfilled_fields_listed) {
   concert_scenario *s;
   concert_diag d;
   ck_assert_int_eq(load(t3, &s, &d), CONCERT_ERR_MISSING);
-  ck_assert_int_eq(d.line, 13);
+  ck_assert_int_eq(d.line, 14);
   ck_assert_str_eq(d.path, "actors[0].stances.a.red_line.source");
   const char *path = "provenance-unfilled.yaml";
   FILE *f = fopen(path, "w");
@@ -270,7 +275,7 @@ START_TEST(unfilled_fields_listed) {
   size_t n = 0;
   ck_assert_int_eq(concert_scenario_unfilled_file(path, &fields, &n, &d), CONCERT_OK);
   ck_assert_uint_eq(n, 3);
-  ck_assert(fields[0].line == 13 && fields[1].line == 16 && fields[2].line == 18);
+  ck_assert(fields[0].line == 14 && fields[1].line == 17 && fields[2].line == 19);
   ck_assert_str_eq(fields[0].path, "actors[0].stances.a.red_line.source");
   ck_assert_str_eq(fields[1].path, "actors[1].capability.source");
   ck_assert_str_eq(fields[2].path, "actors[1].stances.a.position");
@@ -321,7 +326,7 @@ START_TEST(shipped_codebook_example_loads) {
   concert_diag_clear(&d);
   ck_assert_int_eq(concert_scenario_load_file(CONCERT_SRCDIR "/tests/data/codebook_skeleton.yaml", &s, &d),
                    CONCERT_ERR_MISSING);
-  ck_assert_int_eq(d.line, 8);
+  ck_assert_int_eq(d.line, 9);
   ck_assert_str_eq(d.path, "issues[0].reversion.value");
 }
 END_TEST
