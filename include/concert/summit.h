@@ -40,7 +40,10 @@ typedef enum concert_hinge_field {
   CONCERT_HINGE_NONE = 0,      /* no single member's change flips it */
   CONCERT_HINGE_POSITION = 1,  /* the member's position */
   CONCERT_HINGE_RED_LINE = 2,  /* its red line */
-  CONCERT_HINGE_TOLERANCE = 3  /* its tolerance */
+  CONCERT_HINGE_TOLERANCE = 3, /* its tolerance */
+  CONCERT_HINGE_SALIENCE = 4,  /* its salience (document hinges) */
+  CONCERT_HINGE_CAPABILITY = 5, /* its capability (document hinges) */
+  CONCERT_HINGE_REVERSION = 6  /* the issue's reversion point (document hinges) */
 } concert_hinge_field;
 
 /** The smallest change of one member's input that flips a text's acceptance by the rule. */
@@ -112,6 +115,17 @@ typedef enum concert_document_fate {
   CONCERT_DOCUMENT_FAILED = 3,                /* put and not endorsed */
   CONCERT_DOCUMENT_DISOWNED = 4               /* issued, then disowned by a departed leader */
 } concert_document_fate;
+
+/** An input on which the document's expected fate hinges: with this one number at an end of
+ * its judgment range (all others at their values) the chair expects another fate. */
+typedef struct concert_document_hinge {
+  concert_hinge_field field;  /* which number */
+  size_t actor;               /* actor index (SIZE_MAX for a reversion point) */
+  size_t issue;               /* issue index (SIZE_MAX for a capability) */
+  double value;               /* its value in the scenario */
+  double at;                  /* the range end at which the expected fate changes */
+  concert_document_fate fate; /* the expected fate there */
+} concert_document_hinge;
 
 /** How a forum member attended. */
 typedef enum concert_attendance_kind {
@@ -204,6 +218,11 @@ CONCERT_API const concert_veto *concert_outcome_veto(const concert_outcome *o, s
 CONCERT_API size_t concert_outcome_departure_count(const concert_outcome *o);
 CONCERT_API const concert_departure *concert_outcome_departure(const concert_outcome *o, size_t i);
 CONCERT_API concert_communique concert_outcome_communique(const concert_outcome *o);
+/** The inputs on which the document's expected fate hinges (docs/protocol.md, forgo), in
+ * agenda order, members in forum order, then capabilities; NULL when i is out of range. */
+CONCERT_API size_t concert_outcome_document_hinge_count(const concert_outcome *o);
+CONCERT_API const concert_document_hinge *concert_outcome_document_hinge(const concert_outcome *o,
+                                                                         size_t i);
 /** Attendance of the forum's i-th member (NULL beyond the member count). */
 CONCERT_API const concert_attendance *concert_outcome_attendance(const concert_outcome *o,
                                                                  size_t member);

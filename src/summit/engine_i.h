@@ -143,8 +143,11 @@ double concert_i_package_gain(const concert_i_engine *e, const concert_i_package
 /* ---- forgo.c ---- */
 /* The chair's expected chance that the package fails or is disowned: the share of
  * evaluations (the point values, then each judgment range's low and high end, one number
- * at a time) in which it does. *n_eval gets the count. Restores the working numbers. */
-concert_status concert_i_forgo_chance(concert_i_engine *e, double *chance, size_t *n_eval);
+ * at a time) in which it does. *n_eval gets the count. Restores the working numbers. Each
+ * range end at which the expected fate differs from the point-value fate is noted as a
+ * document hinge in o (when o is not NULL). */
+concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, double *chance,
+                                      size_t *n_eval);
 /* The fate of the package the chair expects at the working numbers (exogenous events
  * only, or none). */
 concert_status concert_i_expected_fate(concert_i_engine *e, bool no_events, double *x,

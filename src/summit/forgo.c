@@ -8,6 +8,7 @@
  * of the negotiated agenda). A documented rule, deterministic; a Monte Carlo probability replaces
  * it once sweeps exist. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "status/diag.h"
@@ -51,9 +52,31 @@ static bool fails(concert_document_fate f) {
   return f == CONCERT_DOCUMENT_FAILED || f == CONCERT_DOCUMENT_DISOWNED;
 }
 
-/* Evaluates with *v set to each end of r in turn (when lo < hi), counting failures. */
-static concert_status ends(concert_i_engine *e, double *v, concert_i_range r, double *x, size_t *n,
-                           size_t *bad) {
+/* State of one forgo count: evaluations, failures, the point-value fate and where to note
+ * the hinges (NULL: not noted). */
+typedef struct tally {
+  size_t n, bad;               /* evaluations, failures among them */
+  concert_document_fate base;  /* the expected fate at the point values */
+  concert_outcome *o;          /* hinges go here, or NULL */
+} tally;
+
+static concert_status note(concert_i_engine *e, tally *t, concert_document_hinge h) {
+  concert_outcome *o = t->o;
+  if (!o) return CONCERT_OK;
+  if (o->n_hinges == o->cap_hinges) {
+    size_t cap = o->cap_hinges ? 2 * o->cap_hinges : 8;
+    concert_document_hinge *v = realloc(o->hinges, cap * sizeof *v);
+    if (!v) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    o->hinges = v, o->cap_hinges = cap;
+  }
+  o->hinges[o->n_hinges++] = h;
+  return CONCERT_OK;
+}
+
+/* Evaluates with *v set to each end of r in turn (when lo < hi), counting failures and
+ * noting each end at which the expected fate differs from the point-value fate. */
+static concert_status ends(concert_i_engine *e, double *v, concert_i_range r, double *x, tally *t,
+                           concert_hinge_field field, size_t actor, size_t issue) {
   if (!(r.lo < r.hi) || isnan(*v)) return CONCERT_OK;
   double keep = *v, at[2] = {r.lo, r.hi};
   concert_status st = CONCERT_OK;
@@ -61,39 +84,47 @@ static concert_status ends(concert_i_engine *e, double *v, concert_i_range r, do
     concert_document_fate fate;
     *v = at[i];
     st = concert_i_expected_fate(e, false, x, &fate);
-    if (!st) (*n)++, *bad += fails(fate);
+    if (st) break;
+    t->n++, t->bad += fails(fate);
+    if (fate != t->base)
+      st = note(e, t, (concert_document_hinge){field, actor, issue, keep, at[i], fate});
   }
   *v = keep;
   return st;
 }
 
-concert_status concert_i_forgo_chance(concert_i_engine *e, double *chance, size_t *n_eval) {
+concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, double *chance,
+                                      size_t *n_eval) {
   const concert_i_forum *f = e->f;
   const concert_scenario *s = e->s;
   double *x = malloc((s->n_issues ? s->n_issues : 1) * sizeof *x);
   if (!x) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-  concert_document_fate fate;
-  concert_status st = concert_i_expected_fate(e, false, x, &fate);
-  size_t n = 1, bad = fails(fate);
+  tally t = {.o = o};
+  concert_status st = concert_i_expected_fate(e, false, x, &t.base);
+  t.n = 1, t.bad = fails(t.base);
   for (size_t j = 0; !st && j < f->n_sessions; j++)
     for (size_t q = 0; !st && q < f->sessions[j].n_issues; q++) {
       size_t k = f->sessions[j].issues[q];
       if (s->issues[k].raised_only) continue;
-      st = ends(e, &e->rev[k], s->issues[k].reversion_range, x, &n, &bad);
+      st = ends(e, &e->rev[k], s->issues[k].reversion_range, x, &t, CONCERT_HINGE_REVERSION,
+                SIZE_MAX, k);
       for (size_t i = 0; !st && i < f->n_members; i++) {
         size_t a = f->members[i];
         concert_i_stance *w = &e->st[a * s->n_issues + k];
-        const concert_i_stance *o = concert_i_stance_at(s, a, k);
-        if (!st) st = ends(e, &w->position, o->position_range, x, &n, &bad);
-        if (!st) st = ends(e, &w->salience, o->salience_range, x, &n, &bad);
-        if (!st) st = ends(e, &w->tolerance, o->tolerance_range, x, &n, &bad);
-        if (!st) st = ends(e, &w->red_line, o->red_line_range, x, &n, &bad);
+        const concert_i_stance *c = concert_i_stance_at(s, a, k);
+        if (!st) st = ends(e, &w->position, c->position_range, x, &t, CONCERT_HINGE_POSITION, a, k);
+        if (!st) st = ends(e, &w->salience, c->salience_range, x, &t, CONCERT_HINGE_SALIENCE, a, k);
+        if (!st) st = ends(e, &w->tolerance, c->tolerance_range, x, &t, CONCERT_HINGE_TOLERANCE, a, k);
+        if (!st) st = ends(e, &w->red_line, c->red_line_range, x, &t, CONCERT_HINGE_RED_LINE, a, k);
       }
     }
-  for (size_t i = 0; !st && i < f->n_members; i++)
-    st = ends(e, &e->cap[f->members[i]], s->actors[f->members[i]].capability_range, x, &n, &bad);
+  for (size_t i = 0; !st && i < f->n_members; i++) {
+    size_t a = f->members[i];
+    st = ends(e, &e->cap[a], s->actors[a].capability_range, x, &t, CONCERT_HINGE_CAPABILITY, a,
+              SIZE_MAX);
+  }
   free(x);
-  *chance = (double)bad / (double)n;
-  *n_eval = n;
+  *chance = (double)t.bad / (double)t.n;
+  *n_eval = t.n;
   return st;
 }

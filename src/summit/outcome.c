@@ -40,7 +40,7 @@ void concert_outcome_free(concert_outcome *o) {
     if (o->carved) free(o->carved[i].v);
   }
   free(o->sig), free(o->par), free(o->rej), free(o->dis), free(o->reason), free(o->res);
-  free(o->carved), free(o->par_doc), free(o->doc_reason), free(o->att);
+  free(o->carved), free(o->par_doc), free(o->doc_reason), free(o->att), free(o->hinges);
   free(o->dissociating.v);
   free(o->vetoes), free(o->deps), free(o->gain), free(o->expected), free(o->deals);
   free(o->endorsers.v), free(o->objectors.v), free(o->withdrawn.v);
@@ -49,6 +49,10 @@ void concert_outcome_free(concert_outcome *o) {
 }
 
 const concert_scenario *concert_outcome_scenario(const concert_outcome *o) { return o ? o->s : NULL; }
+size_t concert_outcome_document_hinge_count(const concert_outcome *o) { return o ? o->n_hinges : 0; }
+const concert_document_hinge *concert_outcome_document_hinge(const concert_outcome *o, size_t i) {
+  return (o && i < o->n_hinges) ? &o->hinges[i] : NULL;
+}
 size_t concert_outcome_forum(const concert_outcome *o) { return o ? o->forum : 0; }
 const char *concert_outcome_model(const concert_outcome *o) { return o ? o->model : ""; }
 size_t concert_outcome_issue_count(const concert_outcome *o) { return o ? o->n_res : 0; }
@@ -153,6 +157,9 @@ const char *concert_hinge_field_name(concert_hinge_field f) {
     case CONCERT_HINGE_POSITION: return "position";
     case CONCERT_HINGE_RED_LINE: return "red_line";
     case CONCERT_HINGE_TOLERANCE: return "tolerance";
+    case CONCERT_HINGE_SALIENCE: return "salience";
+    case CONCERT_HINGE_CAPABILITY: return "capability";
+    case CONCERT_HINGE_REVERSION: return "reversion";
     case CONCERT_HINGE_NONE: break;
   }
   return "none";

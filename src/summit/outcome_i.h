@@ -28,6 +28,8 @@ struct concert_outcome {
   concert_paragraph *par_doc;  /* the package's paragraphs, one per result */
   concert_i_idlist *carved;    /* per paragraph: carved-out members */
   char *doc_reason;            /* plain words for the document's fate (owned) */
+  concert_document_hinge *hinges; /* inputs the expected fate hinges on */
+  size_t n_hinges, cap_hinges;
   concert_attendance *att;     /* per forum member */
   double *gain;                /* per forum member */
   double *expected;            /* chair's expected text per agenda issue */

@@ -2,6 +2,7 @@
  * library's one JSON writer path (io/json_out.h: checked set and append, one finish). */
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "io/json_out.h"
@@ -111,6 +112,19 @@ static json_t *document(const concert_outcome *o, int *bad) {
   SET(cm, "expected_chance", concert_i_json_num(c.expected_chance));
   SET(cm, "evaluations", json_integer((json_int_t)c.n_evaluations));
   SET(cm, "depends_exogenous", json_boolean(c.depends_exogenous));
+  json_t *hs = json_array();
+  for (size_t i = 0; i < concert_outcome_document_hinge_count(o); i++) {
+    const concert_document_hinge *h = concert_outcome_document_hinge(o, i);
+    json_t *x = json_object();
+    SET(x, "field", json_string(concert_hinge_field_name(h->field)));
+    SET(x, "actor", h->actor == SIZE_MAX ? json_null() : json_string(s->actors[h->actor].id));
+    SET(x, "issue", h->issue == SIZE_MAX ? json_null() : json_string(s->issues[h->issue].id));
+    SET(x, "value", concert_i_json_num(h->value));
+    SET(x, "at", concert_i_json_num(h->at));
+    SET(x, "fate", json_string(concert_document_fate_name(h->fate)));
+    PUSH(hs, x);
+  }
+  SET(cm, "hinges", hs);
   SET(cm, "endorsers", idarr(s, c.endorsers, c.n_endorsers, bad));
   SET(cm, "objectors", idarr(s, c.objectors, c.n_objectors, bad));
   SET(cm, "dissociating", idarr(s, c.dissociating, c.n_dissociating, bad));

@@ -62,6 +62,31 @@ static void statements(FILE *out, const concert_outcome *o) {
   if (ndoc == 0) fprintf(out, "  none\n");
 }
 
+/* The inputs the document's expected fate hinges on: one number at an end of its judgment
+ * range, all others at their values, and the chair expects another fate. */
+static void hinges(FILE *out, const concert_outcome *o, const char *const *words) {
+  const concert_scenario *s = o->s;
+  size_t n = concert_outcome_document_hinge_count(o);
+  if (n == 0) {
+    fprintf(out, "  no single judgment range, taken to either end, changes the expected fate\n");
+    return;
+  }
+  fprintf(out, "  the expected fate hinges on %zu range end%s (one number moved, the rest at their values):\n",
+          n, n == 1 ? "" : "s");
+  for (size_t i = 0; i < n; i++) {
+    const concert_document_hinge *h = concert_outcome_document_hinge(o, i);
+    fprintf(out, "    ");
+    if (h->field == CONCERT_HINGE_REVERSION)
+      fprintf(out, "reversion point of %s", s->issues[h->issue].id);
+    else if (h->field == CONCERT_HINGE_CAPABILITY)
+      fprintf(out, "%s capability", s->actors[h->actor].id);
+    else
+      fprintf(out, "%s %s on %s", s->actors[h->actor].id, concert_hinge_field_name(h->field),
+              s->issues[h->issue].id);
+    fprintf(out, " %.1f -> %.1f: %s\n", h->value, h->at, words[h->fate]);
+  }
+}
+
 static void package(FILE *out, const concert_outcome *o) {
   const concert_scenario *s = o->s;
   concert_communique c = concert_outcome_communique(o);
@@ -71,6 +96,7 @@ static void package(FILE *out, const concert_outcome *o) {
   fprintf(out, "  %s\n", c.reason);
   fprintf(out, "  chair's expected chance of failure %.2f over %zu evaluation%s\n",
           c.expected_chance, c.n_evaluations, c.n_evaluations == 1 ? "" : "s");
+  hinges(out, o, words);
   if (!c.attempted) return;
   for (size_t r = 0; r < c.n_paragraphs; r++) {
     const concert_paragraph *p = &c.paragraphs[r];

@@ -198,7 +198,7 @@ concert_status concert_summit_run(const concert_scenario *s, size_t fi, const co
     if (!att[i].absent) who[n++] = f->members[i];
   if ((st = concert_i_bargain(&e, who, n, actual, o))) goto fail;
   /* The chair's expectation and its expected chance of failure. */
-  if ((st = concert_i_forgo_chance(&e, &o->comm.expected_chance, &o->comm.n_evaluations)))
+  if ((st = concert_i_forgo_chance(&e, o, &o->comm.expected_chance, &o->comm.n_evaluations)))
     goto fail;
   concert_document_fate with_events, without;
   if ((st = concert_i_expected_fate(&e, true, o->expected, &without))) goto fail;
