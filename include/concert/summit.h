@@ -1,7 +1,7 @@
 /* concert/summit.h: the summit protocol (docs/protocol.md) and its outcome.
  *
  * concert_summit_run plays a forum's agenda: attendance and events, bargaining with the
- * model, acceptance, statements labelled by who signs them, pivotal blockers, joint blocks
+ * model, acceptance, statements labelled by who signs them, pivotal blockers, deadlocks
  * and dissociation, the chair's summary, the communiqué or declaration as a negotiated
  * package (kept, softened, carved-out, dropped paragraphs; the chair forgoing it by its
  * expected chance of failure; departed leaders disowning it), net gains in points, the
@@ -82,8 +82,8 @@ typedef struct concert_issue_result {
 
 /** How a member's objection to a text counts. */
 typedef enum concert_objection {
-  CONCERT_OBJECTION_BLOCK = 0,       /* pivotal: with its acceptance the rule would be met */
-  CONCERT_OBJECTION_JOINT_BLOCK = 1, /* one of several objectors none of whom is pivotal */
+  CONCERT_OBJECTION_BLOCK = 0,       /* pivotal: without its objection a new text would pass */
+  CONCERT_OBJECTION_JOINT_BLOCK = 1, /* an objector in a deadlock: no member is pivotal */
   CONCERT_OBJECTION_DISSOCIATE = 2   /* the text passed without it (consensus minus k) */
 } concert_objection;
 
@@ -105,6 +105,7 @@ typedef struct concert_paragraph {
   double text;                   /* the text in the package (NaN when dropped) */
   const size_t *carved_out;      /* members not bound by it (actor indices) */
   size_t n_carved_out;
+  bool restating;                /* carved out at the reversion point: the others restate */
 } concert_paragraph;
 
 /** The fate of the communique or declaration. */
@@ -147,10 +148,10 @@ typedef struct concert_attendance {
 /** A member that objected to a tabled text, and why (docs/protocol.md, blockers). */
 typedef struct concert_veto {
   size_t actor, issue;  /* who, on which issue */
-  double text;          /* the text refused */
+  double text;          /* the text refused (a blocker: the others' text) */
   double excess;        /* points beyond what it accepts (0 when only a red line) */
   bool red_line;        /* the text crosses its red line */
-  concert_objection role; /* pivotal blocker, one of a joint block, or dissociating */
+  concert_objection role; /* pivotal blocker, party to a deadlock, or dissociating */
 } concert_veto;
 
 /** A departure: who left before which session. */

@@ -1,12 +1,19 @@
 /* blockers.c: who blocked a text, and who dissociated (docs/protocol.md, blockers).
- * A member is reported as blocking only when its objection is pivotal: with its acceptance
- * the forum's rule would be met. When no single objector is pivotal the objectors are a
- * joint block. When the text passed (consensus minus k, quotas) the objectors present
- * dissociate from it. Nothing is recorded on an untabled text. */
+ * A member i *blocks* an issue when, without its objection, a new text would pass: the
+ * intersection of the acceptance intervals of the other counted members present holds a
+ * point other than the reversion point, and i accepts none of those points. It is
+ * reported with the others' text (their point nearest the model's text, the reversion
+ * point excluded). When no member is pivotal the issue is deadlocked: the objectors to
+ * the text are its parties (the reasons name the sides). When the text passed (consensus
+ * minus k, quotas) the objectors present dissociate from it. Nothing is recorded on an
+ * untabled text. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "status/diag.h"
 #include "summit/engine_i.h"
+
+#define EPS CONCERT_I_EPS
 
 static concert_status add(concert_i_engine *e, concert_outcome *o, size_t a, size_t k, double x,
                           concert_objection role) {
@@ -23,43 +30,80 @@ static concert_status add(concert_i_engine *e, concert_outcome *o, size_t a, siz
   return CONCERT_OK;
 }
 
+static bool at_rev(double y, double rv) { return !isnan(rv) && fabs(y - rv) <= EPS; }
+
+/* The intersection [lo, hi] of the acceptance intervals on k of the counted members
+ * present other than member `skip`; false when it is empty. O(n). */
+static bool others_meet(const concert_i_engine *e, const bool *present, const bool *counted,
+                        size_t k, size_t skip, double *lo, double *hi) {
+  *lo = 0, *hi = 100;
+  for (size_t i = 0; i < e->f->n_members; i++) {
+    double l, h;
+    if (i == skip || !present[i] || !counted[i]) continue;
+    if (!concert_i_accept_interval(e, e->f->members[i], k, &l, &h)) return false;
+    *lo = fmax(*lo, l), *hi = fmin(*hi, h);
+  }
+  return *lo <= *hi + EPS;
+}
+
+/* Whether [lo, hi] holds a point other than the reversion point rv. */
+static bool has_new_text(double lo, double hi, double rv) {
+  return hi - lo > EPS || !at_rev(lo, rv);
+}
+
+/* The point of [lo, hi] nearest x other than rv: when that is the end at rv, the other
+ * end (every point between is as far from x and no nearer point exists). */
+static double new_text(double lo, double hi, double rv, double x) {
+  double y = fmin(fmax(x, lo), hi);
+  if (!at_rev(y, rv)) return y;
+  return fabs(y - lo) <= EPS ? hi : lo;
+}
+
+/* Whether member i is pivotal: the others share a new text, none of which i accepts;
+ * *text gets the others' text. */
+static bool pivotal(const concert_i_engine *e, const bool *present, const bool *counted, size_t k,
+                    size_t i, double x, double *text) {
+  double lo, hi, l, h, rv = e->rev[k];
+  if (!others_meet(e, present, counted, k, i, &lo, &hi) || !has_new_text(lo, hi, rv)) return false;
+  *text = new_text(lo, hi, rv, x);
+  if (!concert_i_accept_interval(e, e->f->members[i], k, &l, &h)) return true;
+  l = fmax(l, lo), h = fmin(h, hi);
+  return l > h + EPS || !has_new_text(l, h, rv);
+}
+
+/* The objectors present and counted dissociate from the passed text x. */
+static concert_status dissociate(concert_i_engine *e, concert_outcome *o, const bool *present,
+                                 const bool *counted, size_t r, double x) {
+  const concert_i_forum *f = e->f;
+  size_t k = o->res[r].issue;
+  for (size_t i = 0; i < f->n_members; i++) {
+    size_t a = f->members[i];
+    if (!present[i] || !counted[i] || concert_i_accepts(e, a, k, x, NULL, NULL)) continue;
+    concert_status st = add(e, o, a, k, x, CONCERT_OBJECTION_DISSOCIATE);
+    if (st) return st;
+    if (concert_i_idlist_push(&o->dis[r], a))
+      return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  return CONCERT_OK;
+}
+
 concert_status concert_i_blockers(concert_i_engine *e, concert_outcome *o, const bool *present,
                                   const bool *counted, size_t r, double x, bool passed) {
   const concert_i_forum *f = e->f;
-  size_t nm = f->n_members, k = o->res[r].issue;
-  bool *yes = calloc(nm, sizeof *yes), *pivotal = calloc(nm, sizeof *pivotal);
+  size_t k = o->res[r].issue, n_piv = 0;
   concert_status st = CONCERT_OK;
-  if (!yes || !pivotal) {
-    st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-    goto done;
+  if (passed) return dissociate(e, o, present, counted, r, x);
+  for (size_t i = 0; i < f->n_members && !st; i++) {
+    double y;
+    if (!present[i] || !counted[i] || !pivotal(e, present, counted, k, i, x, &y)) continue;
+    n_piv++;
+    st = add(e, o, f->members[i], k, y, CONCERT_OBJECTION_BLOCK);
   }
-  for (size_t i = 0; i < nm; i++)
-    yes[i] = present[i] && concert_i_accepts(e, f->members[i], k, x, NULL, NULL);
-  size_t n_obj = 0, n_piv = 0;
-  for (size_t i = 0; i < nm; i++) {
-    if (!present[i] || !counted[i] || yes[i]) continue;
-    n_obj++;
-    if (passed) {
-      if ((st = add(e, o, f->members[i], k, x, CONCERT_OBJECTION_DISSOCIATE))) goto done;
-      if (concert_i_idlist_push(&o->dis[r], f->members[i])) goto nomem;
-      continue;
-    }
-    yes[i] = true;
-    pivotal[i] = concert_i_rule_met(e, counted, yes);
-    yes[i] = false;
-    n_piv += pivotal[i];
+  /* a deadlock: the objectors to x are its parties */
+  for (size_t i = 0; n_piv == 0 && i < f->n_members && !st; i++) {
+    size_t a = f->members[i];
+    if (present[i] && counted[i] && !concert_i_accepts(e, a, k, x, NULL, NULL))
+      st = add(e, o, a, k, x, CONCERT_OBJECTION_JOINT_BLOCK);
   }
-  for (size_t i = 0; !passed && n_obj && i < nm; i++) {
-    if (!present[i] || !counted[i] || yes[i]) continue;
-    if (n_piv && !pivotal[i]) continue; /* pivotal blockers are named; the rest are not */
-    st = add(e, o, f->members[i], k, x,
-             n_piv ? CONCERT_OBJECTION_BLOCK : CONCERT_OBJECTION_JOINT_BLOCK);
-    if (st) goto done;
-  }
-  goto done;
-nomem:
-  st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-done:
-  free(yes), free(pivotal);
   return st;
 }

@@ -3,7 +3,7 @@
  * The engine plays a forum (docs/protocol.md). Each rule family lives in its own file:
  * bargain.c (the model's texts), attendance.c (who is present, who is counted),
  * acceptance.c (who accepts a text, whether the forum's rule is met), statements.c
- * (per-issue statements and their labels), blockers.c (pivotal blockers, joint blocks,
+ * (per-issue statements and their labels), blockers.c (pivotal blockers, deadlocks,
  * dissociation), package.c (the communique or declaration as a negotiated package),
  * forgo.c (the chair's expected chance of failure), gains.c (net gains in points),
  * reasons.c (why each text passed or failed, and the input it hinges on) and summit.c
@@ -117,8 +117,9 @@ concert_status concert_i_decide_issue(concert_i_engine *e, concert_outcome *o,
                                       const concert_i_att *att, size_t r, double x);
 
 /* ---- blockers.c ---- */
-/* Classifies the objectors to the tabled text x of result r: pivotal blockers, a joint
- * block, or (when the text passed) dissociating members. Appends to o's objections. */
+/* Classifies the objections on the tabled text x of result r: pivotal blockers (with the
+ * text the others would pass), the objectors in a deadlock, or (when the text passed)
+ * dissociating members. Appends to o's objections. O(n^2) interval intersections. */
 concert_status concert_i_blockers(concert_i_engine *e, concert_outcome *o, const bool *present,
                                   const bool *counted, size_t r, double x, bool passed);
 

@@ -139,6 +139,7 @@ static json_t *document(const concert_outcome *o, int *bad) {
     SET(x, "drafted", concert_i_json_num(p->drafted));
     SET(x, "text", concert_i_json_num(p->text));
     SET(x, "carved_out", idarr(s, p->carved_out, p->n_carved_out, bad));
+    SET(x, "restating", json_boolean(p->restating));
     PUSH(ps, x);
   }
   SET(cm, "paragraphs", ps);

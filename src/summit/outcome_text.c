@@ -102,10 +102,11 @@ static void package(FILE *out, const concert_outcome *o) {
     const concert_paragraph *p = &c.paragraphs[r];
     if (!o->res[r].negotiated) continue;
     static const char *const pw[] = {"kept", "softened", "carved out", "dropped", "restates"};
-    fprintf(out, "  %-22s %-10s", s->issues[p->issue].id, pw[p->fate]);
+    fprintf(out, "  %-22s %-10s", s->issues[p->issue].id,
+            p->restating ? "carved out, restating" : pw[p->fate]);
     if (!isnan(p->text)) fprintf(out, " at %5.1f", p->text);
-    if (p->fate == CONCERT_PARAGRAPH_SOFTENED) fprintf(out, " (drafted %.1f)", p->drafted);
-    if (p->fate == CONCERT_PARAGRAPH_DROPPED && !isnan(p->drafted))
+    /* the draft, wherever the paragraph's text is not it */
+    if (!isnan(p->drafted) && (isnan(p->text) || fabs(p->text - p->drafted) > 1e-9))
       fprintf(out, " (drafted %.1f)", p->drafted);
     if (p->n_carved_out) {
       fprintf(out, "; separate paragraph for ");

@@ -1,9 +1,12 @@
 /* package.c: the communique or declaration as a negotiated package (docs/protocol.md,
  * package). One paragraph per negotiated agenda issue, drafted at the bargained text and
  * judged by the members present at its session: kept if all accept it; else softened to
- * the text nearest the draft in everyone's win-set; else carved out (the text stands for
- * all but at most carve_out_max dissenters, who are fewer than the others and are not
- * bound by it); else dropped. A paragraph at the reversion point restates agreed language.
+ * the text nearest the draft in everyone's win-set, or restating the reversion point when
+ * that is the nearest; else (no common win-set, or only the reversion point) carved out:
+ * the smallest set of at most carve_out_max dissenters, fewer than the others, without
+ * whom the others share a win-set; the others agree its point nearest the draft (possibly
+ * the reversion point: they restate agreed language without the dissenters), and the
+ * dissenters are not bound by it; else dropped. A draft at the reversion point restates.
  * A package whose paragraphs are all dropped or restating says nothing new and is not
  * issued. A member endorses when its net gain in points over the paragraphs binding it is not
  * negative and none crosses its red line; a member whose leader left endorses on its
@@ -24,47 +27,132 @@ void concert_i_package_free(concert_i_package *pk) {
   *pk = (concert_i_package){0};
 }
 
+/* One member present at a paragraph's session and the texts it accepts. */
+typedef struct judge {
+  size_t a;      /* actor index */
+  double lo, hi; /* its acceptance interval */
+  bool ok;       /* the interval is not empty */
+} judge;
+
+static bool at_rev(double y, double rv) { return !isnan(rv) && fabs(y - rv) <= EPS; }
+
+/* The intersection [lo, hi] of the judges' intervals, those flagged in out (optional)
+ * left aside; false when it is empty. O(n). */
+static bool meet(const judge *jd, size_t n, const bool *out, double *lo, double *hi) {
+  *lo = 0, *hi = 100;
+  for (size_t i = 0; i < n; i++) {
+    if (out && out[i]) continue;
+    if (!jd[i].ok) return false;
+    *lo = fmax(*lo, jd[i].lo), *hi = fmin(*hi, jd[i].hi);
+  }
+  return *lo <= *hi + EPS;
+}
+
+/* The next subset of size s of 0..n-1 in lexicographic (member) order; false after the
+ * last. */
+static bool next_subset(size_t *idx, size_t s, size_t n) {
+  size_t i = s;
+  while (i > 0 && idx[i - 1] == n - s + i - 1) i--;
+  if (i == 0) return false;
+  idx[i - 1]++;
+  for (size_t q = i; q < s; q++) idx[q] = idx[q - 1] + 1;
+  return true;
+}
+
+/* The carve-out: the smallest dissenter set D (at most carve_out_max members, fewer than
+ * the others) whose removal leaves the others a common win-set, one larger than the
+ * common one {r} when that exists; among those the set whose text (the point of the
+ * others' intersection nearest x) is nearest x, the earlier in member order on a tie.
+ * Flags D in best and returns its text in *text; false when no set works.
+ * O(C(n, s) n) for the size s found. */
+static concert_status carve(const concert_i_engine *e, const judge *jd, size_t n, bool common,
+                            double x, bool *best, double *text, bool *found) {
+  size_t max = e->p.carve_out_max < n ? e->p.carve_out_max : n;
+  size_t *idx = malloc((max ? max : 1) * sizeof *idx);
+  bool *out = calloc(n ? n : 1, sizeof *out);
+  *found = false;
+  if (!idx || !out) {
+    free(idx), free(out);
+    return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  double bestd = HUGE_VAL;
+  for (size_t s = 1; e->p.carve_out && s <= max && 2 * s < n && !*found; s++) {
+    for (size_t q = 0; q < s; q++) idx[q] = q;
+    do {
+      double lo, hi;
+      for (size_t q = 0; q < s; q++) out[idx[q]] = true;
+      bool works = meet(jd, n, out, &lo, &hi) && !(common && hi - lo <= EPS);
+      double y = fmin(fmax(x, lo), hi);
+      if (works && fabs(y - x) < bestd) {
+        bestd = fabs(y - x), *text = y, *found = true;
+        for (size_t i = 0; i < n; i++) best[i] = out[i];
+      }
+      for (size_t q = 0; q < s; q++) out[idx[q]] = false;
+    } while (next_subset(idx, s, n));
+  }
+  free(idx), free(out);
+  return CONCERT_OK;
+}
+
+/* The paragraph's fate once the draft x is rejected by some judge: softened to the point
+ * of the common win-set nearest x; restating when that point is the reversion point
+ * (and no carve-out agrees a new text for the others when the common set is {r} alone);
+ * carved out; else dropped. */
+static concert_status judge_draft(concert_i_engine *e, const judge *jd, size_t n,
+                                  concert_paragraph *p, concert_i_idlist *carved, double x) {
+  double rv = e->rev[p->issue], lo, hi, t = NAN;
+  bool common = meet(jd, n, NULL, &lo, &hi);
+  double y = common ? fmin(fmax(x, lo), hi) : NAN;
+  if (common && !at_rev(y, rv)) {
+    p->fate = CONCERT_PARAGRAPH_SOFTENED, p->text = y;
+    return CONCERT_OK;
+  }
+  if (!common || hi - lo <= EPS) {
+    bool *out = calloc(n ? n : 1, sizeof *out), found;
+    if (!out) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    concert_status st = carve(e, jd, n, common, x, out, &t, &found);
+    for (size_t i = 0; !st && found && i < n; i++)
+      if (out[i] && concert_i_idlist_push(carved, jd[i].a))
+        st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    free(out);
+    if (st || found) {
+      p->fate = CONCERT_PARAGRAPH_CARVED_OUT, p->text = t, p->restating = at_rev(t, rv);
+      return st;
+    }
+  }
+  if (common) p->fate = CONCERT_PARAGRAPH_RESTATES, p->text = y;
+  return CONCERT_OK;
+}
+
 /* Drafts paragraph p (issue k of session j) at x with the members present at j. */
 static concert_status draft(concert_i_engine *e, const concert_i_att *att, concert_paragraph *p,
                             concert_i_idlist *carved, double x) {
   const concert_i_forum *f = e->f;
-  size_t k = p->issue, judges = 0;
-  double rv = e->rev[k], lo = 0, hi = 100;
-  bool common = true;
-  p->drafted = x, p->text = NAN, p->fate = CONCERT_PARAGRAPH_DROPPED;
+  size_t k = p->issue, n = 0;
+  double rv = e->rev[k];
+  bool all = true;
+  p->drafted = x, p->text = NAN, p->fate = CONCERT_PARAGRAPH_DROPPED, p->restating = false;
   if (e->s->issues[k].raised_only || isnan(x)) return CONCERT_OK;
-  if (!isnan(rv) && fabs(x - rv) <= EPS) {
+  if (at_rev(x, rv)) {
     p->fate = CONCERT_PARAGRAPH_RESTATES, p->text = x;
     return CONCERT_OK;
   }
+  judge *jd = malloc((f->n_members ? f->n_members : 1) * sizeof *jd);
+  if (!jd) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
   for (size_t i = 0; i < f->n_members; i++) {
     if (!concert_i_present(&att[i], p->session)) continue;
-    size_t a = f->members[i];
-    double l, h;
-    judges++;
-    if (!concert_i_accept_interval(e, a, k, &l, &h))
-      common = false;
-    else
-      lo = fmax(lo, l), hi = fmin(hi, h);
-    if (!concert_i_accepts(e, a, k, x, NULL, NULL) && concert_i_idlist_push(carved, a))
-      return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    judge *q = &jd[n++];
+    q->a = f->members[i];
+    q->ok = concert_i_accept_interval(e, q->a, k, &q->lo, &q->hi);
+    all = all && concert_i_accepts(e, q->a, k, x, NULL, NULL);
   }
-  if (judges == 0) return CONCERT_OK;
-  if (carved->n == 0) {
+  concert_status st = CONCERT_OK;
+  if (n > 0 && all)
     p->fate = CONCERT_PARAGRAPH_KEPT, p->text = x;
-    return CONCERT_OK;
-  }
-  double y = fmin(fmax(x, lo), hi);
-  if (common && lo <= hi + EPS && !(!isnan(rv) && fabs(y - rv) <= EPS)) {
-    p->fate = CONCERT_PARAGRAPH_SOFTENED, p->text = y, carved->n = 0;
-    return CONCERT_OK;
-  }
-  if (e->p.carve_out && carved->n <= e->p.carve_out_max && judges - carved->n > carved->n) {
-    p->fate = CONCERT_PARAGRAPH_CARVED_OUT, p->text = x;
-    return CONCERT_OK;
-  }
-  carved->n = 0;
-  return CONCERT_OK;
+  else if (n > 0)
+    st = judge_draft(e, jd, n, p, carved, x);
+  free(jd);
+  return st;
 }
 
 double concert_i_package_gain(const concert_i_engine *e, const concert_i_package *pk, size_t a,
@@ -111,7 +199,7 @@ concert_status concert_i_package_build(concert_i_engine *e, const concert_i_att 
       any_carved = any_carved || pk->carved[r].n > 0;
       concert_paragraph_fate pf = pk->par[r].fate;
       content = content || pf == CONCERT_PARAGRAPH_KEPT || pf == CONCERT_PARAGRAPH_SOFTENED ||
-                pf == CONCERT_PARAGRAPH_CARVED_OUT;
+                (pf == CONCERT_PARAGRAPH_CARVED_OUT && !pk->par[r].restating);
     }
   for (size_t i = 0; i < nm; i++) {
     size_t a = f->members[i];

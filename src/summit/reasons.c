@@ -134,6 +134,86 @@ static void hinge_words(buf *b, const concert_i_engine *e, const concert_hinge *
         h->to >= h->lo && h->to <= h->hi ? "within" : "outside", h->lo, h->hi);
 }
 
+/* Whether forum member m is present at, and counted by the rule at, session j. */
+static bool at_table(const concert_i_engine *e, const concert_outcome *o, size_t m, size_t j,
+                     bool *counted) {
+  const concert_attendance *at = &o->att[m];
+  bool present = at->kind != CONCERT_ATTENDANCE_ABSENT &&
+                 !(at->kind == CONCERT_ATTENDANCE_DEPARTED && at->session <= j);
+  *counted = e->f->quorum_all || present;
+  return present;
+}
+
+/* "blocked by US (without its objection the others would pass 85.0): text 85.0 is 10.0
+ * points worse for it than the reversion point 75.0"; the hinge of each blocker. */
+static void blocked(buf *b, const concert_i_engine *e, const concert_outcome *o, size_t r,
+                    double *best) {
+  concert_issue_result *res = &o->res[r];
+  size_t k = res->issue, shown = 0;
+  say(b, "blocked by ");
+  for (size_t i = 0; i < o->n_vetoes; i++) {
+    const concert_veto *v = &o->vetoes[i];
+    if (v->issue != k || v->role != CONCERT_OBJECTION_BLOCK) continue;
+    say(b, "%s%s (without its objection the others would pass %.1f): ", shown++ ? "; " : "",
+        aid(e, v->actor), v->text);
+    why_not(b, e, v->actor, k, v->text);
+    flips(e, v->actor, k, v->text, &res->hinge, best);
+  }
+}
+
+/* Member a's reason for refusing the texts on the other side of the reversion point rv
+ * (side -1: it lies below rv, 0: at rv, 1: above). */
+static void refuses(buf *b, const concert_i_engine *e, size_t a, size_t k, int side) {
+  const concert_i_stance *w = concert_i_est(e, a, k);
+  double lo, hi;
+  if (!concert_i_accept_interval(e, a, k, &lo, &hi)) {
+    say(b, "%s accepts no text", aid(e, a));
+    return;
+  }
+  double end = side < 0 ? hi : lo;
+  bool red = !isnan(w->red_line) && fabs(end - w->red_line) <= EPS;
+  if (side == 0)
+    say(b, hi - lo <= EPS ? "%s accepts only %.1f" : "%s accepts only %.1f-%.1f", aid(e, a), lo,
+        hi);
+  else
+    say(b, "%s accepts nothing %s %.1f%s", aid(e, a), side < 0 ? "above" : "below", end,
+        red ? " (its red line)" : "");
+}
+
+/* "deadlock (no single member is pivotal): text 43.3 refused by A, B, C; below the
+ * reversion point 50.0, C accepts nothing above 40.0 (its red line); at it, A accepts
+ * only 50.0, B ...; above it, ..." over the counted members present. */
+static void deadlock(buf *b, const concert_i_engine *e, const concert_outcome *o, size_t r) {
+  const concert_issue_result *res = &o->res[r];
+  size_t k = res->issue, shown = 0;
+  double rv = e->rev[k];
+  say(b, "deadlock (no single member is pivotal): text %.1f ", res->outcome);
+  for (size_t i = 0; i < o->n_vetoes; i++) {
+    const concert_veto *v = &o->vetoes[i];
+    if (v->issue != k || v->role != CONCERT_OBJECTION_JOINT_BLOCK) continue;
+    say(b, "%s%s", shown++ ? ", " : "refused by ", aid(e, v->actor));
+  }
+  if (!shown) say(b, "refused by no member present (the rule counts members not present)");
+  if (isnan(rv)) return;
+  static const char *const where[] = {"below", "at", "above"};
+  bool named = false; /* the reversion point is named in the first group */
+  for (int side = -1; side <= 1; side++) {
+    size_t n = 0;
+    for (size_t m = 0; m < e->f->n_members; m++) {
+      size_t a = e->f->members[m];
+      const concert_i_stance *w = concert_i_est(e, a, k);
+      bool counted;
+      int sd = w->position < rv - EPS ? -1 : w->position > rv + EPS ? 1 : 0;
+      if (!w->set || !at_table(e, o, m, res->session, &counted) || !counted || sd != side) continue;
+      say(b, n++ ? ", " : "; ");
+      if (n == 1 && named) say(b, "%s it, ", where[side + 1]);
+      if (n == 1 && !named) say(b, "%s the reversion point %.1f, ", where[side + 1], rv);
+      named = true;
+      refuses(b, e, a, k, side);
+    }
+  }
+}
+
 /* Reason and hinge of result r. */
 static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, buf *b) {
   concert_issue_result *res = &o->res[r];
@@ -190,10 +270,8 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
       double cy = 0, cc = 0;
       for (size_t m = 0; m < e->f->n_members; m++) {
         size_t x = e->f->members[m];
-        const concert_attendance *at = &o->att[m];
-        bool present = at->kind != CONCERT_ATTENDANCE_ABSENT &&
-                       !(at->kind == CONCERT_ATTENDANCE_DEPARTED && at->session <= res->session);
-        bool counted = e->f->quorum_all || present;
+        bool counted;
+        at_table(e, o, m, res->session, &counted);
         if (!counted) continue;
         nc++, cc += e->cap[x];
         if (x != a && concert_i_idlist_has(&o->sig[r], x)) ny++, cy += e->cap[x];
@@ -202,25 +280,10 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
         flips(e, a, k, res->text, &res->hinge, &best);
     }
   } else {
-    say(b, n_block ? "blocked by " : "blocked jointly by ");
-    size_t shown = 0;
-    for (size_t i = 0; i < o->n_vetoes; i++) {
-      const concert_veto *v = &o->vetoes[i];
-      if (v->issue != k || v->role == CONCERT_OBJECTION_DISSOCIATE) continue;
-      say(b, "%s%s", shown++ ? ", " : "", aid(e, v->actor));
-      if (v->role == CONCERT_OBJECTION_BLOCK) {
-        say(b, ": ");
-        why_not(b, e, v->actor, k, v->text);
-      } else {
-        say(b, v->red_line ? " (red line)" : " (%.1f points)", v->excess);
-      }
-      if (v->role == CONCERT_OBJECTION_BLOCK) flips(e, v->actor, k, v->text, &res->hinge, &best);
-    }
-    if (!n_block)
-      say(b,
-          ": text %.1f is beyond what each accepts, by the points shown (no single objector is "
-          "pivotal)",
-          res->outcome);
+    if (n_block)
+      blocked(b, e, o, r, &best);
+    else
+      deadlock(b, e, o, r);
     if (res->kind == CONCERT_STATEMENT_MINILATERAL) {
       say(b, "; a minilateral statement at %.1f signed by ", res->text);
       ids(b, e, res->signatories, res->n_signatories);

@@ -73,7 +73,11 @@ START_TEST(identical_actors_issue_communique) {
 END_TEST
 
 /* A veto: compromise of A(20, w=1) and B(80, w=1) on r=30 is 50; A's distance 30 > 10 =
- * its distance to r, so A rejects: no statement, a chair's summary line, one veto. */
+ * its distance to r, so A rejects: no statement, a chair's summary line. A accepts
+ * [10, 30], B [30, 100]: without A, B alone would pass new texts (30, 100], none of which
+ * A accepts: A blocks, with B's text 50 (nearest the model's text). Without B, A would
+ * pass [10, 30): B accepts none: B blocks too, with A's text (nearest 50 is the reversion
+ * point 30, so the other end, 10: 20 points worse for B than 30). */
 static const char *two =
     "name: veto\nsource: test\nissues:\n"
     "  - {id: a, title: A, reversion: 30}\n"
@@ -96,15 +100,21 @@ START_TEST(veto_goes_to_chair_summary) {
   /* dispersion of 20 and 80 with equal weights: 30 -> "exchanged views" (> 25) */
   ck_assert_double_eq_tol(r->dispersion, 30, 1e-12);
   ck_assert_int_eq(r->wording, CONCERT_WORDING_EXCHANGED_VIEWS);
-  ck_assert_uint_eq(concert_outcome_veto_count(o), 1);
+  ck_assert_uint_eq(concert_outcome_veto_count(o), 2);
   const concert_veto *v = concert_outcome_veto(o, 0);
   ck_assert_str_eq(concert_scenario_actor_id(s, v->actor), "A");
+  ck_assert_double_eq_tol(v->text, 50, 1e-12);
   ck_assert_double_eq_tol(v->excess, 20, 1e-12);
-  ck_assert_int_eq(v->role, CONCERT_OBJECTION_BLOCK); /* the sole objector: pivotal */
-  /* the package's one paragraph: A accepts [10, 30], B [30, 100]: only the reversion point
-   * is common (no softening), one dissenter of two cannot be carved out (the others must
-   * outnumber it): dropped. Nothing new is left, so the chair expects failure with chance
-   * 1 and forgoes the communique */
+  ck_assert_int_eq(v->role, CONCERT_OBJECTION_BLOCK);
+  v = concert_outcome_veto(o, 1);
+  ck_assert_str_eq(concert_scenario_actor_id(s, v->actor), "B");
+  ck_assert_double_eq_tol(v->text, 10, 1e-12);
+  ck_assert_double_eq_tol(v->excess, 20, 1e-12);
+  ck_assert_int_eq(v->role, CONCERT_OBJECTION_BLOCK);
+  /* the package's one paragraph: only the reversion point is common (no softening), one
+   * dissenter of two cannot be carved out (the others must outnumber it): the paragraph
+   * restates the reversion point 30. Nothing new is left, so the chair expects failure
+   * with chance 1 and forgoes the communique */
   concert_communique c = concert_outcome_communique(o);
   ck_assert(c.chair_forwent && !c.attempted && !c.issued);
   ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_FORGONE);
@@ -116,7 +126,8 @@ START_TEST(veto_goes_to_chair_summary) {
   c = concert_outcome_communique(o);
   ck_assert(c.attempted && !c.issued && !c.chair_forwent);
   ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_FAILED);
-  ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_DROPPED);
+  ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_RESTATES);
+  ck_assert_double_eq_tol(c.paragraphs[0].text, 30, 1e-12);
   concert_outcome_free(o);
   /* wording thresholds are parameters: dispersion 30 <= 40 reads "discussed" */
   o = run(s, "F", "summary_discussed=40");

@@ -5,6 +5,7 @@
 #include <check.h>
 #include <concert.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check_main.h"
@@ -53,11 +54,13 @@ static size_t count_role(const concert_outcome *o, concert_objection role) {
 
 /* Carve-out (Taormina 2017, Charlevoix 2018 on climate). r = 50; A 80, B 80, C 40 with a
  * red line at 50 (no text above 50). Text (80+80+40)/3 = 66.67. C rejects (red line); A, B
- * accept [50, 100], C [30, 50]: only the reversion point is common, so no statement (C is
- * the sole objector: pivotal, blocking) and no softening; one dissenter, outnumbered by
- * the two others: the paragraph stands at 66.67 for A and B, C gets its own paragraph.
+ * accept [50, 100], C [30, 50]: only the reversion point is common, so no statement and no
+ * softening. Without C, A and B would pass (50, 100], none of which C accepts: C blocks,
+ * with their text 66.67. Carve-outs of one member: without A (or B) the others share only
+ * {50}, no more than all do; without C they share [50, 100], whose point nearest the
+ * draft is 66.67: the paragraph stands at 66.67 for A and B, C gets its own paragraph.
  * C is bound by nothing and gains 0 >= 0: it endorses. Issued with carve-out. A's gain:
- * 30 - 13.33 = 16.67 points. */
+ * 30 - 13.33 = 16.67 points. Without carve-outs the common win-set {50} restates. */
 static const char *carve =
     "name: carve\nsource: test\nissues: [{id: k, title: K, reversion: 50}]\nactors:\n"
     "  - {id: A, capability: 1, stances: {k: {position: 80, salience: 1}}}\n"
@@ -73,6 +76,7 @@ START_TEST(carve_out_one_dissenter) {
   ck_assert_uint_eq(concert_outcome_veto_count(o), 1);
   ck_assert_int_eq(concert_outcome_veto(o, 0)->role, CONCERT_OBJECTION_BLOCK);
   ck_assert(concert_outcome_veto(o, 0)->red_line);
+  ck_assert_double_eq_tol(concert_outcome_veto(o, 0)->text, 200.0 / 3.0, 1e-9);
   ck_assert_ptr_nonnull(strstr(r->reason, "blocked by C"));
   concert_communique c = concert_outcome_communique(o);
   ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT);
@@ -81,22 +85,25 @@ START_TEST(carve_out_one_dissenter) {
   ck_assert_double_eq_tol(c.paragraphs[0].text, 200.0 / 3.0, 1e-9);
   ck_assert_uint_eq(c.paragraphs[0].n_carved_out, 1);
   ck_assert(has(s, c.paragraphs[0].carved_out, 1, "C"));
+  ck_assert(!c.paragraphs[0].restating);
   ck_assert_uint_eq(c.n_endorsers, 3);
   ck_assert_double_eq_tol(concert_outcome_net_gain(o, 0), 30 - 40.0 / 3.0, 1e-9);
   ck_assert_double_eq_tol(concert_outcome_net_gain(o, 2), 0, 1e-12);
   concert_outcome_free(o);
-  /* without carve-outs the paragraph is dropped, nothing new remains: the chair forgoes */
+  /* without carve-outs the paragraph restates, nothing new remains: the chair forgoes */
   o = run(s, "F", "carve_out=false");
   c = concert_outcome_communique(o);
   ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_FORGONE);
   concert_outcome_free(o);
   o = run(s, "F", "carve_out=false chair_forgoes=false");
   c = concert_outcome_communique(o);
-  ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_DROPPED);
+  ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_RESTATES);
+  ck_assert_double_eq_tol(c.paragraphs[0].text, 50, 1e-12);
+  ck_assert_uint_eq(c.paragraphs[0].n_carved_out, 0);
   ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_FAILED);
   concert_outcome_free(o);
   o = run(s, "F", "carve_out_max=0 chair_forgoes=false");
-  ck_assert_int_eq(concert_outcome_communique(o).paragraphs[0].fate, CONCERT_PARAGRAPH_DROPPED);
+  ck_assert_int_eq(concert_outcome_communique(o).paragraphs[0].fate, CONCERT_PARAGRAPH_RESTATES);
   concert_outcome_free(o);
   concert_scenario_free(s);
 }
@@ -141,10 +148,11 @@ START_TEST(softening_into_win_set) {
 }
 END_TEST
 
-/* Drop: r 50; A, B 80 and C, D 30. Text (160+60)/4 = 55; C and D reject (25 > 20). Only
- * the reversion point is common; two dissenters exceed carve_out_max 1, and with
- * carve_out_max 2 they are not outnumbered (2 vs 2): dropped either way. Issue m (all at
- * 70) keeps the communique issued. */
+/* Restating and the deadlock: r 50; A, B 80 ([50, 100]) and C, D 30 ([10, 50]). Text
+ * (160+60)/4 = 55; C and D reject (25 > 20). Only the reversion point is common; without
+ * any one member the others still share only {50}, so no carve-out of one helps, and with
+ * carve_out_max 2 two dissenters are not outnumbered (2 vs 2): the paragraph restates
+ * the reversion point either way. Issue m (all at 70) keeps the communique issued. */
 static const char *drop =
     "name: drop\nsource: test\nissues:\n  - {id: k, title: K, reversion: 50}\n  - {id: m, title: M, reversion: 50}\nactors:\n"
     "  - {id: A, capability: 1, stances: {k: {position: 80, salience: 1}, m: {position: 70, salience: 1}}}\n"
@@ -161,33 +169,33 @@ START_TEST(drop_and_pivotal_pair) {
   for (int i = 0; i < 2; i++) {
     concert_outcome *o = run(s, "F", protos[i]);
     concert_communique c = concert_outcome_communique(o);
-    ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_DROPPED);
+    ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_RESTATES);
+    ck_assert_double_eq_tol(c.paragraphs[0].text, 50, 1e-12);
     ck_assert_int_eq(c.paragraphs[1].fate, CONCERT_PARAGRAPH_KEPT);
     ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED);
-    /* unanimity, two objectors: neither alone is pivotal: a joint block */
+    /* without any one member the others share no new text: nobody is pivotal, a
+     * deadlock whose parties are the two objectors */
     ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_JOINT_BLOCK), 2);
     ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_BLOCK), 0);
     ck_assert_int_eq(concert_outcome_issue(o, 0)->hinge.field, CONCERT_HINGE_NONE);
     concert_outcome_free(o);
   }
-  /* consensus minus 1: with C's acceptance only D would object (1 <= 1): C is pivotal,
-   * and so is D: two blockers */
+  /* consensus minus 1: the same test (the others' common win-set): without C, A, B and D
+   * share only {50}: nobody is pivotal, a deadlock without a hinge */
   concert_outcome *o = run(s, "K", NULL);
   ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_NONE);
-  ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_BLOCK), 2);
-  /* C's cheapest flip: accept 55 from 30 needs position >= (55 + 50) / 2 = 52.5, or a
-   * tolerance of 5 (25 - 20): 5 points of tolerance */
-  const concert_issue_result *r = concert_outcome_issue(o, 0);
-  ck_assert_int_eq(r->hinge.field, CONCERT_HINGE_TOLERANCE);
-  ck_assert_double_eq_tol(r->hinge.to, 5, 1e-9);
+  ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_BLOCK), 0);
+  ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_JOINT_BLOCK), 2);
+  ck_assert_int_eq(concert_outcome_issue(o, 0)->hinge.field, CONCERT_HINGE_NONE);
   concert_outcome_free(o);
   concert_scenario_free(s);
 }
 END_TEST
 
-/* Joint block vs dissociation under consensus minus 1.
- * J (r 40): A, B 80; C, D, E 30. Text 250/5 = 50; C, D, E reject (20 > 10): three
- * objectors, one accepting still leaves two: none pivotal, a joint block.
+/* Deadlock vs dissociation under consensus minus 1.
+ * J (r 40): A, B 80 ([40, 100]); C, D, E 30 ([20, 40]). Text 250/5 = 50; C, D, E reject
+ * (20 > 10). Without any one member the others share only {40}: none is pivotal, a
+ * deadlock of C, D, E (below 40, accepting nothing above it) against A, B (above it).
  * S (r 50): A, B, C 80; D 30. Text 67.5; D rejects (37.5 > 20), one objector <= 1: the
  * text passes, D dissociating; signed by A, B and C only, it is their statement, not the
  * forum's joint statement. */
@@ -208,7 +216,10 @@ START_TEST(joint_block_and_dissociation) {
   ck_assert_int_eq(concert_outcome_issue(o, 0)->kind, CONCERT_STATEMENT_NONE);
   ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_JOINT_BLOCK), 3);
   ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_BLOCK), 0);
-  ck_assert_ptr_nonnull(strstr(concert_outcome_issue(o, 0)->reason, "blocked jointly"));
+  const char *why = concert_outcome_issue(o, 0)->reason;
+  ck_assert_ptr_nonnull(strstr(why, "deadlock (no single member is pivotal): text 50.0 refused by C, D, E"));
+  ck_assert_ptr_nonnull(strstr(why, "below the reversion point 40.0, C accepts nothing above 40.0"));
+  ck_assert_ptr_nonnull(strstr(why, "above it, A accepts nothing below 40.0, B accepts nothing below 40.0"));
   concert_outcome_free(o);
   o = run(s, "S", NULL);
   const concert_issue_result *r = concert_outcome_issue(o, 0);
@@ -219,6 +230,195 @@ START_TEST(joint_block_and_dissociation) {
   ck_assert(has(s, r->dissociating, 1, "D"));
   ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_DISSOCIATE), 1);
   ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_BLOCK) + count_role(o, CONCERT_OBJECTION_JOINT_BLOCK), 0);
+  concert_outcome_free(o);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* A carve-out agrees the others' own text (Charlevoix 2018: six members' climate text,
+ * a separate US paragraph). r 75; A 80 (cap 1) accepts [75, 85]; B 90 (cap 10) [75, 100];
+ * C 10 (cap 0.2) with a red line at 50 accepts [0, 50]. Draft (80 + 900 + 2)/11.2 =
+ * 87.68: A (7.68 > 5) and C (red line) reject it. No common win-set. Carve-outs of one
+ * member (one dissenter, outnumbered by two others): without A, B and C share nothing;
+ * without B, nothing; without C, A and B share [75, 85], whose point nearest the draft is
+ * 85: the paragraph stands at 85 for A and B (not at the draft, which A rejects), C gets
+ * its own. Gains: A 5 - 5 = 0 (endorses), B 15 - 5 = 10, C bound by nothing 0.
+ * Blockers: without C the others would pass (75, 85], none of which C accepts: C blocks,
+ * with their text 85 (nearest the draft); without A (or B) the others share nothing. */
+static const char *carve_own =
+    "name: own\nsource: test\nissues: [{id: k, title: K, reversion: 75}]\nactors:\n"
+    "  - {id: A, capability: 1, stances: {k: {position: 80, salience: 1}}}\n"
+    "  - {id: B, capability: 10, stances: {k: {position: 90, salience: 1}}}\n"
+    "  - {id: C, capability: 0.2, stances: {k: {position: 10, salience: 1, red_line: 50}}}\n"
+    "forums: [{id: F, members: [A, B, C], agenda: [{session: s, issues: [k]}]}]\n";
+
+START_TEST(carve_out_others_own_text) {
+  concert_scenario *s = load(carve_own);
+  concert_outcome *o = run(s, "F", NULL);
+  const concert_issue_result *r = concert_outcome_issue(o, 0);
+  ck_assert_double_eq_tol(r->outcome, 982 / 11.2, 1e-9);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_NONE);
+  ck_assert_uint_eq(concert_outcome_veto_count(o), 1);
+  const concert_veto *v = concert_outcome_veto(o, 0);
+  ck_assert_str_eq(concert_scenario_actor_id(s, v->actor), "C");
+  ck_assert_int_eq(v->role, CONCERT_OBJECTION_BLOCK);
+  ck_assert_double_eq_tol(v->text, 85, 1e-9);
+  ck_assert(v->red_line);
+  ck_assert_ptr_nonnull(strstr(r->reason, "blocked by C (without its objection the others would "
+                                          "pass 85.0): text 85.0 crosses its red line 50.0"));
+  concert_communique c = concert_outcome_communique(o);
+  ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_CARVED_OUT);
+  ck_assert_double_eq_tol(c.paragraphs[0].drafted, 982 / 11.2, 1e-9);
+  ck_assert_double_eq_tol(c.paragraphs[0].text, 85, 1e-9);
+  ck_assert(!c.paragraphs[0].restating);
+  ck_assert_uint_eq(c.paragraphs[0].n_carved_out, 1);
+  ck_assert(has(s, c.paragraphs[0].carved_out, 1, "C"));
+  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT);
+  ck_assert_uint_eq(c.n_endorsers, 3);
+  ck_assert_double_eq_tol(concert_outcome_net_gain(o, 0), 0, 1e-9);
+  ck_assert_double_eq_tol(concert_outcome_net_gain(o, 1), 10, 1e-9);
+  ck_assert_double_eq_tol(concert_outcome_net_gain(o, 2), 0, 1e-12);
+  concert_outcome_free(o);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* Writes o's sheet to a string the caller frees. */
+static char *sheet(const concert_outcome *o) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  ck_assert_ptr_nonnull(mem);
+  ck_assert_int_eq(concert_outcome_write_text(o, mem), CONCERT_OK);
+  fclose(mem);
+  return buf;
+}
+
+/* A deadlock, and a carve-out that restates (Taormina 2017: the others restated their
+ * commitment without the US). Issue k (r 50): A 30 (cap 1) with a red line at 40 accepts
+ * [10, 40]; B, C 50 (cap 1.5) accept only 50. Draft (30 + 75 + 75)/4 = 45: all three
+ * reject it (A: red line; B, C: 5 points). Without A, B and C share only {50}; without B
+ * (or C) the others share nothing: nobody is pivotal, a deadlock of A (below 50,
+ * accepting nothing above its red line 40) against B, C (at 50, accepting only 50); no
+ * hinge. Package: no common win-set; without A, B and C share {50}: the paragraph is
+ * carved out at the reversion point, restating, A not bound; without B or C nothing:
+ * D = {A}. Issue m (all at 70, r 50) is kept: issued with carve-out. */
+static const char *stuck =
+    "name: stuck\nsource: test\nissues:\n  - {id: k, title: K, reversion: 50}\n  - {id: m, title: M, reversion: 50}\nactors:\n"
+    "  - {id: A, capability: 1, stances: {k: {position: 30, salience: 1, red_line: 40}, m: {position: 70, salience: 1}}}\n"
+    "  - {id: B, capability: 1.5, stances: {k: {position: 50, salience: 1}, m: {position: 70, salience: 1}}}\n"
+    "  - {id: C, capability: 1.5, stances: {k: {position: 50, salience: 1}, m: {position: 70, salience: 1}}}\n"
+    "forums: [{id: F, members: [A, B, C], agenda: [{session: s, issues: [k, m]}]}]\n";
+
+START_TEST(deadlock_and_carve_out_restating) {
+  concert_scenario *s = load(stuck);
+  concert_outcome *o = run(s, "F", NULL);
+  const concert_issue_result *r = concert_outcome_issue(o, 0);
+  ck_assert_double_eq_tol(r->outcome, 45, 1e-9);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_NONE);
+  ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_BLOCK), 0);
+  ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_JOINT_BLOCK), 3);
+  ck_assert_int_eq(r->hinge.field, CONCERT_HINGE_NONE);
+  ck_assert_ptr_nonnull(strstr(r->reason, "deadlock (no single member is pivotal): text 45.0 refused by A, B, C"));
+  ck_assert_ptr_nonnull(strstr(r->reason, "below the reversion point 50.0, A accepts nothing above 40.0 (its red line)"));
+  ck_assert_ptr_nonnull(strstr(r->reason, "at it, B accepts only 50.0, C accepts only 50.0"));
+  ck_assert_ptr_null(strstr(r->reason, "blocked by"));
+  concert_communique c = concert_outcome_communique(o);
+  ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_CARVED_OUT);
+  ck_assert(c.paragraphs[0].restating);
+  ck_assert_double_eq_tol(c.paragraphs[0].text, 50, 1e-12);
+  ck_assert_uint_eq(c.paragraphs[0].n_carved_out, 1);
+  ck_assert(has(s, c.paragraphs[0].carved_out, 1, "A"));
+  ck_assert_int_eq(c.paragraphs[1].fate, CONCERT_PARAGRAPH_KEPT);
+  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT);
+  char *text = sheet(o);
+  ck_assert_ptr_nonnull(strstr(text, "carved out, restating at  50.0 (drafted 45.0); separate paragraph for A"));
+  free(text);
+  char *json = NULL;
+  concert_diag d;
+  ck_assert_int_eq(concert_outcome_to_json(o, &json, &d), CONCERT_OK);
+  ck_assert_ptr_nonnull(strstr(json, "\"restating\": true"));
+  free(json);
+  concert_outcome_free(o);
+  /* without carve-outs there is no common win-set: dropped */
+  o = run(s, "F", "carve_out=false");
+  ck_assert_int_eq(concert_outcome_communique(o).paragraphs[0].fate, CONCERT_PARAGRAPH_DROPPED);
+  concert_outcome_free(o);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* Softening to the reversion point restates. Issue k (r 50): A 70 accepts [50, 90], B 80
+ * [50, 100], C 10 (cap 3, tolerance 50) [0, 100]. Draft (70 + 80 + 30)/5 = 36: A and B
+ * reject it. The common win-set [50, 90] holds more than the reversion point, and its
+ * point nearest 36 is 50: the paragraph restates the last agreed language (no carve-out:
+ * all share a win-set). The statement's re-draft would be 50 too: not issued. Issue m
+ * (all at 70) is kept: issued. */
+START_TEST(softening_to_reversion_restates) {
+  const char *text =
+      "name: restate\nsource: test\nissues:\n  - {id: k, title: K, reversion: 50}\n  - {id: m, title: M, reversion: 50}\nactors:\n"
+      "  - {id: A, capability: 1, stances: {k: {position: 70, salience: 1}, m: {position: 70, salience: 1}}}\n"
+      "  - {id: B, capability: 1, stances: {k: {position: 80, salience: 1}, m: {position: 70, salience: 1}}}\n"
+      "  - {id: C, capability: 3, stances: {k: {position: 10, salience: 1, tolerance: 50}, m: {position: 70, salience: 1}}}\n"
+      "forums: [{id: F, members: [A, B, C], agenda: [{session: s, issues: [k, m]}]}]\n";
+  concert_scenario *s = load(text);
+  concert_outcome *o = run(s, "F", NULL);
+  const concert_issue_result *r = concert_outcome_issue(o, 0);
+  ck_assert_double_eq_tol(r->outcome, 36, 1e-9);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_NONE);
+  concert_communique c = concert_outcome_communique(o);
+  ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_RESTATES);
+  ck_assert_double_eq_tol(c.paragraphs[0].drafted, 36, 1e-9);
+  ck_assert_double_eq_tol(c.paragraphs[0].text, 50, 1e-12);
+  ck_assert_uint_eq(c.paragraphs[0].n_carved_out, 0);
+  ck_assert(!c.paragraphs[0].restating);
+  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED);
+  concert_outcome_free(o);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* The blocker is the member the text is pulled toward (trade, 2018-style). r 75; US 12.5
+ * (cap 3) accepts [0, 75]; A 80 [75, 85], B 85 [75, 95], C 90 [75, 100] (cap 1 each).
+ * Draft (37.5 + 80 + 85 + 90)/6 = 48.75: A, B, C reject it, the US accepts it. Without the
+ * US the others would pass (75, 85], none of which the US accepts: the US blocks. Their
+ * point nearest 48.75 is the reversion point 75 itself, so their text is the other end,
+ * 85: 72.5 points from the US, 10 more than the reversion point. Without A (or B, C) the
+ * others share only {75}: not pivotal; A, B, C are not named. Package: all share only
+ * {75}; without the US the others share [75, 85] (more than {75}): carved out at the
+ * point nearest the draft, 75: restating, the US not bound; without A the others share
+ * only {75}: no carve-out. */
+START_TEST(blocker_is_the_pull) {
+  const char *text =
+      "name: trade\nsource: test\nissues: [{id: t, title: T, reversion: 75}]\nactors:\n"
+      "  - {id: US, capability: 3, stances: {t: {position: 12.5, salience: 1}}}\n"
+      "  - {id: A, capability: 1, stances: {t: {position: 80, salience: 1}}}\n"
+      "  - {id: B, capability: 1, stances: {t: {position: 85, salience: 1}}}\n"
+      "  - {id: C, capability: 1, stances: {t: {position: 90, salience: 1}}}\n"
+      "forums: [{id: F, members: [US, A, B, C], agenda: [{session: s, issues: [t]}]}]\n";
+  concert_scenario *s = load(text);
+  concert_outcome *o = run(s, "F", "chair_forgoes=false");
+  const concert_issue_result *r = concert_outcome_issue(o, 0);
+  ck_assert_double_eq_tol(r->outcome, 48.75, 1e-9);
+  ck_assert_int_eq(r->kind, CONCERT_STATEMENT_NONE);
+  ck_assert_uint_eq(r->n_rejecters, 3);
+  ck_assert_uint_eq(concert_outcome_veto_count(o), 1);
+  const concert_veto *v = concert_outcome_veto(o, 0);
+  ck_assert_str_eq(concert_scenario_actor_id(s, v->actor), "US");
+  ck_assert_int_eq(v->role, CONCERT_OBJECTION_BLOCK);
+  ck_assert_double_eq_tol(v->text, 85, 1e-9);
+  ck_assert_double_eq_tol(v->excess, 10, 1e-9);
+  ck_assert(!v->red_line);
+  ck_assert_ptr_nonnull(strstr(r->reason, "blocked by US (without its objection the others would pass "
+                                          "85.0): text 85.0 is 10.0 points worse for it than the "
+                                          "reversion point 75.0"));
+  concert_communique c = concert_outcome_communique(o);
+  ck_assert_int_eq(c.paragraphs[0].fate, CONCERT_PARAGRAPH_CARVED_OUT);
+  ck_assert(c.paragraphs[0].restating);
+  ck_assert_double_eq_tol(c.paragraphs[0].text, 75, 1e-12);
+  ck_assert_uint_eq(c.paragraphs[0].n_carved_out, 1);
+  ck_assert(has(s, c.paragraphs[0].carved_out, 1, "US"));
+  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_FAILED); /* nothing new: no document */
   concert_outcome_free(o);
   concert_scenario_free(s);
 }
@@ -364,32 +564,37 @@ START_TEST(forgo_by_range_ends) {
 }
 END_TEST
 
-/* Reasons and hinges. A 30 with a red line at 35, B 50 with tolerance 20, r 50; no
- * re-drafting. Text 40: A accepts it by distance (10 <= 20) but it crosses A's red line:
- * A blocks (sole objector). Moving the red line 5 points to 40 flips it, as would moving
- * A's position 5 points to 35 (on a tie the red line is named). With the judgment range
- * 30-45 on that red line the flip lies within the range; with 30-38 outside. */
+/* Reasons and hinges. r 50; A 10 with a red line at 28 (accepts [0, 28]); B, C 50 with
+ * tolerance 20 ([30, 70]), C of capability 2; no re-drafting. Text (10+50+100)/4 = 40: A
+ * accepts it by distance (30 <= 40) but it crosses A's red line. Without A, B and C pass
+ * [30, 70], none of which A accepts: A blocks, with their text 40 (the model's own).
+ * Without B (or C) the others share nothing: not pivotal. Moving A's red line 12 points
+ * to 40 flips it; its position would have to move 18 points (onto its red line, 28).
+ * With the judgment range 25-45 on that red line the flip lies within; with 25-35 outside. */
 START_TEST(hinge_on_red_line) {
   const char *text =
       "name: hinge\nsource: test\nissues: [{id: k, title: K, reversion: 50}]\nactors:\n"
-      "  - {id: A, capability: 1, stances: {k: {position: 30, salience: 1, red_line: 35}}}\n"
+      "  - {id: A, capability: 1, stances: {k: {position: 10, salience: 1, red_line: 28}}}\n"
       "  - {id: B, capability: 1, stances: {k: {position: 50, salience: 1, tolerance: 20}}}\n"
-      "forums: [{id: F, members: [A, B], agenda: [{session: s, issues: [k]}]}]\n";
+      "  - {id: C, capability: 2, stances: {k: {position: 50, salience: 1, tolerance: 20}}}\n"
+      "forums: [{id: F, members: [A, B, C], agenda: [{session: s, issues: [k]}]}]\n";
   concert_scenario *s = load(text);
-  s->stances[0].red_line_range = (concert_i_range){30, 45, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT};
+  s->stances[0].red_line_range = (concert_i_range){25, 45, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT};
   concert_outcome *o = run(s, "F", "redraft=false");
   const concert_issue_result *r = concert_outcome_issue(o, 0);
   ck_assert_int_eq(r->kind, CONCERT_STATEMENT_NONE);
   ck_assert_int_eq(r->hinge.field, CONCERT_HINGE_RED_LINE);
   ck_assert_str_eq(concert_scenario_actor_id(s, r->hinge.actor), "A");
-  ck_assert_double_eq_tol(r->hinge.from, 35, 1e-12);
+  ck_assert_double_eq_tol(r->hinge.from, 28, 1e-12);
   ck_assert_double_eq_tol(r->hinge.to, 40, 1e-12);
-  ck_assert_ptr_nonnull(strstr(r->reason, "blocked by A: text 40.0 crosses its red line 35.0"));
-  ck_assert_ptr_nonnull(strstr(r->reason, "within its judgment range 30.0-45.0"));
+  ck_assert_uint_eq(count_role(o, CONCERT_OBJECTION_BLOCK), 1);
+  ck_assert_ptr_nonnull(strstr(r->reason, "blocked by A (without its objection the others would pass "
+                                          "40.0): text 40.0 crosses its red line 28.0"));
+  ck_assert_ptr_nonnull(strstr(r->reason, "within its judgment range 25.0-45.0"));
   concert_outcome_free(o);
-  s->stances[0].red_line_range = (concert_i_range){30, 38, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT};
+  s->stances[0].red_line_range = (concert_i_range){25, 35, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT};
   o = run(s, "F", "redraft=false");
-  ck_assert_ptr_nonnull(strstr(concert_outcome_issue(o, 0)->reason, "outside its judgment range 30.0-38.0"));
+  ck_assert_ptr_nonnull(strstr(concert_outcome_issue(o, 0)->reason, "outside its judgment range 25.0-35.0"));
   concert_outcome_free(o);
   concert_scenario_free(s);
 }
@@ -502,6 +707,10 @@ int main(void) {
   tcase_add_test(t, softening_into_win_set);
   tcase_add_test(t, drop_and_pivotal_pair);
   tcase_add_test(t, joint_block_and_dissociation);
+  tcase_add_test(t, carve_out_others_own_text);
+  tcase_add_test(t, deadlock_and_carve_out_restating);
+  tcase_add_test(t, softening_to_reversion_restates);
+  tcase_add_test(t, blocker_is_the_pull);
   tcase_add_test(t, absent_member_by_quorum);
   tcase_add_test(t, leader_leaves_then_disowns);
   tcase_add_test(t, forgo_by_range_ends);

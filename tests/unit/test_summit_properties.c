@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "check_main.h"
+#include "scenario/scenario_i.h"
 
 static unsigned rnd(unsigned *s) { return *s = *s * 1103515245u + 12345u, (*s >> 8) & 0xffffff; }
 
@@ -165,31 +166,49 @@ static bool has_undefined(const char *text) {
   return false;
 }
 
-/* Whether the members of forum 0 not in `no` (plus `extra`, if any) meet rule `rule`. */
-static bool meets(const concert_scenario *s, const size_t *no, size_t n_no, size_t extra, int rule) {
-  size_t n = concert_scenario_forum_member_count(s, 0), ny = 0;
-  double cp = 0, cy = 0;
-  for (size_t i = 0; i < n; i++) {
-    size_t a = concert_scenario_forum_member(s, 0, i);
-    double c = concert_scenario_actor_capability(s, a);
-    bool yes = true;
-    for (size_t j = 0; j < n_no; j++)
-      if (no[j] == a) yes = false;
-    yes = yes || a == extra;
-    cp += c;
-    if (yes) ny++, cy += c;
-  }
-  switch (rule) {
-    case 0: return ny == n;
-    case 1: return n - ny <= 1 && ny > 0;
-    case 2: return cy / cp >= 0.6 - 1e-9;
-    default: return (double)ny / (double)n >= 0.55 - 1e-9 && cy / cp >= 0.65 - 1e-9;
-  }
+/* Whether member a accepts text y on issue k (docs/protocol.md, acceptance), from the
+ * scenario's stance directly: tolerance (default 0) and red line included. */
+static bool accepts(const concert_scenario *s, size_t a, size_t k, double y) {
+  const concert_i_stance *st = &s->stances[a * s->n_issues + k];
+  double r = concert_scenario_issue_reversion(s, k), p = st->position;
+  double tol = isnan(st->tolerance) ? 0 : st->tolerance;
+  if (!isnan(st->red_line) && (y - st->red_line) * (p - st->red_line) < -1e-9) return false;
+  return fabs(y - p) <= fabs(r - p) + tol + 1e-9;
 }
 
-/* On random forums with tolerances and red lines: no output prints an undefined number,
- * and every blocker named is pivotal (with its acceptance the rule would be met), every
- * joint block has no pivotal member, and a dissociating member's text passed. */
+/* Brute force over the half-point grid (every interval end of these integer forums lies
+ * on it): the new texts (not the reversion point) that every member of forum 0 but
+ * member `skip` accepts are flagged in g (201 points); returns how many. */
+static size_t others_new_texts(const concert_scenario *s, size_t k, size_t skip, bool *g) {
+  size_t n = concert_scenario_forum_member_count(s, 0), cnt = 0;
+  double r = concert_scenario_issue_reversion(s, k);
+  for (int q = 0; q <= 200; q++) {
+    double y = q / 2.0;
+    g[q] = fabs(y - r) > 1e-9;
+    for (size_t i = 0; g[q] && i < n; i++)
+      if (i != skip && !accepts(s, concert_scenario_forum_member(s, 0, i), k, y)) g[q] = false;
+    cnt += g[q];
+  }
+  return cnt;
+}
+
+/* Whether member i of forum 0 is pivotal on issue k (docs/protocol.md, blockers): without
+ * it the others share a new text, and it accepts none of them. */
+static bool brute_pivotal(const concert_scenario *s, size_t k, size_t i) {
+  bool g[201];
+  if (others_new_texts(s, k, i, g) == 0) return false;
+  size_t a = concert_scenario_forum_member(s, 0, i);
+  for (int q = 0; q <= 200; q++)
+    if (g[q] && accepts(s, a, k, q / 2.0)) return false;
+  return true;
+}
+
+/* On random forums with tolerances and red lines: no output prints an undefined number;
+ * on a failed tabled text exactly the pivotal members are named blockers (checked by
+ * brute force: remove the member, intersect the others' win-sets on a grid, confirm a new
+ * text exists and the member accepts none), each with a text the others all accept and it
+ * refuses; without a pivotal member the objectors are parties to a deadlock; a
+ * dissociating member's text passed. */
 START_TEST(outputs_defined_and_blockers_pivotal) {
   unsigned seed = 4242;
   size_t blocks = 0, joint = 0, dissoc = 0;
@@ -229,27 +248,35 @@ START_TEST(outputs_defined_and_blockers_pivotal) {
     free(json);
     for (size_t i = 0; i < n; i++) ck_assert(isfinite(concert_outcome_net_gain(o, i)));
     ck_assert(isfinite(concert_outcome_communique(o).expected_chance));
-    for (size_t v = 0; !events && v < concert_outcome_veto_count(o); v++) {
-      const concert_veto *x = concert_outcome_veto(o, v);
-      const concert_issue_result *r = NULL;
-      for (size_t q = 0; q < concert_outcome_issue_count(o); q++)
-        if (concert_outcome_issue(o, q)->issue == x->issue) r = concert_outcome_issue(o, q);
-      ck_assert_ptr_nonnull(r);
-      ck_assert(r->tabled);
-      if (x->role == CONCERT_OBJECTION_DISSOCIATE) {
-        dissoc++;
-        ck_assert_int_ne(r->kind, CONCERT_STATEMENT_NONE);
-        continue;
+    for (size_t q = 0; !events && q < concert_outcome_issue_count(o); q++) {
+      const concert_issue_result *r = concert_outcome_issue(o, q);
+      size_t k = r->issue, named = 0, parties = 0;
+      for (size_t v = 0; v < concert_outcome_veto_count(o); v++) {
+        const concert_veto *x = concert_outcome_veto(o, v);
+        if (x->issue != k) continue;
+        ck_assert(r->tabled);
+        size_t i = 0;
+        while (concert_scenario_forum_member(s, 0, i) != x->actor) i++;
+        if (x->role == CONCERT_OBJECTION_DISSOCIATE) {
+          dissoc++;
+          ck_assert_int_ne(r->kind, CONCERT_STATEMENT_NONE);
+        } else if (x->role == CONCERT_OBJECTION_BLOCK) {
+          blocks++, named++;
+          ck_assert_msg(brute_pivotal(s, k, i), "trial %d: blocker not pivotal", trial);
+          ck_assert(fabs(x->text - concert_scenario_issue_reversion(s, k)) > 1e-9);
+          ck_assert(!accepts(s, x->actor, k, x->text));
+          for (size_t j = 0; j < n; j++)
+            if (j != i) ck_assert(accepts(s, concert_scenario_forum_member(s, 0, j), k, x->text));
+        } else {
+          joint++, parties++;
+          ck_assert(!accepts(s, x->actor, k, r->outcome));
+        }
       }
-      ck_assert(!meets(s, r->rejecters, r->n_rejecters, (size_t)-1, rule));
-      if (x->role == CONCERT_OBJECTION_BLOCK) {
-        blocks++;
-        ck_assert_msg(meets(s, r->rejecters, r->n_rejecters, x->actor, rule), "blocker not pivotal");
-      } else {
-        joint++;
-        for (size_t j = 0; j < r->n_rejecters; j++)
-          ck_assert(!meets(s, r->rejecters, r->n_rejecters, r->rejecters[j], rule));
-      }
+      if (!r->tabled || r->kind != CONCERT_STATEMENT_NONE) continue;
+      size_t piv = 0;
+      for (size_t i = 0; i < n; i++) piv += brute_pivotal(s, k, i);
+      ck_assert_uint_eq(named, piv); /* every pivotal member is named, and only they */
+      if (piv) ck_assert_uint_eq(parties, 0);
     }
     concert_outcome_free(o);
     concert_scenario_free(s);
