@@ -1,16 +1,15 @@
-/* test_real_scenarios.c: what the shipped scenarios yield under the protocol.
+/* test_real_scenarios.c: what the shipped scenarios yield, as coded by docs/codebook.md.
  *
- * Kananaskis 2025 (data/world/kananaskis_2025_factsheet.md) reported: no communique, the
- * chair forgoing it; joint statements on critical minerals, AI, quantum, migrant smuggling,
- * transnational repression, wildfires and Israel-Iran; Australia, India and South Korea
- * on the minerals plan, and these with Mexico and South Africa on the wildfire charter;
- * no Ukraine statement, blocked by the US; Ukraine and China only in the chair's summary;
- * no climate or trade statement; the US president gone after the first day.
- * Under the negotiated package (docs/protocol.md) the file as coded before issue 8 no
- * longer yields the missing communique: the chair carves the US out of the Ukraine, China
- * and climate paragraphs and drops trade and Russia's readmission, and every member
- * endorses the rest. The assertions below state what this coding yields; the scenario
- * is re-coded by the codebook (issue 8, item 4) and these tests follow it. */
+ * Both files are written by `concert derive` from the specs in scenarios/src and were coded
+ * blind to the outcome (docs/scenarios.md). These tests state what that coding yields under
+ * the default protocol; they are not targets. Against the record of Kananaskis 2025
+ * (data/world/kananaskis_2025_factsheet.md) the coding reproduces six of the seven leaders'
+ * statements (minerals, AI, quantum, transnational repression, migrant smuggling,
+ * wildfires), no Ukraine statement and Ukraine and China in the chair's summary; it misses
+ * the missing communique (predicted: issued with the US carved out of the trade, China and
+ * Ukraine paragraphs), the Israel-Iran statement (predicted: deadlock) and the partners
+ * (predicted: all eight on five texts; reported: three on minerals, five on wildfires).
+ * docs/scenarios.md gives the causes. */
 #include <check.h>
 #include <concert.h>
 #include <stdlib.h>
@@ -53,97 +52,138 @@ static void ids_are(const concert_scenario *s, const size_t *v, size_t n, const 
   ck_assert_str_eq(got, want);
 }
 
-START_TEST(kananaskis_reproduces_record) {
-  concert_scenario *s = load(CONCERT_SRCDIR "/scenarios/g7-kananaskis-2025.yaml");
+static concert_outcome *play(const concert_scenario *s, const char *forum, const char *model) {
+  size_t f = 0;
+  ck_assert(concert_scenario_forum_find(s, forum, &f));
   concert_outcome *o = NULL;
   concert_diag d;
   concert_diag_clear(&d);
-  ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, NULL, &o, &d), CONCERT_OK);
-  /* the communique as a package: issued with the US carved out of three paragraphs */
-  concert_communique c = concert_outcome_communique(o);
-  ck_assert(!c.chair_forwent);
-  ck_assert(c.issued);
-  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT);
-  ck_assert_double_eq(c.expected_chance, 0);
-  const char *carved[] = {"ukraine", "china", "climate"}, *dropped[] = {"trade", "russia_readmission"};
-  for (size_t i = 0; i < c.n_paragraphs; i++) {
-    const char *id = concert_scenario_issue_id(s, c.paragraphs[i].issue);
-    for (size_t j = 0; j < 3; j++)
-      if (strcmp(id, carved[j]) == 0) {
-        ck_assert_int_eq(c.paragraphs[i].fate, CONCERT_PARAGRAPH_CARVED_OUT);
-        ids_are(s, c.paragraphs[i].carved_out, c.paragraphs[i].n_carved_out, "USA");
-      }
-    for (size_t j = 0; j < 2; j++)
-      if (strcmp(id, dropped[j]) == 0) ck_assert_int_eq(c.paragraphs[i].fate, CONCERT_PARAGRAPH_DROPPED);
+  ck_assert_int_eq(concert_summit_run(s, f, model ? concert_model_find(model) : NULL, NULL, NULL, &o, &d),
+                   CONCERT_OK);
+  return o;
+}
+
+static const concert_paragraph *paragraph(const concert_scenario *s, concert_communique c,
+                                          const char *id) {
+  for (size_t i = 0; i < c.n_paragraphs; i++)
+    if (strcmp(concert_scenario_issue_id(s, c.paragraphs[i].issue), id) == 0) return &c.paragraphs[i];
+  ck_abort_msg("no paragraph %s", id);
+  return NULL;
+}
+
+/* Both files are strict codebook files: every number sourced, judgments as ranges. */
+START_TEST(scenarios_are_codebook_files) {
+  const char *files[] = {CONCERT_SRCDIR "/scenarios/g7-kananaskis-2025.yaml",
+                         CONCERT_SRCDIR "/scenarios/g5-2026.yaml"};
+  for (size_t i = 0; i < 2; i++) {
+    concert_scenario *s = load(files[i]);
+    ck_assert_int_eq(concert_scenario_codebook(s), 1);
+    /* the US red line on Ukraine is a judgment with its range (rule L2) */
+    size_t us, k;
+    ck_assert(concert_scenario_actor_find(s, "USA", &us));
+    for (k = 0; k < concert_scenario_issue_count(s); k++)
+      if (strcmp(concert_scenario_issue_id(s, k), "ukraine") == 0) break;
+    concert_range r;
+    ck_assert(concert_scenario_stance_range(s, us, k, CONCERT_FIELD_RED_LINE, &r));
+    ck_assert(r.judgment);
+    ck_assert_double_eq(r.value, 62.5);
+    ck_assert_double_eq(r.low, 50);
+    ck_assert_double_eq(r.high, 75);
+    concert_scenario_free(s);
   }
-  /* exactly seven joint statements, signed by all eight members */
-  const char *joint[] = {"minerals", "ai", "quantum", "migrant_smuggling", "tnr", "wildfires", "middle_east"};
-  for (size_t i = 0; i < 7; i++) {
+}
+END_TEST
+
+START_TEST(kananaskis_as_coded) {
+  concert_scenario *s = load(CONCERT_SRCDIR "/scenarios/g7-kananaskis-2025.yaml");
+  concert_outcome *o = play(s, "G7", NULL);
+  /* six joint statements signed by all eight members (the US delegation signs after its
+   * leader left); on five of them every partner co-signs (no evidence places a partner at
+   * the status quo with tolerance 12.5, rule P5/L3, and the texts are within that) */
+  const char *joint[] = {"minerals", "ai", "quantum", "tnr", "migrant_smuggling", "wildfires"};
+  for (size_t i = 0; i < 6; i++) {
     const concert_issue_result *r = issue(s, o, joint[i]);
     ck_assert_msg(r->kind == CONCERT_STATEMENT_JOINT, "%s: no joint statement", joint[i]);
     ids_are(s, r->signatories, r->n_signatories, "CAN,DEU,EU,FRA,GBR,ITA,JPN,USA");
   }
-  ck_assert_uint_eq(concert_outcome_joint_count(o), 7);
-  /* partners: minerals AUS IND KOR; wildfires AUS IND KOR MEX ZAF; no one else */
-  ids_are(s, issue(s, o, "minerals")->partners, issue(s, o, "minerals")->n_partners, "AUS,IND,KOR");
-  ids_are(s, issue(s, o, "wildfires")->partners, issue(s, o, "wildfires")->n_partners, "AUS,IND,KOR,MEX,ZAF");
-  for (size_t i = 0; i < 7; i++)
-    if (strcmp(joint[i], "minerals") && strcmp(joint[i], "wildfires"))
-      ck_assert_uint_eq(issue(s, o, joint[i])->n_partners, 0);
-  /* Ukraine: no statement, blocked by the US alone; in the chair's summary */
-  const concert_issue_result *u = issue(s, o, "ukraine");
-  ck_assert_int_eq(u->kind, CONCERT_STATEMENT_NONE);
-  ck_assert(u->in_summary);
-  size_t uk_vetoes = 0, trade_joint = 0;
+  ck_assert_uint_eq(concert_outcome_joint_count(o), 6);
+  ids_are(s, issue(s, o, "minerals")->partners, issue(s, o, "minerals")->n_partners,
+          "AUS,BRA,IDN,IND,KOR,MEX,UKR,ZAF");
+  ck_assert_uint_eq(issue(s, o, "tnr")->n_partners, 0);
+  /* no statement on trade, China, the Middle East or Ukraine: all in the chair's summary */
+  const char *none[] = {"trade", "china", "middle_east", "ukraine"};
+  for (size_t i = 0; i < 4; i++) {
+    ck_assert_int_eq(issue(s, o, none[i])->kind, CONCERT_STATEMENT_NONE);
+    ck_assert(issue(s, o, none[i])->in_summary);
+  }
+  /* who blocked: the US alone on trade and China (pivotal: the others share a new text);
+   * Ukraine and the Middle East are deadlocks, nobody pivotal */
+  size_t n_trade = 0, n_china = 0;
   for (size_t i = 0; i < concert_outcome_veto_count(o); i++) {
     const concert_veto *v = concert_outcome_veto(o, i);
-    if (strcmp(concert_scenario_issue_id(s, v->issue), "trade") == 0) {
-      /* seven objectors to a text the US pulls toward tariffs: none pivotal, a joint
-       * block (formerly "seven vetoes") */
-      ck_assert_int_eq(v->role, CONCERT_OBJECTION_JOINT_BLOCK);
-      trade_joint++;
+    const char *k = concert_scenario_issue_id(s, v->issue), *a = concert_scenario_actor_id(s, v->actor);
+    if (strcmp(k, "trade") == 0 || strcmp(k, "china") == 0) {
+      ck_assert_str_eq(a, "USA");
+      ck_assert_int_eq(v->role, CONCERT_OBJECTION_BLOCK);
+      if (strcmp(k, "trade") == 0) n_trade++;
+      else n_china++;
     }
-    if (strcmp(concert_scenario_issue_id(s, v->issue), "ukraine")) continue;
-    uk_vetoes++;
-    ck_assert_str_eq(concert_scenario_actor_id(s, v->actor), "USA");
-    ck_assert_int_eq(v->role, CONCERT_OBJECTION_BLOCK);
+    if (strcmp(k, "ukraine") == 0 || strcmp(k, "middle_east") == 0)
+      ck_assert_int_eq(v->role, CONCERT_OBJECTION_JOINT_BLOCK);
+    if (strcmp(k, "ukraine") == 0 && strcmp(a, "USA") == 0) ck_assert(v->red_line);
   }
-  ck_assert_uint_eq(uk_vetoes, 1);
-  ck_assert_uint_eq(trade_joint, 7);
-  /* China only in the chair's summary; no climate or trade statement */
-  ck_assert_int_eq(issue(s, o, "china")->kind, CONCERT_STATEMENT_NONE);
-  ck_assert(issue(s, o, "china")->in_summary);
-  ck_assert_int_eq(issue(s, o, "climate")->kind, CONCERT_STATEMENT_NONE);
-  ck_assert_int_eq(issue(s, o, "trade")->kind, CONCERT_STATEMENT_NONE);
-  /* the US left after the first day */
-  ck_assert_uint_eq(concert_outcome_departure_count(o), 1);
-  ck_assert_str_eq(concert_scenario_actor_id(s, concert_outcome_departure(o, 0)->actor), "USA");
+  ck_assert_uint_eq(n_trade, 1);
+  ck_assert_uint_eq(n_china, 1);
+  /* the communique: issued, the US carved out of trade, China and Ukraine (the others
+   * restate their last agreed language on trade and Ukraine); no range end changes it */
+  concert_communique c = concert_outcome_communique(o);
+  ck_assert_int_eq(c.fate, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT);
+  ck_assert_double_eq(c.expected_chance, 0);
+  ck_assert_uint_eq(concert_outcome_document_hinge_count(o), 0);
+  const char *carved[] = {"trade", "china", "ukraine"};
+  for (size_t i = 0; i < 3; i++) {
+    const concert_paragraph *p = paragraph(s, c, carved[i]);
+    ck_assert_int_eq(p->fate, CONCERT_PARAGRAPH_CARVED_OUT);
+    ids_are(s, p->carved_out, p->n_carved_out, "USA");
+  }
+  ck_assert(paragraph(s, c, "trade")->restating);
+  ck_assert(paragraph(s, c, "ukraine")->restating);
+  ck_assert(!paragraph(s, c, "china")->restating);
+  ck_assert_int_eq(paragraph(s, c, "middle_east")->fate, CONCERT_PARAGRAPH_RESTATES);
+  /* the US leader left before the Ukraine session, an exogenous event; nothing disowned */
+  ck_assert_uint_eq(c.n_withdrawn, 0);
+  size_t us;
+  ck_assert(concert_scenario_actor_find(s, "USA", &us));
+  for (size_t i = 0; i < concert_scenario_forum_member_count(s, 0); i++)
+    if (concert_scenario_forum_member(s, 0, i) == us)
+      ck_assert_int_eq(concert_outcome_attendance(o, i)->kind, CONCERT_ATTENDANCE_LEADER_LEFT);
+  /* every member gains, in points on the 0-100 scale */
+  for (size_t i = 0; i < concert_scenario_forum_member_count(s, 0); i++)
+    ck_assert(concert_outcome_net_gain(o, i) > 0 && concert_outcome_net_gain(o, i) < 100);
   concert_outcome_free(o);
   concert_scenario_free(s);
 }
 END_TEST
 
-/* The G5 question: every forum of the file plays the same agenda; shares agreed are in
- * [0, 1] and a forum of the G5 file agrees on an issue only if each member accepted.
- * Under the package protocol and the coding before issue 8, every forum issues a
- * communique: the G7 and the G5 with carve-outs, the G8 and the G2 in full (formerly only
- * the G5 did; the lead re-codes the file by the codebook). */
+/* The G5 question under the codebook coding: the G7 issues its communique with the US
+ * carved out of Ukraine; the chair of the G5 and of the G8 forgoes it (expected chance of
+ * failure 0.99 and 1.00); the G2 issues one that restates or softens only. A joint
+ * statement is signed by every member. */
 START_TEST(g5_forums_play) {
   concert_scenario *s = load(CONCERT_SRCDIR "/scenarios/g5-2026.yaml");
   const char *forums[] = {"G7", "G5", "G8", "G2"};
+  static const concert_document_fate fate[] = {CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT,
+                                               CONCERT_DOCUMENT_FORGONE, CONCERT_DOCUMENT_FORGONE,
+                                               CONCERT_DOCUMENT_ISSUED};
   for (size_t i = 0; i < 4; i++) {
-    size_t f;
-    ck_assert(concert_scenario_forum_find(s, forums[i], &f));
-    concert_outcome *o = NULL;
-    concert_diag d;
-    concert_diag_clear(&d);
-    ck_assert_int_eq(concert_summit_run(s, f, NULL, NULL, NULL, &o, &d), CONCERT_OK);
-    static const concert_document_fate fate[] = {
-        CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT,
-        CONCERT_DOCUMENT_ISSUED, CONCERT_DOCUMENT_ISSUED};
-    ck_assert_int_eq(concert_outcome_communique(o).fate, fate[i]);
+    concert_outcome *o = play(s, forums[i], NULL);
+    concert_communique c = concert_outcome_communique(o);
+    ck_assert_msg(c.fate == fate[i], "%s: fate %d", forums[i], (int)c.fate);
+    if (fate[i] == CONCERT_DOCUMENT_FORGONE) ck_assert(c.expected_chance > 0.5);
     double share = concert_outcome_agreed_share(o);
     ck_assert(share >= 0 && share <= 1);
+    size_t f;
+    ck_assert(concert_scenario_forum_find(s, forums[i], &f));
     for (size_t k = 0; k < concert_outcome_issue_count(o); k++) {
       const concert_issue_result *r = concert_outcome_issue(o, k);
       if (r->kind == CONCERT_STATEMENT_JOINT)
@@ -181,7 +221,8 @@ END_TEST
 int main(void) {
   Suite *s = suite_create("real scenarios");
   TCase *t = tcase_create("record");
-  tcase_add_test(t, kananaskis_reproduces_record);
+  tcase_add_test(t, scenarios_are_codebook_files);
+  tcase_add_test(t, kananaskis_as_coded);
   tcase_add_test(t, g5_forums_play);
   tcase_add_test(t, kananaskis_deals_hub);
   suite_add_tcase(s, t);
