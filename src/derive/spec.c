@@ -13,101 +13,22 @@
 
 #include "derive/derive_i.h"
 #include "io/utf8.h"
+#include "io/yaml_read.h"
 #include "status/diag.h"
 
 /* Reading state. */
 typedef struct ctx {
-  const char *file; /* name used in messages */
-  concert_diag *d;  /* where errors go */
-  char path[160];   /* current field path */
-  size_t plen;      /* its length */
+  concert_i_yaml y; /* file, diagnostic and field path (io/yaml_read.h) */
 } ctx;
 
-static void node_pos(struct fy_node *n, int *line, int *col) {
-  *line = *col = 0;
-  for (int depth = 0; n && depth < 64; depth++) {
-    if (fy_node_is_mapping(n)) {
-      void *it = NULL;
-      struct fy_node_pair *p = fy_node_mapping_iterate(n, &it);
-      n = p ? fy_node_pair_key(p) : NULL;
-    } else if (fy_node_is_sequence(n)) {
-      void *it = NULL;
-      n = fy_node_sequence_iterate(n, &it);
-    } else {
-      struct fy_token *t = fy_node_get_scalar_token(n);
-      const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
-      if (m) *line = m->line + 1, *col = m->column + 1;
-      return;
-    }
-  }
-}
-
-static size_t push(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static size_t push(ctx *c, const char *fmt, ...) {
-  size_t mark = c->plen;
-  va_list ap;
-  va_start(ap, fmt);
-  int k = vsnprintf(c->path + c->plen, sizeof c->path - c->plen, fmt, ap);
-  va_end(ap);
-  if (k > 0) c->plen += (size_t)k;
-  if (c->plen >= sizeof c->path) c->plen = sizeof c->path - 1;
-  return mark;
-}
-static void pop(ctx *c, size_t mark) { c->plen = mark, c->path[mark] = '\0'; }
-
-static concert_status fail(ctx *c, struct fy_node *n, concert_status st, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static concert_status fail(ctx *c, struct fy_node *n, concert_status st, const char *fmt, ...) {
-  int line, col;
-  node_pos(n, &line, &col);
-  char msg[400];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  return concert_i_fail(c->d, st, c->file, line, col, c->path[0] == '.' ? c->path + 1 : c->path,
-                        "%s", msg);
-}
-
-static struct fy_node *get(struct fy_node *map, const char *key) {
-  return fy_node_mapping_lookup_by_string(map, key, FY_NT);
-}
-
-static const char *scalar(struct fy_node *n) {
-  return n && fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
-}
-
-/* Refuses keys of map that are not in the NULL-terminated list. */
-static concert_status only_keys(ctx *c, struct fy_node *map, const char *const *allowed) {
-  void *it = NULL;
-  struct fy_node_pair *p;
-  while ((p = fy_node_mapping_iterate(map, &it))) {
-    struct fy_node *k = fy_node_pair_key(p);
-    const char *key = scalar(k);
-    bool ok = false;
-    for (size_t i = 0; key && allowed[i]; i++) ok = ok || strcmp(key, allowed[i]) == 0;
-    if (!ok) {
-      char list[300] = "";
-      size_t used = 0;
-      for (size_t i = 0; allowed[i] && used < sizeof list; i++) {
-        int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
-        if (n > 0) used += (size_t)n;
-      }
-      size_t m = push(c, ".%s", key ? key : "?");
-      concert_status st = fail(c, k, CONCERT_ERR_UNKNOWN_FIELD,
-                               "unknown field '%s' (expected one of: %s)", key ? key : "?", list);
-      pop(c, m);
-      return st;
-    }
-  }
-  return CONCERT_OK;
-}
-
-static concert_status need(ctx *c, struct fy_node *n, bool map, const char *what) {
-  if (n && (map ? fy_node_is_mapping(n) : fy_node_is_sequence(n))) return CONCERT_OK;
-  return fail(c, n, CONCERT_ERR_TYPE, "%s must be a %s", what,
-              map ? "mapping (key: value)" : "sequence (a list)");
-}
+/* Positions, paths, errors and key checks: io/yaml_read.h. */
+#define push(c, ...) concert_i_yaml_push(&(c)->y, __VA_ARGS__)
+#define pop(c, mark) concert_i_yaml_pop(&(c)->y, (mark))
+#define fail(c, n, st, ...) concert_i_yaml_fail(&(c)->y, (n), (st), __VA_ARGS__)
+#define get concert_i_yaml_get
+#define scalar concert_i_yaml_scalar
+#define only_keys(c, map, allowed) concert_i_yaml_only_keys(&(c)->y, (map), (allowed))
+#define need(c, n, map, what) concert_i_yaml_need(&(c)->y, (n), (map), (what))
 
 /* An integer in [lo, hi]. */
 static concert_status get_int(ctx *c, struct fy_node *n, const char *what, long lo, long hi,
@@ -427,7 +348,7 @@ concert_status concert_i_spec_parse(const char *text, size_t len, const char *fi
       st =
           concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
   } else {
-    ctx c = {.file = file, .d = d};
+    ctx c = {.y = {.file = file, .d = d}};
     st = read_document(&c, s, fy_document_root(s->doc));
   }
   s->diag = fdiag;

@@ -16,6 +16,8 @@
 #include <concert/model.h>
 
 #include "scenario/provenance.h"
+#include "io/utf8.h"
+#include "io/yaml_read.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
 #include "summit/protocol_i.h"
@@ -26,10 +28,7 @@ typedef struct id_ref {
 } id_ref;
 
 typedef struct ctx {
-  const char *file;        /* name used in messages */
-  concert_diag *d;         /* where errors go */
-  char path[160];          /* current field path */
-  size_t plen;             /* its length */
+  concert_i_yaml y;        /* file, diagnostic and field path (io/yaml_read.h) */
   const char *top_source;  /* file-level default source, or NULL (always NULL in strict mode) */
   int codebook;            /* codebook version: strict mode (docs/scenario-format.md); 0 if not */
   concert_i_todo *todo;    /* fields met that are not yet coded (TO FILL) */
@@ -37,101 +36,15 @@ typedef struct ctx {
   id_ref *actor_ix, *issue_ix; /* sorted id indexes */
 } ctx;
 
-/* ---- positions and paths ---------------------------------------------------------- */
+/* ---- positions, paths, errors and key checks: io/yaml_read.h ---------------------- */
 
-static void node_pos(struct fy_node *n, int *line, int *col) {
-  *line = *col = 0;
-  for (int depth = 0; n && depth < 128; depth++) {
-    if (fy_node_is_mapping(n)) {
-      void *it = NULL;
-      struct fy_node_pair *p = fy_node_mapping_iterate(n, &it);
-      n = p ? fy_node_pair_key(p) : NULL;
-    } else if (fy_node_is_sequence(n)) {
-      void *it = NULL;
-      n = fy_node_sequence_iterate(n, &it);
-    } else {
-      struct fy_token *t = fy_node_get_scalar_token(n);
-      const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
-      if (m) {
-        *line = m->line + 1;
-        *col = m->column + 1;
-      }
-      return;
-    }
-  }
-}
-
-static size_t push(ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static size_t push(ctx *c, const char *fmt, ...) {
-  size_t mark = c->plen;
-  if (c->plen < sizeof c->path - 1) {
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(c->path + c->plen, sizeof c->path - c->plen, fmt, ap);
-    va_end(ap);
-    if (k > 0) c->plen += (size_t)k;
-    if (c->plen >= sizeof c->path) c->plen = sizeof c->path - 1;
-  }
-  return mark;
-}
-static void pop(ctx *c, size_t mark) {
-  c->plen = mark;
-  c->path[mark] = '\0';
-}
-
-static concert_status fail(ctx *c, struct fy_node *n, concert_status st, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static concert_status fail(ctx *c, struct fy_node *n, concert_status st, const char *fmt, ...) {
-  int line, col;
-  node_pos(n, &line, &col);
-  char msg[400];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  const char *p = c->path[0] == '.' ? c->path + 1 : c->path;
-  return concert_i_fail(c->d, st, c->file, line, col, p, "%s", msg);
-}
-
-/* ---- typed accessors --------------------------------------------------------------- */
-
-static struct fy_node *get(struct fy_node *map, const char *key) {
-  return fy_node_mapping_lookup_by_string(map, key, FY_NT);
-}
-
-/* Refuses keys of map that are not in the NULL-terminated list. */
-static concert_status only_keys(ctx *c, struct fy_node *map, const char *const *allowed) {
-  void *it = NULL;
-  struct fy_node_pair *p;
-  while ((p = fy_node_mapping_iterate(map, &it))) {
-    struct fy_node *k = fy_node_pair_key(p);
-    const char *key = k && fy_node_is_scalar(k) ? fy_node_get_scalar0(k) : NULL;
-    bool ok = false;
-    for (size_t i = 0; key && allowed[i]; i++) ok = ok || strcmp(key, allowed[i]) == 0;
-    if (!ok) {
-      char list[240] = "";
-      size_t used = 0;
-      for (size_t i = 0; allowed[i] && used < sizeof list; i++) {
-        int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
-        if (n > 0) used += (size_t)n;
-      }
-      return fail(c, k, CONCERT_ERR_UNKNOWN_FIELD, "unknown field '%s' (expected one of: %s)",
-                  key ? key : "(non-scalar key)", list);
-    }
-  }
-  return CONCERT_OK;
-}
-
-static concert_status need_map(ctx *c, struct fy_node *n, const char *what) {
-  if (!n || !fy_node_is_mapping(n))
-    return fail(c, n, CONCERT_ERR_TYPE, "%s must be a mapping (key: value)", what);
-  return CONCERT_OK;
-}
-static concert_status need_seq(ctx *c, struct fy_node *n, const char *what) {
-  if (!n || !fy_node_is_sequence(n))
-    return fail(c, n, CONCERT_ERR_TYPE, "%s must be a sequence (a list)", what);
-  return CONCERT_OK;
-}
+#define push(c, ...) concert_i_yaml_push(&(c)->y, __VA_ARGS__)
+#define pop(c, mark) concert_i_yaml_pop(&(c)->y, (mark))
+#define fail(c, n, st, ...) concert_i_yaml_fail(&(c)->y, (n), (st), __VA_ARGS__)
+#define get concert_i_yaml_get
+#define only_keys(c, map, allowed) concert_i_yaml_only_keys(&(c)->y, (map), (allowed))
+#define need_map(c, n, what) concert_i_yaml_need(&(c)->y, (n), true, (what))
+#define need_seq(c, n, what) concert_i_yaml_need(&(c)->y, (n), false, (what))
 
 static concert_status get_string(ctx *c, struct fy_node *n, const char *what, char **out) {
   if (!n || !fy_node_is_scalar(n))
@@ -206,11 +119,11 @@ static concert_status not_coded(ctx *c, struct fy_node *n, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  concert_diag one, *keep = c->d;
+  concert_diag one, *keep = c->y.d;
   concert_diag_clear(&one);
-  c->d = &one;
+  c->y.d = &one;
   fail(c, n, CONCERT_ERR_MISSING, "not yet coded: %s", msg);
-  c->d = keep;
+  c->y.d = keep;
   if (concert_i_todo_add(c->todo, &one)) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
   return CONCERT_OK;
 }
@@ -302,7 +215,7 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
     }
     if (get(n, "dist") && (st = read_dist(c, get(n, "dist"), &r->dist))) return st;
   }
-  size_t m = v != n ? push(c, ".value") : c->plen;
+  size_t m = v != n ? push(c, ".value") : c->y.plen;
   st = number_or_todo(c, v, what, lo, hi, out, &todo);
   pop(c, m);
   if (st) return st;
@@ -1348,30 +1261,6 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
   return st;
 }
 
-/* YAML is UTF-8. Invalid bytes are refused before libfyaml sees them (libfyaml 0.7.12
- * loops forever on some, e.g. "%\xff"). Returns the 1-based line and column of the
- * first bad byte, or 0 when the text is valid (also refuses NUL bytes). */
-static size_t utf8_error(const unsigned char *t, size_t n, int *line, int *col) {
-  *line = 1, *col = 1;
-  for (size_t i = 0; i < n;) {
-    unsigned char b = t[i];
-    size_t len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-    if (b == 0 || len == 0 || i + len > n || (len == 2 && b < 0xC2) || (len == 4 && b > 0xF4))
-      return i + 1;
-    unsigned cp = len == 1 ? b : b & (0x7F >> len);
-    for (size_t k = 1; k < len; k++) {
-      if ((t[i + k] & 0xC0) != 0x80) return i + 1;
-      cp = (cp << 6) | (t[i + k] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return i + 1;
-    if (b == '\n') (*line)++, *col = 1;
-    else (*col)++;
-    i += len;
-  }
-  return 0;
-}
-
 static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len) {}
 
 /* The one loader: parses text and reads the document. Fields not yet coded are listed in
@@ -1384,8 +1273,10 @@ static concert_status load_text(const char *text, size_t len, const char *name,
   if (len > CONCERT_MAX_FILE_BYTES)
     return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, file, 0, 0, NULL,
                           "the file has %zu bytes; the limit is %u", len, CONCERT_MAX_FILE_BYTES);
+  /* YAML is UTF-8: invalid bytes are refused before libfyaml sees them (libfyaml 0.7.12
+   * loops forever on some, e.g. "%\xff"; io/utf8.h). */
   int bl, bc;
-  if (text && utf8_error((const unsigned char *)text, len, &bl, &bc))
+  if (text && concert_i_utf8_error((const unsigned char *)text, len, &bl, &bc))
     return concert_i_fail(d, CONCERT_ERR_SYNTAX, file, bl, bc, NULL,
                           "the file is not valid UTF-8 text (or holds a NUL byte) here");
   struct fy_diag_cfg dcfg;
@@ -1410,7 +1301,7 @@ static concert_status load_text(const char *text, size_t len, const char *name,
     fy_diag_destroy(fdiag);
     return st;
   }
-  ctx c = {.file = file, .d = d, .s = concert_i_scenario_alloc(), .todo = todo};
+  ctx c = {.y = {.file = file, .d = d}, .s = concert_i_scenario_alloc(), .todo = todo};
   if (!c.s) st = concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
   if (!st) {
     c.s->file = concert_i_strdup(file);

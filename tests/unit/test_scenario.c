@@ -162,7 +162,7 @@ START_TEST(missing_salience) {
 END_TEST
 
 START_TEST(unknown_field_and_missing_source) {
-  expect("    chair: X\n", "    chiar: X\n", CONCERT_ERR_UNKNOWN_FIELD, 19, 5, "forums[0]");
+  expect("    chair: X\n", "    chiar: X\n", CONCERT_ERR_UNKNOWN_FIELD, 19, 5, "forums[0].chiar");
   expect("source: test\n", "", CONCERT_ERR_MISSING, 5, 16, "issues[0].reversion");
 }
 END_TEST

@@ -1,0 +1,100 @@
+/* io/yaml_read.c: the reading context, positions, paths and errors shared by the YAML
+ * readers (io/yaml_read.h). */
+#include "io/yaml_read.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "status/diag.h"
+
+void concert_i_yaml_pos(struct fy_node *n, int *line, int *col) {
+  *line = *col = 0;
+  for (int depth = 0; n && depth < 128; depth++) {
+    if (fy_node_is_mapping(n)) {
+      void *it = NULL;
+      struct fy_node_pair *p = fy_node_mapping_iterate(n, &it);
+      n = p ? fy_node_pair_key(p) : NULL;
+    } else if (fy_node_is_sequence(n)) {
+      void *it = NULL;
+      n = fy_node_sequence_iterate(n, &it);
+    } else {
+      struct fy_token *t = fy_node_get_scalar_token(n);
+      const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
+      if (m) *line = m->line + 1, *col = m->column + 1;
+      return;
+    }
+  }
+}
+
+size_t concert_i_yaml_push(concert_i_yaml *y, const char *fmt, ...) {
+  size_t mark = y->plen;
+  if (y->plen < sizeof y->path - 1) {
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(y->path + y->plen, sizeof y->path - y->plen, fmt, ap);
+    va_end(ap);
+    if (k > 0) y->plen += (size_t)k;
+    if (y->plen >= sizeof y->path) y->plen = sizeof y->path - 1;
+  }
+  return mark;
+}
+
+void concert_i_yaml_pop(concert_i_yaml *y, size_t mark) {
+  y->plen = mark;
+  y->path[mark] = '\0';
+}
+
+concert_status concert_i_yaml_fail(concert_i_yaml *y, struct fy_node *n, concert_status st,
+                                   const char *fmt, ...) {
+  int line, col;
+  concert_i_yaml_pos(n, &line, &col);
+  char msg[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  const char *p = y->path[0] == '.' ? y->path + 1 : y->path;
+  return concert_i_fail(y->d, st, y->file, line, col, p, "%s", msg);
+}
+
+struct fy_node *concert_i_yaml_get(struct fy_node *map, const char *key) {
+  return fy_node_mapping_lookup_by_string(map, key, FY_NT);
+}
+
+const char *concert_i_yaml_scalar(struct fy_node *n) {
+  return n && fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
+}
+
+concert_status concert_i_yaml_only_keys(concert_i_yaml *y, struct fy_node *map,
+                                        const char *const *allowed) {
+  void *it = NULL;
+  struct fy_node_pair *p;
+  while ((p = fy_node_mapping_iterate(map, &it))) {
+    struct fy_node *k = fy_node_pair_key(p);
+    const char *key = concert_i_yaml_scalar(k);
+    bool ok = false;
+    for (size_t i = 0; key && allowed[i]; i++) ok = ok || strcmp(key, allowed[i]) == 0;
+    if (ok) continue;
+    char list[300] = "";
+    size_t used = 0;
+    for (size_t i = 0; allowed[i] && used < sizeof list; i++) {
+      int m = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
+      if (m > 0) used += (size_t)m;
+    }
+    size_t mark = concert_i_yaml_push(y, ".%s", key ? key : "?");
+    concert_status st = concert_i_yaml_fail(y, k, CONCERT_ERR_UNKNOWN_FIELD,
+                                            "unknown field '%s' (expected one of: %s)",
+                                            key ? key : "(non-scalar key)", list);
+    concert_i_yaml_pop(y, mark);
+    return st;
+  }
+  return CONCERT_OK;
+}
+
+concert_status concert_i_yaml_need(concert_i_yaml *y, struct fy_node *n, bool map,
+                                   const char *what) {
+  if (n && (map ? fy_node_is_mapping(n) : fy_node_is_sequence(n))) return CONCERT_OK;
+  return concert_i_yaml_fail(y, n, CONCERT_ERR_TYPE, "%s must be a %s", what,
+                             map ? "mapping (key: value)" : "sequence (a list)");
+}
