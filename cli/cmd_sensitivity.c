@@ -9,8 +9,8 @@
 
 #include "run_options.h"
 
-#define USAGE                                                                                  \
-  "sensitivity FILE [--forum ID] [--model NAME] [--param k=v]... [--set k=v]...\n"            \
+#define USAGE                                                                      \
+  "sensitivity FILE [--forum ID] [--model NAME] [--param k=v]... [--set k=v]...\n" \
   "             [--format text|json|csv] [--top N] [-o FILE]"
 
 static int usage(void) {
@@ -90,8 +90,10 @@ int concert_cli_sensitivity(int argc, char **argv) {
   } else if (strcmp(format, "json") == 0) {
     char *json = NULL;
     st = concert_sensitivity_to_json(x, &json, &d);
-    if (st) concert_cli_report("sensitivity", st, &d);
-    else fprintf(fp, "%s\n", json);
+    if (st)
+      concert_cli_report("sensitivity", st, &d);
+    else
+      fprintf(fp, "%s\n", json);
     free(json);
   } else if (strcmp(format, "csv") == 0) {
     st = concert_sensitivity_write_csv(x, fp);

@@ -58,11 +58,11 @@ typedef struct concert_tipping_point {
 /** One headline with its tipping points (arrays borrowed from the sensitivity object). */
 typedef struct concert_headline {
   concert_headline_kind kind;
-  size_t issue;                  /* statement headlines: scenario issue index; else SIZE_MAX */
+  size_t issue;                   /* statement headlines: scenario issue index; else SIZE_MAX */
   concert_headline_result result; /* at the scenario's values */
   const concert_tipping_point *points; /* the flips, nearest first (by change, then input order) */
   size_t n_points;
-  size_t n_no_flip;              /* directions tried with no flip within the range */
+  size_t n_no_flip; /* directions tried with no flip within the range */
 } concert_headline;
 
 /** Finds the tipping points of forum f of scenario s (model, model_params and protocol as in

@@ -109,9 +109,18 @@ static concert_status try_number(search *g, double *v, concert_i_range r, concer
       g->probe_h = h;
       st = concert_i_bisect(keep, end, base, c_end, tol, probe, g, &flip, &c_flip, NULL);
       if (st) break;
-      concert_tipping_point p = {field, actor,      issue, partner, keep,
-                                 r.lo,  r.hi,       dir,   flip,    fabs(flip - keep) / (r.hi - r.lo),
-                                 flip >= r.lo && flip <= r.hi, decode(k, c_flip)};
+      concert_tipping_point p = {field,
+                                 actor,
+                                 issue,
+                                 partner,
+                                 keep,
+                                 r.lo,
+                                 r.hi,
+                                 dir,
+                                 flip,
+                                 fabs(flip - keep) / (r.hi - r.lo),
+                                 flip >= r.lo && flip <= r.hi,
+                                 decode(k, c_flip)};
       st = push(x, h, p, g->e->d);
     }
     free(at_end);
@@ -141,12 +150,14 @@ static concert_status try_all(search *g) {
         if (!c->set) continue;
         st = try_number(g, &w->position, c->position_range, CONCERT_HINGE_POSITION, a, k, partner);
         if (!st)
-          st = try_number(g, &w->salience, c->salience_range, CONCERT_HINGE_SALIENCE, a, k, partner);
+          st =
+              try_number(g, &w->salience, c->salience_range, CONCERT_HINGE_SALIENCE, a, k, partner);
         if (!st)
           st = try_number(g, &w->tolerance, c->tolerance_range, CONCERT_HINGE_TOLERANCE, a, k,
                           partner);
         if (!st)
-          st = try_number(g, &w->red_line, c->red_line_range, CONCERT_HINGE_RED_LINE, a, k, partner);
+          st =
+              try_number(g, &w->red_line, c->red_line_range, CONCERT_HINGE_RED_LINE, a, k, partner);
       }
     }
   for (size_t i = 0; !st && i < f->n_members; i++) {
@@ -231,9 +242,7 @@ const concert_headline *concert_sensitivity_headline(const concert_sensitivity *
   return x && i < x->n_h ? &x->h[i] : NULL;
 }
 
-size_t concert_sensitivity_range_count(const concert_sensitivity *x) {
-  return x ? x->n_ranges : 0;
-}
+size_t concert_sensitivity_range_count(const concert_sensitivity *x) { return x ? x->n_ranges : 0; }
 
 size_t concert_sensitivity_play_count(const concert_sensitivity *x) { return x ? x->n_plays : 0; }
 

@@ -20,8 +20,9 @@ concert_status concert_sensitivity_write_csv(const concert_sensitivity *x, FILE 
   if (!x || !out) return CONCERT_ERR_ARGUMENT;
   const concert_scenario *s = x->s;
   static const char *const kinds[] = {"document", "document_expected", "statement"};
-  fprintf(out, "headline,issue,result,rank,actor,partner,field,input_issue,value,low,high,"
-               "direction,flip_at,change,within_range,result_there\n");
+  fprintf(out,
+          "headline,issue,result,rank,actor,partner,field,input_issue,value,low,high,"
+          "direction,flip_at,change,within_range,result_there\n");
   for (size_t i = 0; i < x->n_h; i++) {
     const concert_headline *h = &x->h[i];
     for (size_t j = 0; j < h->n_points; j++) {
@@ -30,9 +31,9 @@ concert_status concert_sensitivity_write_csv(const concert_sensitivity *x, FILE 
       word(out, concert_headline_result_words(h->kind, h->result));
       fprintf(out, ",%zu,%s,%s,%s,%s,%.6g,%.6g,%.6g,%s,%.6g,%.6g,%s,", j + 1,
               p->actor == SIZE_MAX ? "" : s->actors[p->actor].id, p->partner ? "true" : "false",
-              concert_hinge_field_name(p->field), p->issue == SIZE_MAX ? "" : s->issues[p->issue].id,
-              p->value, p->lo, p->hi, p->direction < 0 ? "down" : "up", p->at, p->change,
-              p->within ? "true" : "false");
+              concert_hinge_field_name(p->field),
+              p->issue == SIZE_MAX ? "" : s->issues[p->issue].id, p->value, p->lo, p->hi,
+              p->direction < 0 ? "down" : "up", p->at, p->change, p->within ? "true" : "false");
       word(out, concert_headline_result_words(h->kind, p->result));
       fputc('\n', out);
     }

@@ -5,10 +5,10 @@
 #include <concert/sensitivity.h>
 
 struct concert_sensitivity {
-  const concert_scenario *s;   /* borrowed: must outlive the object */
-  size_t forum;                /* forum index */
-  char model[32];              /* model name */
-  concert_headline *h;         /* headlines: document, expected document, statements */
+  const concert_scenario *s; /* borrowed: must outlive the object */
+  size_t forum;              /* forum index */
+  char model[32];            /* model name */
+  concert_headline *h;       /* headlines: document, expected document, statements */
   size_t n_h;
   concert_tipping_point **pts; /* per headline: its flips (owned), h[i].points points here */
   size_t *cap;                 /* per headline: allocated length of pts[i] */

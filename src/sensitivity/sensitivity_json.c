@@ -13,7 +13,7 @@
 #define PUSH(a, v) concert_i_json_push((a), (v), bad)
 
 static const char *kind_name(concert_headline_kind k) {
-  return k == CONCERT_HEADLINE_DOCUMENT          ? "document"
+  return k == CONCERT_HEADLINE_DOCUMENT            ? "document"
          : k == CONCERT_HEADLINE_DOCUMENT_EXPECTED ? "document_expected"
                                                    : "statement";
 }

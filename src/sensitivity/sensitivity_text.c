@@ -48,10 +48,11 @@ concert_status concert_sensitivity_write_text(const concert_sensitivity *x, FILE
   const concert_i_forum *f = &s->forums[x->forum];
   fprintf(out, "%s\n", s->name);
   fprintf(out, "Forum %s (%s), model %s: tipping points\n", f->id, f->name, x->model);
-  fprintf(out, "%zu judgment ranges, one number moved at a time toward each end (the rest at their\n"
-               "values); flip points by bisection to 0.05 points (saliences 0.001, capabilities\n"
-               "0.01); %zu summit plays. Results may change more than once along a range: bisection\n"
-               "then finds a flip point, not necessarily the nearest (docs/sensitivity.md).\n",
+  fprintf(out,
+          "%zu judgment ranges, one number moved at a time toward each end (the rest at their\n"
+          "values); flip points by bisection to 0.05 points (saliences 0.001, capabilities\n"
+          "0.01); %zu summit plays. Results may change more than once along a range: bisection\n"
+          "then finds a flip point, not necessarily the nearest (docs/sensitivity.md).\n",
           x->n_ranges, x->n_plays);
   for (size_t i = 0; i < x->n_h; i++) {
     const concert_headline *h = &x->h[i];
@@ -59,8 +60,10 @@ concert_status concert_sensitivity_write_text(const concert_sensitivity *x, FILE
     title(out, s, f, h);
     fprintf(out, ": %s\n", concert_headline_result_words(h->kind, h->result));
     if (h->n_points == 0) {
-      fprintf(out, "  hinges on nothing: no single number flips it within its range (%zu directions"
-                   " tried)\n", h->n_no_flip);
+      fprintf(out,
+              "  hinges on nothing: no single number flips it within its range (%zu directions"
+              " tried)\n",
+              h->n_no_flip);
       continue;
     }
     const concert_tipping_point *p = &h->points[0];

@@ -29,8 +29,11 @@ concert_status concert_i_bisect(double from, double to, int base, int r_to, doub
 
 double concert_i_bisect_tol(concert_hinge_field field) {
   switch (field) {
-  case CONCERT_HINGE_SALIENCE: return 0.001;
-  case CONCERT_HINGE_CAPABILITY: return 0.01;
-  default: return 0.05;
+    case CONCERT_HINGE_SALIENCE:
+      return 0.001;
+    case CONCERT_HINGE_CAPABILITY:
+      return 0.01;
+    default:
+      return 0.05;
   }
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include "check_main.h"
 
 static concert_scenario *load(const char *text) {
@@ -40,7 +41,8 @@ static const concert_headline *statement(const concert_sensitivity *x, const con
                                          const char *id) {
   for (size_t i = 0; i < concert_sensitivity_headline_count(x); i++) {
     const concert_headline *h = concert_sensitivity_headline(x, i);
-    if (h->kind == CONCERT_HEADLINE_STATEMENT && strcmp(concert_scenario_issue_id(s, h->issue), id) == 0)
+    if (h->kind == CONCERT_HEADLINE_STATEMENT &&
+        strcmp(concert_scenario_issue_id(s, h->issue), id) == 0)
       return h;
   }
   return NULL;
@@ -87,8 +89,9 @@ START_TEST(red_line_flips_at_the_text) {
   FILE *f = open_memstream(&buf, &len);
   ck_assert_int_eq(concert_sensitivity_write_text(x, f, 5), CONCERT_OK);
   fclose(f);
-  ck_assert_msg(strstr(buf, "Statement on a: no statement\n  hinges on B red_line on a: 35.00 -> 40."),
-                "%s", buf);
+  ck_assert_msg(
+      strstr(buf, "Statement on a: no statement\n  hinges on B red_line on a: 35.00 -> 40."), "%s",
+      buf);
   free(buf);
   char *json = NULL;
   concert_diag d;
@@ -101,7 +104,8 @@ START_TEST(red_line_flips_at_the_text) {
   f = open_memstream(&buf, &len);
   ck_assert_int_eq(concert_sensitivity_write_csv(x, f), CONCERT_OK);
   fclose(f);
-  ck_assert_ptr_nonnull(strstr(buf, "statement,a,\"no statement\",1,B,false,red_line,a,35,30,45,up,"));
+  ck_assert_ptr_nonnull(
+      strstr(buf, "statement,a,\"no statement\",1,B,false,red_line,a,35,30,45,up,"));
   free(buf);
   concert_sensitivity_free(x);
   concert_scenario_free(s);
@@ -113,13 +117,18 @@ END_TEST
  * at s_a = .2 (range .1-.5, value .3). Below it the chair expects the package disowned, and
  * (with the point, the low end disowned, the high end issued: chance 2/3 > .5) forgoes it. */
 static const char *gain =
-    "name: hinges\nsource: test\nissues:\n  - {id: a, title: A, reversion: 0}\n  - {id: b, title: B, reversion: 50}\nactors:\n"
-    "  - {id: A, capability: 1, stances: {a: {position: 60, salience: 1}, b: {position: 10, salience: 1}}}\n"
-    "  - {id: B, capability: 1, stances: {a: {position: 60, salience: 1}, b: {position: 10, salience: 1}}}\n"
-    "  - {id: C, capability: 1, stances: {a: {position: 60, salience: {value: 0.3, low: 0.1, high: 0.5, source: \"judgment: test\"}},\n"
+    "name: hinges\nsource: test\nissues:\n  - {id: a, title: A, reversion: 0}\n  - {id: b, title: "
+    "B, reversion: 50}\nactors:\n"
+    "  - {id: A, capability: 1, stances: {a: {position: 60, salience: 1}, b: {position: 10, "
+    "salience: 1}}}\n"
+    "  - {id: B, capability: 1, stances: {a: {position: 60, salience: 1}, b: {position: 10, "
+    "salience: 1}}}\n"
+    "  - {id: C, capability: 1, stances: {a: {position: 60, salience: {value: 0.3, low: 0.1, high: "
+    "0.5, source: \"judgment: test\"}},\n"
     "                                     b: {position: 90, salience: 0.5, tolerance: 40}}}\n"
     "forums:\n"
-    "  - {id: G, members: [A, B, C], agenda: [{session: d1, issues: [a]}, {session: d2, issues: [b]}],\n"
+    "  - {id: G, members: [A, B, C], agenda: [{session: d1, issues: [a]}, {session: d2, issues: "
+    "[b]}],\n"
     "     events: [{before_session: d2, leader_leaves: C}]}\n";
 
 START_TEST(salience_where_the_gain_changes_sign) {
@@ -154,8 +163,11 @@ END_TEST
 START_TEST(nothing_flips) {
   const char *t =
       "name: calm\nsource: test\nissues: [{id: a, title: A, reversion: 0}]\nactors:\n"
-      "  - {id: A, capability: {value: 1, low: 0.5, high: 2, source: \"judgment: t\"}, stances: {a: {position: {value: 60, low: 50, high: 70, source: \"judgment: t\"}, salience: {value: 0.5, low: 0.2, high: 1, source: \"judgment: t\"}}}}\n"
-      "  - {id: B, capability: 1, stances: {a: {position: {value: 60, low: 50, high: 70, source: \"judgment: t\"}, salience: 1}}}\n"
+      "  - {id: A, capability: {value: 1, low: 0.5, high: 2, source: \"judgment: t\"}, stances: "
+      "{a: {position: {value: 60, low: 50, high: 70, source: \"judgment: t\"}, salience: {value: "
+      "0.5, low: 0.2, high: 1, source: \"judgment: t\"}}}}\n"
+      "  - {id: B, capability: 1, stances: {a: {position: {value: 60, low: 50, high: 70, source: "
+      "\"judgment: t\"}, salience: 1}}}\n"
       "forums: [{id: F, members: [A, B], agenda: [{session: s, issues: [a]}]}]\n";
   concert_scenario *s = load(t);
   concert_outcome *before = NULL, *after = NULL;
@@ -163,7 +175,8 @@ START_TEST(nothing_flips) {
   ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, NULL, &before, &d), CONCERT_OK);
   concert_sensitivity *x = sens(s, NULL);
   ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, NULL, &after, &d), CONCERT_OK);
-  ck_assert_double_eq(concert_outcome_issue(before, 0)->text, concert_outcome_issue(after, 0)->text);
+  ck_assert_double_eq(concert_outcome_issue(before, 0)->text,
+                      concert_outcome_issue(after, 0)->text);
   ck_assert_uint_eq(concert_sensitivity_range_count(x), 4);
   for (size_t i = 0; i < concert_sensitivity_headline_count(x); i++) {
     const concert_headline *h = concert_sensitivity_headline(x, i);
@@ -177,7 +190,8 @@ START_TEST(nothing_flips) {
   FILE *f = open_memstream(&buf, &len);
   ck_assert_int_eq(concert_sensitivity_write_text(x, f, 0), CONCERT_OK);
   fclose(f);
-  ck_assert_ptr_nonnull(strstr(buf, "hinges on nothing: no single number flips it within its range"));
+  ck_assert_ptr_nonnull(
+      strstr(buf, "hinges on nothing: no single number flips it within its range"));
   free(buf);
   concert_outcome_free(before);
   concert_outcome_free(after);
@@ -194,7 +208,8 @@ START_TEST(bad_arguments) {
   concert_diag_clear(&d);
   ck_assert_int_eq(concert_sensitivity_run(s, 5, NULL, NULL, NULL, &x, &d), CONCERT_ERR_NOT_FOUND);
   ck_assert_ptr_null(x);
-  ck_assert_int_eq(concert_sensitivity_run(NULL, 0, NULL, NULL, NULL, &x, &d), CONCERT_ERR_ARGUMENT);
+  ck_assert_int_eq(concert_sensitivity_run(NULL, 0, NULL, NULL, NULL, &x, &d),
+                   CONCERT_ERR_ARGUMENT);
   ck_assert_uint_eq(concert_sensitivity_headline_count(NULL), 0);
   concert_sensitivity_free(NULL);
   concert_scenario_free(s);
