@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check_main.h"
+#include "summit/engine_i.h"
 
 static concert_scenario *load(const char *text) {
   concert_scenario *s = NULL;
@@ -216,6 +217,52 @@ START_TEST(bad_arguments) {
 }
 END_TEST
 
+/* The bisection alone, on results given by intervals: result 1 on [lo1, hi1] and [lo2, hi2],
+ * 0 elsewhere. */
+typedef struct bands {
+  double lo1, hi1, lo2, hi2;
+  size_t calls;
+} bands;
+
+static concert_status band_probe(void *user, double v, int *result) {
+  bands *b = user;
+  b->calls++;
+  *result = (v >= b->lo1 && v <= b->hi1) || (v >= b->lo2 && v <= b->hi2);
+  return CONCERT_OK;
+}
+
+START_TEST(bisection_monotone_and_not) {
+  double at;
+  int r;
+  size_t n = 0;
+  /* one step at 40 between 35 and 45: within 0.05 above it, in ceil(log2(10 / .05)) = 8 probes */
+  bands b = {40, 100, 200, 200, 0};
+  ck_assert_int_eq(concert_i_bisect(35, 45, 0, 1, 0.05, band_probe, &b, &at, &r, &n), CONCERT_OK);
+  ck_assert_msg(at >= 40 && at <= 40.05, "at %g", at);
+  ck_assert_int_eq(r, 1);
+  ck_assert_uint_eq(n, 8);
+  ck_assert_uint_eq(b.calls, 8);
+  /* downward: the step at 40 approached from 45 toward 35 (result 1 below 40) */
+  b = (bands){0, 40, 200, 200, 0};
+  ck_assert_int_eq(concert_i_bisect(45, 35, 0, 1, 0.05, band_probe, &b, &at, &r, NULL), CONCERT_OK);
+  ck_assert_msg(at <= 40 && at >= 39.95, "at %g", at);
+  /* non-monotone: the result differs on [10, 12] and on [30, 50]; from 0 toward 50 the first
+   * midpoint (25) gives the base result, so bisection finds the flip at 30, not the nearer 10 */
+  b = (bands){10, 12, 30, 50, 0};
+  ck_assert_int_eq(concert_i_bisect(0, 50, 0, 1, 0.05, band_probe, &b, &at, &r, NULL), CONCERT_OK);
+  ck_assert_msg(at >= 30 && at <= 30.05, "at %g", at);
+  /* already within the tolerance: no probe, the end itself */
+  b = (bands){0, 100, 200, 200, 0};
+  n = 0;
+  ck_assert_int_eq(concert_i_bisect(1, 1.04, 0, 1, 0.05, band_probe, &b, &at, &r, &n), CONCERT_OK);
+  ck_assert_double_eq(at, 1.04);
+  ck_assert_uint_eq(n, 0);
+  ck_assert_double_eq(concert_i_bisect_tol(CONCERT_HINGE_SALIENCE), 0.001);
+  ck_assert_double_eq(concert_i_bisect_tol(CONCERT_HINGE_CAPABILITY), 0.01);
+  ck_assert_double_eq(concert_i_bisect_tol(CONCERT_HINGE_RED_LINE), 0.05);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("sensitivity");
   TCase *t = tcase_create("tipping points");
@@ -223,6 +270,7 @@ int main(void) {
   tcase_add_test(t, salience_where_the_gain_changes_sign);
   tcase_add_test(t, nothing_flips);
   tcase_add_test(t, bad_arguments);
+  tcase_add_test(t, bisection_monotone_and_not);
   suite_add_tcase(s, t);
   return concert_test_run(s);
 }
