@@ -18,4 +18,5 @@
 #include "concert/cohesion.h"
 #include "concert/power.h"
 #include "concert/derive.h"
+#include "concert/sensitivity.h"
 #endif

@@ -118,14 +118,16 @@ typedef enum concert_document_fate {
 } concert_document_fate;
 
 /** An input on which the document's expected fate hinges: with this one number at an end of
- * its judgment range (all others at their values) the chair expects another fate. */
+ * its judgment range (all others at their values) the chair expects another fate. `at` is the
+ * flip point between the value and that end, found by bisection (docs/sensitivity.md; to 0.05
+ * points, 0.001 for saliences, 0.01 for capabilities); it used to be the range end itself. */
 typedef struct concert_document_hinge {
   concert_hinge_field field;  /* which number */
   size_t actor;               /* actor index (SIZE_MAX for a reversion point) */
   size_t issue;               /* issue index (SIZE_MAX for a capability) */
   double value;               /* its value in the scenario */
-  double at;                  /* the range end at which the expected fate changes */
-  concert_document_fate fate; /* the expected fate there */
+  double at;                  /* the flip point: from here to the range end the fate differs */
+  concert_document_fate fate; /* the expected fate at the flip point */
 } concert_document_hinge;
 
 /** How a forum member attended. */
@@ -188,7 +190,8 @@ typedef struct concert_communique {
  * On success *out is owned by the caller (concert_outcome_free); it borrows s, which must
  * outlive it. Cost: (4 + 2J) x S model solves on (members x agenda issues) for S sessions
  * and J judgment ranges (the chair's expectations: 1 + 2J, with and without events, the
- * summit itself) plus one for the deals and one per minilateral re-bargain;
+ * summit itself) plus one for the deals and one per minilateral re-bargain, plus up to 11 x S
+ * per document hinge (its bisection);
  * O((1 + 2J) x members x issues x log members) otherwise. */
 CONCERT_API concert_status concert_summit_run(const concert_scenario *s, size_t f,
                                               const concert_model *model,

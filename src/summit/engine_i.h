@@ -146,13 +146,53 @@ double concert_i_package_gain(const concert_i_engine *e, const concert_i_package
  * evaluations (the point values, then each judgment range's low and high end, one number
  * at a time) in which it does. *n_eval gets the count. Restores the working numbers. Each
  * range end at which the expected fate differs from the point-value fate is noted as a
- * document hinge in o (when o is not NULL). */
-concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, double *chance,
-                                      size_t *n_eval);
+ * document hinge in o (when o is not NULL), at the flip point bisection finds between the
+ * value and that end (concert_i_bisect). With stop_above finite and o NULL, the count stops
+ * as soon as whether the chance exceeds stop_above is decided; *chance is then a bound on
+ * the same side of stop_above as the full count's. */
+concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, double stop_above,
+                                      double *chance, size_t *n_eval);
 /* The fate of the package the chair expects at the working numbers (exogenous events
  * only, or none). */
 concert_status concert_i_expected_fate(concert_i_engine *e, bool no_events, double *x,
                                        concert_document_fate *fate);
+
+/* ---- bisect.c ---- */
+/* One evaluation at value v of the number being moved: *result gets a code of the result
+ * (equal codes: the same result). */
+typedef concert_status (*concert_i_probe)(void *user, double v, int *result);
+/* The flip point between `from` (where the result is `base`) and `to` (where it is another,
+ * r_to): bisects until the two points are at most tol apart and returns in *at the point
+ * nearest `from` at which the result is known to differ, and in *r_at that result; *n_eval
+ * (optional) gets the evaluations added. The result may change more than once between the
+ * two (non-monotone): then *at is one flip point, not necessarily the nearest. Cost:
+ * ceil(log2(|to - from| / tol)) probes. */
+concert_status concert_i_bisect(double from, double to, int base, int r_to, double tol,
+                                concert_i_probe probe, void *user, double *at, int *r_at,
+                                size_t *n_eval);
+/* The bisection tolerance of a number: 0.001 for saliences, 0.01 for capabilities (world
+ * shares in percent), 0.05 points otherwise. */
+double concert_i_bisect_tol(concert_hinge_field field);
+
+/* ---- summit.c ---- */
+/* Sets up e for forum fi (protocol read, working copies of the stances, capabilities and
+ * reversion points allocated and filled); concert_i_engine_free releases them. */
+concert_status concert_i_engine_init(concert_i_engine *e, const concert_scenario *s, size_t fi,
+                                    const concert_model *model, const concert_params *model_params,
+                                    const concert_params *protocol, concert_diag *d);
+void concert_i_engine_free(concert_i_engine *e);
+/* How much of the summit a play computes. */
+typedef enum concert_i_play {
+  CONCERT_I_PLAY_FULL = 0,    /* everything concert_summit_run gives */
+  CONCERT_I_PLAY_QUICK = 1,   /* no deals, hinges, reasons or net gains; the chair's forgo
+                                 count stops once decided: statements and fates as in FULL */
+  CONCERT_I_PLAY_NO_FORGO = 2 /* QUICK without the forgo count (the chair never forgoes):
+                                 statements and the expected fate as in FULL */
+} concert_i_play;
+/* Plays the summit at e's working numbers into *out (freed with concert_outcome_free).
+ * *expected (optional) gets the fate the chair expects (exogenous events applied). */
+concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
+                                     concert_outcome **out, concert_document_fate *expected);
 
 /* ---- gains.c ---- */
 /* Net gain in points of actor a for text x on issue k (salience share of a over the

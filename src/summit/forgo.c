@@ -6,7 +6,8 @@
  * values, then at each judgment range's low and high end, one number at a time (1 + 2J evaluations
  * for J ranges with low < high among the members' stances and capabilities and the reversion points
  * of the negotiated agenda). A documented rule, deterministic; a Monte Carlo probability replaces
- * it once sweeps exist. */
+ * it once sweeps exist. Each range end at which the expected fate differs is a document hinge,
+ * reported at the flip point that bisection (bisect.c) finds between the value and that end. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -58,6 +59,9 @@ typedef struct tally {
   size_t n, bad;               /* evaluations, failures among them */
   concert_document_fate base;  /* the expected fate at the point values */
   concert_outcome *o;          /* hinges go here, or NULL */
+  size_t total;                /* evaluations of the full count (early stop only) */
+  double stop_above;           /* stop once chance > stop_above is decided (NaN: never) */
+  bool decided;                /* stopped early */
 } tally;
 
 static concert_status note(concert_i_engine *e, tally *t, concert_document_hinge h) {
@@ -73,35 +77,97 @@ static concert_status note(concert_i_engine *e, tally *t, concert_document_hinge
   return CONCERT_OK;
 }
 
+/* A bisection probe: the expected fate with the number *v at a given value. */
+typedef struct probe_ctx {
+  concert_i_engine *e;
+  double *v, *x;
+} probe_ctx;
+
+static concert_status probe(void *user, double v, int *result) {
+  probe_ctx *p = user;
+  concert_document_fate fate;
+  *p->v = v;
+  concert_status st = concert_i_expected_fate(p->e, false, p->x, &fate);
+  *result = (int)fate;
+  return st;
+}
+
+/* Whether the count can stop: chance > stop_above is decided whatever the rest gives. */
+static bool decided(tally *t) {
+  if (isnan(t->stop_above)) return false;
+  double tot = (double)t->total;
+  if ((double)t->bad / tot > t->stop_above) return true;
+  return (double)(t->bad + (t->total - t->n)) / tot <= t->stop_above;
+}
+
 /* Evaluates with *v set to each end of r in turn (when lo < hi), counting failures and
- * noting each end at which the expected fate differs from the point-value fate. */
+ * noting, at each end where the expected fate differs from the point-value fate, the flip
+ * point between the value and that end. */
 static concert_status ends(concert_i_engine *e, double *v, concert_i_range r, double *x, tally *t,
                            concert_hinge_field field, size_t actor, size_t issue) {
-  if (!(r.lo < r.hi) || isnan(*v)) return CONCERT_OK;
+  if (t->decided || !(r.lo < r.hi) || isnan(*v)) return CONCERT_OK;
   double keep = *v, at[2] = {r.lo, r.hi};
   concert_status st = CONCERT_OK;
-  for (int i = 0; i < 2 && !st; i++) {
+  for (int i = 0; i < 2 && !st && !t->decided; i++) {
     concert_document_fate fate;
     *v = at[i];
     st = concert_i_expected_fate(e, false, x, &fate);
     if (st) break;
     t->n++, t->bad += fails(fate);
-    if (fate != t->base)
-      st = note(e, t, (concert_document_hinge){field, actor, issue, keep, at[i], fate});
+    t->decided = decided(t);
+    if (fate == t->base || !t->o || at[i] == keep) continue;
+    probe_ctx pc = {e, v, x};
+    double flip;
+    int r_flip;
+    st = concert_i_bisect(keep, at[i], (int)t->base, (int)fate, concert_i_bisect_tol(field), probe,
+                          &pc, &flip, &r_flip, NULL);
+    if (!st)
+      st = note(e, t,
+                (concert_document_hinge){field, actor, issue, keep, flip,
+                                         (concert_document_fate)r_flip});
   }
   *v = keep;
   return st;
 }
 
-concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, double *chance,
-                                      size_t *n_eval) {
+/* The number of range ends the full count evaluates. */
+static size_t count_ends(const concert_i_engine *e) {
+  const concert_i_forum *f = e->f;
+  const concert_scenario *s = e->s;
+  size_t n = 0;
+#define END(v, r) n += (!isnan(v) && (r).lo < (r).hi) ? 2 : 0
+  for (size_t j = 0; j < f->n_sessions; j++)
+    for (size_t q = 0; q < f->sessions[j].n_issues; q++) {
+      size_t k = f->sessions[j].issues[q];
+      if (s->issues[k].raised_only) continue;
+      END(e->rev[k], s->issues[k].reversion_range);
+      for (size_t i = 0; i < f->n_members; i++) {
+        size_t a = f->members[i];
+        const concert_i_stance *w = concert_i_est(e, a, k);
+        const concert_i_stance *c = concert_i_stance_at(s, a, k);
+        END(w->position, c->position_range);
+        END(w->salience, c->salience_range);
+        END(w->tolerance, c->tolerance_range);
+        END(w->red_line, c->red_line_range);
+      }
+    }
+  for (size_t i = 0; i < f->n_members; i++)
+    END(e->cap[f->members[i]], s->actors[f->members[i]].capability_range);
+#undef END
+  return n;
+}
+
+concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, double stop_above,
+                                      double *chance, size_t *n_eval) {
   const concert_i_forum *f = e->f;
   const concert_scenario *s = e->s;
   double *x = malloc((s->n_issues ? s->n_issues : 1) * sizeof *x);
   if (!x) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-  tally t = {.o = o};
+  tally t = {.o = o, .stop_above = o ? NAN : stop_above};
+  if (!isnan(t.stop_above)) t.total = 1 + count_ends(e);
   concert_status st = concert_i_expected_fate(e, false, x, &t.base);
   t.n = 1, t.bad = fails(t.base);
+  if (!isnan(t.stop_above)) t.decided = decided(&t);
   for (size_t j = 0; !st && j < f->n_sessions; j++)
     for (size_t q = 0; !st && q < f->sessions[j].n_issues; q++) {
       size_t k = f->sessions[j].issues[q];
@@ -124,7 +190,11 @@ concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, d
               SIZE_MAX);
   }
   free(x);
-  *chance = (double)t.bad / (double)t.n;
+  /* stopped early: a bound on the side of stop_above the full count falls */
+  if (t.decided && (double)t.bad / (double)t.total <= t.stop_above)
+    *chance = (double)(t.bad + (t.total - t.n)) / (double)t.total;
+  else
+    *chance = (double)t.bad / (double)(t.decided ? t.total : t.n);
   *n_eval = t.n;
   return st;
 }

@@ -62,8 +62,9 @@ static void statements(FILE *out, const concert_outcome *o) {
   if (ndoc == 0) fprintf(out, "  none\n");
 }
 
-/* The inputs the document's expected fate hinges on: one number at an end of its judgment
- * range, all others at their values, and the chair expects another fate. */
+/* The inputs the document's expected fate hinges on: one number moved toward an end of its
+ * judgment range, all others at their values, and the chair expects another fate from the
+ * flip point on (found by bisection, docs/sensitivity.md). */
 static void hinges(FILE *out, const concert_outcome *o, const char *const *words) {
   const concert_scenario *s = o->s;
   size_t n = concert_outcome_document_hinge_count(o);
@@ -71,7 +72,8 @@ static void hinges(FILE *out, const concert_outcome *o, const char *const *words
     fprintf(out, "  no single judgment range, taken to either end, changes the expected fate\n");
     return;
   }
-  fprintf(out, "  the expected fate hinges on %zu range end%s (one number moved, the rest at their values):\n",
+  fprintf(out, "  the expected fate hinges on %zu range end%s (one number moved, the rest at their"
+               " values; flip point by bisection):\n",
           n, n == 1 ? "" : "s");
   for (size_t i = 0; i < n; i++) {
     const concert_document_hinge *h = concert_outcome_document_hinge(o, i);
@@ -83,7 +85,7 @@ static void hinges(FILE *out, const concert_outcome *o, const char *const *words
     else
       fprintf(out, "%s %s on %s", s->actors[h->actor].id, concert_hinge_field_name(h->field),
               s->issues[h->issue].id);
-    fprintf(out, " %.1f -> %.1f: %s\n", h->value, h->at, words[h->fate]);
+    fprintf(out, " %.2f -> %.2f: %s\n", h->value, h->at, words[h->fate]);
   }
 }
 

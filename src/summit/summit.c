@@ -141,41 +141,61 @@ static concert_status document(concert_i_engine *e, concert_outcome *o, const co
   return st;
 }
 
-concert_status concert_summit_run(const concert_scenario *s, size_t fi, const concert_model *model,
-                                  const concert_params *model_params,
-                                  const concert_params *protocol, concert_outcome **out,
-                                  concert_diag *d) {
-  if (!s || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
-  *out = NULL;
+concert_status concert_i_engine_init(concert_i_engine *e, const concert_scenario *s, size_t fi,
+                                    const concert_model *model, const concert_params *model_params,
+                                    const concert_params *protocol, concert_diag *d) {
+  *e = (concert_i_engine){.s = s, .d = d};
+  if (!s) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
   if (fi >= s->n_forums) return CONCERT_FAIL(d, CONCERT_ERR_NOT_FOUND, "no forum %zu", fi);
   size_t nspec;
   const concert_param_spec *spec = concert_i_protocol_specs(&nspec);
   concert_status st = concert_params_check(protocol, spec, nspec, "the summit protocol", d);
   if (st) return st;
-  concert_i_engine e = {.s = s, .f = &s->forums[fi], .d = d};
-  e.model = model ? model : concert_model_find(s->model);
-  e.mparams = model ? model_params : (model_params ? model_params : s->model_params);
-  if (!e.model) return CONCERT_FAIL(d, CONCERT_ERR_UNKNOWN_ID, "unknown model '%s'", s->model);
-  read_proto(&e.p, protocol, s->protocol);
-  const concert_i_forum *f = e.f;
-  size_t nm = f->n_members, nr = 0, na = s->n_actors, ni = s->n_issues, nst = na * ni;
+  e->f = &s->forums[fi];
+  e->model = model ? model : concert_model_find(s->model);
+  e->mparams = model ? model_params : (model_params ? model_params : s->model_params);
+  if (!e->model) return CONCERT_FAIL(d, CONCERT_ERR_UNKNOWN_ID, "unknown model '%s'", s->model);
+  read_proto(&e->p, protocol, s->protocol);
+  size_t na = s->n_actors, ni = s->n_issues, nst = na * ni;
+  e->st = malloc((nst ? nst : 1) * sizeof *e->st);
+  e->sal = malloc((nst ? nst : 1) * sizeof *e->sal);
+  e->cap = malloc((na ? na : 1) * sizeof *e->cap);
+  e->rev = malloc((ni ? ni : 1) * sizeof *e->rev);
+  if (!e->st || !e->sal || !e->cap || !e->rev) {
+    concert_i_engine_free(e);
+    return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  if (nst) memcpy(e->st, s->stances, nst * sizeof *e->st);
+  for (size_t i = 0; i < nst; i++) e->sal[i] = s->stances[i].salience;
+  for (size_t a = 0; a < na; a++) e->cap[a] = s->actors[a].capability;
+  for (size_t k = 0; k < ni; k++) e->rev[k] = s->issues[k].reversion;
+  return CONCERT_OK;
+}
+
+void concert_i_engine_free(concert_i_engine *e) {
+  free(e->st), free(e->sal), free(e->cap), free(e->rev);
+  e->st = NULL, e->sal = NULL, e->cap = NULL, e->rev = NULL;
+}
+
+concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
+                                     concert_outcome **out, concert_document_fate *expected) {
+  bool full = mode == CONCERT_I_PLAY_FULL;
+  const concert_scenario *s = e->s;
+  const concert_i_forum *f = e->f;
+  concert_diag *d = e->d;
+  concert_status st = CONCERT_OK;
+  *out = NULL;
+  size_t nm = f->n_members, nr = 0, ni = s->n_issues;
   for (size_t j = 0; j < f->n_sessions; j++) nr += f->sessions[j].n_issues;
   concert_outcome *o = calloc(1, sizeof *o);
-  e.st = malloc((nst ? nst : 1) * sizeof *e.st);
-  e.sal = malloc((nst ? nst : 1) * sizeof *e.sal);
-  e.cap = malloc((na ? na : 1) * sizeof *e.cap);
-  e.rev = malloc((ni ? ni : 1) * sizeof *e.rev);
   double *actual = malloc((ni ? ni : 1) * sizeof *actual);
   concert_i_att *att = malloc(nm * sizeof *att);
   size_t *who = malloc(nm * sizeof *who);
-  if (!o || !e.st || !e.sal || !e.cap || !e.rev || !actual || !att || !who) goto nomem;
-  if (nst) memcpy(e.st, s->stances, nst * sizeof *e.st);
-  for (size_t i = 0; i < na * ni; i++) e.sal[i] = s->stances[i].salience;
-  for (size_t a = 0; a < na; a++) e.cap[a] = s->actors[a].capability;
-  for (size_t k = 0; k < ni; k++) e.rev[k] = s->issues[k].reversion, actual[k] = NAN;
+  if (!o || !actual || !att || !who) goto nomem;
+  for (size_t k = 0; k < ni; k++) actual[k] = NAN;
   o->s = s;
-  o->forum = fi;
-  snprintf(o->model, sizeof o->model, "%s", concert_model_name(e.model));
+  o->forum = (size_t)(f - s->forums);
+  snprintf(o->model, sizeof o->model, "%s", concert_model_name(e->model));
   o->res = calloc(nr ? nr : 1, sizeof *o->res);
   o->sig = calloc(nr ? nr : 1, sizeof *o->sig);
   o->par = calloc(nr ? nr : 1, sizeof *o->par);
@@ -191,42 +211,66 @@ concert_status concert_summit_run(const concert_scenario *s, size_t fi, const co
       !o->expected || !o->deps)
     goto nomem;
   o->comm.declaration = f->declaration;
-  /* Bilateral deals: made with the members expected to attend. */
-  concert_i_attendance(&e, CONCERT_I_ATT_EXPECTED, att);
-  size_t n = 0;
-  for (size_t i = 0; i < nm; i++)
-    if (!att[i].absent) who[n++] = f->members[i];
-  if ((st = concert_i_bargain(&e, who, n, actual, o))) goto fail;
-  /* The chair's expectation and its expected chance of failure. */
-  if ((st = concert_i_forgo_chance(&e, o, &o->comm.expected_chance, &o->comm.n_evaluations)))
-    goto fail;
-  concert_document_fate with_events, without;
-  if ((st = concert_i_expected_fate(&e, true, o->expected, &without))) goto fail;
-  if ((st = concert_i_expected_fate(&e, false, o->expected, &with_events))) goto fail;
-  o->comm.depends_exogenous = with_events != without;
-  bool forgone = e.p.chair_forgoes && o->comm.expected_chance > e.p.forgo_above;
+  if (full) {
+    /* Bilateral deals: made with the members expected to attend. */
+    concert_i_attendance(e, CONCERT_I_ATT_EXPECTED, att);
+    size_t n = 0;
+    for (size_t i = 0; i < nm; i++)
+      if (!att[i].absent) who[n++] = f->members[i];
+    if ((st = concert_i_bargain(e, who, n, actual, o))) goto fail;
+  }
+  /* The chair's expectation and its expected chance of failure (a quick play only decides
+   * whether it exceeds forgo_above, and only when the chair may forgo). */
+  bool forgone = false;
+  if (full || (mode == CONCERT_I_PLAY_QUICK && e->p.chair_forgoes)) {
+    double stop = full ? NAN : e->p.forgo_above;
+    if ((st = concert_i_forgo_chance(e, full ? o : NULL, stop, &o->comm.expected_chance,
+                                     &o->comm.n_evaluations)))
+      goto fail;
+    forgone = e->p.chair_forgoes && o->comm.expected_chance > e->p.forgo_above;
+  }
+  concert_document_fate with_events, without = CONCERT_DOCUMENT_ISSUED;
+  if (full && (st = concert_i_expected_fate(e, true, o->expected, &without))) goto fail;
+  if ((st = concert_i_expected_fate(e, false, o->expected, &with_events))) goto fail;
+  o->comm.depends_exogenous = full && with_events != without;
+  if (expected) *expected = with_events;
   /* The summit as it happens. */
-  concert_i_attendance(&e, CONCERT_I_ATT_ACTUAL, att);
-  record_attendance(&e, o, att);
+  concert_i_attendance(e, CONCERT_I_ATT_ACTUAL, att);
+  record_attendance(e, o, att);
   for (size_t k = 0; k < ni; k++) actual[k] = NAN;
-  if ((st = play(&e, o, att, actual))) goto fail;
+  if ((st = play(e, o, att, actual))) goto fail;
   for (size_t i = 0; i < nr; i++) {
     o->res[i].signatories = o->sig[i].v, o->res[i].n_signatories = o->sig[i].n;
     o->res[i].partners = o->par[i].v, o->res[i].n_partners = o->par[i].n;
     o->res[i].rejecters = o->rej[i].v, o->res[i].n_rejecters = o->rej[i].n;
     o->res[i].dissociating = o->dis[i].v, o->res[i].n_dissociating = o->dis[i].n;
   }
-  if ((st = document(&e, o, att, actual, forgone))) goto fail;
-  if ((st = deal_network(&e, o))) goto fail;
-  concert_i_net_gains(&e, o);
-  if ((st = concert_i_reasons(&e, o))) goto fail;
-  free(e.st), free(e.sal), free(e.cap), free(e.rev), free(actual), free(att), free(who);
+  if ((st = document(e, o, att, actual, forgone))) goto fail;
+  if (full) {
+    if ((st = deal_network(e, o))) goto fail;
+    concert_i_net_gains(e, o);
+    if ((st = concert_i_reasons(e, o))) goto fail;
+  }
+  free(actual), free(att), free(who);
   *out = o;
   return CONCERT_OK;
 nomem:
   st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
 fail:
-  free(e.st), free(e.sal), free(e.cap), free(e.rev), free(actual), free(att), free(who);
+  free(actual), free(att), free(who);
   concert_outcome_free(o);
+  return st;
+}
+
+concert_status concert_summit_run(const concert_scenario *s, size_t fi, const concert_model *model,
+                                  const concert_params *model_params,
+                                  const concert_params *protocol, concert_outcome **out,
+                                  concert_diag *d) {
+  if (!s || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+  *out = NULL;
+  concert_i_engine e;
+  concert_status st = concert_i_engine_init(&e, s, fi, model, model_params, protocol, d);
+  if (!st) st = concert_i_summit_play(&e, CONCERT_I_PLAY_FULL, out, NULL);
+  concert_i_engine_free(&e);
   return st;
 }

@@ -1,0 +1,1 @@
+sensitivity scenarios/g5-2026.yaml --forum G5 --format json

@@ -1,0 +1,1 @@
+sensitivity scenarios/g7-kananaskis-2025.yaml
