@@ -166,9 +166,9 @@ START_TEST(kananaskis_as_coded) {
 END_TEST
 
 /* The G5 question under the codebook coding: the G7 issues its communique with the US
- * carved out of Ukraine, the Middle East, development and climate; the chair of the G5 and of the G8 forgoes it (expected chance of
- * failure 0.98 and 1.00); the G2 issues one that restates or softens only. A joint
- * statement is signed by every member. */
+ * carved out of Ukraine, the Middle East, development and climate; the chair of the G5 and
+ * of the G8 forgoes it (expected chance of failure 0.98 and 1.00); the G2 issues one that
+ * restates or softens only. A joint statement is signed by every member. */
 START_TEST(g5_forums_play) {
   concert_scenario *s = load(CONCERT_SRCDIR "/scenarios/g5-2026.yaml");
   const char *forums[] = {"G7", "G5", "G8", "G2"};
