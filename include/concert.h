@@ -18,4 +18,6 @@
 #include "concert/cohesion.h"
 #include "concert/power.h"
 #include "concert/derive.h"
+#include "concert/rng.h"
+#include "concert/sweep.h"
 #endif

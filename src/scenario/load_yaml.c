@@ -176,13 +176,48 @@ static concert_status read_dist(ctx *c, struct fy_node *n, unsigned char *dist) 
     *dist = CONCERT_I_DIST_UNIFORM;
   else if (v && strcmp(v, "triangular") == 0)
     *dist = CONCERT_I_DIST_TRIANGULAR;
+  else if (v && strcmp(v, "normal") == 0)
+    *dist = CONCERT_I_DIST_NORMAL;
   else {
     size_t m = push(c, ".dist");
-    concert_status st = fail(c, n, CONCERT_ERR_INVALID, "dist must be 'uniform' or 'triangular'");
+    concert_status st =
+        fail(c, n, CONCERT_ERR_INVALID, "dist must be 'uniform', 'triangular' or 'normal'");
     pop(c, m);
     return st;
   }
   return CONCERT_OK;
+}
+
+/* The `sd` of a normal range: required with `dist: normal` (a number > 0, at most the field's
+ * width hi - lo), refused with any other distribution. */
+static concert_status read_sd(ctx *c, struct fy_node *n, const char *what, double lo, double hi,
+                              concert_i_range *r) {
+  struct fy_node *sd = get(n, "sd");
+  r->sd = 0;
+  if (r->dist != CONCERT_I_DIST_NORMAL) {
+    if (!sd) return CONCERT_OK;
+    size_t m = push(c, ".sd");
+    concert_status st = fail(c, sd, CONCERT_ERR_INVALID,
+                             "%s has 'sd' but its dist is not 'normal' (sd belongs to a normal)",
+                             what);
+    pop(c, m);
+    return st;
+  }
+  if (!sd) {
+    size_t m = push(c, ".dist");
+    concert_status st = fail(c, get(n, "dist"), CONCERT_ERR_MISSING,
+                             "%s has dist 'normal' but no 'sd' (its standard deviation)", what);
+    pop(c, m);
+    return st;
+  }
+  char label[80];
+  snprintf(label, sizeof label, "sd of %s", what);
+  size_t m = push(c, ".sd");
+  concert_status st = scalar_number(c, sd, label, 0, hi - lo, &r->sd);
+  if (!st && !(r->sd > 0))
+    st = fail(c, sd, CONCERT_ERR_RANGE, "sd of %s must be greater than 0", what);
+  pop(c, m);
+  return st;
 }
 
 /* A calibrated number of field `what` in [lo, hi] (docs/scenario-format.md, "Calibrated numbers"):
@@ -200,7 +235,7 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
   concert_status st = CONCERT_OK;
   r->dist = CONCERT_I_DIST_UNIFORM;
   if (n && fy_node_is_mapping(n)) {
-    static const char *const keys[] = {"value", "low", "high", "dist", "source", NULL};
+    static const char *const keys[] = {"value", "low", "high", "dist", "sd", "source", NULL};
     st = only_keys(c, n, keys);
     if (st) return st;
     v = get(n, "value"), low = get(n, "low"), high = get(n, "high");
@@ -214,6 +249,8 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
       if (own) *own = source;
     }
     if (get(n, "dist") && (st = read_dist(c, get(n, "dist"), &r->dist))) return st;
+    st = read_sd(c, n, what, lo, hi, r);
+    if (st) return st;
   }
   size_t m = v != n ? push(c, ".value") : c->y.plen;
   st = number_or_todo(c, v, what, lo, hi, out, &todo);
@@ -810,7 +847,7 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
   struct fy_node *e;
   static const char *const keys[] = {"before_session", "depart", "leader_leaves", "absent",
                                      "leader_absent", "salience_shock", "dispute", "source",
-                                     "exogenous", NULL};
+                                     "exogenous", "probability", NULL};
   while (!st && (e = fy_node_sequence_iterate(n, &it))) {
     size_t m = push(c, "[%zu]", f->n_events);
     concert_i_event *ev = &f->events[f->n_events++];
@@ -851,6 +888,17 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
         st = attendance_once(c, val, f);
         pop(c, m2);
       }
+    }
+    ev->probability = 1;
+    if (!st && get(e, "probability")) {
+      size_t m2 = push(c, ".probability");
+      if (!event_keys[which].attendance)
+        st = fail(c, get(e, "probability"), CONCERT_ERR_INVALID,
+                  "only attendance events (depart, leader_leaves, absent, leader_absent) take "
+                  "a 'probability'");
+      else
+        st = scalar_number(c, get(e, "probability"), "probability", 0, 1, &ev->probability);
+      pop(c, m2);
     }
     if (!st && get(e, "exogenous")) {
       size_t m2 = push(c, ".exogenous");
