@@ -34,6 +34,7 @@ typedef struct ctx {
   concert_i_todo *todo;    /* fields met that are not yet coded (TO FILL) */
   concert_scenario *s;     /* scenario being built */
   id_ref *actor_ix, *issue_ix; /* sorted id indexes */
+  unsigned char default_dist;  /* `uncertainty: {dist: ...}`: a range's dist when it names none */
 } ctx;
 
 /* ---- positions, paths, errors and key checks: io/yaml_read.h ---------------------- */
@@ -233,7 +234,7 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
   const char *source = inherited;
   bool todo = false;
   concert_status st = CONCERT_OK;
-  r->dist = CONCERT_I_DIST_UNIFORM;
+  r->dist = c->default_dist;
   if (n && fy_node_is_mapping(n)) {
     static const char *const keys[] = {"value", "low", "high", "dist", "sd", "source", NULL};
     st = only_keys(c, n, keys);
@@ -1175,9 +1176,28 @@ static concert_status check_event_sources(ctx *c, struct fy_node *forum) {
   return st;
 }
 
+/* `uncertainty: {dist: uniform|triangular}`: the file's default distribution of a range
+ * (docs/scenario-format.md); a normal needs its own sd, so it is not a file default. */
+static concert_status read_uncertainty(ctx *c, struct fy_node *n) {
+  static const char *const keys[] = {"dist", NULL};
+  concert_status st = need_map(c, n, "uncertainty");
+  if (!st) st = only_keys(c, n, keys);
+  if (st || !get(n, "dist")) return st;
+  st = read_dist(c, get(n, "dist"), &c->default_dist);
+  if (!st && c->default_dist == CONCERT_I_DIST_NORMAL) {
+    size_t m = push(c, ".dist");
+    st = fail(c, get(n, "dist"), CONCERT_ERR_INVALID,
+              "the file's default dist must be 'uniform' or 'triangular' (a normal needs the "
+              "number's own sd)");
+    pop(c, m);
+  }
+  return st;
+}
+
 static concert_status read_document(ctx *c, struct fy_node *root) {
-  static const char *const keys[] = {"name",     "description", "codebook", "source", "model",
-                                     "protocol", "issues",      "actors",   "forums", NULL};
+  static const char *const keys[] = {"name",   "description", "codebook", "source",
+                                     "model",  "protocol",    "issues",   "actors",
+                                     "forums", "uncertainty", NULL};
   concert_status st = need_map(c, root, "the document");
   if (!st) st = only_keys(c, root, keys);
   if (st) return st;
@@ -1227,6 +1247,12 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
   if (get(root, "protocol")) {
     m = push(c, "protocol");
     st = read_protocol(c, get(root, "protocol"));
+    pop(c, m);
+    if (st) return st;
+  }
+  if (get(root, "uncertainty")) {
+    m = push(c, "uncertainty");
+    st = read_uncertainty(c, get(root, "uncertainty"));
     pop(c, m);
     if (st) return st;
   }

@@ -188,6 +188,12 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
   size_t ni = 0, nm = f->n_members;
   for (size_t j = 0; j < f->n_sessions; j++) ni += f->sessions[j].n_issues;
   w->ni = ni, w->nm = nm;
+  size_t widest = ni > nm ? ni : nm;
+  if (widest < 6) widest = 6;
+  if (runs > SIZE_MAX / sizeof(double) / widest) {
+    st = CONCERT_FAIL(d, CONCERT_ERR_TOO_LARGE, "%zu runs do not fit in memory here", runs);
+    goto done;
+  }
   size_t nim = ni * nm > 0 ? ni * nm : 1;
   w->issue = malloc((ni ? ni : 1) * sizeof *w->issue);
   w->member = malloc(nm * sizeof *w->member);

@@ -4,6 +4,7 @@
  * hand-checkable probability within 3 standard errors, cancellation. */
 #include <check.h>
 #include <concert.h>
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,6 +167,27 @@ START_TEST(bad_distributions) {
   ck_assert_double_eq(st->position_range.sd, 5);
   ck_assert(concert_i_draw_ranged(st->position, &st->position_range));
   concert_scenario_free(s);
+  /* the file's default distribution applies to ranges that name none */
+  const char *def = "name: ok\nsource: test\nuncertainty: {dist: triangular}\n"
+                    "issues: [{id: k, title: K, reversion: 50}]\nactors:\n"
+                    "  - {id: A, capability: 1, stances: {k: {position: {value: 50, low: 40, "
+                    "high: 70}, salience: {value: 0.5, low: 0.2, high: 0.9, dist: uniform}}}}\n"
+                    "forums: [{id: F, members: [A], agenda: [{session: s, issues: [k]}]}]\n";
+  s = load(def);
+  st = concert_i_stance_at(s, 0, 0);
+  ck_assert_int_eq(st->position_range.dist, CONCERT_I_DIST_TRIANGULAR);
+  ck_assert_int_eq(st->salience_range.dist, CONCERT_I_DIST_UNIFORM);
+  concert_scenario_free(s);
+  const char *bad = "name: bad\nsource: test\nuncertainty: {dist: normal}\n"
+                    "issues: [{id: k, title: K, reversion: 50}]\nactors: [{id: A, capability: 1}]\n"
+                    "forums: [{id: F, members: [A], agenda: [{session: s, issues: [k]}]}]\n";
+  concert_diag d;
+  concert_diag_clear(&d);
+  s = NULL;
+  ck_assert_int_eq(concert_scenario_load_string(bad, strlen(bad), "t.yaml", &s, &d),
+                   CONCERT_ERR_INVALID);
+  ck_assert_str_eq(d.path, "uncertainty.dist");
+  ck_assert_int_eq(d.line, 3);
 }
 END_TEST
 
@@ -219,7 +241,30 @@ START_TEST(threads_identical) {
        *three = sweep_json(s, f, 150, 3, NULL);
   ck_assert_str_eq(one, two);
   ck_assert_str_eq(one, three);
-  ck_assert_ptr_nonnull(strstr(one, "\"schema\": \"concert-sweep/1\""));
+  /* the documented keys, in order (docs/json-schema.md) */
+  json_error_t err;
+  json_t *j = json_loads(one, 0, &err);
+  ck_assert_ptr_nonnull(j);
+  char keys[256] = "";
+  const char *k;
+  json_t *v;
+  size_t len = 0;
+  json_object_foreach(j, k, v) {
+    (void)v;
+    int n = snprintf(keys + len, sizeof keys - len, "%s,", k);
+    ck_assert(n > 0 && (size_t)n < sizeof keys - len);
+    len += (size_t)n;
+  }
+  ck_assert_str_eq(keys, "schema,scenario,forum,model,runs,seed,document,issues,rift,net_gain,");
+  ck_assert_str_eq(json_string_value(json_object_get(j, "schema")), "concert-sweep/1");
+  ck_assert_int_eq(json_integer_value(json_object_get(j, "runs")), 150);
+  json_t *issue = json_array_get(json_object_get(j, "issues"), 0);
+  ck_assert_uint_eq(json_array_size(json_object_get(issue, "members")), 5);
+  json_t *p = json_object_get(json_object_get(issue, "statement"), "p");
+  double pv = json_number_value(p);
+  double se = json_number_value(json_object_get(json_object_get(issue, "statement"), "se"));
+  ck_assert_double_eq_tol(se, sqrt(pv * (1 - pv) / 150), 1e-6);
+  json_decref(j);
   free(one), free(two), free(three);
   concert_scenario_free(s);
 }
