@@ -305,6 +305,26 @@ START_TEST(red_line_half) {
 }
 END_TEST
 
+/* forgo_evaluation: point evaluates the chair's expectation once, at the point values;
+ * the default evaluates each range's two ends as well (here B's red line: 1 + 2). */
+START_TEST(forgo_point) {
+  concert_scenario *s = load(redline_yaml);
+  concert_params *p = concert_params_new();
+  ck_assert_int_eq(concert_params_set_word(p, "forgo_evaluation", "point"), CONCERT_OK);
+  concert_outcome *o = NULL;
+  ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, p, &o, NULL), CONCERT_OK);
+  ck_assert_uint_eq(concert_outcome_communique(o).n_evaluations, 1);
+  concert_outcome_free(o);
+  ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, NULL, &o, NULL), CONCERT_OK);
+  ck_assert_uint_eq(concert_outcome_communique(o).n_evaluations, 3);
+  concert_outcome_free(o);
+  ck_assert_int_eq(concert_params_set_word(p, "forgo_evaluation", "sometimes"), CONCERT_OK);
+  ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, p, &o, NULL), CONCERT_ERR_INVALID);
+  concert_params_free(p);
+  concert_scenario_free(s);
+}
+END_TEST
+
 static int cancel_at_10(size_t done, size_t total, void *user) {
   (void)total;
   ++*(int *)user;
@@ -342,6 +362,7 @@ int main(void) {
   tcase_add_test(t, threads_identical);
   tcase_add_test(t, red_line_half);
   tcase_add_test(t, cancellation);
+  tcase_add_test(t, forgo_point);
   suite_add_tcase(s, t);
   return concert_test_run(s);
 }
