@@ -71,3 +71,8 @@ for c in emissions:10:4.50 sultan:17:119.7; do
   ratio=$(awk -v p="$py" -v c="$ms" 'BEGIN { if (c > 0) printf "%.0f", 1000 * p / c; else print "?" }')
   echo "| $name | $actors | $py | $ms | ${ratio}x |$(echo "$row" | cut -d'|' -f3-)"
 done
+
+echo
+echo "## Sweep (in process; summit runs per second per core, compromise, Kananaskis)"
+echo
+"$bin/bench_sweep" scenarios/g7-kananaskis-2025.yaml compromise 20000

@@ -19,4 +19,6 @@
 #include "concert/power.h"
 #include "concert/derive.h"
 #include "concert/sensitivity.h"
+#include "concert/rng.h"
+#include "concert/sweep.h"
 #endif

@@ -24,7 +24,8 @@
   X(ERR_UNSUPPORTED, 13, "not supported for this input")                          \
   X(ERR_NOT_FOUND, 14, "not found")                                               \
   X(ERR_NUMERIC, 15, "numerical failure")                                         \
-  X(ERR_ARGUMENT, 16, "invalid argument to a library function")
+  X(ERR_ARGUMENT, 16, "invalid argument to a library function")                  \
+  X(ERR_CANCELLED, 17, "cancelled by the caller")
 
 /** Status returned by every fallible function. CONCERT_OK is zero. */
 typedef enum concert_status {

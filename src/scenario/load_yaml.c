@@ -34,6 +34,7 @@ typedef struct ctx {
   concert_i_todo *todo;    /* fields met that are not yet coded (TO FILL) */
   concert_scenario *s;     /* scenario being built */
   id_ref *actor_ix, *issue_ix; /* sorted id indexes */
+  unsigned char default_dist;  /* `uncertainty: {dist: ...}`: a range's dist when it names none */
 } ctx;
 
 /* ---- positions, paths, errors and key checks: io/yaml_read.h ---------------------- */
@@ -176,13 +177,48 @@ static concert_status read_dist(ctx *c, struct fy_node *n, unsigned char *dist) 
     *dist = CONCERT_I_DIST_UNIFORM;
   else if (v && strcmp(v, "triangular") == 0)
     *dist = CONCERT_I_DIST_TRIANGULAR;
+  else if (v && strcmp(v, "normal") == 0)
+    *dist = CONCERT_I_DIST_NORMAL;
   else {
     size_t m = push(c, ".dist");
-    concert_status st = fail(c, n, CONCERT_ERR_INVALID, "dist must be 'uniform' or 'triangular'");
+    concert_status st =
+        fail(c, n, CONCERT_ERR_INVALID, "dist must be 'uniform', 'triangular' or 'normal'");
     pop(c, m);
     return st;
   }
   return CONCERT_OK;
+}
+
+/* The `sd` of a normal range: required with `dist: normal` (a number > 0, at most the field's
+ * width hi - lo), refused with any other distribution. */
+static concert_status read_sd(ctx *c, struct fy_node *n, const char *what, double lo, double hi,
+                              concert_i_range *r) {
+  struct fy_node *sd = get(n, "sd");
+  r->sd = 0;
+  if (r->dist != CONCERT_I_DIST_NORMAL) {
+    if (!sd) return CONCERT_OK;
+    size_t m = push(c, ".sd");
+    concert_status st = fail(c, sd, CONCERT_ERR_INVALID,
+                             "%s has 'sd' but its dist is not 'normal' (sd belongs to a normal)",
+                             what);
+    pop(c, m);
+    return st;
+  }
+  if (!sd) {
+    size_t m = push(c, ".dist");
+    concert_status st = fail(c, get(n, "dist"), CONCERT_ERR_MISSING,
+                             "%s has dist 'normal' but no 'sd' (its standard deviation)", what);
+    pop(c, m);
+    return st;
+  }
+  char label[80];
+  snprintf(label, sizeof label, "sd of %s", what);
+  size_t m = push(c, ".sd");
+  concert_status st = scalar_number(c, sd, label, 0, hi - lo, &r->sd);
+  if (!st && !(r->sd > 0))
+    st = fail(c, sd, CONCERT_ERR_RANGE, "sd of %s must be greater than 0", what);
+  pop(c, m);
+  return st;
 }
 
 /* A calibrated number of field `what` in [lo, hi] (docs/scenario-format.md, "Calibrated numbers"):
@@ -198,9 +234,9 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
   const char *source = inherited;
   bool todo = false;
   concert_status st = CONCERT_OK;
-  r->dist = CONCERT_I_DIST_UNIFORM;
+  r->dist = c->default_dist;
   if (n && fy_node_is_mapping(n)) {
-    static const char *const keys[] = {"value", "low", "high", "dist", "source", NULL};
+    static const char *const keys[] = {"value", "low", "high", "dist", "sd", "source", NULL};
     st = only_keys(c, n, keys);
     if (st) return st;
     v = get(n, "value"), low = get(n, "low"), high = get(n, "high");
@@ -214,6 +250,8 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
       if (own) *own = source;
     }
     if (get(n, "dist") && (st = read_dist(c, get(n, "dist"), &r->dist))) return st;
+    st = read_sd(c, n, what, lo, hi, r);
+    if (st) return st;
   }
   size_t m = v != n ? push(c, ".value") : c->y.plen;
   st = number_or_todo(c, v, what, lo, hi, out, &todo);
@@ -810,7 +848,7 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
   struct fy_node *e;
   static const char *const keys[] = {"before_session", "depart", "leader_leaves", "absent",
                                      "leader_absent", "salience_shock", "dispute", "source",
-                                     "exogenous", NULL};
+                                     "exogenous", "probability", NULL};
   while (!st && (e = fy_node_sequence_iterate(n, &it))) {
     size_t m = push(c, "[%zu]", f->n_events);
     concert_i_event *ev = &f->events[f->n_events++];
@@ -851,6 +889,17 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
         st = attendance_once(c, val, f);
         pop(c, m2);
       }
+    }
+    ev->probability = 1;
+    if (!st && get(e, "probability")) {
+      size_t m2 = push(c, ".probability");
+      if (!event_keys[which].attendance)
+        st = fail(c, get(e, "probability"), CONCERT_ERR_INVALID,
+                  "only attendance events (depart, leader_leaves, absent, leader_absent) take "
+                  "a 'probability'");
+      else
+        st = scalar_number(c, get(e, "probability"), "probability", 0, 1, &ev->probability);
+      pop(c, m2);
     }
     if (!st && get(e, "exogenous")) {
       size_t m2 = push(c, ".exogenous");
@@ -1127,9 +1176,28 @@ static concert_status check_event_sources(ctx *c, struct fy_node *forum) {
   return st;
 }
 
+/* `uncertainty: {dist: uniform|triangular}`: the file's default distribution of a range
+ * (docs/scenario-format.md); a normal needs its own sd, so it is not a file default. */
+static concert_status read_uncertainty(ctx *c, struct fy_node *n) {
+  static const char *const keys[] = {"dist", NULL};
+  concert_status st = need_map(c, n, "uncertainty");
+  if (!st) st = only_keys(c, n, keys);
+  if (st || !get(n, "dist")) return st;
+  st = read_dist(c, get(n, "dist"), &c->default_dist);
+  if (!st && c->default_dist == CONCERT_I_DIST_NORMAL) {
+    size_t m = push(c, ".dist");
+    st = fail(c, get(n, "dist"), CONCERT_ERR_INVALID,
+              "the file's default dist must be 'uniform' or 'triangular' (a normal needs the "
+              "number's own sd)");
+    pop(c, m);
+  }
+  return st;
+}
+
 static concert_status read_document(ctx *c, struct fy_node *root) {
-  static const char *const keys[] = {"name",     "description", "codebook", "source", "model",
-                                     "protocol", "issues",      "actors",   "forums", NULL};
+  static const char *const keys[] = {"name",   "description", "codebook", "source",
+                                     "model",  "protocol",    "issues",   "actors",
+                                     "forums", "uncertainty", NULL};
   concert_status st = need_map(c, root, "the document");
   if (!st) st = only_keys(c, root, keys);
   if (st) return st;
@@ -1179,6 +1247,12 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
   if (get(root, "protocol")) {
     m = push(c, "protocol");
     st = read_protocol(c, get(root, "protocol"));
+    pop(c, m);
+    if (st) return st;
+  }
+  if (get(root, "uncertainty")) {
+    m = push(c, "uncertainty");
+    st = read_uncertainty(c, get(root, "uncertainty"));
     pop(c, m);
     if (st) return st;
   }

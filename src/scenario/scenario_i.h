@@ -13,7 +13,7 @@
 enum { CONCERT_I_TAG_CORE_SECURITY = 1u, CONCERT_I_TAG_TRADE = 2u, CONCERT_I_TAG_MEMBERSHIP = 4u };
 
 /* How a sampler draws a number within its range (docs/scenario-format.md, "Calibrated numbers"). */
-enum { CONCERT_I_DIST_UNIFORM = 0, CONCERT_I_DIST_TRIANGULAR = 1 };
+enum { CONCERT_I_DIST_UNIFORM = 0, CONCERT_I_DIST_TRIANGULAR = 1, CONCERT_I_DIST_NORMAL = 2 };
 
 /* What kind of source a number has (the prefix of its source; scenario/provenance.h). */
 enum {
@@ -27,8 +27,11 @@ enum {
  * has lo == hi == the number; a NaN number (no red line, default tolerance) has NaN ends. */
 typedef struct concert_i_range {
   double lo, hi;      /* low and high ends, lo <= number <= hi, within the field's bounds */
-  unsigned char dist; /* CONCERT_I_DIST_*: uniform, or triangular with its mode at the number */
+  unsigned char dist; /* CONCERT_I_DIST_*: uniform, triangular with its mode at the number, or
+                         normal with mean the number and sd `sd`, truncated to [lo, hi] when
+                         lo < hi, else to the field's bounds */
   unsigned char prov; /* CONCERT_I_PROV_* of the number's own or inherited source */
+  double sd;          /* standard deviation of a normal (0 otherwise) */
 } concert_i_range;
 
 typedef struct concert_i_stance {
@@ -81,6 +84,8 @@ typedef struct concert_i_event {
   unsigned dispute;        /* dispute: CONCERT_I_TAG_TRADE or CONCERT_I_TAG_MEMBERSHIP */
   size_t other;            /* dispute: the second actor */
   char *source;            /* source, may be "" */
+  double probability;      /* attendance events: chance it happens in a sweep's draw (0..1,
+                              default 1); a single run applies every event */
 } concert_i_event;
 
 typedef struct concert_i_forum {
@@ -125,7 +130,7 @@ static inline const concert_i_stance *concert_i_stance_at(const concert_scenario
 
 /** A point range at x (lo == hi == x, NaN for NaN), uniform, of provenance prov. */
 static inline concert_i_range concert_i_range_point(double x, unsigned char prov) {
-  concert_i_range r = {x, x, CONCERT_I_DIST_UNIFORM, prov};
+  concert_i_range r = {x, x, CONCERT_I_DIST_UNIFORM, prov, 0};
   return r;
 }
 

@@ -30,6 +30,7 @@ typedef struct concert_i_proto {
   bool carve_out;           /* the package may carve out dissenters */
   size_t carve_out_max;     /* at most this many dissenters per carved paragraph */
   double forgo_above;       /* the chair forgoes when the expected chance exceeds this */
+  bool forgo_point;         /* forgo_evaluation: point (only the point values are evaluated) */
 } concert_i_proto;
 
 /* One forum member's attendance over the summit. */

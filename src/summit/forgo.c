@@ -5,9 +5,11 @@
  * that the document fails or is disowned is the share of evaluations where it does: at the point
  * values, then at each judgment range's low and high end, one number at a time (1 + 2J evaluations
  * for J ranges with low < high among the members' stances and capabilities and the reversion points
- * of the negotiated agenda). A documented rule, deterministic; a Monte Carlo probability replaces
- * it once sweeps exist. Each range end at which the expected fate differs is a document hinge,
- * reported at the flip point that bisection (bisect.c) finds between the value and that end. */
+ * of the negotiated agenda). A documented rule, deterministic. Each range end at which the
+ * expected fate differs is a document hinge, reported at the flip point that bisection
+ * (bisect.c) finds between the value and that end. With forgo_evaluation: point (what a sweep
+ * sets, the sweep itself being the Monte Carlo over the ranges) only the point values are
+ * evaluated: the chance is 0 or 1. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -167,6 +169,7 @@ concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, d
   if (!isnan(t.stop_above)) t.total = 1 + count_ends(e);
   concert_status st = concert_i_expected_fate(e, false, x, &t.base);
   t.n = 1, t.bad = fails(t.base);
+  if (e->p.forgo_point) goto out; /* forgo_evaluation: point (inside a sweep) */
   if (!isnan(t.stop_above)) t.decided = decided(&t);
   for (size_t j = 0; !st && j < f->n_sessions; j++)
     for (size_t q = 0; !st && q < f->sessions[j].n_issues; q++) {
@@ -189,6 +192,7 @@ concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, d
     st = ends(e, &e->cap[a], s->actors[a].capability_range, x, &t, CONCERT_HINGE_CAPABILITY, a,
               SIZE_MAX);
   }
+out:
   free(x);
   /* stopped early: a bound on the side of stop_above the full count falls */
   if (t.decided && (double)t.bad / (double)t.total <= t.stop_above)

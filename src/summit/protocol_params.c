@@ -27,6 +27,9 @@ static const concert_param_spec specs[] = {
      .doc = "most dissenters a carved-out paragraph may leave out"},
     {.key = "forgo_above", .def = 0.5, .min = 0, .max = 1,
      .doc = "the chair forgoes when its expected chance of failure exceeds this"},
+    {.key = "forgo_evaluation", .is_word = true, .words = "ranges|point",
+     .doc = "the chair's expectation: at the point values and each range's ends, or at the "
+            "point values only (what a sweep sets)"},
 };
 
 const concert_param_spec *concert_i_protocol_specs(size_t *n) {

@@ -31,6 +31,9 @@ static void read_proto(concert_i_proto *p, const concert_params *over, const con
   p->withdraw = word_true(over, file, "withdraw");
   p->redraft = word_true(over, file, "redraft");
   p->carve_out = word_true(over, file, "carve_out");
+  const char *fe = concert_params_word(over, "forgo_evaluation",
+                                       concert_params_word(file, "forgo_evaluation", "ranges"));
+  p->forgo_point = strcmp(fe, "point") == 0;
 }
 
 /* Rule 9: the deals' network over the forum's members (vertex = member index). */

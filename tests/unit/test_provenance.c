@@ -176,7 +176,7 @@ START_TEST(range_errors) {
   expect("salience: 0.5,", "salience: {value: 0.5, low: 0.4, high: 1.2, source: \"data: votes\"},", CONCERT_ERR_RANGE, 14, 64, "actors[0].stances.a.salience.high", "high of salience is 1.2");
   expect("capability: 2", "capability: {value: 2, low: -1, high: 3}", CONCERT_ERR_RANGE, 17, 33, "actors[1].capability.low", "low of capability");
   expect("reversion: 50", "reversion: {value: 50, low: 55, high: 60}", CONCERT_ERR_RANGE, 8, 33, "issues[0].reversion.low", "must hold its value");
-  expect("source: \"judgment: speech\"}", "source: \"judgment: speech\", dist: normal}", CONCERT_ERR_INVALID, 14, 115, "actors[0].stances.a.red_line.dist", "uniform");
+  expect("source: \"judgment: speech\"}", "source: \"judgment: speech\", dist: gaussian}", CONCERT_ERR_INVALID, 14, 115, "actors[0].stances.a.red_line.dist", "uniform");
   expect("source: \"judgment: speech\"}", "source: \"judgment: speech\", spread: 3}", CONCERT_ERR_UNKNOWN_FIELD, 14, 109, "actors[0].stances.a.red_line.spread", "unknown field 'spread'");
   expect("{value: 30, low", "{low", CONCERT_ERR_MISSING, 14, 51, "actors[0].stances.a.red_line", "needs a 'value'");
   expect("position: 70", "position: {value: 70, low: 60, high: 80, source: [x]}", CONCERT_ERR_TYPE, 19, 61, "actors[1].stances.a.position.source", "source must be a text");

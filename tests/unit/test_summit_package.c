@@ -545,7 +545,7 @@ START_TEST(forgo_by_range_ends) {
   for (a = 0; a < s->n_issues && strcmp(s->issues[a].id, "a") != 0; a++) continue;
   ck_assert_uint_lt(a, s->n_issues);
   concert_i_stance *st = &s->stances[c * s->n_issues + a];
-  st->salience_range = (concert_i_range){0.1, 0.5, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT};
+  st->salience_range = (concert_i_range){0.1, 0.5, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT, 0};
   concert_outcome *o = run(s, "G", NULL);
   concert_communique cm = concert_outcome_communique(o);
   ck_assert_uint_eq(cm.n_evaluations, 3);
@@ -556,7 +556,7 @@ START_TEST(forgo_by_range_ends) {
   ck_assert_int_eq(concert_outcome_communique(o).fate, CONCERT_DOCUMENT_FORGONE);
   concert_outcome_free(o);
   /* a point value (lo = hi) adds no evaluation */
-  st->salience_range = (concert_i_range){0.3, 0.3, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT};
+  st->salience_range = (concert_i_range){0.3, 0.3, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT, 0};
   o = run(s, "G", NULL);
   ck_assert_uint_eq(concert_outcome_communique(o).n_evaluations, 1);
   concert_outcome_free(o);
@@ -579,7 +579,7 @@ START_TEST(hinge_on_red_line) {
       "  - {id: C, capability: 2, stances: {k: {position: 50, salience: 1, tolerance: 20}}}\n"
       "forums: [{id: F, members: [A, B, C], agenda: [{session: s, issues: [k]}]}]\n";
   concert_scenario *s = load(text);
-  s->stances[0].red_line_range = (concert_i_range){25, 45, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT};
+  s->stances[0].red_line_range = (concert_i_range){25, 45, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT, 0};
   concert_outcome *o = run(s, "F", "redraft=false");
   const concert_issue_result *r = concert_outcome_issue(o, 0);
   ck_assert_int_eq(r->kind, CONCERT_STATEMENT_NONE);
@@ -592,7 +592,7 @@ START_TEST(hinge_on_red_line) {
                                           "40.0): text 40.0 crosses its red line 28.0"));
   ck_assert_ptr_nonnull(strstr(r->reason, "within its judgment range 25.0-45.0"));
   concert_outcome_free(o);
-  s->stances[0].red_line_range = (concert_i_range){25, 35, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT};
+  s->stances[0].red_line_range = (concert_i_range){25, 35, CONCERT_I_DIST_UNIFORM, CONCERT_I_PROV_JUDGMENT, 0};
   o = run(s, "F", "redraft=false");
   ck_assert_ptr_nonnull(strstr(concert_outcome_issue(o, 0)->reason, "outside its judgment range 25.0-35.0"));
   concert_outcome_free(o);

@@ -1,0 +1,161 @@
+/* cmd_sweep.c: `concert sweep FILE -n RUNS`: a Monte Carlo sweep over the scenario's judgment
+ * ranges (docs/sweep.md): probabilities with their standard errors and quantiles, as a sheet,
+ * JSON (concert-sweep/1) or a tidy CSV. A progress bar goes to stderr when it is a terminal. */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "run_options.h"
+
+static const char usage[] =
+    "sweep FILE -n RUNS [--forum ID] [--model NAME] [--param k=v]... [--set k=v]... [--seed S]\n"
+    "             [--threads T] [--csv FILE] [--format text|json|csv]";
+
+/* The progress bar's state: when it started and when it was last drawn. */
+typedef struct bar {
+  struct timespec start;
+  double last;
+} bar;
+
+static double seconds_since(const struct timespec *t0) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
+}
+
+static int progress(size_t done, size_t total, void *user) {
+  bar *b = user;
+  double el = seconds_since(&b->start);
+  if (done < total && el - b->last < 0.1) return 0;
+  b->last = el;
+  double rate = el > 0 ? (double)done / el : 0, left = rate > 0 ? (double)(total - done) / rate : 0;
+  int width = 30, fill = total ? (int)((double)width * (double)done / (double)total) : width;
+  fprintf(stderr, "\r[%.*s%*s] %zu/%zu runs, %.0f runs/s, %.0f s left ", fill,
+          "##############################", width - fill, "", done, total, rate, left);
+  if (done == total) fprintf(stderr, "\n");
+  return 0;
+}
+
+/* An unsigned integer in [lo, hi] from arg, or -1 with a message naming option opt. */
+static int parse_count(const char *opt, const char *arg, unsigned long long lo,
+                       unsigned long long hi, unsigned long long *out) {
+  errno = 0;
+  char *end;
+  unsigned long long v = strtoull(arg, &end, 10);
+  if (errno || end == arg || *end || arg[0] == '-' || v < lo || v > hi) {
+    fprintf(stderr, "concert sweep: %s must be an integer in [%llu, %llu], not '%s'\n", opt, lo,
+            hi, arg);
+    return -1;
+  }
+  *out = v;
+  return 0;
+}
+
+int concert_cli_sweep(int argc, char **argv) {
+  run_options ro = {.format = "text", .reversion = NAN};
+  const char *forum = NULL, *file = NULL, *csv = NULL, *format = "text";
+  unsigned long long runs = 0, seed = 1, threads = 1;
+  bool have_runs = false;
+  const struct option longs[] = {{"forum", required_argument, NULL, 'f'},
+                                 {"runs", required_argument, NULL, 'n'},
+                                 {"seed", required_argument, NULL, 'S'},
+                                 {"threads", required_argument, NULL, 'T'},
+                                 {"csv", required_argument, NULL, 'C'},
+                                 RUN_LONG_OPTIONS,
+                                 {NULL, 0, NULL, 0}};
+  int opt, rc = 1;
+  optind = 1;
+  while ((opt = getopt_long(argc, argv, "f:n:m:p:s:F:r:", longs, NULL)) != -1) {
+    if (opt == 'f') forum = optarg;
+    else if (opt == 'n') {
+      if (parse_count("-n", optarg, 1, 100000000, &runs)) goto out;
+      have_runs = true;
+    } else if (opt == 'S') {
+      if (parse_count("--seed", optarg, 0, UINT64_MAX, &seed)) goto out;
+    } else if (opt == 'T') {
+      if (parse_count("--threads", optarg, 1, 256, &threads)) goto out;
+    } else if (opt == 'C') csv = optarg;
+    else if (opt == 'F') {
+      if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
+        fprintf(stderr, "concert sweep: --format must be text, json or csv, not '%s'\n", optarg);
+        goto out;
+      }
+      format = optarg;
+    } else {
+      int t = run_options_take(&ro, opt, optarg, "sweep");
+      if (t < 0) goto out;
+      if (t == 0) {
+        fprintf(stderr, "usage: concert %s\n", usage);
+        rc = 2;
+        goto out;
+      }
+    }
+  }
+  if (optind != argc - 1 || !have_runs) {
+    if (optind == argc - 1) fprintf(stderr, "concert sweep: -n RUNS is required\n");
+    fprintf(stderr, "usage: concert %s\n", usage);
+    rc = 2;
+    goto out;
+  }
+  file = argv[optind];
+  int ok;
+  const concert_model *model = run_options_model(&ro, "sweep", &ok);
+  if (!ok) goto out;
+  concert_scenario *s = run_options_load(&ro, file, "sweep");
+  if (!s) goto out;
+  size_t f;
+  FILE *csvf = NULL;
+  concert_sweep *w = NULL;
+  if (!run_options_forum(s, forum, file, "sweep", &f)) goto done;
+  if (csv && !(csvf = fopen(csv, "w"))) {
+    fprintf(stderr, "concert sweep: cannot write '%s': %s\n", csv, strerror(errno));
+    goto done;
+  }
+  concert_sweep_options so;
+  concert_sweep_options_init(&so);
+  so.runs = (size_t)runs, so.seed = (uint64_t)seed, so.threads = (unsigned)threads;
+  so.forum = f, so.model = model, so.model_params = ro.mparams, so.protocol = ro.protocol;
+  bar b = {.last = -1};
+  clock_gettime(CLOCK_MONOTONIC, &b.start);
+  if (isatty(fileno(stderr))) so.progress = progress, so.user = &b;
+  concert_diag d;
+  concert_diag_clear(&d);
+  concert_status st = concert_sweep_run(s, &so, &w, &d);
+  if (st) {
+    concert_cli_report("sweep", st, &d);
+    goto done;
+  }
+  if (csvf) {
+    st = concert_sweep_write_csv(w, csvf);
+    int cl = fclose(csvf);
+    csvf = NULL;
+    if (st || cl) {
+      fprintf(stderr, "concert sweep: cannot write '%s': %s\n", csv, strerror(errno));
+      goto done;
+    }
+  }
+  if (strcmp(format, "json") == 0) {
+    char *json = NULL;
+    st = concert_sweep_to_json(w, &json, &d);
+    if (st) concert_cli_report("sweep", st, &d);
+    else printf("%s\n", json);
+    free(json);
+  } else if (strcmp(format, "csv") == 0) {
+    st = concert_sweep_write_csv(w, stdout);
+  } else {
+    st = concert_sweep_write_text(w, stdout);
+  }
+  rc = st ? 1 : 0;
+done:
+  if (csvf) fclose(csvf);
+  concert_sweep_free(w);
+  concert_scenario_free(s);
+out:
+  run_options_free(&ro);
+  return rc;
+}

@@ -1,0 +1,116 @@
+/* concert/sweep.h: Monte Carlo sweeps over a scenario's judgment ranges (docs/sweep.md).
+ *
+ * A sweep plays a forum's summit RUNS times. Run r draws every ranged number of the scenario
+ * (and every attendance event with a probability) from stream r of the seed
+ * (concert/rng.h), plays the summit on the draw with the chair deciding from the draw's
+ * point values (forgo_evaluation: point), and records the document's fate, each agenda
+ * issue's statement, signatories, blockers and text, the rift index and the members' net
+ * gains. Results are probabilities with their Monte Carlo standard errors and quantiles,
+ * byte-identical at any thread count. */
+#ifndef CONCERT_SWEEP_H
+#define CONCERT_SWEEP_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "export.h"
+#include "model.h"
+#include "params.h"
+#include "scenario.h"
+#include "status.h"
+#include "summit.h"
+
+typedef struct concert_sweep concert_sweep;
+
+/** Progress: `done` of `total` runs finished. Return nonzero to cancel the sweep (it then
+ * returns CONCERT_ERR_CANCELLED). Called from the calling thread only. */
+typedef int (*concert_sweep_progress_fn)(size_t done, size_t total, void *user);
+
+/** What to sweep and how. Start from concert_sweep_options_init. */
+typedef struct concert_sweep_options {
+  size_t runs;                     /* number of runs (>= 1) */
+  uint64_t seed;                   /* the seed: run r uses stream r of it */
+  unsigned threads;                /* worker threads (0 or 1: the calling thread alone) */
+  size_t forum;                    /* forum index */
+  const concert_model *model;      /* NULL: the scenario's model */
+  const concert_params *model_params; /* NULL: the scenario's (or none with `model`) */
+  const concert_params *protocol;  /* protocol overrides (NULL: none); the sweep adds
+                                      forgo_evaluation=point unless it is set here */
+  concert_sweep_progress_fn progress; /* may be NULL */
+  void *user;                      /* passed to progress */
+} concert_sweep_options;
+
+/** A probability with its Monte Carlo standard error sqrt(p (1 - p) / n). */
+typedef struct concert_estimate {
+  double p;  /* share of runs */
+  double se; /* its standard error */
+} concert_estimate;
+
+/** The distribution of a quantity over the runs where it is defined. */
+typedef struct concert_spread {
+  size_t n;      /* runs where it is defined (NaN values and texts not issued left out) */
+  double mean;   /* its mean (NaN when n = 0) */
+  double se;     /* standard error of the mean, sd / sqrt(n) (NaN when n < 2) */
+  double q[5];   /* quantiles at 5, 25, 50, 75, 95% (type 7: linear between order statistics) */
+} concert_spread;
+
+/** The quantile levels of concert_spread.q: 0.05, 0.25, 0.5, 0.75, 0.95. */
+CONCERT_API const double *concert_sweep_levels(void);
+
+/** Defaults: 1000 runs, seed 1, 1 thread, forum 0, the scenario's model, no overrides. */
+CONCERT_API void concert_sweep_options_init(concert_sweep_options *o);
+
+/** Runs the sweep. On success *out is owned by the caller (concert_sweep_free); it borrows
+ * s, which must outlive it. Errors: a run's error (the lowest failing run's), NOMEM,
+ * CANCELLED when progress asked. Cost: runs x one summit run with its chair evaluating once
+ * (concert_summit_run) / threads, plus O(runs x (issues + members + 6) log runs) to sort
+ * the kept values; memory O(runs x (issues + members + 6)) doubles for the exact quantiles. */
+CONCERT_API concert_status concert_sweep_run(const concert_scenario *s,
+                                             const concert_sweep_options *o,
+                                             concert_sweep **out, concert_diag *diag);
+/** Frees w; NULL is harmless. */
+CONCERT_API void concert_sweep_free(concert_sweep *w);
+
+/** The scenario, forum index, model name, runs and seed swept. O(1). */
+CONCERT_API const concert_scenario *concert_sweep_scenario(const concert_sweep *w);
+CONCERT_API size_t concert_sweep_forum(const concert_sweep *w);
+CONCERT_API const char *concert_sweep_model(const concert_sweep *w);
+CONCERT_API size_t concert_sweep_runs(const concert_sweep *w);
+CONCERT_API uint64_t concert_sweep_seed(const concert_sweep *w);
+/** The probability of document fate f (issued, issued_with_carve_out, forgone, failed,
+ * disowned). O(1). */
+CONCERT_API concert_estimate concert_sweep_fate(const concert_sweep *w, concert_document_fate f);
+/** Agenda issues, in agenda order; concert_sweep_issue gives the scenario issue index. */
+CONCERT_API size_t concert_sweep_issue_count(const concert_sweep *w);
+CONCERT_API size_t concert_sweep_issue(const concert_sweep *w, size_t i);
+/** Forum members, in forum order; concert_sweep_member gives the actor index. */
+CONCERT_API size_t concert_sweep_member_count(const concert_sweep *w);
+CONCERT_API size_t concert_sweep_member(const concert_sweep *w, size_t m);
+/** The probability that agenda issue i gets a statement (joint or minilateral). O(1). */
+CONCERT_API concert_estimate concert_sweep_statement(const concert_sweep *w, size_t i);
+/** The probability that it gets a joint statement. O(1). */
+CONCERT_API concert_estimate concert_sweep_joint(const concert_sweep *w, size_t i);
+/** The probability that member m signs issue i's statement. O(1). */
+CONCERT_API concert_estimate concert_sweep_signs(const concert_sweep *w, size_t i, size_t m);
+/** The probability that member m blocks issue i's text (a pivotal blocker or party to a
+ * deadlock; docs/protocol.md, blockers). O(1). */
+CONCERT_API concert_estimate concert_sweep_blocks(const concert_sweep *w, size_t i, size_t m);
+/** The text of issue i over the runs where a statement was issued. O(1). */
+CONCERT_API concert_spread concert_sweep_text(const concert_sweep *w, size_t i);
+/** Rift component c (concert/rift.h) over the runs where it is known. O(1). */
+CONCERT_API concert_spread concert_sweep_rift(const concert_sweep *w, concert_rift_component c);
+/** Member m's net gain in points. O(1). */
+CONCERT_API concert_spread concert_sweep_net_gain(const concert_sweep *w, size_t m);
+
+/** The results as JSON, schema concert-sweep/1 (docs/json-schema.md). *json is a new string
+ * the caller frees with free(). O(size of the results). */
+CONCERT_API concert_status concert_sweep_to_json(const concert_sweep *w, char **json,
+                                                 concert_diag *diag);
+/** The readable results sheet. CONCERT_ERR_IO when writing fails. */
+CONCERT_API concert_status concert_sweep_write_text(const concert_sweep *w, FILE *out);
+/** The results as a tidy long CSV: forum,quantity,issue,actor,value,se, one row per
+ * quantity (docs/sweep.md lists the quantities). CONCERT_ERR_IO when writing fails. */
+CONCERT_API concert_status concert_sweep_write_csv(const concert_sweep *w, FILE *out);
+
+#endif

@@ -1,0 +1,224 @@
+/* sweep_out.c: a sweep's results as JSON (schema concert-sweep/1, docs/json-schema.md, through
+ * the library's one JSON writer path), as a readable sheet, and as a tidy long CSV
+ * (forum,quantity,issue,actor,value,se; docs/sweep.md). */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "io/json_out.h"
+#include "scenario/scenario_i.h"
+#include "status/diag.h"
+#include "sweep/sweep_i.h"
+
+#define SET(o, k, v) concert_i_json_set((o), (k), (v), bad)
+#define PUSH(a, v) concert_i_json_push((a), (v), bad)
+
+static const char *const qnames[5] = {"q05", "q25", "q50", "q75", "q95"};
+
+static json_t *est_json(concert_estimate e, int *bad) {
+  json_t *o = json_object();
+  SET(o, "p", concert_i_json_num(e.p));
+  SET(o, "se", concert_i_json_num(e.se));
+  return o;
+}
+
+static json_t *spread_json(concert_spread sp, int *bad) {
+  json_t *o = json_object();
+  SET(o, "n", json_integer((json_int_t)sp.n));
+  SET(o, "mean", concert_i_json_num(sp.mean));
+  SET(o, "se", concert_i_json_num(sp.se));
+  for (int q = 0; q < 5; q++) SET(o, qnames[q], concert_i_json_num(sp.q[q]));
+  return o;
+}
+
+concert_status concert_sweep_to_json(const concert_sweep *w, char **json, concert_diag *d) {
+  if (!w || !json) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
+  *json = NULL;
+  int b = 0, *bad = &b;
+  const concert_scenario *s = w->s;
+  json_t *root = json_object();
+  SET(root, "schema", json_string("concert-sweep/1"));
+  SET(root, "scenario", json_string(s->name));
+  SET(root, "forum", json_string(s->forums[w->forum].id));
+  SET(root, "model", json_string(w->model));
+  SET(root, "runs", json_integer((json_int_t)w->runs));
+  SET(root, "seed", json_integer((json_int_t)w->seed));
+  json_t *doc = json_object();
+  for (int f = 0; f < 5; f++)
+    SET(doc, concert_document_fate_name((concert_document_fate)f),
+        est_json(concert_sweep_fate(w, (concert_document_fate)f), bad));
+  SET(root, "document", doc);
+  json_t *issues = json_array();
+  for (size_t i = 0; i < w->ni; i++) {
+    json_t *x = json_object();
+    SET(x, "issue", json_string(s->issues[w->issue[i]].id));
+    SET(x, "statement", est_json(concert_sweep_statement(w, i), bad));
+    SET(x, "joint", est_json(concert_sweep_joint(w, i), bad));
+    SET(x, "text", spread_json(w->text[i], bad));
+    json_t *ms = json_array();
+    for (size_t m = 0; m < w->nm; m++) {
+      json_t *y = json_object();
+      SET(y, "actor", json_string(s->actors[w->member[m]].id));
+      SET(y, "signs", est_json(concert_sweep_signs(w, i, m), bad));
+      SET(y, "blocks", est_json(concert_sweep_blocks(w, i, m), bad));
+      PUSH(ms, y);
+    }
+    SET(x, "members", ms);
+    PUSH(issues, x);
+  }
+  SET(root, "issues", issues);
+  json_t *rift = json_array();
+  for (int c = 0; c < CONCERT_RIFT_N; c++) {
+    json_t *x = spread_json(w->rift[c], bad);
+    SET(x, "component", json_string(concert_rift_component_id((concert_rift_component)c)));
+    PUSH(rift, x);
+  }
+  SET(root, "rift", rift);
+  json_t *gains = json_array();
+  for (size_t m = 0; m < w->nm; m++) {
+    json_t *x = spread_json(w->gain[m], bad);
+    SET(x, "actor", json_string(s->actors[w->member[m]].id));
+    PUSH(gains, x);
+  }
+  SET(root, "net_gain", gains);
+  return concert_i_json_finish(root, b, 6, json, d, "cannot write the sweep as JSON");
+}
+
+/* ---- text -------------------------------------------------------------------------- */
+
+static void est_text(FILE *out, concert_estimate e) { fprintf(out, "  %5.3f ± %5.3f", e.p, e.se); }
+
+static void num(FILE *out, double x, int prec) {
+  if (isnan(x)) fprintf(out, "%7s", "-");
+  else fprintf(out, " %6.*f", prec, x);
+}
+
+static void spread_text(FILE *out, concert_spread sp, int prec) {
+  fprintf(out, " %5zu", sp.n);
+  num(out, sp.mean, prec);
+  for (int q = 0; q < 5; q++) num(out, sp.q[q], prec);
+  fprintf(out, "\n");
+}
+
+static void member_table(FILE *out, const concert_sweep *w, bool blocks) {
+  const concert_scenario *s = w->s;
+  fprintf(out, "  %-22s", "issue");
+  for (size_t m = 0; m < w->nm; m++) fprintf(out, " %6.6s", s->actors[w->member[m]].id);
+  fprintf(out, "\n");
+  for (size_t i = 0; i < w->ni; i++) {
+    fprintf(out, "  %-22.22s", s->issues[w->issue[i]].id);
+    for (size_t m = 0; m < w->nm; m++) {
+      concert_estimate e = blocks ? concert_sweep_blocks(w, i, m) : concert_sweep_signs(w, i, m);
+      fprintf(out, " %6.3f", e.p);
+    }
+    fprintf(out, "\n");
+  }
+}
+
+concert_status concert_sweep_write_text(const concert_sweep *w, FILE *out) {
+  if (!w || !out) return CONCERT_ERR_ARGUMENT;
+  const concert_scenario *s = w->s;
+  const concert_i_forum *f = &s->forums[w->forum];
+  fprintf(out, "Sweep: %s, forum %s (%s), model %s\n", s->name, f->id, f->name, w->model);
+  fprintf(out, "%zu runs, seed %llu; probabilities with their Monte Carlo standard errors\n",
+          w->runs, (unsigned long long)w->seed);
+  fprintf(out, "\n%s\n", f->declaration ? "Declaration" : "Communique");
+  static const char *const words[5] = {"issued", "issued with carve-outs", "forgone by the chair",
+                                       "failed", "disowned"};
+  for (int k = 0; k < 5; k++) {
+    fprintf(out, "  %-22s", words[k]);
+    est_text(out, concert_sweep_fate(w, (concert_document_fate)k));
+    fprintf(out, "\n");
+  }
+  fprintf(out, "\nStatements                  any statement   joint statement\n");
+  for (size_t i = 0; i < w->ni; i++) {
+    fprintf(out, "  %-22.22s", s->issues[w->issue[i]].id);
+    est_text(out, concert_sweep_statement(w, i));
+    est_text(out, concert_sweep_joint(w, i));
+    fprintf(out, "\n");
+  }
+  fprintf(out, "\nTexts issued (0-100)       runs    mean     5%%    25%%    50%%    75%%    95%%\n");
+  for (size_t i = 0; i < w->ni; i++) {
+    fprintf(out, "  %-22.22s", s->issues[w->issue[i]].id);
+    spread_text(out, w->text[i], 1);
+  }
+  fprintf(out, "\nSigning the statement (probability)\n");
+  member_table(out, w, false);
+  fprintf(out, "\nBlocking the text (probability)\n");
+  member_table(out, w, true);
+  fprintf(out, "\nRift index                 runs    mean     5%%    25%%    50%%    75%%    95%%\n");
+  for (int c = 0; c < CONCERT_RIFT_N; c++) {
+    fprintf(out, "  %-22.22s", concert_rift_component_id((concert_rift_component)c));
+    spread_text(out, w->rift[c], 3);
+  }
+  fprintf(out, "\nNet gains (points)         runs    mean     5%%    25%%    50%%    75%%    95%%\n");
+  for (size_t m = 0; m < w->nm; m++) {
+    fprintf(out, "  %-22.22s", s->actors[w->member[m]].id);
+    spread_text(out, w->gain[m], 1);
+  }
+  return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
+}
+
+/* ---- CSV --------------------------------------------------------------------------- */
+
+static void csv_cell(FILE *out, double x) {
+  if (!isnan(x)) fprintf(out, "%.6g", x);
+}
+
+static void row(FILE *out, const char *forum, const char *quantity, const char *issue,
+                const char *actor, double value, double se) {
+  fprintf(out, "%s,%s,%s,%s,", forum, quantity, issue, actor);
+  csv_cell(out, value);
+  fputc(',', out);
+  csv_cell(out, se);
+  fputc('\n', out);
+}
+
+static void spread_rows(FILE *out, const char *forum, const char *prefix, const char *issue,
+                        const char *actor, concert_spread sp) {
+  char q[64];
+  snprintf(q, sizeof q, "%s.n", prefix);
+  row(out, forum, q, issue, actor, (double)sp.n, NAN);
+  snprintf(q, sizeof q, "%s.mean", prefix);
+  row(out, forum, q, issue, actor, sp.mean, sp.se);
+  for (int k = 0; k < 5; k++) {
+    snprintf(q, sizeof q, "%s.%s", prefix, qnames[k]);
+    row(out, forum, q, issue, actor, sp.q[k], NAN);
+  }
+}
+
+concert_status concert_sweep_write_csv(const concert_sweep *w, FILE *out) {
+  if (!w || !out) return CONCERT_ERR_ARGUMENT;
+  const concert_scenario *s = w->s;
+  const char *fo = s->forums[w->forum].id;
+  fprintf(out, "forum,quantity,issue,actor,value,se\n");
+  for (int k = 0; k < 5; k++) {
+    concert_estimate e = concert_sweep_fate(w, (concert_document_fate)k);
+    char q[64];
+    snprintf(q, sizeof q, "document.%s", concert_document_fate_name((concert_document_fate)k));
+    row(out, fo, q, "", "", e.p, e.se);
+  }
+  for (size_t i = 0; i < w->ni; i++) {
+    const char *is = s->issues[w->issue[i]].id;
+    concert_estimate e = concert_sweep_statement(w, i);
+    row(out, fo, "statement", is, "", e.p, e.se);
+    e = concert_sweep_joint(w, i);
+    row(out, fo, "joint", is, "", e.p, e.se);
+    spread_rows(out, fo, "text", is, "", w->text[i]);
+    for (size_t m = 0; m < w->nm; m++) {
+      const char *ac = s->actors[w->member[m]].id;
+      e = concert_sweep_signs(w, i, m);
+      row(out, fo, "signs", is, ac, e.p, e.se);
+      e = concert_sweep_blocks(w, i, m);
+      row(out, fo, "blocks", is, ac, e.p, e.se);
+    }
+  }
+  for (int c = 0; c < CONCERT_RIFT_N; c++) {
+    char p[48];
+    snprintf(p, sizeof p, "rift.%s", concert_rift_component_id((concert_rift_component)c));
+    spread_rows(out, fo, p, "", "", w->rift[c]);
+  }
+  for (size_t m = 0; m < w->nm; m++)
+    spread_rows(out, fo, "net_gain", "", s->actors[w->member[m]].id, w->gain[m]);
+  return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
+}

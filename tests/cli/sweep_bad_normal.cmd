@@ -1,0 +1,1 @@
+sweep tests/data/bad_normal.yaml -n 5

@@ -1,0 +1,368 @@
+/* test_sweep.c: the random streams (Random123 known answers, determinism, independence),
+ * scenario draws (bounds of every distribution, event probabilities), the loader's refusal of
+ * bad distribution specs, and concert_sweep: byte-identical results at 1, 2 and 3 threads, a
+ * hand-checkable probability within 3 standard errors, cancellation. */
+#include <check.h>
+#include <concert.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "scenario/scenario_i.h"
+#include "sweep/draw_i.h"
+
+static concert_scenario *load(const char *text) {
+  concert_scenario *s = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  concert_status st = concert_scenario_load_string(text, strlen(text), "t.yaml", &s, &d);
+  ck_assert_msg(st == CONCERT_OK, "%s (%s line %d)", d.message, d.path, d.line);
+  return s;
+}
+
+/* Random123's known-answer vector for philox4x32-10 at counter 0, key 0 (kat_vectors):
+ * 6627e8d5 e169c58d bc57ac4c 9b00dbd8; our stream 0 of seed 0 is that block. */
+START_TEST(rng_known_answer) {
+  concert_rng g;
+  concert_rng_init(&g, 0, 0);
+  ck_assert_uint_eq(concert_rng_u32(&g), 0x6627e8d5u);
+  ck_assert_uint_eq(concert_rng_u32(&g), 0xe169c58du);
+  ck_assert_uint_eq(concert_rng_u32(&g), 0xbc57ac4cu);
+  ck_assert_uint_eq(concert_rng_u32(&g), 0x9b00dbd8u);
+  /* the first uniform, by hand: ((0x6627e8d5 >> 5) * 2^26 + (0xe169c58d >> 6) + 0.5) / 2^53 */
+  concert_rng_init(&g, 0, 0);
+  double a = (double)(0x6627e8d5u >> 5), b = (double)(0xe169c58du >> 6);
+  ck_assert(concert_rng_uniform(&g) == (a * 67108864.0 + b + 0.5) / 9007199254740992.0);
+  ck_assert_double_eq_tol((a * 67108864.0 + b + 0.5) / 9007199254740992.0, 0x6627e8d5 / 4294967296.0, 1e-7);
+}
+END_TEST
+
+START_TEST(rng_streams) {
+  concert_rng g, h, k;
+  concert_rng_init(&g, 42, 7), concert_rng_init(&h, 42, 7), concert_rng_init(&k, 42, 8);
+  double sum = 0, dif = 0;
+  for (int i = 0; i < 100000; i++) {
+    double x = concert_rng_uniform(&g), y = concert_rng_uniform(&h), z = concert_rng_uniform(&k);
+    ck_assert(x == y);         /* deterministic */
+    ck_assert(x > 0 && x < 1); /* open interval */
+    sum += x, dif += x != z;
+  }
+  ck_assert_double_eq_tol(sum / 100000, 0.5, 0.005); /* 5.5 standard errors of the mean */
+  ck_assert(dif == 100000);                          /* another stream, other numbers */
+  concert_rng_init(&g, 43, 7);
+  concert_rng_init(&h, 42, 7);
+  ck_assert(concert_rng_uniform(&g) != concert_rng_uniform(&h)); /* another seed */
+}
+END_TEST
+
+/* Every distribution stays within its bounds, whatever the uniform (property test over
+ * random ranges, modes and sds). */
+START_TEST(draws_in_bounds) {
+  concert_rng g;
+  concert_rng_init(&g, 3, 0);
+  for (int i = 0; i < 20000; i++) {
+    double lo = 100 * concert_rng_uniform(&g), hi = 100 * concert_rng_uniform(&g);
+    if (lo > hi) { double t = lo; lo = hi, hi = t; }
+    double v = lo + (hi - lo) * concert_rng_uniform(&g);
+    double sd = 0.01 + 60 * concert_rng_uniform(&g);
+    bool given = concert_rng_uniform(&g) < 0.5;
+    for (unsigned char dist = 0; dist < 3; dist++) {
+      concert_i_range r = {given || dist != CONCERT_I_DIST_NORMAL ? lo : v,
+                           given || dist != CONCERT_I_DIST_NORMAL ? hi : v, dist,
+                           CONCERT_I_PROV_JUDGMENT, dist == CONCERT_I_DIST_NORMAL ? sd : 0};
+      double a = r.lo < r.hi ? r.lo : 0, b = r.lo < r.hi ? r.hi : 100;
+      double us[3] = {concert_rng_uniform(&g), 1e-300, 1 - 1e-16};
+      for (int q = 0; q < 3; q++) {
+        double x = concert_i_draw_value(v, &r, 0, 100, us[q]);
+        ck_assert_msg(x >= a && x <= b, "dist %d: %g outside [%g, %g]", dist, x, a, b);
+      }
+    }
+  }
+  /* the triangular's mode and the normal's mean sit at the value */
+  concert_i_range tri = {40, 60, CONCERT_I_DIST_TRIANGULAR, 0, 0};
+  ck_assert_double_eq_tol(concert_i_draw_value(45, &tri, 0, 100, 0.25), 45, 1e-12);
+  concert_i_range nor = {40, 40, CONCERT_I_DIST_NORMAL, 0, 5};
+  ck_assert_double_eq_tol(concert_i_draw_value(40, &nor, 0, 100, 0.5), 40, 1e-9);
+}
+END_TEST
+
+static const char *events_yaml =
+    "name: ev\nsource: test\nissues: [{id: k, title: K, reversion: 50}]\nactors:\n"
+    "  - {id: A, capability: 1, stances: {k: {position: 60, salience: 1}}}\n"
+    "  - {id: B, capability: 1, stances: {k: {position: 40, salience: 1}}}\n"
+    "  - {id: C, capability: 1, stances: {k: {position: 50, salience: 1}}}\n"
+    "forums: [{id: F, members: [A, B, C], agenda: [{session: s1, issues: []}, {session: s2, "
+    "issues: [k]}],\n"
+    "  events: [{depart: A, before_session: s2, probability: 0}, {absent: B, probability: 1},\n"
+    "           {leader_leaves: C, before_session: s2, probability: 0.5}]}]\n";
+
+/* probability 0: never kept; 1: always; 0.5: about half the draws. */
+START_TEST(event_probability) {
+  concert_scenario *s = load(events_yaml);
+  concert_i_draw *d = concert_i_draw_new(s);
+  ck_assert_ptr_nonnull(d);
+  size_t half = 0, n = 4000;
+  for (size_t r = 0; r < n; r++) {
+    concert_rng g;
+    concert_rng_init(&g, 5, r);
+    concert_i_draw_fill(d, &g);
+    const concert_i_forum *f = &concert_i_draw_scenario(d)->forums[0];
+    bool a = false, b = false, c = false;
+    for (size_t v = 0; v < f->n_events; v++) {
+      a |= f->events[v].kind == CONCERT_EVENT_DEPART;
+      b |= f->events[v].kind == CONCERT_EVENT_ABSENT;
+      c |= f->events[v].kind == CONCERT_EVENT_LEADER_LEAVES;
+    }
+    ck_assert(!a);
+    ck_assert(b);
+    half += c;
+  }
+  double p = (double)half / (double)n;
+  ck_assert_double_eq_tol(p, 0.5, 3 * sqrt(0.25 / (double)n));
+  ck_assert_uint_eq(s->forums[0].n_events, 3); /* the original is untouched */
+  concert_i_draw_free(d);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* Malformed distribution specs are refused with the line, column and field path. */
+static void refused(const char *stance, const char *path_end, concert_status want) {
+  char text[1024];
+  snprintf(text, sizeof text,
+           "name: bad\nsource: test\nissues: [{id: k, title: K, reversion: 50}]\nactors:\n"
+           "  - id: A\n    capability: 1\n    stances:\n      k: %s\n"
+           "forums: [{id: F, members: [A], agenda: [{session: s, issues: [k]}]}]\n",
+           stance);
+  concert_scenario *s = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  concert_status st = concert_scenario_load_string(text, strlen(text), "t.yaml", &s, &d);
+  ck_assert_msg(st == want, "%s: got %d (%s)", stance, st, d.message);
+  ck_assert_ptr_null(s);
+  ck_assert_int_eq(d.line, 8);
+  ck_assert_int_gt(d.column, 0);
+  size_t n = strlen(d.path), m = strlen(path_end);
+  ck_assert_msg(n >= m && strcmp(d.path + n - m, path_end) == 0, "path %s", d.path);
+}
+
+START_TEST(bad_distributions) {
+  refused("{position: {value: 50, dist: normal}, salience: 1}", "position.dist", CONCERT_ERR_MISSING);
+  refused("{position: {value: 50, dist: normal, sd: 0}, salience: 1}", "position.sd", CONCERT_ERR_RANGE);
+  refused("{position: {value: 50, dist: normal, sd: -3}, salience: 1}", "position.sd", CONCERT_ERR_RANGE);
+  refused("{position: {value: 50, dist: normal, sd: x}, salience: 1}", "position.sd", CONCERT_ERR_TYPE);
+  refused("{position: {value: 50, low: 40, high: 60, sd: 5}, salience: 1}", "position.sd", CONCERT_ERR_INVALID);
+  refused("{position: {value: 50, dist: gaussian, sd: 5}, salience: 1}", "position.dist", CONCERT_ERR_INVALID);
+  refused("{position: 50, salience: {value: 0.5, dist: normal, sd: 2}}", "salience.sd", CONCERT_ERR_RANGE);
+  /* accepted: a normal with and without a range */
+  const char *ok = "name: ok\nsource: test\nissues: [{id: k, title: K, reversion: 50}]\nactors:\n"
+                   "  - {id: A, capability: 1, stances: {k: {position: {value: 50, dist: normal, "
+                   "sd: 5}, salience: {value: 0.5, low: 0.2, high: 0.9, dist: normal, sd: 0.1}}}}\n"
+                   "forums: [{id: F, members: [A], agenda: [{session: s, issues: [k]}]}]\n";
+  concert_scenario *s = load(ok);
+  const concert_i_stance *st = concert_i_stance_at(s, 0, 0);
+  ck_assert_int_eq(st->position_range.dist, CONCERT_I_DIST_NORMAL);
+  ck_assert_double_eq(st->position_range.sd, 5);
+  ck_assert(concert_i_draw_ranged(st->position, &st->position_range));
+  concert_scenario_free(s);
+  /* the file's default distribution applies to ranges that name none */
+  const char *def = "name: ok\nsource: test\nuncertainty: {dist: triangular}\n"
+                    "issues: [{id: k, title: K, reversion: 50}]\nactors:\n"
+                    "  - {id: A, capability: 1, stances: {k: {position: {value: 50, low: 40, "
+                    "high: 70}, salience: {value: 0.5, low: 0.2, high: 0.9, dist: uniform}}}}\n"
+                    "forums: [{id: F, members: [A], agenda: [{session: s, issues: [k]}]}]\n";
+  s = load(def);
+  st = concert_i_stance_at(s, 0, 0);
+  ck_assert_int_eq(st->position_range.dist, CONCERT_I_DIST_TRIANGULAR);
+  ck_assert_int_eq(st->salience_range.dist, CONCERT_I_DIST_UNIFORM);
+  concert_scenario_free(s);
+  const char *bad = "name: bad\nsource: test\nuncertainty: {dist: normal}\n"
+                    "issues: [{id: k, title: K, reversion: 50}]\nactors: [{id: A, capability: 1}]\n"
+                    "forums: [{id: F, members: [A], agenda: [{session: s, issues: [k]}]}]\n";
+  concert_diag d;
+  concert_diag_clear(&d);
+  s = NULL;
+  ck_assert_int_eq(concert_scenario_load_string(bad, strlen(bad), "t.yaml", &s, &d),
+                   CONCERT_ERR_INVALID);
+  ck_assert_str_eq(d.path, "uncertainty.dist");
+  ck_assert_int_eq(d.line, 3);
+}
+END_TEST
+
+START_TEST(bad_event_probability) {
+#define BASE                                                                              \
+  "name: bad\nsource: test\nissues: [{id: k, title: K, reversion: 50}]\nactors:\n"          \
+  "  - {id: A, capability: 1, stances: {k: {position: 60, salience: 1}}}\n"                 \
+  "forums:\n  - id: F\n    members: [A]\n    agenda: [{session: s, issues: [k]}]\n"         \
+  "    events:\n      - %s\n"
+  const char *evs[] = {"{absent: A, probability: 1.5}", "{absent: A, probability: x}",
+                       "{salience_shock: {actor: A, issue: k, factor: 2}, before_session: s, "
+                       "probability: 0.5}"};
+  concert_status want[] = {CONCERT_ERR_RANGE, CONCERT_ERR_TYPE, CONCERT_ERR_INVALID};
+  for (int i = 0; i < 3; i++) {
+    char text[1024];
+    snprintf(text, sizeof text, BASE, evs[i]);
+    concert_scenario *s = NULL;
+    concert_diag d;
+    concert_diag_clear(&d);
+    ck_assert_int_eq(concert_scenario_load_string(text, strlen(text), "t.yaml", &s, &d), want[i]);
+    ck_assert_str_eq(d.path, "forums[0].events[0].probability");
+    ck_assert_int_eq(d.line, 11);
+  }
+}
+END_TEST
+
+static char *sweep_json(const concert_scenario *s, size_t forum, size_t runs, unsigned threads,
+                        const concert_params *proto) {
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  o.runs = runs, o.seed = 11, o.threads = threads, o.forum = forum, o.protocol = proto;
+  concert_sweep *w = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_msg(concert_sweep_run(s, &o, &w, &d) == CONCERT_OK, "%s", d.message);
+  char *json = NULL;
+  ck_assert_int_eq(concert_sweep_to_json(w, &json, &d), CONCERT_OK);
+  concert_sweep_free(w);
+  return json;
+}
+
+START_TEST(threads_identical) {
+  concert_scenario *s = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_scenario_load_file(CONCERT_SRCDIR "/scenarios/g5-2026.yaml", &s, &d),
+                   CONCERT_OK);
+  size_t f = 0;
+  ck_assert(concert_scenario_forum_find(s, "G5", &f));
+  char *one = sweep_json(s, f, 150, 1, NULL), *two = sweep_json(s, f, 150, 2, NULL),
+       *three = sweep_json(s, f, 150, 3, NULL);
+  ck_assert_str_eq(one, two);
+  ck_assert_str_eq(one, three);
+  /* the documented keys, in order (docs/json-schema.md) */
+  json_error_t err;
+  json_t *j = json_loads(one, 0, &err);
+  ck_assert_ptr_nonnull(j);
+  char keys[256] = "";
+  const char *k;
+  json_t *v;
+  size_t len = 0;
+  json_object_foreach(j, k, v) {
+    (void)v;
+    int n = snprintf(keys + len, sizeof keys - len, "%s,", k);
+    ck_assert(n > 0 && (size_t)n < sizeof keys - len);
+    len += (size_t)n;
+  }
+  ck_assert_str_eq(keys, "schema,scenario,forum,model,runs,seed,document,issues,rift,net_gain,");
+  ck_assert_str_eq(json_string_value(json_object_get(j, "schema")), "concert-sweep/1");
+  ck_assert_int_eq(json_integer_value(json_object_get(j, "runs")), 150);
+  json_t *issue = json_array_get(json_object_get(j, "issues"), 0);
+  ck_assert_uint_eq(json_array_size(json_object_get(issue, "members")), 5);
+  json_t *p = json_object_get(json_object_get(issue, "statement"), "p");
+  double pv = json_number_value(p);
+  double se = json_number_value(json_object_get(json_object_get(issue, "statement"), "se"));
+  ck_assert_double_eq_tol(se, sqrt(pv * (1 - pv) / 150), 1e-6);
+  json_decref(j);
+  free(one), free(two), free(three);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* By hand: A at 60 and B at 40, equal weights: the compromise text is 50 whatever is drawn.
+ * B's red line is uniform on [40, 60]: the text crosses it (no text above the red line) when
+ * the red line falls below 50, half the time. Without re-drafting the joint statement is
+ * issued exactly when it does not: probability 0.5. */
+static const char *redline_yaml =
+    "name: redline\nsource: test\nissues: [{id: k, title: K, reversion: 0}]\nactors:\n"
+    "  - {id: A, capability: 1, stances: {k: {position: 60, salience: 1}}}\n"
+    "  - {id: B, capability: 1, stances: {k: {position: 40, salience: 1,\n"
+    "         red_line: {value: 50, low: 40, high: 60}}}}\n"
+    "forums: [{id: F, members: [A, B], agenda: [{session: s, issues: [k]}]}]\n";
+
+START_TEST(red_line_half) {
+  concert_scenario *s = load(redline_yaml);
+  concert_params *p = concert_params_new();
+  ck_assert_int_eq(concert_params_set_word(p, "redraft", "false"), CONCERT_OK);
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  o.runs = 2000, o.seed = 1, o.protocol = p, o.threads = 2;
+  concert_sweep *w = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, NULL), CONCERT_OK);
+  concert_estimate e = concert_sweep_joint(w, 0);
+  ck_assert_double_eq_tol(e.se, sqrt(e.p * (1 - e.p) / 2000), 1e-12);
+  ck_assert_msg(fabs(e.p - 0.5) < 3 * e.se, "p %g se %g", e.p, e.se);
+  concert_spread t = concert_sweep_text(w, 0);
+  ck_assert_uint_eq(t.n, (size_t)llround(e.p * 2000));
+  ck_assert_double_eq_tol(t.q[2], 50, 1e-9);
+  ck_assert_double_eq_tol(concert_sweep_signs(w, 0, 1).p, e.p, 1e-12);
+  /* B blocks exactly when there is no statement */
+  ck_assert_double_eq_tol(concert_sweep_blocks(w, 0, 1).p, 1 - e.p, 1e-12);
+  concert_sweep_free(w);
+  concert_params_free(p);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* forgo_evaluation: point evaluates the chair's expectation once, at the point values;
+ * the default evaluates each range's two ends as well (here B's red line: 1 + 2). */
+START_TEST(forgo_point) {
+  concert_scenario *s = load(redline_yaml);
+  concert_params *p = concert_params_new();
+  ck_assert_int_eq(concert_params_set_word(p, "forgo_evaluation", "point"), CONCERT_OK);
+  concert_outcome *o = NULL;
+  ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, p, &o, NULL), CONCERT_OK);
+  ck_assert_uint_eq(concert_outcome_communique(o).n_evaluations, 1);
+  concert_outcome_free(o);
+  ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, NULL, &o, NULL), CONCERT_OK);
+  ck_assert_uint_eq(concert_outcome_communique(o).n_evaluations, 3);
+  concert_outcome_free(o);
+  ck_assert_int_eq(concert_params_set_word(p, "forgo_evaluation", "sometimes"), CONCERT_OK);
+  ck_assert_int_eq(concert_summit_run(s, 0, NULL, NULL, p, &o, NULL), CONCERT_ERR_INVALID);
+  concert_params_free(p);
+  concert_scenario_free(s);
+}
+END_TEST
+
+static int cancel_at_10(size_t done, size_t total, void *user) {
+  (void)total;
+  ++*(int *)user;
+  return done >= 10;
+}
+
+START_TEST(cancellation) {
+  concert_scenario *s = load(redline_yaml);
+  for (unsigned t = 1; t <= 2; t++) {
+    int calls = 0;
+    concert_sweep_options o;
+    concert_sweep_options_init(&o);
+    o.runs = 100000, o.threads = t, o.progress = cancel_at_10, o.user = &calls;
+    concert_sweep *w = NULL;
+    concert_diag d;
+    concert_diag_clear(&d);
+    ck_assert_int_eq(concert_sweep_run(s, &o, &w, &d), CONCERT_ERR_CANCELLED);
+    ck_assert_ptr_null(w);
+    ck_assert_int_gt(calls, 0);
+  }
+  concert_scenario_free(s);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("sweep");
+  TCase *t = tcase_create("sweep");
+  tcase_set_timeout(t, 120);
+  tcase_add_test(t, rng_known_answer);
+  tcase_add_test(t, rng_streams);
+  tcase_add_test(t, draws_in_bounds);
+  tcase_add_test(t, event_probability);
+  tcase_add_test(t, bad_distributions);
+  tcase_add_test(t, bad_event_probability);
+  tcase_add_test(t, threads_identical);
+  tcase_add_test(t, red_line_half);
+  tcase_add_test(t, cancellation);
+  tcase_add_test(t, forgo_point);
+  suite_add_tcase(s, t);
+  return concert_test_run(s);
+}
