@@ -187,18 +187,32 @@ typedef enum concert_i_play {
   CONCERT_I_PLAY_FULL = 0,    /* everything concert_summit_run gives */
   CONCERT_I_PLAY_QUICK = 1,   /* no deals, hinges, reasons or net gains; the chair's forgo
                                  count stops once decided: statements and fates as in FULL */
-  CONCERT_I_PLAY_NO_FORGO = 2 /* QUICK without the forgo count (the chair never forgoes):
-                                 statements and the expected fate as in FULL */
+  CONCERT_I_PLAY_NO_FORGO = 2, /* QUICK without the forgo count (the chair never forgoes):
+                                  statements and the expected fate as in FULL */
+  CONCERT_I_PLAY_SWEEP = 3     /* QUICK plus the net gains: what a sweep run records
+                                  (statements, blockers, fates, attendance, gains) */
 } concert_i_play;
 /* Plays the summit at e's working numbers into *out (freed with concert_outcome_free).
  * *expected (optional) gets the fate the chair expects (exogenous events applied). */
 concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
                                      concert_outcome **out, concert_document_fate *expected);
+/* concert_summit_run with a play mode: engine set up on s, one play, engine freed. */
+concert_status concert_i_summit_run_mode(const concert_scenario *s, size_t fi,
+                                         const concert_model *model,
+                                         const concert_params *model_params,
+                                         const concert_params *protocol, concert_i_play mode,
+                                         concert_outcome **out, concert_diag *d);
 
 /* ---- gains.c ---- */
 /* Net gain in points of actor a for text x on issue k (salience share of a over the
  * negotiated agenda times the points gained over the reversion point). */
 double concert_i_gain_points(const concert_i_engine *e, size_t a, size_t k, double x);
+/* Actor a's salience summed over the negotiated agenda issues (the denominator of its
+ * salience shares). O(agenda). */
+double concert_i_salience_total(const concert_i_engine *e, size_t a);
+/* concert_i_gain_points with that total given (tot), for loops over one actor's issues. */
+double concert_i_gain_points_of(const concert_i_engine *e, size_t a, size_t k, double x,
+                                double tot);
 /* Fills o->gain over the documents issued. */
 void concert_i_net_gains(const concert_i_engine *e, concert_outcome *o);
 

@@ -8,19 +8,28 @@
 
 #include "summit/engine_i.h"
 
-double concert_i_gain_points(const concert_i_engine *e, size_t a, size_t k, double x) {
+double concert_i_salience_total(const concert_i_engine *e, size_t a) {
   const concert_i_forum *f = e->f;
-  double r = e->rev[k], tot = 0;
-  if (isnan(r) || isnan(x)) return 0;
+  double tot = 0;
   for (size_t j = 0; j < f->n_sessions; j++)
     for (size_t q = 0; q < f->sessions[j].n_issues; q++) {
       size_t i = f->sessions[j].issues[q];
       if (!e->s->issues[i].raised_only) tot += e->sal[a * e->s->n_issues + i];
     }
-  if (!(tot > 0)) return 0;
+  return tot;
+}
+
+double concert_i_gain_points_of(const concert_i_engine *e, size_t a, size_t k, double x,
+                                double tot) {
+  double r = e->rev[k];
+  if (isnan(r) || isnan(x) || !(tot > 0)) return 0;
   double p = concert_i_est(e, a, k)->position, dr = fabs(r - p), dx = fabs(x - p);
   double pts = e->p.loss_power == 1 ? dr - dx : (dr * dr - dx * dx) / 100.0;
   return e->sal[a * e->s->n_issues + k] / tot * pts;
+}
+
+double concert_i_gain_points(const concert_i_engine *e, size_t a, size_t k, double x) {
+  return concert_i_gain_points_of(e, a, k, x, concert_i_salience_total(e, a));
 }
 
 void concert_i_net_gains(const concert_i_engine *e, concert_outcome *o) {
@@ -34,10 +43,11 @@ void concert_i_net_gains(const concert_i_engine *e, concert_outcome *o) {
     if (doc) {
       g = concert_i_package_gain(e, &pk, a, f->n_sessions, &red);
     } else {
+      double tot = concert_i_salience_total(e, a);
       for (size_t r = 0; r < o->n_res; r++) {
         const concert_issue_result *res = &o->res[r];
         if (res->kind != CONCERT_STATEMENT_NONE && concert_i_idlist_has(&o->sig[r], a))
-          g += concert_i_gain_points(e, a, res->issue, res->text);
+          g += concert_i_gain_points_of(e, a, res->issue, res->text, tot);
       }
     }
     o->gain[i] = g;

@@ -157,14 +157,14 @@ static concert_status draft(concert_i_engine *e, const concert_i_att *att, conce
 
 double concert_i_package_gain(const concert_i_engine *e, const concert_i_package *pk, size_t a,
                               size_t upto, bool *red) {
-  double g = 0;
+  double g = 0, tot = concert_i_salience_total(e, a);
   *red = false;
   for (size_t r = 0; r < pk->n; r++) {
     const concert_paragraph *p = &pk->par[r];
     if (p->session >= upto || isnan(p->text) || p->fate == CONCERT_PARAGRAPH_DROPPED) continue;
     if (concert_i_idlist_has(&pk->carved[r], a)) continue;
     if (concert_i_beyond_red_line(concert_i_est(e, a, p->issue), p->text)) *red = true;
-    g += concert_i_gain_points(e, a, p->issue, p->text);
+    g += concert_i_gain_points_of(e, a, p->issue, p->text, tot);
   }
   return g;
 }

@@ -225,7 +225,8 @@ concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
   /* The chair's expectation and its expected chance of failure (a quick play only decides
    * whether it exceeds forgo_above, and only when the chair may forgo). */
   bool forgone = false;
-  if (full || (mode == CONCERT_I_PLAY_QUICK && e->p.chair_forgoes)) {
+  bool quick = mode == CONCERT_I_PLAY_QUICK || mode == CONCERT_I_PLAY_SWEEP;
+  if (full || (quick && e->p.chair_forgoes)) {
     double stop = full ? NAN : e->p.forgo_above;
     if ((st = concert_i_forgo_chance(e, full ? o : NULL, stop, &o->comm.expected_chance,
                                      &o->comm.n_evaluations)))
@@ -253,6 +254,8 @@ concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
     if ((st = deal_network(e, o))) goto fail;
     concert_i_net_gains(e, o);
     if ((st = concert_i_reasons(e, o))) goto fail;
+  } else if (mode == CONCERT_I_PLAY_SWEEP) {
+    concert_i_net_gains(e, o);
   }
   free(actual), free(att), free(who);
   *out = o;
@@ -265,15 +268,24 @@ fail:
   return st;
 }
 
-concert_status concert_summit_run(const concert_scenario *s, size_t fi, const concert_model *model,
-                                  const concert_params *model_params,
-                                  const concert_params *protocol, concert_outcome **out,
-                                  concert_diag *d) {
+concert_status concert_i_summit_run_mode(const concert_scenario *s, size_t fi,
+                                         const concert_model *model,
+                                         const concert_params *model_params,
+                                         const concert_params *protocol, concert_i_play mode,
+                                         concert_outcome **out, concert_diag *d) {
   if (!s || !out) return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "NULL argument");
   *out = NULL;
   concert_i_engine e;
   concert_status st = concert_i_engine_init(&e, s, fi, model, model_params, protocol, d);
-  if (!st) st = concert_i_summit_play(&e, CONCERT_I_PLAY_FULL, out, NULL);
+  if (!st) st = concert_i_summit_play(&e, mode, out, NULL);
   concert_i_engine_free(&e);
   return st;
+}
+
+concert_status concert_summit_run(const concert_scenario *s, size_t fi, const concert_model *model,
+                                  const concert_params *model_params,
+                                  const concert_params *protocol, concert_outcome **out,
+                                  concert_diag *d) {
+  return concert_i_summit_run_mode(s, fi, model, model_params, protocol, CONCERT_I_PLAY_FULL, out,
+                                   d);
 }

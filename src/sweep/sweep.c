@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "status/diag.h"
+#include "summit/engine_i.h"
 #include "sweep/draw_i.h"
 #include "sweep/sweep_i.h"
 
@@ -100,8 +101,10 @@ static void *work(void *arg) {
     concert_rng_init(&g, o->seed, r);
     concert_i_draw_fill(k->draw, &g);
     concert_outcome *out = NULL;
-    concert_status st = concert_summit_run(concert_i_draw_scenario(k->draw), o->forum, sh->model,
-                                           sh->mparams, sh->protocol, &out, &k->diag);
+    /* the sweep play: what record() reads (no deals, hinges or reasons) */
+    concert_status st =
+        concert_i_summit_run_mode(concert_i_draw_scenario(k->draw), o->forum, sh->model, sh->mparams,
+                                  sh->protocol, CONCERT_I_PLAY_SWEEP, &out, &k->diag);
     if (!st) st = record(k, r, out);
     concert_outcome_free(out);
     if (st) {
