@@ -82,7 +82,7 @@ CONCERT_API void concert_sweep_options_init(concert_sweep_options *o);
  * byte-identical to an uninterrupted sweep. Database errors are CONCERT_ERR_IO with the
  * file name and SQLite's message; a database holding data without o->resume, or holding
  * another sweep (the message names each differing item), is CONCERT_ERR_INVALID. The
- * scenario file (concert_scenario_file) is read again to hash it (64-bit FNV-1a). Extra
+ * scenario is told by concert_scenario_hash. Extra
  * cost: O(runs x issues x members) bytes and the database writes (one row per issue x member
  * per run; docs/sweep.md gives timings).
  *

@@ -1,7 +1,6 @@
 /* store.c: a sweep's runs in an SQLite database (sweep/store_i.h, docs/sweep.md). Every
  * sqlite3 call is checked; errors carry the file name and SQLite's message. Runs are written
  * in batches, one transaction each, so a killed sweep loses at most the batch in flight. */
-#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -42,23 +41,6 @@ static const char *const kinds[3] = {"none", "joint", "minilateral"};
 static concert_status fail(concert_i_store *st, concert_diag *d, const char *what) {
   return CONCERT_FAIL(d, CONCERT_ERR_IO, "database '%s': %s: %s", st->path, what,
                       st->db ? sqlite3_errmsg(st->db) : "out of memory");
-}
-
-concert_status concert_i_store_hash_file(const char *path, uint64_t *h, concert_diag *d) {
-  *h = 0;
-  if (!path || !*path) return CONCERT_OK;
-  FILE *f = fopen(path, "rb");
-  if (!f) return CONCERT_FAIL(d, CONCERT_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
-  uint64_t x = 14695981039346656037ull;
-  unsigned char buf[8192];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-    for (size_t i = 0; i < n; i++) x = (x ^ buf[i]) * 1099511628211ull;
-  int bad = ferror(f);
-  fclose(f);
-  if (bad) return CONCERT_FAIL(d, CONCERT_ERR_IO, "cannot read '%s'", path);
-  *h = x;
-  return CONCERT_OK;
 }
 
 /* The meta rows of m, as key/value strings. */

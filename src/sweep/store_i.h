@@ -12,7 +12,7 @@
 /* What identifies a sweep: a resumed database must hold the same values. */
 typedef struct concert_i_store_meta {
   const char *scenario;        /* scenario name */
-  uint64_t scenario_hash;      /* FNV-1a 64 of the scenario file's bytes (0: not from a file) */
+  uint64_t scenario_hash;      /* FNV-1a 64 of the scenario file's bytes (concert_scenario_hash) */
   const char *forum;           /* forum id */
   const char *model;           /* model name */
   char *model_params;          /* model parameters, "k=v;k=v" in key order (owned) */
@@ -52,7 +52,5 @@ concert_status concert_i_store_write(concert_i_store *st, const concert_i_store_
                                      size_t from, size_t to, concert_diag *d);
 /* Closes the database; NULL is harmless. */
 void concert_i_store_close(concert_i_store *st);
-/* FNV-1a 64 of the file's bytes. */
-concert_status concert_i_store_hash_file(const char *path, uint64_t *h, concert_diag *d);
 
 #endif
