@@ -41,6 +41,7 @@ typedef struct shared {
   double *text, *rift, *gain;     /* kept values: [run * ni + i], [run * 6 + c], [run * nm + m] */
   atomic_size_t next, done;       /* next run to hand out, runs finished */
   atomic_int stop;                /* set on an error or a cancellation */
+  bool inline_;                   /* one worker on the calling thread: it reports and writes */
   /* with a database (sh.store set): */
   concert_i_store *store;         /* the open database */
   concert_i_store_runs v;         /* per-run values to write (shares text, rift, gain) */
@@ -150,7 +151,7 @@ static void *work(void *arg) {
     }
     if (sh->store) atomic_store_explicit(&sh->ready[r], 1, memory_order_release);
     atomic_fetch_add(&sh->done, 1);
-    if (o->threads <= 1) report(sh), flush(sh, false);
+    if (sh->inline_) report(sh), flush(sh, false);
   }
   return NULL;
 }
@@ -351,7 +352,9 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
     if (st) goto done;
   }
   atomic_init(&sh.next, 0), atomic_init(&sh.done, loaded), atomic_init(&sh.stop, 0);
-  if (nthreads == 1) {
+  /* with a database, even one worker gets its own thread: the calling thread writes */
+  sh.inline_ = nthreads == 1 && !sh.store;
+  if (sh.inline_) {
     work(&ks[0]);
   } else {
     size_t started = 0;
@@ -391,7 +394,7 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
                       (size_t)atomic_load(&sh.done), runs);
     goto done;
   }
-  if (o->progress && nthreads > 1) o->progress(runs, runs, o->user);
+  if (o->progress && !sh.inline_) o->progress(runs, runs, o->user);
   for (size_t t = 0; t < nthreads; t++) {
     for (int q = 0; q < 5; q++) w->fate[q] += ks[t].fate[q];
     for (size_t i = 0; i < ni; i++) w->stmt[i] += ks[t].stmt[i], w->joint[i] += ks[t].joint[i];
