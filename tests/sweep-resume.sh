@@ -20,7 +20,7 @@ count() { # runs stored in the database
 
 n=20000; nap=0.5; caught=0
 for try in 1 2 3 4 5 6; do
-  rm -f "$db" "$db-wal" "$db-shm"
+  rm -f "$db" "$db-journal" "$db-wal" "$db-shm"
   "$bin" sweep "$scenario" -n $n --seed 7 --format json --db "$db" > "$dir/killed.json" 2>/dev/null &
   pid=$!
   sleep $nap

@@ -199,9 +199,10 @@ concert_status concert_i_store_open(const char *path, bool resume, const concert
   }
   if (tables) rc = check(st, m, d);
   if (rc) goto done;
-  /* WAL: a killed writer leaves committed batches intact; NORMAL sync is safe against a
-   * killed process (only a power loss may drop the last batches). */
-  rc = exec(st, "PRAGMA journal_mode=WAL", d);
+  /* A rollback journal: a killed writer leaves a hot journal that the next open rolls back,
+   * so committed batches stay and the batch in flight goes. (Measured faster than WAL here,
+   * which writes every page twice: docs/sweep.md, Cost.) */
+  rc = exec(st, "PRAGMA journal_mode=DELETE", d);
   if (!rc) rc = exec(st, "PRAGMA synchronous=NORMAL", d);
   if (!rc && !tables) rc = create(st, m, d);
   if (!rc && tables) {

@@ -354,13 +354,14 @@ END_TEST
 
 /* ---- SQLite persistence ------------------------------------------------------------ */
 
-/* A fresh database path under TMPDIR (removed with its WAL files). */
+/* A fresh database path under TMPDIR (removed with its journal files). */
 static void db_path(char *buf, size_t n, const char *tag) {
   const char *dir = getenv("TMPDIR");
   snprintf(buf, n, "%s/concert-test-sweep-%s-%ld.sqlite", dir && *dir ? dir : "/tmp", tag,
            (long)getpid());
   char p[600];
   remove(buf);
+  snprintf(p, sizeof p, "%s-journal", buf), remove(p);
   snprintf(p, sizeof p, "%s-wal", buf), remove(p);
   snprintf(p, sizeof p, "%s-shm", buf), remove(p);
 }
