@@ -14,7 +14,7 @@
 
 static const char usage[] =
     "sweep FILE -n RUNS [--forum ID] [--model NAME] [--param k=v]... [--set k=v]... [--seed S]\n"
-    "             [--threads T] [--csv FILE] [--format text|json|csv]";
+    "             [--threads T] [--csv FILE] [--db FILE [--resume]] [--format text|json|csv]";
 
 /* The progress bar's state: when it started and when it was last drawn. */
 typedef struct bar {
@@ -58,7 +58,8 @@ static int parse_count(const char *opt, const char *arg, unsigned long long lo,
 
 int concert_cli_sweep(int argc, char **argv) {
   run_options ro = {.format = "text", .reversion = NAN};
-  const char *forum = NULL, *file = NULL, *csv = NULL, *format = "text";
+  const char *forum = NULL, *file = NULL, *csv = NULL, *db = NULL, *format = "text";
+  bool resume = false;
   unsigned long long runs = 0, seed = 1, threads = 1;
   bool have_runs = false;
   const struct option longs[] = {{"forum", required_argument, NULL, 'f'},
@@ -66,6 +67,8 @@ int concert_cli_sweep(int argc, char **argv) {
                                  {"seed", required_argument, NULL, 'S'},
                                  {"threads", required_argument, NULL, 'T'},
                                  {"csv", required_argument, NULL, 'C'},
+                                 {"db", required_argument, NULL, 'D'},
+                                 {"resume", no_argument, NULL, 'R'},
                                  RUN_LONG_OPTIONS,
                                  {NULL, 0, NULL, 0}};
   int opt, rc = 1;
@@ -80,6 +83,8 @@ int concert_cli_sweep(int argc, char **argv) {
     } else if (opt == 'T') {
       if (parse_count("--threads", optarg, 1, 256, &threads)) goto out;
     } else if (opt == 'C') csv = optarg;
+    else if (opt == 'D') db = optarg;
+    else if (opt == 'R') resume = true;
     else if (opt == 'F') {
       if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
         fprintf(stderr, "concert sweep: --format must be text, json or csv, not '%s'\n", optarg);
@@ -95,6 +100,11 @@ int concert_cli_sweep(int argc, char **argv) {
         goto out;
       }
     }
+  }
+  if (resume && !db) {
+    fprintf(stderr, "concert sweep: --resume needs --db FILE\n");
+    rc = 2;
+    goto out;
   }
   if (optind != argc - 1 || !have_runs) {
     if (optind == argc - 1) fprintf(stderr, "concert sweep: -n RUNS is required\n");
@@ -120,6 +130,7 @@ int concert_cli_sweep(int argc, char **argv) {
   concert_sweep_options_init(&so);
   so.runs = (size_t)runs, so.seed = (uint64_t)seed, so.threads = (unsigned)threads;
   so.forum = f, so.model = model, so.model_params = ro.mparams, so.protocol = ro.protocol;
+  so.db_path = db, so.resume = resume;
   bar b = {.last = -1};
   clock_gettime(CLOCK_MONOTONIC, &b.start);
   if (isatty(fileno(stderr))) so.progress = progress, so.user = &b;

@@ -6,6 +6,7 @@
 #define CONCERT_SCENARIO_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "export.h"
 #include "params.h"
 #include "status.h"
@@ -101,6 +102,10 @@ CONCERT_API int concert_scenario_codebook(const concert_scenario *s);
 
 CONCERT_API const char *concert_scenario_name(const concert_scenario *s);
 CONCERT_API const char *concert_scenario_file(const concert_scenario *s);
+/** A 64-bit FNV-1a hash of the bytes s was loaded from (an actor table's: the file's bytes,
+ * then the reversion's 8 bytes), so a sweep's database can tell that a scenario changed.
+ * O(1). */
+CONCERT_API uint64_t concert_scenario_hash(const concert_scenario *s);
 /** The scenario's model name and parameters (borrowed). */
 CONCERT_API const char *concert_scenario_model(const concert_scenario *s);
 CONCERT_API const concert_params *concert_scenario_model_params(const concert_scenario *s);

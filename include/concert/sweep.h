@@ -39,6 +39,14 @@ typedef struct concert_sweep_options {
                                       forgo_evaluation=point unless it is set here */
   concert_sweep_progress_fn progress; /* may be NULL */
   void *user;                      /* passed to progress */
+  const char *db_path;             /* NULL: keep nothing; else an SQLite database the runs
+                                      stream into, BATCH runs per transaction, in run order
+                                      (docs/sweep.md, "Results that survive a crash");
+                                      borrowed for the call */
+  bool resume;                     /* with db_path: complete the sweep the database holds
+                                      (it must be this sweep: same scenario file bytes,
+                                      forum, model, parameters, seed and overrides); false:
+                                      a database that already holds data is refused */
 } concert_sweep_options;
 
 /** A probability with its Monte Carlo standard error sqrt(p (1 - p) / n). */
@@ -58,12 +66,27 @@ typedef struct concert_spread {
 /** The quantile levels of concert_spread.q: 0.05, 0.25, 0.5, 0.75, 0.95. */
 CONCERT_API const double *concert_sweep_levels(void);
 
-/** Defaults: 1000 runs, seed 1, 1 thread, forum 0, the scenario's model, no overrides. */
+/** Defaults: 1000 runs, seed 1, 1 thread, forum 0, the scenario's model, no overrides, no
+ * database. */
 CONCERT_API void concert_sweep_options_init(concert_sweep_options *o);
 
 /** Runs the sweep. On success *out is owned by the caller (concert_sweep_free); it borrows
  * s, which must outlive it. Errors: a run's error (the lowest failing run's), NOMEM,
- * CANCELLED when progress asked. Cost: runs x one summit run with its chair evaluating once
+ * CANCELLED when progress asked.
+ *
+ * With o->db_path, each run's values (document fate; per agenda issue the statement kind
+ * and text; per member and issue signed and blocked; net gains; the six rift components)
+ * are written to the database in run order, one transaction per 256 runs; runs played
+ * before an error or a cancellation are written too. With o->resume the runs the database
+ * already holds (index below o->runs) are read back instead of played, so the results are
+ * byte-identical to an uninterrupted sweep. Database errors are CONCERT_ERR_IO with the
+ * file name and SQLite's message; a database holding data without o->resume, or holding
+ * another sweep (the message names each differing item), is CONCERT_ERR_INVALID. The
+ * scenario is told by concert_scenario_hash. Extra
+ * cost: O(runs x issues x members) bytes and the database writes (one row per issue x member
+ * per run; docs/sweep.md gives timings).
+ *
+ * Cost: runs x one summit run with its chair evaluating once
  * (concert_summit_run) / threads, plus O(runs x (issues + members + 6) log runs) to sort
  * the kept values; memory O(runs x (issues + members + 6)) doubles for the exact quantiles. */
 CONCERT_API concert_status concert_sweep_run(const concert_scenario *s,

@@ -24,6 +24,21 @@ static char *issue_id(const char *name, size_t k, size_t n_dims) {
   return concert_i_strdup(buf);
 }
 
+/* FNV-1a 64 of the file's bytes, then of the reversion's. */
+static concert_status hash_file(const char *path, double reversion, uint64_t *h, concert_diag *d) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot read the file again");
+  uint64_t x = CONCERT_I_FNV_BASIS;
+  unsigned char buf[8192];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) x = concert_i_fnv1a(x, buf, n);
+  int bad = ferror(f);
+  fclose(f);
+  if (bad) return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot read the file again");
+  *h = concert_i_fnv1a(x, &reversion, sizeof reversion);
+  return CONCERT_OK;
+}
+
 concert_status concert_i_scenario_from_table_file(const char *path, double reversion,
                                                   concert_scenario **out, concert_diag *d) {
   *out = NULL;
@@ -36,6 +51,11 @@ concert_status concert_i_scenario_from_table_file(const char *path, double rever
   snprintf(src, sizeof src, "actor table %s", path);
   if (!s) goto nomem;
   s->file = concert_i_strdup(path);
+  if (hash_file(path, reversion, &s->hash, d)) {
+    concert_table_free(t);
+    concert_scenario_free(s);
+    return CONCERT_ERR_IO;
+  }
   s->name = concert_i_strdup(concert_table_title(t));
   s->description = concert_i_strdup(concert_table_description(t));
   s->model = concert_i_strdup("compromise");

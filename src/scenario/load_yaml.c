@@ -1379,6 +1379,7 @@ static concert_status load_text(const char *text, size_t len, const char *name,
   if (!c.s) st = concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
   if (!st) {
     c.s->file = concert_i_strdup(file);
+    c.s->hash = concert_i_fnv1a(CONCERT_I_FNV_BASIS, text ? text : "", text ? len : 0);
     st = read_document(&c, fy_document_root(doc));
   }
   free(c.actor_ix);

@@ -51,6 +51,13 @@ void concert_scenario_free(concert_scenario *s) {
 
 const char *concert_scenario_name(const concert_scenario *s) { return s ? s->name : ""; }
 const char *concert_scenario_file(const concert_scenario *s) { return s ? s->file : ""; }
+uint64_t concert_scenario_hash(const concert_scenario *s) { return s ? s->hash : 0; }
+
+uint64_t concert_i_fnv1a(uint64_t h, const void *p, size_t n) {
+  const unsigned char *b = p;
+  for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 1099511628211ull;
+  return h;
+}
 const char *concert_scenario_model(const concert_scenario *s) { return s ? s->model : ""; }
 const concert_params *concert_scenario_model_params(const concert_scenario *s) {
   return s ? s->model_params : NULL;

@@ -9,6 +9,7 @@
 #include <concert/scenario.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum { CONCERT_I_TAG_CORE_SECURITY = 1u, CONCERT_I_TAG_TRADE = 2u, CONCERT_I_TAG_MEMBERSHIP = 4u };
 
@@ -108,6 +109,7 @@ typedef struct concert_i_forum {
 
 struct concert_scenario {
   char *file;                 /* file it came from ("" for strings) */
+  uint64_t hash;              /* FNV-1a 64 of the bytes loaded (concert_scenario_hash) */
   int codebook;               /* codebook version of a strictly coded file, 0 if none */
   char *name, *description;   /* title, free text */
   concert_i_actor *actors;    /* n_actors */
@@ -142,5 +144,8 @@ const concert_i_range *concert_i_stance_range(const concert_i_stance *st,
 concert_scenario *concert_i_scenario_alloc(void);
 /** strdup that tolerates NULL (gives ""). NULL on allocation failure. */
 char *concert_i_strdup(const char *s);
+/* FNV-1a 64 of n bytes, continuing from h (start from CONCERT_I_FNV_BASIS). */
+#define CONCERT_I_FNV_BASIS 14695981039346656037ull
+uint64_t concert_i_fnv1a(uint64_t h, const void *p, size_t n);
 
 #endif

@@ -10,10 +10,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "scenario/scenario_i.h"
 #include "status/diag.h"
 #include "summit/engine_i.h"
 #include "sweep/draw_i.h"
+#include "sweep/store_i.h"
 #include "sweep/sweep_i.h"
+
+/* Runs per database transaction: a killed sweep loses at most this many. */
+enum { BATCH = 256 };
 
 static const double levels[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
 
@@ -37,6 +42,14 @@ typedef struct shared {
   double *text, *rift, *gain;     /* kept values: [run * ni + i], [run * 6 + c], [run * nm + m] */
   atomic_size_t next, done;       /* next run to hand out, runs finished */
   atomic_int stop;                /* set on an error or a cancellation */
+  bool inline_;                   /* one worker on the calling thread: it reports and writes */
+  /* with a database (sh.store set): */
+  concert_i_store *store;         /* the open database */
+  concert_i_store_runs v;         /* per-run values to write (shares text, rift, gain) */
+  atomic_uchar *ready;            /* run r played and recorded */
+  size_t written;                 /* runs below this are in the database */
+  concert_status store_st;        /* the first database error */
+  concert_diag store_diag;        /* its diagnostic */
 } shared;
 
 /* One worker's state and accumulators. */
@@ -56,15 +69,19 @@ static concert_status record(worker *k, size_t r, const concert_outcome *o) {
   shared *sh = k->sh;
   size_t ni = sh->w->ni, nm = sh->w->nm;
   concert_communique c = concert_outcome_communique(o);
+  unsigned char *flags = sh->store ? sh->v.flags + r * ni * nm : NULL;
   if ((unsigned)c.fate < 5) k->fate[c.fate]++;
+  if (flags) sh->v.fate[r] = (unsigned char)c.fate, memset(flags, 0, ni * nm);
   for (size_t i = 0; i < ni; i++) {
     const concert_issue_result *res = concert_outcome_issue(o, i);
     bool any = res->kind != CONCERT_STATEMENT_NONE;
     k->stmt[i] += any, k->joint[i] += res->kind == CONCERT_STATEMENT_JOINT;
     sh->text[r * ni + i] = any ? res->text : NAN;
+    if (flags) sh->v.kind[r * ni + i] = (unsigned char)res->kind;
     for (size_t q = 0; q < res->n_signatories; q++) {
       size_t m = sh->member_of[res->signatories[q]];
       if (m != SIZE_MAX) k->sign[i * nm + m]++;
+      if (m != SIZE_MAX && flags) flags[i * nm + m] |= 1;
     }
   }
   memset(k->seen, 0, ni * nm > 0 ? ni * nm : 1);
@@ -74,6 +91,7 @@ static concert_status record(worker *k, size_t r, const concert_outcome *o) {
     size_t i = sh->row_of[x->issue], m = sh->member_of[x->actor];
     if (i == SIZE_MAX || m == SIZE_MAX || k->seen[i * nm + m]) continue;
     k->seen[i * nm + m] = 1, k->block[i * nm + m]++;
+    if (flags) flags[i * nm + m] |= 2;
   }
   concert_rift rf;
   concert_status st = concert_rift_from_outcome(o, &rf, &k->diag);
@@ -89,6 +107,27 @@ static void report(shared *sh) {
     atomic_store(&sh->stop, 1);
 }
 
+/* Writes the played runs from sh->written on, in run order, one transaction per BATCH runs;
+ * a last partial batch only when final. Calling thread only. */
+static void flush(shared *sh, bool final) {
+  if (!sh->store || sh->store_st) return;
+  size_t runs = sh->o->runs;
+  for (;;) {
+    size_t end = sh->written;
+    while (end < runs && end - sh->written < BATCH &&
+           (sh->v.have[end] || atomic_load_explicit(&sh->ready[end], memory_order_acquire)))
+      end++;
+    if (end == sh->written || (end - sh->written < BATCH && end < runs && !final)) return;
+    concert_status st = concert_i_store_write(sh->store, &sh->v, sh->written, end, &sh->store_diag);
+    if (st) {
+      sh->store_st = st;
+      atomic_store(&sh->stop, 1);
+      return;
+    }
+    sh->written = end;
+  }
+}
+
 static void *work(void *arg) {
   worker *k = arg;
   shared *sh = k->sh;
@@ -97,6 +136,7 @@ static void *work(void *arg) {
     if (atomic_load(&sh->stop)) break;
     size_t r = atomic_fetch_add(&sh->next, 1);
     if (r >= o->runs) break;
+    if (sh->store && sh->v.have[r]) continue;
     concert_rng g;
     concert_rng_init(&g, o->seed, r);
     concert_i_draw_fill(k->draw, &g);
@@ -112,8 +152,9 @@ static void *work(void *arg) {
       atomic_store(&sh->stop, 1);
       break;
     }
+    if (sh->store) atomic_store_explicit(&sh->ready[r], 1, memory_order_release);
     atomic_fetch_add(&sh->done, 1);
-    if (o->threads <= 1) report(sh);
+    if (sh->inline_) report(sh), flush(sh, false);
   }
   return NULL;
 }
@@ -156,6 +197,81 @@ void concert_sweep_free(concert_sweep *w) {
   free(w->issue), free(w->member), free(w->stmt), free(w->joint), free(w->sign), free(w->block);
   free(w->text), free(w->gain);
   free(w);
+}
+
+static int cmp_key(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* p as "k=v;k=v" in key order (numbers with 17 significant digits); a new string or NULL. */
+static char *params_text(const concert_params *p) {
+  size_t n = p ? concert_params_count(p) : 0, cap = 1, len = 0;
+  const char **keys = malloc((n ? n : 1) * sizeof *keys);
+  if (!keys) return NULL;
+  for (size_t i = 0; i < n; i++) keys[i] = concert_params_key(p, i);
+  qsort(keys, n, sizeof *keys, cmp_key);
+  for (size_t i = 0; i < n; i++) cap += strlen(keys[i]) + 40 + strlen(concert_params_word(p, keys[i], ""));
+  char *t = malloc(cap);
+  if (t) t[0] = 0;
+  for (size_t i = 0; t && i < n; i++) {
+    const char *wd = concert_params_word(p, keys[i], NULL);
+    int w = wd ? snprintf(t + len, cap - len, "%s%s=%s", i ? ";" : "", keys[i], wd)
+               : snprintf(t + len, cap - len, "%s%s=%.17g", i ? ";" : "", keys[i],
+                          concert_params_number(p, keys[i], NAN));
+    if (w > 0) len += (size_t)w;
+  }
+  free(keys);
+  return t;
+}
+
+/* Opens the database of o->db_path for sh and reads the runs it holds into sh (counting
+ * them into k's accumulators and *loaded). */
+static concert_status store_open(shared *sh, worker *k, size_t *loaded, concert_diag *d) {
+  const concert_sweep_options *o = sh->o;
+  const concert_sweep *w = sh->w;
+  const concert_scenario *s = sh->s;
+  size_t runs = o->runs, ni = w->ni, nm = w->nm;
+  *loaded = 0;
+  concert_i_store_meta m = {.scenario = s->name, .forum = s->forums[o->forum].id,
+                            .model = w->model, .seed = o->seed, .runs = runs, .ni = ni, .nm = nm};
+  m.scenario_hash = s->hash;
+  concert_status st = CONCERT_OK;
+  const char **ids = malloc((ni + nm + 1) * sizeof *ids);
+  m.model_params = params_text(sh->mparams), m.protocol = params_text(sh->protocol);
+  sh->v = (concert_i_store_runs){.runs = runs, .ni = ni, .nm = nm, .text = sh->text,
+                                 .rift = sh->rift, .gain = sh->gain};
+  sh->v.have = calloc(runs, 1);
+  sh->v.fate = calloc(runs, 1);
+  sh->v.kind = calloc(runs * (ni ? ni : 1), 1);
+  sh->v.flags = calloc(runs * (ni * nm > 0 ? ni * nm : 1), 1);
+  sh->ready = calloc(runs, sizeof *sh->ready);
+  if (!ids || !m.model_params || !m.protocol || !sh->v.have || !sh->v.fate || !sh->v.kind ||
+      !sh->v.flags || !sh->ready) {
+    st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < ni; i++) ids[i] = s->issues[w->issue[i]].id;
+  for (size_t q = 0; q < nm; q++) ids[ni + q] = s->actors[w->member[q]].id;
+  m.issue_id = ids, m.member_id = ids + ni;
+  st = concert_i_store_open(o->db_path, o->resume, &m, &sh->store, d);
+  if (!st) st = concert_i_store_load(sh->store, &sh->v, loaded, d);
+  if (st) goto done;
+  for (size_t r = 0; r < runs; r++) {
+    if (!sh->v.have[r]) continue;
+    if (sh->v.fate[r] < 5) k->fate[sh->v.fate[r]]++;
+    for (size_t i = 0; i < ni; i++) {
+      unsigned kd = sh->v.kind[r * ni + i];
+      k->stmt[i] += kd != CONCERT_STATEMENT_NONE, k->joint[i] += kd == CONCERT_STATEMENT_JOINT;
+      if (kd == CONCERT_STATEMENT_NONE) sh->text[r * ni + i] = NAN;
+      for (size_t q = 0; q < nm; q++) {
+        unsigned char fl = sh->v.flags[(r * ni + i) * nm + q];
+        k->sign[i * nm + q] += fl & 1, k->block[i * nm + q] += (fl >> 1) & 1;
+      }
+    }
+  }
+done:
+  free(ids), free(m.model_params), free(m.protocol);
+  return st;
 }
 
 static void worker_free(worker *k) {
@@ -232,8 +348,16 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
     k->block = calloc(nim, sizeof *k->block);
     if (!k->draw || !k->seen || !k->stmt || !k->joint || !k->sign || !k->block) goto nomem;
   }
-  atomic_init(&sh.next, 0), atomic_init(&sh.done, 0), atomic_init(&sh.stop, 0);
-  if (nthreads == 1) {
+  size_t loaded = 0;
+  if (o->db_path) {
+    concert_diag_clear(&sh.store_diag);
+    st = store_open(&sh, &ks[0], &loaded, d);
+    if (st) goto done;
+  }
+  atomic_init(&sh.next, 0), atomic_init(&sh.done, loaded), atomic_init(&sh.stop, 0);
+  /* with a database, even one worker gets its own thread: the calling thread writes */
+  sh.inline_ = nthreads == 1 && !sh.store;
+  if (sh.inline_) {
     work(&ks[0]);
   } else {
     size_t started = 0;
@@ -244,6 +368,7 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
       struct timespec ts = {0, 20 * 1000 * 1000};
       nanosleep(&ts, NULL);
       report(&sh);
+      flush(&sh, false);
     }
     for (size_t t = 0; t < started; t++) pthread_join(ks[t].tid, NULL);
     if (started < nthreads) {
@@ -251,7 +376,9 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
       goto done;
     }
   }
-  /* the error of the lowest failing run, else a cancellation */
+  /* the runs played so far go to the database even when the sweep stops early */
+  flush(&sh, true);
+  /* the error of the lowest failing run, else a database error, else a cancellation */
   worker *bad = NULL;
   for (size_t t = 0; t < nthreads; t++)
     if (ks[t].st && (!bad || ks[t].err_run < bad->err_run)) bad = &ks[t];
@@ -260,12 +387,17 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
     st = bad->st;
     goto done;
   }
+  if (sh.store_st) {
+    if (d) *d = sh.store_diag;
+    st = sh.store_st;
+    goto done;
+  }
   if (atomic_load(&sh.done) < runs) {
     st = CONCERT_FAIL(d, CONCERT_ERR_CANCELLED, "the sweep was cancelled after %zu of %zu runs",
                       (size_t)atomic_load(&sh.done), runs);
     goto done;
   }
-  if (o->progress && nthreads > 1) o->progress(runs, runs, o->user);
+  if (o->progress && !sh.inline_) o->progress(runs, runs, o->user);
   for (size_t t = 0; t < nthreads; t++) {
     for (int q = 0; q < 5; q++) w->fate[q] += ks[t].fate[q];
     for (size_t i = 0; i < ni; i++) w->stmt[i] += ks[t].stmt[i], w->joint[i] += ks[t].joint[i];
@@ -284,6 +416,8 @@ done:
   for (size_t t = 0; ks && t < nthreads; t++) worker_free(&ks[t]);
   free(ks);
   free(sh.row_of), free(sh.member_of), free(sh.text), free(sh.rift), free(sh.gain);
+  concert_i_store_close(sh.store);
+  free(sh.v.have), free(sh.v.fate), free(sh.v.kind), free(sh.v.flags), free((void *)sh.ready);
   concert_params_free(proto);
   if (st) concert_sweep_free(w);
   else *out = w;

@@ -1,14 +1,17 @@
 /* test_sweep.c: the random streams (Random123 known answers, determinism, independence),
  * scenario draws (bounds of every distribution, event probabilities), the loader's refusal of
  * bad distribution specs, and concert_sweep: byte-identical results at 1, 2 and 3 threads, a
- * hand-checkable probability within 3 standard errors, cancellation. */
+ * hand-checkable probability within 3 standard errors, cancellation, and the SQLite store:
+ * a killed sweep resumed to the uninterrupted sweep's bytes, and its refusals. */
 #include <check.h>
 #include <concert.h>
 #include <jansson.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check_main.h"
 #include "scenario/scenario_i.h"
@@ -349,6 +352,145 @@ START_TEST(cancellation) {
 }
 END_TEST
 
+/* ---- SQLite persistence ------------------------------------------------------------ */
+
+/* A fresh database path under TMPDIR (removed with its journal files). */
+static void db_path(char *buf, size_t n, const char *tag) {
+  const char *dir = getenv("TMPDIR");
+  snprintf(buf, n, "%s/concert-test-sweep-%s-%ld.sqlite", dir && *dir ? dir : "/tmp", tag,
+           (long)getpid());
+  char p[600];
+  remove(buf);
+  snprintf(p, sizeof p, "%s-journal", buf), remove(p);
+  snprintf(p, sizeof p, "%s-wal", buf), remove(p);
+  snprintf(p, sizeof p, "%s-shm", buf), remove(p);
+}
+
+static int cancel_at_300(size_t done, size_t total, void *user) {
+  (void)total, (void)user;
+  return done >= 300;
+}
+
+/* Runs a sweep of g7 into db (NULL: none); returns its JSON, or NULL with *st set. */
+static char *db_sweep(const concert_scenario *s, size_t runs, unsigned threads, uint64_t seed,
+                      const char *db, bool resume, concert_sweep_progress_fn fn,
+                      concert_status *st, concert_diag *d) {
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  o.runs = runs, o.seed = seed, o.threads = threads, o.db_path = db, o.resume = resume;
+  o.progress = fn;
+  concert_sweep *w = NULL;
+  concert_diag_clear(d);
+  *st = concert_sweep_run(s, &o, &w, d);
+  if (*st) return NULL;
+  char *json = NULL;
+  ck_assert_int_eq(concert_sweep_to_json(w, &json, d), CONCERT_OK);
+  concert_sweep_free(w);
+  return json;
+}
+
+static long long db_count(const char *db, const char *sql) {
+  sqlite3 *h = NULL;
+  ck_assert_int_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+  sqlite3_stmt *q = NULL;
+  ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &q, NULL), SQLITE_OK);
+  long long n = -1;
+  int rc = sqlite3_step(q);
+  if (rc == SQLITE_ROW) n = sqlite3_column_int64(q, 0);
+  else ck_assert_int_eq(rc, SQLITE_DONE);
+  sqlite3_finalize(q);
+  ck_assert_int_eq(sqlite3_close(h), SQLITE_OK);
+  return n;
+}
+
+/* 600 runs into a database; a kill simulated twice (a cancellation at run 300, then the rows
+ * of the last batches deleted, children of some runs left behind); the resumed sweeps give
+ * the uninterrupted sweep's JSON byte for byte, at 1 and 2 threads. */
+START_TEST(db_resume_identical) {
+  concert_scenario *s = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(
+      concert_scenario_load_file(CONCERT_SRCDIR "/scenarios/g7-kananaskis-2025.yaml", &s, &d),
+      CONCERT_OK);
+  concert_status st;
+  char *plain = db_sweep(s, 600, 1, 5, NULL, false, NULL, &st, &d);
+  ck_assert_ptr_nonnull(plain);
+  char db[512];
+  for (unsigned t = 1; t <= 2; t++) {
+    db_path(db, sizeof db, "resume");
+    /* killed: the cancellation keeps the runs played (at least 300, not all) */
+    char *early = db_sweep(s, 600, t, 5, db, false, cancel_at_300, &st, &d);
+    if (early) { /* finished between two progress reports: lose the runs from 300 on */
+      free(early);
+      ck_assert_int_eq(db_count(db, "DELETE FROM run WHERE run >= 300"), -1);
+    } else {
+      ck_assert_int_eq(st, CONCERT_ERR_CANCELLED);
+    }
+    long long kept = db_count(db, "SELECT count(*) FROM run");
+    ck_assert_int_ge(kept, 256);
+    ck_assert_int_lt(kept, 600);
+    char *resumed = db_sweep(s, 600, t, 5, db, true, NULL, &st, &d);
+    ck_assert_msg(resumed != NULL, "%s", d.message);
+    ck_assert_str_eq(resumed, plain);
+    free(resumed);
+    ck_assert_int_eq(db_count(db, "SELECT count(*) FROM run"), 600);
+    ck_assert_int_eq(db_count(db, "SELECT count(DISTINCT run) FROM run_member_issue"), 600);
+    /* killed in another way: the last batches lost, some of their children kept */
+    ck_assert_int_eq(db_count(db, "DELETE FROM run WHERE run >= 256"), -1);
+    ck_assert_int_eq(db_count(db, "DELETE FROM run_issue WHERE run >= 512"), -1);
+    ck_assert_int_eq(db_count(db, "SELECT count(*) FROM run"), 256);
+    resumed = db_sweep(s, 600, 3 - t, 5, db, true, NULL, &st, &d);
+    ck_assert_msg(resumed != NULL, "%s", d.message);
+    ck_assert_str_eq(resumed, plain);
+    free(resumed);
+    /* complete: resuming again plays nothing and gives the same */
+    resumed = db_sweep(s, 600, t, 5, db, true, NULL, &st, &d);
+    ck_assert_str_eq(resumed, plain);
+    free(resumed);
+    db_path(db, sizeof db, "resume");
+  }
+  free(plain);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* Refusals: a database holding data without resume, another seed or protocol, a path that
+ * cannot be opened; each names the file, and leaves the database as it was. */
+START_TEST(db_refusals) {
+  concert_scenario *s = load(redline_yaml);
+  char db[512];
+  db_path(db, sizeof db, "refuse");
+  concert_status st;
+  concert_diag d;
+  char *j = db_sweep(s, 40, 1, 3, db, false, NULL, &st, &d);
+  ck_assert_ptr_nonnull(j);
+  free(j);
+  ck_assert_ptr_null(db_sweep(s, 40, 1, 3, db, false, NULL, &st, &d));
+  ck_assert_int_eq(st, CONCERT_ERR_INVALID);
+  ck_assert_ptr_nonnull(strstr(d.message, db));
+  ck_assert_ptr_nonnull(strstr(d.message, "--resume"));
+  ck_assert_ptr_null(db_sweep(s, 40, 1, 4, db, true, NULL, &st, &d));
+  ck_assert_int_eq(st, CONCERT_ERR_INVALID);
+  ck_assert_ptr_nonnull(strstr(d.message, "seed '3' there, '4' here"));
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  concert_params *p = concert_params_new();
+  ck_assert_int_eq(concert_params_set_word(p, "forgo_evaluation", "ranges"), CONCERT_OK);
+  o.runs = 40, o.seed = 3, o.db_path = db, o.resume = true, o.protocol = p;
+  concert_sweep *w = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, &d), CONCERT_ERR_INVALID);
+  ck_assert_ptr_nonnull(strstr(d.message, "protocol"));
+  concert_params_free(p);
+  ck_assert_int_eq(db_count(db, "SELECT count(*) FROM run"), 40);
+  ck_assert_ptr_null(db_sweep(s, 40, 1, 3, "/nonexistent/dir/x.sqlite", false, NULL, &st, &d));
+  ck_assert_int_eq(st, CONCERT_ERR_IO);
+  ck_assert_ptr_nonnull(strstr(d.message, "/nonexistent/dir/x.sqlite"));
+  db_path(db, sizeof db, "refuse");
+  concert_scenario_free(s);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("sweep");
   TCase *t = tcase_create("sweep");
@@ -363,6 +505,8 @@ int main(void) {
   tcase_add_test(t, red_line_half);
   tcase_add_test(t, cancellation);
   tcase_add_test(t, forgo_point);
+  tcase_add_test(t, db_resume_identical);
+  tcase_add_test(t, db_refusals);
   suite_add_tcase(s, t);
   return concert_test_run(s);
 }

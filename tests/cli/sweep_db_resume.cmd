@@ -1,0 +1,1 @@
+--version >/dev/null; rm -f /tmp/concert-golden-resume.sqlite*; "$bin" sweep tests/data/sweep_redline.yaml -n 300 --seed 4 --db /tmp/concert-golden-resume.sqlite >/dev/null; "$bin" sweep tests/data/sweep_redline.yaml -n 600 --seed 4 --db /tmp/concert-golden-resume.sqlite --resume --format csv; rc=$?; rm -f /tmp/concert-golden-resume.sqlite*; (exit $rc)

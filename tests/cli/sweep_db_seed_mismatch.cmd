@@ -1,0 +1,1 @@
+--version >/dev/null; rm -f /tmp/concert-golden-seed.sqlite*; "$bin" sweep tests/data/sweep_redline.yaml -n 5 --seed 1 --db /tmp/concert-golden-seed.sqlite >/dev/null; "$bin" sweep tests/data/sweep_redline.yaml -n 5 --seed 2 --db /tmp/concert-golden-seed.sqlite --resume; rc=$?; rm -f /tmp/concert-golden-seed.sqlite*; (exit $rc)

@@ -1,0 +1,1 @@
+sweep tests/data/sweep_redline.yaml -n 5 --resume
