@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "derive/derive_i.h"
-#include "io/utf8.h"
 #include "io/yaml_read.h"
 #include "status/diag.h"
 
@@ -313,10 +312,6 @@ static concert_status read_document(ctx *c, concert_i_spec *s, struct fy_node *r
   return st;
 }
 
-static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len) {
-  (void)diag, (void)user, (void)buf, (void)len;
-}
-
 concert_status concert_i_spec_parse(const char *text, size_t len, const char *file,
                                     concert_i_spec *s, concert_diag *d) {
   memset(s, 0, sizeof *s);
@@ -324,34 +319,11 @@ concert_status concert_i_spec_parse(const char *text, size_t len, const char *fi
   if (!s->text) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   if (len) memcpy(s->text, text, len);
   s->text[len] = '\0';
-  int bl, bc;
-  if (concert_i_utf8_error((const unsigned char *)s->text, len, &bl, &bc))
-    return concert_i_fail(d, CONCERT_ERR_SYNTAX, file, bl, bc, NULL,
-                          "the file is not valid UTF-8 text (or holds a NUL byte) here");
-  struct fy_diag_cfg dcfg;
-  fy_diag_cfg_default(&dcfg);
-  dcfg.fp = NULL;
-  dcfg.output_fn = quiet_output;
-  struct fy_diag *fdiag = fy_diag_create(&dcfg);
-  if (!fdiag) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-  fy_diag_set_collect_errors(fdiag, true);
-  struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG, .diag = fdiag};
-  s->doc = fy_document_build_from_string(&cfg, s->text, len);
-  concert_status st = CONCERT_OK;
-  if (!s->doc || !fy_document_root(s->doc)) {
-    void *it = NULL;
-    struct fy_diag_error *err = fy_diag_errors_iterate(fdiag, &it);
-    if (err)
-      st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, err->line + 1, err->column + 1, NULL,
-                          "malformed YAML: %s", err->msg ? err->msg : "parse error");
-    else
-      st =
-          concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
-  } else {
+  concert_status st = concert_i_yaml_parse(s->text, len, file, &s->doc, &s->diag, d);
+  if (!st) {
     ctx c = {.y = {.file = file, .d = d}};
     st = read_document(&c, s, fy_document_root(s->doc));
   }
-  s->diag = fdiag;
   return st;
 }
 

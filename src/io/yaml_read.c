@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/utf8.h"
 #include "status/diag.h"
 
 void concert_i_yaml_pos(struct fy_node *n, int *line, int *col) {
@@ -97,4 +98,40 @@ concert_status concert_i_yaml_need(concert_i_yaml *y, struct fy_node *n, bool ma
   if (n && (map ? fy_node_is_mapping(n) : fy_node_is_sequence(n))) return CONCERT_OK;
   return concert_i_yaml_fail(y, n, CONCERT_ERR_TYPE, "%s must be a %s", what,
                              map ? "mapping (key: value)" : "sequence (a list)");
+}
+
+static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len) {
+  (void)diag, (void)user, (void)buf, (void)len;
+}
+
+concert_status concert_i_yaml_parse(const char *text, size_t len, const char *file,
+                                    struct fy_document **doc, struct fy_diag **diag,
+                                    concert_diag *d) {
+  *doc = NULL, *diag = NULL;
+  int bl, bc;
+  if (text && concert_i_utf8_error((const unsigned char *)text, len, &bl, &bc))
+    return concert_i_fail(d, CONCERT_ERR_SYNTAX, file, bl, bc, NULL,
+                          "the file is not valid UTF-8 text (or holds a NUL byte) here");
+  struct fy_diag_cfg dcfg;
+  fy_diag_cfg_default(&dcfg);
+  dcfg.fp = NULL;
+  dcfg.output_fn = quiet_output;
+  struct fy_diag *fdiag = fy_diag_create(&dcfg);
+  if (!fdiag) return concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
+  fy_diag_set_collect_errors(fdiag, true);
+  struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG, .diag = fdiag};
+  struct fy_document *fd = fy_document_build_from_string(&cfg, text ? text : "", len);
+  if (fd && fy_document_root(fd)) {
+    *doc = fd, *diag = fdiag;
+    return CONCERT_OK;
+  }
+  void *it = NULL;
+  struct fy_diag_error *err = fy_diag_errors_iterate(fdiag, &it);
+  concert_status st =
+      err ? concert_i_fail(d, CONCERT_ERR_SYNTAX, file, err->line + 1, err->column + 1, NULL,
+                           "malformed YAML: %s", err->msg ? err->msg : "parse error")
+          : concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
+  fy_document_destroy(fd);
+  fy_diag_destroy(fdiag);
+  return st;
 }

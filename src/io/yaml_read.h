@@ -16,6 +16,14 @@ typedef struct concert_i_yaml {
   size_t plen;      /* its length */
 } concert_i_yaml;
 
+/** Parses text (len bytes) as one YAML document, quietly: refuses invalid UTF-8 and NUL
+ * bytes first (libfyaml loops forever on some), then reports the first parse error, or an
+ * empty file, at its line and column (ERR_SYNTAX, ERR_EMPTY). On success *doc and *diag are
+ * owned by the caller (fy_document_destroy, then fy_diag_destroy); on failure both are NULL.
+ * O(len). */
+concert_status concert_i_yaml_parse(const char *text, size_t len, const char *file,
+                                    struct fy_document **doc, struct fy_diag **diag,
+                                    concert_diag *d);
 /** The 1-based line and column of node n (of its first scalar for a collection); 0, 0 when
  * unknown. O(depth). */
 void concert_i_yaml_pos(struct fy_node *n, int *line, int *col);

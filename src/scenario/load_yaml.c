@@ -16,7 +16,6 @@
 #include <concert/model.h>
 
 #include "scenario/provenance.h"
-#include "io/utf8.h"
 #include "io/yaml_read.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
@@ -1335,8 +1334,6 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
   return st;
 }
 
-static void quiet_output(struct fy_diag *diag, void *user, const char *buf, size_t len) {}
-
 /* The one loader: parses text and reads the document. Fields not yet coded are listed in
  * *todo (in file order) and do not stop the reading; the status says whether anything else
  * is wrong. */
@@ -1347,34 +1344,10 @@ static concert_status load_text(const char *text, size_t len, const char *name,
   if (len > CONCERT_MAX_FILE_BYTES)
     return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, file, 0, 0, NULL,
                           "the file has %zu bytes; the limit is %u", len, CONCERT_MAX_FILE_BYTES);
-  /* YAML is UTF-8: invalid bytes are refused before libfyaml sees them (libfyaml 0.7.12
-   * loops forever on some, e.g. "%\xff"; io/utf8.h). */
-  int bl, bc;
-  if (text && concert_i_utf8_error((const unsigned char *)text, len, &bl, &bc))
-    return concert_i_fail(d, CONCERT_ERR_SYNTAX, file, bl, bc, NULL,
-                          "the file is not valid UTF-8 text (or holds a NUL byte) here");
-  struct fy_diag_cfg dcfg;
-  fy_diag_cfg_default(&dcfg);
-  dcfg.fp = NULL;
-  dcfg.output_fn = quiet_output;
-  struct fy_diag *fdiag = fy_diag_create(&dcfg);
-  if (!fdiag) return concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
-  fy_diag_set_collect_errors(fdiag, true);
-  struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG, .diag = fdiag};
-  struct fy_document *doc = fy_document_build_from_string(&cfg, text ? text : "", len);
-  concert_status st = CONCERT_OK;
-  if (!doc || fy_document_root(doc) == NULL) {
-    void *it = NULL;
-    struct fy_diag_error *err = fy_diag_errors_iterate(fdiag, &it);
-    if (err)
-      st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, err->line + 1, err->column + 1, NULL,
-                          "malformed YAML: %s", err->msg ? err->msg : "parse error");
-    else
-      st = concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
-    fy_document_destroy(doc);
-    fy_diag_destroy(fdiag);
-    return st;
-  }
+  struct fy_document *doc;
+  struct fy_diag *fdiag;
+  concert_status st = concert_i_yaml_parse(text, len, file, &doc, &fdiag, d);
+  if (st) return st;
   ctx c = {.y = {.file = file, .d = d}, .s = concert_i_scenario_alloc(), .todo = todo};
   if (!c.s) st = concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
   if (!st) {
