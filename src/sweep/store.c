@@ -231,8 +231,8 @@ concert_status concert_i_store_load(concert_i_store *st, concert_i_store_runs *v
                                     concert_diag *d) {
   *n = 0;
   static const char *const q[4] = {
-      "SELECT run, fate, no_communique, missing_statements, no_unified_stance, trade, agenda, "
-      "role FROM run ORDER BY run",
+      ("SELECT run, fate, no_communique, missing_statements, no_unified_stance, trade, agenda, "
+       "role FROM run ORDER BY run"),
       "SELECT run, issue, kind, text FROM run_issue",
       "SELECT run, member, net_gain FROM run_member",
       "SELECT run, issue, member, signed, blocked FROM run_member_issue"};
