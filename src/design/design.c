@@ -112,8 +112,10 @@ static concert_status evaluate(shared *sh, size_t j, concert_diag *diag) {
   build(sh, j, &sc, &f);
   r->members = d->members + j * d->size, r->index = j, r->chair = f.chair;
   concert_outcome *out = NULL;
-  concert_status st = concert_i_summit_run_mode(&sc, 0, sh->model, sh->mparams, o->protocol,
-                                                CONCERT_I_PLAY_QUICK, &out, diag);
+  /* at runs > 1 this play only feeds the coverage: the chair's forgo count is skipped */
+  concert_status st = concert_i_summit_run_mode(
+      &sc, 0, sh->model, sh->mparams, o->protocol,
+      o->runs <= 1 ? CONCERT_I_PLAY_QUICK : CONCERT_I_PLAY_NO_FORGO, &out, diag);
   if (!st) st = cover(sh, out, r->members, r, diag);
   if (st) {
     concert_outcome_free(out);
@@ -207,7 +209,7 @@ static concert_status pick_year(shared *sh, concert_diag *diag) {
   concert_measures_options_init(&mo);
   mo.year = o->year;
   concert_status st = concert_i_summit_run_mode(&sc, 0, sh->model, sh->mparams, o->protocol,
-                                                CONCERT_I_PLAY_QUICK, &out, diag);
+                                                CONCERT_I_PLAY_NO_FORGO, &out, diag);
   if (!st) st = concert_measures_compute(out, o->world, &mo, &ms, diag);
   if (!st) {
     concert_coverage c = concert_measures_coverage(ms);
