@@ -2,6 +2,7 @@
  * with the forum measures of docs/measures.md under the table. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@
 #include "run_options.h"
 
 /* Long-only options of compare (values outside the character range). */
-enum { OPT_DATA = 1000, OPT_YEAR, OPT_ACTOR, OPT_COST, OPT_NO_MEASURES };
+enum { OPT_DATA = 1000, OPT_YEAR, OPT_ACTOR, OPT_COST, OPT_NO_MEASURES, OPT_RUNS, OPT_SEED, OPT_THREADS };
 
 /* Takes a measures option; returns 1 if taken, 0 if not ours, -1 on a bad value. */
 static int take_measures_option(int opt, const char *arg, concert_measures_options *mo,
@@ -55,12 +56,19 @@ int concert_cli_compare(int argc, char **argv) {
                                         {"actor", required_argument, NULL, OPT_ACTOR},
                                         {"cost", required_argument, NULL, OPT_COST},
                                         {"no-measures", no_argument, NULL, OPT_NO_MEASURES},
+                                        {"runs", required_argument, NULL, OPT_RUNS},
+                                        {"seed", required_argument, NULL, OPT_SEED},
+                                        {"threads", required_argument, NULL, OPT_THREADS},
                                         RUN_LONG_OPTIONS,
                                         {NULL, 0, NULL, 0}};
   run_options ro = {.format = "text", .reversion = NAN};
   concert_measures_options mo;
   concert_measures_options_init(&mo);
   const char *forums = NULL, *data = NULL;
+  size_t runs = 0;
+  uint64_t seed = 1;
+  unsigned threads = 1;
+  concert_sweep **sw = NULL;
   int opt, rc = 1, no_measures = 0;
   concert_worlddata *world = NULL;
   concert_measures **meas = NULL;
@@ -68,6 +76,23 @@ int concert_cli_compare(int argc, char **argv) {
   while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:", longs, NULL)) != -1) {
     if (opt == 'f') {
       forums = optarg;
+      continue;
+    }
+    if (opt == OPT_RUNS || opt == OPT_SEED || opt == OPT_THREADS) {
+      char *end;
+      errno = 0;
+      unsigned long long v = strtoull(optarg, &end, 10);
+      const char *what = opt == OPT_RUNS ? "--runs" : opt == OPT_SEED ? "--seed" : "--threads";
+      unsigned long long hi = opt == OPT_RUNS ? 100000000ull : opt == OPT_THREADS ? 256 : UINT64_MAX;
+      unsigned long long lo = opt == OPT_SEED ? 0 : 1;
+      if (end == optarg || *end || errno || optarg[0] == '-' || v < lo || v > hi) {
+        fprintf(stderr, "concert compare: %s must be an integer in %llu..%llu, not '%s'\n", what,
+                lo, hi, optarg);
+        goto out;
+      }
+      if (opt == OPT_RUNS) runs = (size_t)v;
+      else if (opt == OPT_SEED) seed = (uint64_t)v;
+      else threads = (unsigned)v;
       continue;
     }
     int tm = take_measures_option(opt, optarg, &mo, &data, &no_measures);
@@ -116,6 +141,38 @@ int concert_cli_compare(int argc, char **argv) {
   }
   concert_diag d;
   concert_diag_clear(&d);
+  if (runs > 0) {
+    sw = calloc(n + 1, sizeof *sw);
+    if (!sw) {
+      fprintf(stderr, "concert compare: out of memory\n");
+      goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+      concert_sweep_options so;
+      concert_sweep_options_init(&so);
+      so.runs = runs, so.seed = seed, so.threads = threads, so.forum = idx[i];
+      so.model = model, so.model_params = ro.mparams, so.protocol = ro.protocol;
+      concert_status st = concert_sweep_run(s, &so, &sw[i], &d);
+      if (st) {
+        concert_cli_report("compare", st, &d);
+        goto done;
+      }
+    }
+    const concert_sweep *const *cw = (const concert_sweep *const *)sw;
+    if (strcmp(ro.format, "json") == 0) {
+      char *json = NULL;
+      if (concert_compare_sweeps_to_json(cw, n, &json, &d)) {
+        concert_cli_report("compare", d.status, &d);
+        goto done;
+      }
+      printf("%s\n", json);
+      free(json);
+    } else if (concert_compare_sweeps_write_text(cw, n, stdout)) {
+      goto done;
+    }
+    rc = 0;
+    goto done;
+  }
   if (!no_measures) {
     if (!data) data = concert_data_dir();
     concert_status st = concert_worlddata_load(data, &world, &d);
@@ -151,6 +208,8 @@ int concert_cli_compare(int argc, char **argv) {
   }
   rc = 0;
 done:
+  for (size_t i = 0; sw && i < n; i++) concert_sweep_free(sw[i]);
+  free(sw);
   for (size_t i = 0; meas && i < n; i++) concert_measures_free(meas[i]);
   free(meas);
   concert_worlddata_free(world);

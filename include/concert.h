@@ -21,4 +21,5 @@
 #include "concert/sensitivity.h"
 #include "concert/rng.h"
 #include "concert/sweep.h"
+#include "concert/design.h"
 #endif

@@ -6,6 +6,7 @@
 #include "measures.h"
 #include "status.h"
 #include "summit.h"
+#include "sweep.h"
 
 /** Writes the comparison table of n outcomes (all from the same scenario): per issue,
  * agreed or not and the text; communiqué; share of agenda issues agreed; each actor's net
@@ -21,6 +22,19 @@ CONCERT_API concert_status concert_compare_write_text(const concert_outcome *con
 CONCERT_API concert_status concert_compare_to_json(const concert_outcome *const *outcomes,
                                                    const concert_measures *const *measures,
                                                    size_t n, char **json, concert_diag *diag);
+/** Writes n sweeps of the same scenario (same runs and seed; one per forum, from
+ * concert_sweep_run) side by side: the probability of each document fate, of each agenda
+ * issue's statement (joint or minilateral), and the mean share of agenda issues with a
+ * joint statement, each with its Monte Carlo standard error. CONCERT_ERR_ARGUMENT when the
+ * sweeps differ in scenario, runs or seed; CONCERT_ERR_IO when writing fails.
+ * O(n x issues^2). */
+CONCERT_API concert_status concert_compare_sweeps_write_text(const concert_sweep *const *w,
+                                                             size_t n, FILE *out);
+/** The same as JSON (schema concert-compare-sweep/1, docs/json-schema.md); *json is freed by
+ * the caller with free(). O(n x issues). */
+CONCERT_API concert_status concert_compare_sweeps_to_json(const concert_sweep *const *w,
+                                                          size_t n, char **json,
+                                                          concert_diag *diag);
 /** Share of the forum's agenda issues that got a joint statement, in [0, 1]. */
 CONCERT_API double concert_outcome_agreed_share(const concert_outcome *o);
 

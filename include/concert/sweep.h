@@ -121,6 +121,10 @@ CONCERT_API concert_estimate concert_sweep_signs(const concert_sweep *w, size_t 
 CONCERT_API concert_estimate concert_sweep_blocks(const concert_sweep *w, size_t i, size_t m);
 /** The text of issue i over the runs where a statement was issued. O(1). */
 CONCERT_API concert_spread concert_sweep_text(const concert_sweep *w, size_t i);
+/** The share of the agenda issues that get a joint statement, over the runs (its mean is
+ * the expected share agreed; se its Monte Carlo standard error). NaN values with an empty
+ * agenda. O(1). */
+CONCERT_API concert_spread concert_sweep_agreed(const concert_sweep *w);
 /** Rift component c (concert/rift.h) over the runs where it is known. O(1). */
 CONCERT_API concert_spread concert_sweep_rift(const concert_sweep *w, concert_rift_component c);
 /** Member m's net gain in points. O(1). */

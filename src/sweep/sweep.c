@@ -40,6 +40,7 @@ typedef struct shared {
   size_t *row_of;                 /* scenario issue -> agenda issue (SIZE_MAX: not on it) */
   size_t *member_of;              /* actor -> forum member (SIZE_MAX: not a member) */
   double *text, *rift, *gain;     /* kept values: [run * ni + i], [run * 6 + c], [run * nm + m] */
+  double *agreed;                 /* per run: share of agenda issues with a joint statement */
   atomic_size_t next, done;       /* next run to hand out, runs finished */
   atomic_int stop;                /* set on an error or a cancellation */
   bool inline_;                   /* one worker on the calling thread: it reports and writes */
@@ -72,9 +73,11 @@ static concert_status record(worker *k, size_t r, const concert_outcome *o) {
   unsigned char *flags = sh->store ? sh->v.flags + r * ni * nm : NULL;
   if ((unsigned)c.fate < 5) k->fate[c.fate]++;
   if (flags) sh->v.fate[r] = (unsigned char)c.fate, memset(flags, 0, ni * nm);
+  size_t nj = 0;
   for (size_t i = 0; i < ni; i++) {
     const concert_issue_result *res = concert_outcome_issue(o, i);
     bool any = res->kind != CONCERT_STATEMENT_NONE;
+    nj += res->kind == CONCERT_STATEMENT_JOINT;
     k->stmt[i] += any, k->joint[i] += res->kind == CONCERT_STATEMENT_JOINT;
     sh->text[r * ni + i] = any ? res->text : NAN;
     if (flags) sh->v.kind[r * ni + i] = (unsigned char)res->kind;
@@ -84,6 +87,7 @@ static concert_status record(worker *k, size_t r, const concert_outcome *o) {
       if (m != SIZE_MAX && flags) flags[i * nm + m] |= 1;
     }
   }
+  sh->agreed[r] = ni ? (double)nj / (double)ni : NAN;
   memset(k->seen, 0, ni * nm > 0 ? ni * nm : 1);
   for (size_t v = 0; v < concert_outcome_veto_count(o); v++) {
     const concert_veto *x = concert_outcome_veto(o, v);
@@ -259,6 +263,9 @@ static concert_status store_open(shared *sh, worker *k, size_t *loaded, concert_
   for (size_t r = 0; r < runs; r++) {
     if (!sh->v.have[r]) continue;
     if (sh->v.fate[r] < 5) k->fate[sh->v.fate[r]]++;
+    size_t nj = 0;
+    for (size_t i = 0; i < ni; i++) nj += sh->v.kind[r * ni + i] == CONCERT_STATEMENT_JOINT;
+    sh->agreed[r] = ni ? (double)nj / (double)ni : NAN;
     for (size_t i = 0; i < ni; i++) {
       unsigned kd = sh->v.kind[r * ni + i];
       k->stmt[i] += kd != CONCERT_STATEMENT_NONE, k->joint[i] += kd == CONCERT_STATEMENT_JOINT;
@@ -325,10 +332,11 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
   sh.row_of = malloc((s->n_issues ? s->n_issues : 1) * sizeof *sh.row_of);
   sh.member_of = malloc((s->n_actors ? s->n_actors : 1) * sizeof *sh.member_of);
   sh.text = malloc(runs * (ni ? ni : 1) * sizeof *sh.text);
+  sh.agreed = malloc(runs * sizeof *sh.agreed);
   sh.rift = malloc(runs * 6 * sizeof *sh.rift);
   sh.gain = malloc(runs * nm * sizeof *sh.gain);
   if (!w->issue || !w->member || !w->stmt || !w->joint || !w->sign || !w->block || !w->text ||
-      !w->gain || !sh.row_of || !sh.member_of || !sh.text || !sh.rift || !sh.gain)
+      !w->gain || !sh.row_of || !sh.member_of || !sh.text || !sh.rift || !sh.gain || !sh.agreed)
     goto nomem;
   for (size_t k = 0; k < s->n_issues; k++) sh.row_of[k] = SIZE_MAX;
   for (size_t a = 0; a < s->n_actors; a++) sh.member_of[a] = SIZE_MAX;
@@ -407,6 +415,7 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
   if (!buf) goto nomem;
   for (size_t i = 0; i < ni; i++) w->text[i] = spread(sh.text + i, runs, ni, buf);
   for (int q = 0; q < 6; q++) w->rift[q] = spread(sh.rift + q, runs, 6, buf);
+  w->agreed = spread(sh.agreed, runs, 1, buf);
   for (size_t m = 0; m < nm; m++) w->gain[m] = spread(sh.gain + m, runs, nm, buf);
   free(buf);
   goto done;
@@ -415,7 +424,7 @@ nomem:
 done:
   for (size_t t = 0; ks && t < nthreads; t++) worker_free(&ks[t]);
   free(ks);
-  free(sh.row_of), free(sh.member_of), free(sh.text), free(sh.rift), free(sh.gain);
+  free(sh.row_of), free(sh.member_of), free(sh.text), free(sh.rift), free(sh.gain), free(sh.agreed);
   concert_i_store_close(sh.store);
   free(sh.v.have), free(sh.v.fate), free(sh.v.kind), free(sh.v.flags), free((void *)sh.ready);
   concert_params_free(proto);
@@ -462,6 +471,7 @@ static concert_spread none(void) {
   for (int q = 0; q < 5; q++) sp.q[q] = NAN;
   return sp;
 }
+concert_spread concert_sweep_agreed(const concert_sweep *w) { return w->agreed; }
 concert_spread concert_sweep_text(const concert_sweep *w, size_t i) {
   return i < w->ni ? w->text[i] : none();
 }

@@ -18,6 +18,7 @@ struct concert_sweep {
   size_t *sign, *block;        /* runs where member m signs / blocks issue i: [i * nm + m] */
   concert_spread *text;        /* issued texts per issue (ni) */
   concert_spread rift[6];      /* rift components */
+  concert_spread agreed;       /* share of agenda issues with a joint statement, per run */
   concert_spread *gain;        /* net gains per member (nm) */
 };
 

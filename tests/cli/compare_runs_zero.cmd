@@ -1,0 +1,1 @@
+compare scenarios/g5-2026.yaml --runs 0

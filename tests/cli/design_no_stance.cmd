@@ -1,0 +1,1 @@
+design tests/data/design_tiny.yaml --candidates A,B,C,D,E --size 2
