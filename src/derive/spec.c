@@ -45,20 +45,7 @@ static concert_status get_int(ctx *c, struct fy_node *n, const char *what, long 
 }
 
 /* An identifier: 1-31 letters, digits, '_', '-', '.'. */
-static concert_status get_id(ctx *c, struct fy_node *n, const char *what, const char **out) {
-  const char *v = scalar(n);
-  size_t len = v ? strlen(v) : 0;
-  if (!v || len == 0 || len > 31)
-    return fail(c, n, CONCERT_ERR_INVALID, "%s must be an identifier of 1 to 31 characters", what);
-  for (size_t i = 0; i < len; i++) {
-    char ch = v[i];
-    if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-          ch == '_' || ch == '-' || ch == '.'))
-      return fail(c, n, CONCERT_ERR_INVALID, "%s '%s' has the character '%c'", what, v, ch);
-  }
-  *out = v;
-  return CONCERT_OK;
-}
+#define get_id(c, n, what, out) concert_i_yaml_id(&(c)->y, (n), (what), (out))
 
 /* A number given plainly or as {value, low, high, source, dist}. */
 static concert_status check_number(ctx *c, struct fy_node *n, const char *what) {

@@ -93,6 +93,26 @@ concert_status concert_i_yaml_only_keys(concert_i_yaml *y, struct fy_node *map,
   return CONCERT_OK;
 }
 
+concert_status concert_i_yaml_id(concert_i_yaml *y, struct fy_node *n, const char *what,
+                                 const char **out) {
+  const char *v = concert_i_yaml_scalar(n);
+  if (!v) return concert_i_yaml_fail(y, n, CONCERT_ERR_TYPE, "%s must be an identifier", what);
+  size_t len = strlen(v);
+  if (len == 0 || len > 31)
+    return concert_i_yaml_fail(y, n, CONCERT_ERR_INVALID, "%s must have 1 to 31 characters", what);
+  for (size_t i = 0; i < len; i++) {
+    char ch = v[i];
+    bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+              ch == '_' || ch == '-' || ch == '.';
+    if (!ok)
+      return concert_i_yaml_fail(y, n, CONCERT_ERR_INVALID,
+                                 "%s '%s' has the character '%c'; use letters, digits, '_', '-', '.'",
+                                 what, v, ch);
+  }
+  *out = v;
+  return CONCERT_OK;
+}
+
 concert_status concert_i_yaml_need(concert_i_yaml *y, struct fy_node *n, bool map,
                                    const char *what) {
   if (n && (map ? fy_node_is_mapping(n) : fy_node_is_sequence(n))) return CONCERT_OK;

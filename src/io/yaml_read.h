@@ -45,6 +45,10 @@ const char *concert_i_yaml_scalar(struct fy_node *n);
  * at the key, its path ending in the key, naming the keys allowed). O(keys x allowed). */
 concert_status concert_i_yaml_only_keys(concert_i_yaml *y, struct fy_node *map,
                                         const char *const *allowed);
+/** An identifier: a scalar of 1 to 31 characters from [A-Za-z0-9_.-] (ERR_TYPE, ERR_INVALID
+ * otherwise, `what` naming it). *out borrows the node's text. O(length). */
+concert_status concert_i_yaml_id(concert_i_yaml *y, struct fy_node *n, const char *what,
+                                 const char **out);
 /** ERR_TYPE unless n is a mapping (map true) or a sequence (map false); `what` names it. */
 concert_status concert_i_yaml_need(concert_i_yaml *y, struct fy_node *n, bool map,
                                    const char *what);

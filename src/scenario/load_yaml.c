@@ -64,24 +64,7 @@ static concert_status replace_string(ctx *c, struct fy_node *n, const char *what
   return CONCERT_OK;
 }
 
-static concert_status get_id(ctx *c, struct fy_node *n, const char *what, const char **out) {
-  if (!n || !fy_node_is_scalar(n))
-    return fail(c, n, CONCERT_ERR_TYPE, "%s must be an identifier", what);
-  const char *v = fy_node_get_scalar0(n);
-  size_t len = v ? strlen(v) : 0;
-  if (len == 0 || len > 31)
-    return fail(c, n, CONCERT_ERR_INVALID, "%s must have 1 to 31 characters", what);
-  for (size_t i = 0; i < len; i++) {
-    char ch = v[i];
-    bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-              ch == '_' || ch == '-' || ch == '.';
-    if (!ok)
-      return fail(c, n, CONCERT_ERR_INVALID,
-                  "%s '%s' has the character '%c'; use letters, digits, '_', '-', '.'", what, v, ch);
-  }
-  *out = v;
-  return CONCERT_OK;
-}
+#define get_id(c, n, what, out) concert_i_yaml_id(&(c)->y, (n), (what), (out))
 
 /* A finite number in [lo, hi] from a scalar. */
 static concert_status scalar_number(ctx *c, struct fy_node *n, const char *what, double lo,

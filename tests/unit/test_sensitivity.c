@@ -11,16 +11,8 @@
 #include <string.h>
 
 #include "check_main.h"
+#include "scenario_support.h"
 #include "summit/engine_i.h"
-
-static concert_scenario *load(const char *text) {
-  concert_scenario *s = NULL;
-  concert_diag d;
-  concert_diag_clear(&d);
-  concert_status st = concert_scenario_load_string(text, strlen(text), "t.yaml", &s, &d);
-  ck_assert_msg(st == CONCERT_OK, "%s (%s line %d)", d.message, d.path, d.line);
-  return s;
-}
 
 static concert_sensitivity *sens(const concert_scenario *s, const char *proto) {
   concert_params *p = NULL;

@@ -9,36 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check_main.h"
+#include "scenario_support.h"
 #include "scenario/scenario_i.h"
-
-static concert_scenario *load(const char *text) {
-  concert_scenario *s = NULL;
-  concert_diag d;
-  concert_diag_clear(&d);
-  concert_status st = concert_scenario_load_string(text, strlen(text), "t.yaml", &s, &d);
-  ck_assert_msg(st == CONCERT_OK, "%s (%s line %d)", d.message, d.path, d.line);
-  return s;
-}
-
-static concert_outcome *run(concert_scenario *s, const char *forum, const char *proto) {
-  size_t f = 0;
-  ck_assert(concert_scenario_forum_find(s, forum, &f));
-  concert_params *p = NULL;
-  concert_diag d;
-  concert_diag_clear(&d);
-  if (proto) { /* space-separated key=value assignments */
-    p = concert_params_new();
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", proto);
-    for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " "))
-      ck_assert_int_eq(concert_params_set_text(p, tok, &d), CONCERT_OK);
-  }
-  concert_outcome *o = NULL;
-  concert_status st = concert_summit_run(s, f, NULL, NULL, p, &o, &d);
-  ck_assert_msg(st == CONCERT_OK, "%s", d.message);
-  concert_params_free(p);
-  return o;
-}
 
 static bool has(const concert_scenario *s, const size_t *v, size_t n, const char *id) {
   for (size_t i = 0; i < n; i++)

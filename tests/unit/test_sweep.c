@@ -14,17 +14,9 @@
 #include <unistd.h>
 
 #include "check_main.h"
+#include "scenario_support.h"
 #include "scenario/scenario_i.h"
 #include "sweep/draw_i.h"
-
-static concert_scenario *load(const char *text) {
-  concert_scenario *s = NULL;
-  concert_diag d;
-  concert_diag_clear(&d);
-  concert_status st = concert_scenario_load_string(text, strlen(text), "t.yaml", &s, &d);
-  ck_assert_msg(st == CONCERT_OK, "%s (%s line %d)", d.message, d.path, d.line);
-  return s;
-}
 
 /* Random123's known-answer vector for philox4x32-10 at counter 0, key 0 (kat_vectors):
  * 6627e8d5 e169c58d bc57ac4c 9b00dbd8; our stream 0 of seed 0 is that block. */
