@@ -16,7 +16,7 @@ struct fy_node;
 struct fy_diag;
 
 /* The source text of a number still to be coded by hand. */
-#define CONCERT_I_TO_FILL "judgment: TO FILL (docs/codebook.md)"
+#define CONCERT_I_TO_FILL_SOURCE "judgment: TO FILL (docs/codebook.md)"
 /* Longest source string a derived number carries. */
 #define CONCERT_I_SOURCE_MAX 640
 

@@ -13,6 +13,7 @@
 
 #include "derive/derive_i.h"
 #include "io/yaml_read.h"
+#include "scenario/provenance.h"
 #include "status/diag.h"
 
 /* Reading state. */
@@ -50,8 +51,7 @@ static concert_status get_int(ctx *c, struct fy_node *n, const char *what, long 
 /* A number given plainly or as {value, low, high, source, dist}. */
 static concert_status check_number(ctx *c, struct fy_node *n, const char *what) {
   if (n && fy_node_is_mapping(n)) {
-    static const char *const keys[] = {"value", "low", "high", "source", "dist", NULL};
-    concert_status st = only_keys(c, n, keys);
+    concert_status st = only_keys(c, n, concert_i_number_keys);
     if (st) return st;
     if (!get(n, "value")) return fail(c, n, CONCERT_ERR_MISSING, "%s needs a 'value'", what);
     n = get(n, "value");

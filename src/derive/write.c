@@ -60,7 +60,7 @@ static void write_issue(FILE *f, const concert_i_spec_issue *q) {
   pairs(f, q->node, "  - ", "    ", skip, &started);
   if (!get(q->node, "reversion")) {
     fputs("    reversion: ", f);
-    number(f, 1, 50, 0, 100, CONCERT_I_TO_FILL);
+    number(f, 1, 50, 0, 100, CONCERT_I_TO_FILL_SOURCE);
     fputc('\n', f);
   }
   if (q->fam)
@@ -79,12 +79,12 @@ static void write_stance(FILE *f, const concert_i_spec *s, size_t ai, size_t k,
   else if (p->ok)
     number(f, 1, p->value, p->low, p->high, p->source);
   else
-    number(f, 1, 50, 0, 100, CONCERT_I_TO_FILL);
+    number(f, 1, 50, 0, 100, CONCERT_I_TO_FILL_SOURCE);
   fputs(", salience: ", f);
   if (get(given, "salience"))
     copy(f, get(given, "salience"));
   else
-    number(f, 2, 0.5, 0.1, 1, CONCERT_I_TO_FILL);
+    number(f, 2, 0.5, 0.1, 1, CONCERT_I_TO_FILL_SOURCE);
   static const char *const rest[] = {"red_line", "tolerance", "source"};
   for (size_t i = 0; i < 3; i++)
     if (get(given, rest[i])) {
@@ -108,7 +108,7 @@ static void write_actor(FILE *f, const concert_i_spec *s, size_t ai, const conce
   else if (c->ok)
     number(f, 2, c->value, c->low, c->high, c->source);
   else
-    number(f, 2, 1, 0.1, 10, CONCERT_I_TO_FILL);
+    number(f, 2, 1, 0.1, 10, CONCERT_I_TO_FILL_SOURCE);
   fputc('\n', f);
   if (get(a->node, "source")) {
     fputs("    source: ", f);

@@ -218,8 +218,7 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
   concert_status st = CONCERT_OK;
   r->dist = c->default_dist;
   if (n && fy_node_is_mapping(n)) {
-    static const char *const keys[] = {"value", "low", "high", "dist", "sd", "source", NULL};
-    st = only_keys(c, n, keys);
+    st = only_keys(c, n, concert_i_number_keys);
     if (st) return st;
     v = get(n, "value"), low = get(n, "low"), high = get(n, "high");
     if (!v) return fail(c, n, CONCERT_ERR_MISSING, "%s needs a 'value'", what);

@@ -77,3 +77,5 @@ void concert_i_todo_free(concert_i_todo *t) {
   free(t->items);
   *t = (concert_i_todo){NULL, 0, 0};
 }
+
+const char *const concert_i_number_keys[] = {"value", "low", "high", "dist", "sd", "source", NULL};

@@ -19,6 +19,10 @@
  * blanks, in any case) marks a judgment, "data:" a number derived from data, "exogenous:" an
  * exogenous fact; anything else, or NULL, is OTHER. O(1). */
 unsigned char concert_i_prov_of(const char *source);
+/** The keys of a calibrated number written as a mapping ({value, low, high, dist, sd,
+ * source}), NULL-terminated: the one list both the scenario loader and the derive spec
+ * reader check against. */
+extern const char *const concert_i_number_keys[];
 
 /** True when text holds the marker TO FILL anywhere ("not yet coded"). O(length). */
 bool concert_i_not_coded(const char *text);

@@ -1,0 +1,1 @@
+derive tests/data/derive-normal-sd.yaml
