@@ -1,4 +1,5 @@
 /* main.c: the concert tool's entry point: dispatches to one subcommand per file. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +11,16 @@ static const concert_cli_command commands[] = {
 #undef CONCERT_CLI_CMD
 };
 static const size_t n_commands = sizeof commands / sizeof commands[0];
+
+/* Output that cannot be written is an error, whichever command wrote it: flushes standard
+ * output and turns a failure into exit status 1 with a message (the one place for this). */
+static int finish(int rc) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "concert: cannot write the output: %s\n", strerror(errno ? errno : EIO));
+    return rc ? rc : 1;
+  }
+  return rc;
+}
 
 static void usage(FILE *f) {
   fprintf(f, "usage: concert COMMAND [OPTIONS] [ARGS]\n\n"
@@ -40,7 +51,7 @@ int main(int argc, char **argv) {
         printf("usage: concert %s\n\n%s\n", commands[i].usage, commands[i].summary);
         return 0;
       }
-      return commands[i].fn(argc - 1, argv + 1);
+      return finish(commands[i].fn(argc - 1, argv + 1));
     }
   fprintf(stderr, "concert: unknown command '%s'\n", argv[1]);
   usage(stderr);
