@@ -150,9 +150,12 @@ double concert_i_package_gain(const concert_i_engine *e, const concert_i_package
  * document hinge in o (when o is not NULL), at the flip point bisection finds between the
  * value and that end (concert_i_bisect). With stop_above finite and o NULL, the count stops
  * as soon as whether the chance exceeds stop_above is decided; *chance is then a bound on
- * the same side of stop_above as the full count's. */
+ * the same side of stop_above as the full count's. x_base and base (optional) get the
+ * expected texts and fate at the point values, the first evaluation, which the caller then
+ * need not play again. */
 concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, double stop_above,
-                                      double *chance, size_t *n_eval);
+                                      double *chance, size_t *n_eval, double *x_base,
+                                      concert_document_fate *base);
 /* The fate of the package the chair expects at the working numbers (exogenous events
  * only, or none). */
 concert_status concert_i_expected_fate(concert_i_engine *e, bool no_events, double *x,

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "status/diag.h"
 #include "summit/engine_i.h"
@@ -160,7 +161,8 @@ static size_t count_ends(const concert_i_engine *e) {
 }
 
 concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, double stop_above,
-                                      double *chance, size_t *n_eval) {
+                                      double *chance, size_t *n_eval, double *x_base,
+                                      concert_document_fate *base) {
   const concert_i_forum *f = e->f;
   const concert_scenario *s = e->s;
   double *x = malloc((s->n_issues ? s->n_issues : 1) * sizeof *x);
@@ -169,6 +171,8 @@ concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, d
   if (!isnan(t.stop_above)) t.total = 1 + count_ends(e);
   concert_status st = concert_i_expected_fate(e, false, x, &t.base);
   t.n = 1, t.bad = fails(t.base);
+  if (!st && x_base) memcpy(x_base, x, s->n_issues * sizeof *x);
+  if (!st && base) *base = t.base;
   if (e->p.forgo_point) goto out; /* forgo_evaluation: point (inside a sweep) */
   if (!isnan(t.stop_above)) t.decided = decided(&t);
   for (size_t j = 0; !st && j < f->n_sessions; j++)

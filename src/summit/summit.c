@@ -224,18 +224,22 @@ concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
   }
   /* The chair's expectation and its expected chance of failure (a quick play only decides
    * whether it exceeds forgo_above, and only when the chair may forgo). */
-  bool forgone = false;
+  bool forgone = false, counted = false;
   bool quick = mode == CONCERT_I_PLAY_QUICK || mode == CONCERT_I_PLAY_SWEEP;
+  concert_document_fate with_events = CONCERT_DOCUMENT_ISSUED, without = CONCERT_DOCUMENT_ISSUED;
   if (full || (quick && e->p.chair_forgoes)) {
     double stop = full ? NAN : e->p.forgo_above;
+    /* its first evaluation is the chair's expectation at the point values: kept, not
+     * played again below */
     if ((st = concert_i_forgo_chance(e, full ? o : NULL, stop, &o->comm.expected_chance,
-                                     &o->comm.n_evaluations)))
+                                     &o->comm.n_evaluations, o->expected, &with_events)))
       goto fail;
     forgone = e->p.chair_forgoes && o->comm.expected_chance > e->p.forgo_above;
+    counted = true;
   }
-  concert_document_fate with_events, without = CONCERT_DOCUMENT_ISSUED;
-  if (full && (st = concert_i_expected_fate(e, true, o->expected, &without))) goto fail;
-  if ((st = concert_i_expected_fate(e, false, o->expected, &with_events))) goto fail;
+  /* without the events: into `actual`, which is reset before the summit is played */
+  if (full && (st = concert_i_expected_fate(e, true, actual, &without))) goto fail;
+  if (!counted && (st = concert_i_expected_fate(e, false, o->expected, &with_events))) goto fail;
   o->comm.depends_exogenous = full && with_events != without;
   if (expected) *expected = with_events;
   /* The summit as it happens. */
