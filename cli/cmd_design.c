@@ -7,25 +7,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mpi.h"
 #include "run_options.h"
 
-enum { OPT_CANDIDATES = 1000, OPT_SIZE, OPT_TEMPLATE, OPT_OBJECTIVE, OPT_RUNS, OPT_SEED,
-       OPT_THREADS, OPT_TOP, OPT_DATA, OPT_YEAR, OPT_FORMAT };
+enum {
+  OPT_CANDIDATES = 1000,
+  OPT_SIZE,
+  OPT_TEMPLATE,
+  OPT_OBJECTIVE,
+  OPT_RUNS,
+  OPT_SEED,
+  OPT_THREADS,
+  OPT_TOP,
+  OPT_DATA,
+  OPT_YEAR,
+  OPT_FORMAT
+};
 
 static const char usage[] =
     "usage: concert design FILE --candidates A,B,... --size K [--template FORUM]\n"
-    "         [--objective agreed-coverage|communique|agreed] [--runs N] [--seed S]\n"
+    "         [--objective agreed-coverage|communique|agreed|balance] [--runs N] [--seed S]\n"
     "         [--threads T] [--top M] [--format text|json|csv] [--year Y] [--data DIR]\n";
 
 /* Parses an unsigned integer option in lo..hi; prints an error and returns false if bad. */
-static bool number(const char *name, const char *arg, unsigned long long lo,
-                   unsigned long long hi, unsigned long long *v) {
+static bool number(const char *name, const char *arg, unsigned long long lo, unsigned long long hi,
+                   unsigned long long *v) {
   char *end;
   errno = 0;
   *v = strtoull(arg, &end, 10);
   if (end == arg || *end || errno || arg[0] == '-' || *v < lo || *v > hi) {
-    fprintf(stderr, "concert design: %s must be an integer in %llu..%llu, not '%s'\n", name, lo,
-            hi, arg);
+    fprintf(stderr, "concert design: %s must be an integer in %llu..%llu, not '%s'\n", name, lo, hi,
+            arg);
     return false;
   }
   return true;
@@ -59,12 +71,21 @@ int concert_cli_design(int argc, char **argv) {
   concert_design *d = NULL;
   size_t *idx = NULL;
   char *list = NULL;
+  cli_mpi mpi;
+  bool agreed = false;
+  if (cli_mpi_start(&mpi, &argc, &argv, "design")) return 1;
   optind = 1;
   while ((opt = getopt_long(argc, argv, "m:p:s:", longs, NULL)) != -1) {
     switch (opt) {
-      case OPT_CANDIDATES: cands = optarg; continue;
-      case OPT_TEMPLATE: tmpl = optarg; continue;
-      case OPT_DATA: data = optarg; continue;
+      case OPT_CANDIDATES:
+        cands = optarg;
+        continue;
+      case OPT_TEMPLATE:
+        tmpl = optarg;
+        continue;
+      case OPT_DATA:
+        data = optarg;
+        continue;
       case OPT_FORMAT:
         if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
           fprintf(stderr, "concert design: --format must be text, json or csv, not '%s'\n", optarg);
@@ -74,8 +95,10 @@ int concert_cli_design(int argc, char **argv) {
         continue;
       case OPT_OBJECTIVE:
         if (!concert_design_objective_find(optarg, &o.objective)) {
-          fprintf(stderr, "concert design: unknown objective '%s' (agreed-coverage, communique, "
-                          "agreed)\n", optarg);
+          fprintf(stderr,
+                  "concert design: unknown objective '%s' (agreed-coverage, communique, "
+                  "agreed, balance)\n",
+                  optarg);
           goto out;
         }
         continue;
@@ -129,7 +152,8 @@ int concert_cli_design(int argc, char **argv) {
     fprintf(stderr, "concert design: out of memory\n");
     goto out;
   }
-  for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+  for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok;
+       tok = strtok_r(NULL, ",", &save)) {
     if (!concert_scenario_actor_find(s, tok, &idx[o.n_candidates])) {
       fprintf(stderr, "concert design: %s: no actor '%s'\n", argv[optind], tok);
       goto out;
@@ -147,10 +171,20 @@ int concert_cli_design(int argc, char **argv) {
     }
     o.world = world;
   }
+  o.part = (size_t)mpi.rank, o.parts = (size_t)mpi.size;
   concert_status st = concert_design_run(s, &o, &d, &dg);
-  if (st) {
-    concert_cli_report("design", st, &dg);
-    goto out;
+  if (st) concert_cli_report("design", st, &dg);
+  agreed = true;
+  if (cli_mpi_agree(&mpi, st != CONCERT_OK, "design")) goto out;
+  if (mpi.size > 1) {
+    size_t nv;
+    uint64_t *vals = concert_design_values(d, &nv);
+    if (cli_mpi_or(&mpi, vals, nv, "design")) goto out;
+    st = concert_design_merge_values(d, &dg);
+    if (st) {
+      concert_cli_report("design", st, &dg);
+      goto out;
+    }
   }
   if (strcmp(format, "json") == 0) {
     char *json = NULL;
@@ -167,6 +201,9 @@ int concert_cli_design(int argc, char **argv) {
   }
   rc = 0;
 out:
+  /* a rank that stopped early still answers the others' agreement, so none waits forever */
+  if (!agreed) cli_mpi_agree(&mpi, 1, "design");
+  cli_mpi_end(&mpi);
   concert_design_free(d);
   concert_worlddata_free(world);
   concert_scenario_free(s);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "mpi.h"
 
 static const concert_cli_command commands[] = {
 #define CONCERT_CLI_CMD(name, fn, usage, summary) {#name, fn, usage, summary},
@@ -23,9 +24,10 @@ static int finish(int rc) {
 }
 
 static void usage(FILE *f) {
-  fprintf(f, "usage: concert COMMAND [OPTIONS] [ARGS]\n\n"
-             "Model great-power coordination forums: bargain, issue statements, measure.\n\n"
-             "Commands:\n");
+  fprintf(f,
+          "usage: concert COMMAND [OPTIONS] [ARGS]\n\n"
+          "Model great-power coordination forums: bargain, issue statements, measure.\n\n"
+          "Commands:\n");
   for (size_t i = 0; i < n_commands; i++)
     fprintf(f, "  %-16s %s\n", commands[i].name, commands[i].summary);
   fprintf(f, "\nRun 'concert COMMAND --help' for a command's options. See concert(1).\n");
@@ -50,6 +52,14 @@ int main(int argc, char **argv) {
       if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
         printf("usage: concert %s\n\n%s\n", commands[i].usage, commands[i].summary);
         return 0;
+      }
+      if (cli_mpi_launched() > 1 && !cli_mpi_command(commands[i].name)) {
+        if (cli_mpi_env_lead())
+          fprintf(stderr,
+                  "concert %s: does not split across MPI ranks (sweep and design do); "
+                  "run it without mpirun\n",
+                  commands[i].name);
+        return 2;
       }
       return finish(commands[i].fn(argc - 1, argv + 1));
     }

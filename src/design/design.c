@@ -18,14 +18,16 @@
 
 #define MAX_FORUMS 10000000u
 
-static const char *const obj_names[3] = {"agreed-coverage", "communique", "agreed"};
+enum { N_OBJECTIVES = 4 };
+static const char *const obj_names[N_OBJECTIVES] = {"agreed-coverage", "communique", "agreed",
+                                                    "balance"};
 
 const char *concert_design_objective_name(concert_design_objective obj) {
-  return (unsigned)obj < 3 ? obj_names[obj] : NULL;
+  return (unsigned)obj < N_OBJECTIVES ? obj_names[obj] : NULL;
 }
 
 bool concert_design_objective_find(const char *name, concert_design_objective *obj) {
-  for (unsigned i = 0; name && i < 3; i++)
+  for (unsigned i = 0; name && i < N_OBJECTIVES; i++)
     if (strcmp(name, obj_names[i]) == 0) {
       if (obj) *obj = (concert_design_objective)i;
       return true;
@@ -46,18 +48,39 @@ typedef struct shared {
   const concert_model *model;
   const concert_params *mparams;
   concert_design *d;
-  double cap_total;          /* capability summed over the candidates */
-  atomic_size_t next;        /* next forum to hand out */
-  atomic_int stop;           /* set on an error */
+  double cap_total;   /* capability summed over the candidates */
+  atomic_size_t next; /* next forum to hand out */
+  atomic_int stop;    /* set on an error */
 } shared;
 
 typedef struct worker {
   shared *sh;
   pthread_t tid;
-  concert_status st;         /* first error */
-  size_t err_forum;          /* its forum */
-  concert_diag diag;         /* its diagnostic */
+  concert_status st; /* first error */
+  size_t err_forum;  /* its forum */
+  concert_diag diag; /* its diagnostic */
 } worker;
+
+/* The chair of members m[0..K): the largest capability, the first on a tie. */
+static size_t chair_of(const concert_scenario *s, const size_t *m, size_t K) {
+  size_t c = m[0];
+  for (size_t q = 1; q < K; q++)
+    if (s->actors[m[q]].capability > s->actors[c].capability) c = m[q];
+  return c;
+}
+
+/* Capability evenness of members m[0..K): (1 - H) / (1 - 1/K), H the Herfindahl index of
+ * their capability shares; 1 for K = 1 or when no member has capability. */
+static double evenness_of(const concert_scenario *s, const size_t *m, size_t K) {
+  double tot = 0, h = 0;
+  for (size_t q = 0; q < K; q++) tot += s->actors[m[q]].capability;
+  if (K < 2 || !(tot > 0)) return 1;
+  for (size_t q = 0; q < K; q++) {
+    double c = s->actors[m[q]].capability / tot;
+    h += c * c;
+  }
+  return (1 - h) / (1 - 1 / (double)K);
+}
 
 /* Forum j of the design as a one-forum scenario: sc (a shallow copy of s) and f. */
 static void build(const shared *sh, size_t j, concert_scenario *sc, concert_i_forum *f) {
@@ -66,9 +89,7 @@ static void build(const shared *sh, size_t j, concert_scenario *sc, concert_i_fo
   const size_t *m = d->members + j * d->size;
   *f = s->forums[sh->o->template_forum];
   f->members = (size_t *)m, f->n_members = d->size;
-  f->chair = m[0];
-  for (size_t q = 1; q < d->size; q++)
-    if (s->actors[m[q]].capability > s->actors[f->chair].capability) f->chair = m[q];
+  f->chair = d->forums[j].chair;
   f->invited = NULL, f->n_invited = 0, f->events = NULL, f->n_events = 0;
   *sc = *s;
   sc->forums = f, sc->n_forums = 1;
@@ -103,29 +124,36 @@ static concert_status cover(const shared *sh, const concert_outcome *o, const si
   return CONCERT_OK;
 }
 
+/* Stores forum j's measured values (r's numbers) as bit patterns in d->vals. */
+static void store(concert_design *d, size_t j, const concert_design_forum *r) {
+  const double v[CONCERT_I_DESIGN_NV] = {r->agreed,   r->agreed_se, r->communique, r->communique_se,
+                                         r->coverage, r->cover[0],  r->cover[1],   r->cover[2]};
+  memcpy(d->vals + j * CONCERT_I_DESIGN_NV, v, sizeof v);
+}
+
 static concert_status evaluate(shared *sh, size_t j, concert_diag *diag) {
   const concert_design_options *o = sh->o;
   concert_design *d = sh->d;
-  concert_design_forum *r = &d->forums[j];
+  concert_design_forum r = {0};
   concert_scenario sc;
   concert_i_forum f;
   build(sh, j, &sc, &f);
-  r->members = d->members + j * d->size, r->index = j, r->chair = f.chair;
   concert_outcome *out = NULL;
   /* at runs > 1 this play only feeds the coverage: the chair's forgo count is skipped */
   concert_status st = concert_i_summit_run_mode(
       &sc, 0, sh->model, sh->mparams, o->protocol,
       o->runs <= 1 ? CONCERT_I_PLAY_QUICK : CONCERT_I_PLAY_NO_FORGO, &out, diag);
-  if (!st) st = cover(sh, out, r->members, r, diag);
+  if (!st) st = cover(sh, out, d->members + j * d->size, &r, diag);
   if (st) {
     concert_outcome_free(out);
     return st;
   }
   if (o->runs <= 1) {
     concert_document_fate fate = concert_outcome_communique(out).fate;
-    r->agreed = concert_outcome_agreed_share(out), r->agreed_se = NAN;
-    r->communique = fate == CONCERT_DOCUMENT_ISSUED || fate == CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT;
-    r->communique_se = NAN;
+    r.agreed = concert_outcome_agreed_share(out), r.agreed_se = NAN;
+    r.communique =
+        fate == CONCERT_DOCUMENT_ISSUED || fate == CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT;
+    r.communique_se = NAN;
     concert_outcome_free(out);
   } else {
     concert_outcome_free(out);
@@ -137,31 +165,42 @@ static concert_status evaluate(shared *sh, size_t j, concert_diag *diag) {
     st = concert_sweep_run(&sc, &so, &w, diag);
     if (st) return st;
     concert_spread a = concert_sweep_agreed(w);
-    r->agreed = a.mean, r->agreed_se = a.se;
+    r.agreed = a.mean, r.agreed_se = a.se;
     double p = concert_sweep_fate(w, CONCERT_DOCUMENT_ISSUED).p +
                concert_sweep_fate(w, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT).p;
-    r->communique = p, r->communique_se = sqrt(p * (1 - p) / (double)o->runs);
+    r.communique = p, r.communique_se = sqrt(p * (1 - p) / (double)o->runs);
     concert_sweep_free(w);
   }
-  switch (o->objective) {
+  store(d, j, &r);
+  return CONCERT_OK;
+}
+
+/* Forum j's score from its values and the objective. */
+static void score(const concert_design *d, concert_design_forum *r) {
+  switch (d->objective) {
     case CONCERT_DESIGN_COMMUNIQUE:
       r->score = r->communique, r->score_se = r->communique_se;
       break;
     case CONCERT_DESIGN_AGREED:
       r->score = r->agreed, r->score_se = r->agreed_se;
       break;
+    case CONCERT_DESIGN_BALANCE:
+      r->score = r->agreed * r->evenness, r->score_se = r->agreed_se * r->evenness;
+      break;
     default:
       r->score = r->agreed * r->coverage, r->score_se = r->agreed_se * r->coverage;
   }
-  return CONCERT_OK;
 }
 
 static void *work(void *arg) {
   worker *k = arg;
   shared *sh = k->sh;
+  size_t parts = sh->o->parts > 1 ? sh->o->parts : 1;
   for (;;) {
     if (atomic_load(&sh->stop)) break;
-    size_t j = atomic_fetch_add(&sh->next, 1);
+    /* the t-th forum of this part: j = part + t x parts */
+    size_t t = atomic_fetch_add(&sh->next, 1);
+    size_t j = (parts > 1 ? sh->o->part : 0) + t * parts;
     if (j >= sh->d->n) break;
     concert_status st = evaluate(sh, j, &k->diag);
     if (st) {
@@ -182,8 +221,8 @@ static void rank_sort(size_t *idx, size_t *tmp, size_t n, const concert_design_f
   while (i < h && j < n) {
     const concert_design_forum *x = &f[idx[i]], *y = &f[idx[j]];
     bool nx = isnan(x->score), ny = isnan(y->score);
-    bool take_y = nx != ny ? nx : (!nx && x->score != y->score ? y->score > x->score
-                                                               : y->index < x->index);
+    bool take_y =
+        nx != ny ? nx : (!nx && x->score != y->score ? y->score > x->score : y->index < x->index);
     tmp[k++] = take_y ? idx[j++] : idx[i++];
   }
   while (i < h) tmp[k++] = idx[i++];
@@ -233,8 +272,11 @@ concert_status concert_design_run(const concert_scenario *s, const concert_desig
   if (K < 1 || K > n)
     return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT,
                         "the forum size %zu must be between 1 and the %zu candidates", K, n);
-  if ((unsigned)o->objective > 2)
+  if ((unsigned)o->objective >= N_OBJECTIVES)
     return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "unknown objective %d", (int)o->objective);
+  if (o->parts > 1 && o->part >= o->parts)
+    return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "part %zu of %zu: parts count from 0", o->part,
+                        o->parts);
   const concert_i_forum *tf = &s->forums[o->template_forum];
   for (size_t i = 0; i < n; i++) {
     size_t a = o->candidates[i];
@@ -267,22 +309,29 @@ concert_status concert_design_run(const concert_scenario *s, const concert_desig
   snprintf(d->model, sizeof d->model, "%s", concert_model_name(model));
   d->members = malloc(nf * K * sizeof *d->members);
   d->forums = calloc(nf, sizeof *d->forums);
+  d->vals = calloc(nf * CONCERT_I_DESIGN_NV, sizeof *d->vals);
   d->rank = malloc(nf * sizeof *d->rank);
-  size_t *pos = malloc(K * sizeof *pos), *tmp = malloc(nf * sizeof *tmp);
+  size_t *pos = malloc(K * sizeof *pos);
   worker *ks = NULL;
   concert_status st = CONCERT_OK;
-  if (!d->members || !d->forums || !d->rank || !pos || !tmp) goto nomem;
+  if (!d->members || !d->forums || !d->vals || !d->rank || !pos) goto nomem;
   /* lexicographic enumeration of K positions out of n */
   for (size_t i = 0; i < K; i++) pos[i] = i;
   for (size_t j = 0; j < nf; j++) {
     for (size_t i = 0; i < K; i++) d->members[j * K + i] = o->candidates[pos[i]];
+    concert_design_forum *r = &d->forums[j];
+    r->members = d->members + j * K, r->index = j;
+    r->chair = chair_of(s, r->members, K), r->evenness = evenness_of(s, r->members, K);
     size_t i = K;
     while (i > 0 && pos[i - 1] == n - K + i - 1) i--;
     if (i == 0) break;
     pos[i - 1]++;
     for (size_t q = i; q < K; q++) pos[q] = pos[q - 1] + 1;
   }
-  shared sh = {.s = s, .o = o, .model = model, .d = d,
+  shared sh = {.s = s,
+               .o = o,
+               .model = model,
+               .d = d,
                .mparams = o->model ? o->model_params
                                    : (o->model_params ? o->model_params : s->model_params)};
   for (size_t i = 0; i < n; i++) sh.cap_total += s->actors[o->candidates[i]].capability;
@@ -290,6 +339,7 @@ concert_status concert_design_run(const concert_scenario *s, const concert_desig
   if (st) goto done;
   size_t nthreads = o->threads > 1 ? o->threads : 1;
   if (nthreads > nf) nthreads = nf;
+  if (nthreads < 1) nthreads = 1;
   ks = calloc(nthreads, sizeof *ks);
   if (!ks) goto nomem;
   size_t started = 0;
@@ -309,25 +359,50 @@ concert_status concert_design_run(const concert_scenario *s, const concert_desig
     st = bad->st;
     goto done;
   }
-  for (size_t j = 0; j < nf; j++) d->rank[j] = j;
-  rank_sort(d->rank, tmp, nf, d->forums);
+  if (o->parts <= 1) st = concert_design_merge_values(d, diag);
   goto done;
 nomem:
   st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
 done:
-  free(ks), free(pos), free(tmp);
-  if (st) concert_design_free(d);
-  else *out = d;
+  free(ks), free(pos);
+  if (st)
+    concert_design_free(d);
+  else
+    *out = d;
   return st;
+}
+
+uint64_t *concert_design_values(concert_design *d, size_t *n) {
+  if (n) *n = d ? d->n * CONCERT_I_DESIGN_NV : 0;
+  return d ? d->vals : NULL;
+}
+
+concert_status concert_design_merge_values(concert_design *d, concert_diag *diag) {
+  if (!d) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "NULL argument");
+  size_t *tmp = malloc((d->n ? d->n : 1) * sizeof *tmp);
+  if (!tmp) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  for (size_t j = 0; j < d->n; j++) {
+    concert_design_forum *r = &d->forums[j];
+    double v[CONCERT_I_DESIGN_NV];
+    memcpy(v, d->vals + j * CONCERT_I_DESIGN_NV, sizeof v);
+    r->agreed = v[0], r->agreed_se = v[1], r->communique = v[2], r->communique_se = v[3];
+    r->coverage = v[4], r->cover[0] = v[5], r->cover[1] = v[6], r->cover[2] = v[7];
+    score(d, r);
+    d->rank[j] = j;
+  }
+  rank_sort(d->rank, tmp, d->n, d->forums);
+  free(tmp);
+  d->ranked = true;
+  return CONCERT_OK;
 }
 
 void concert_design_free(concert_design *d) {
   if (!d) return;
-  free(d->members), free(d->forums), free(d->rank), free(d);
+  free(d->members), free(d->forums), free(d->vals), free(d->rank), free(d);
 }
 
 size_t concert_design_count(const concert_design *d) { return d ? d->n : 0; }
 int concert_design_year(const concert_design *d) { return d ? d->year : 0; }
 const concert_design_forum *concert_design_ranked(const concert_design *d, size_t r) {
-  return d && r < d->n ? &d->forums[d->rank[r]] : NULL;
+  return d && d->ranked && r < d->n ? &d->forums[d->rank[r]] : NULL;
 }

@@ -14,7 +14,12 @@ struct concert_design {
   int year;                     /* coverage year, 0: capability shares */
   size_t *members;              /* n x size actor indices, enumeration order */
   concert_design_forum *forums; /* n, enumeration order */
+  uint64_t *vals;               /* n x CONCERT_I_DESIGN_NV measured values (double bits) */
   size_t *rank;                 /* forum index by rank */
+  bool ranked;                  /* scores and rank computed (false: a part not yet merged) */
 };
+
+/* Measured values per forum in vals, in this order (concert_design_values documents it). */
+enum { CONCERT_I_DESIGN_NV = 8 };
 
 #endif

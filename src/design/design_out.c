@@ -20,6 +20,8 @@ static const char *objective_text(const concert_design *d) {
       return "probability the document is issued (with or without carve-outs)";
     case CONCERT_DESIGN_AGREED:
       return "expected share of agenda issues with a joint statement";
+    case CONCERT_DESIGN_BALANCE:
+      return "expected share of agenda issues with a joint statement x capability evenness";
     default:
       return "expected share of agenda issues with a joint statement x mean coverage";
   }
@@ -27,14 +29,17 @@ static const char *objective_text(const concert_design *d) {
 
 static void val(FILE *out, int w, double x, double se) {
   char c[48];
-  if (!isfinite(x)) snprintf(c, sizeof c, "n/a");
-  else if (!isfinite(se)) snprintf(c, sizeof c, "%.3f", x);
-  else snprintf(c, sizeof c, "%.3f (%.3f)", x, se);
+  if (!isfinite(x))
+    snprintf(c, sizeof c, "n/a");
+  else if (!isfinite(se))
+    snprintf(c, sizeof c, "%.3f", x);
+  else
+    snprintf(c, sizeof c, "%.3f (%.3f)", x, se);
   fprintf(out, "  %*s", w, c);
 }
 
 concert_status concert_design_write_text(const concert_design *d, size_t top, FILE *out) {
-  if (!d || !out) return CONCERT_ERR_ARGUMENT;
+  if (!d || !out || !d->ranked) return CONCERT_ERR_ARGUMENT;
   const concert_scenario *s = d->s;
   size_t m = shown(d, top);
   fprintf(out, "%s: %zu forums of %zu members, template %s, model %s, ", s->name, d->n, d->size,
@@ -50,11 +55,13 @@ concert_status concert_design_write_text(const concert_design *d, size_t top, FI
     fprintf(out, "Coverage: mean share of world GDP, military spending and population, %d\n",
             d->year);
   else
-    fprintf(out, "Coverage: share of the candidates' summed capability (no world data for "
-                 "the candidates)\n");
+    fprintf(out,
+            "Coverage: share of the candidates' summed capability (no world data for "
+            "the candidates)\n");
   fprintf(out, "\n%4s  %-*s  %-6s", "rank", (int)(d->size * 4), "members", "chair");
   int w = d->runs > 1 ? 13 : 6;
-  fprintf(out, "  %*s  %*s  %*s  %8s\n", w, "score", w, "agreed", w + 4, "communique", "coverage");
+  fprintf(out, "  %*s  %*s  %*s  %8s  %8s\n", w, "score", w, "agreed", w + 4, "communique",
+          "coverage", "evenness");
   for (size_t r = 0; r < m; r++) {
     const concert_design_forum *f = concert_design_ranked(d, r);
     char mem[512] = "";
@@ -66,7 +73,7 @@ concert_status concert_design_write_text(const concert_design *d, size_t top, FI
     val(out, w, f->score, f->score_se);
     val(out, w, f->agreed, f->agreed_se);
     val(out, w + 4, f->communique, f->communique_se);
-    fprintf(out, "  %7.1f%%\n", 100 * f->coverage);
+    fprintf(out, "  %7.1f%%  %8.3f\n", 100 * f->coverage, f->evenness);
   }
   if (m < d->n) fprintf(out, "(%zu more forums not shown)\n", d->n - m);
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
@@ -76,6 +83,8 @@ concert_status concert_design_to_json(const concert_design *d, size_t top, char 
                                       concert_diag *diag) {
   if (!d || !json) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "NULL argument");
   *json = NULL;
+  if (!d->ranked)
+    return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "a part of a design is not ranked yet");
   const concert_scenario *s = d->s;
   int bad = 0;
   json_t *root = json_object(), *arr = json_array();
@@ -109,6 +118,7 @@ concert_status concert_design_to_json(const concert_design *d, size_t top, char 
     SET(cv, "military_spending", concert_i_json_num(f->cover[1]));
     SET(cv, "population", concert_i_json_num(f->cover[2]));
     SET(o, "coverage_shares", cv);
+    SET(o, "evenness", concert_i_json_num(f->evenness));
     PUSH(arr, o);
   }
   SET(root, "ranking", arr);
@@ -116,15 +126,18 @@ concert_status concert_design_to_json(const concert_design *d, size_t top, char 
 }
 
 static void csv_num(FILE *out, double x) {
-  if (isfinite(x)) fprintf(out, ",%.6g", x);
-  else fputc(',', out);
+  if (isfinite(x))
+    fprintf(out, ",%.6g", x);
+  else
+    fputc(',', out);
 }
 
 concert_status concert_design_write_csv(const concert_design *d, size_t top, FILE *out) {
-  if (!d || !out) return CONCERT_ERR_ARGUMENT;
+  if (!d || !out || !d->ranked) return CONCERT_ERR_ARGUMENT;
   const concert_scenario *s = d->s;
-  fprintf(out, "rank,members,chair,score,score_se,agreed,agreed_se,communique,communique_se,"
-               "coverage\n");
+  fprintf(out,
+          "rank,members,chair,score,score_se,agreed,agreed_se,communique,communique_se,"
+          "coverage,evenness\n");
   size_t m = shown(d, top);
   for (size_t r = 0; r < m; r++) {
     const concert_design_forum *f = concert_design_ranked(d, r);
@@ -134,7 +147,7 @@ concert_status concert_design_write_csv(const concert_design *d, size_t top, FIL
     fprintf(out, ",%s", s->actors[f->chair].id);
     csv_num(out, f->score), csv_num(out, f->score_se), csv_num(out, f->agreed);
     csv_num(out, f->agreed_se), csv_num(out, f->communique), csv_num(out, f->communique_se);
-    csv_num(out, f->coverage);
+    csv_num(out, f->coverage), csv_num(out, f->evenness);
     fputc('\n', out);
   }
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;

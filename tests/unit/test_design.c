@@ -90,6 +90,74 @@ START_TEST(threads_identical) {
 }
 END_TEST
 
+/* balance = agreed x evenness, evenness = (1 - H) / (1 - 1/K) on capability shares:
+ * AB 4,3: H = 25/49, evenness 48/49; AC 4,2: H = 20/36, 32/36; AD 4,1: 17/25, 16/25;
+ * BC 3,2: 13/25, 24/25; BD 3,1: 10/16, 12/16; CD 2,1: 5/9, 8/9. Agreed: AB 1, AC, BC, CD
+ * 1/2, AD, BD 0. Scores: AB .980, BC .480, AC = CD .444 (AC first), AD, BD 0. */
+START_TEST(balance_by_hand) {
+  concert_scenario *s = load();
+  concert_design_options o;
+  concert_design_options_init(&o);
+  o.candidates = abcd, o.n_candidates = 4, o.size = 2, o.objective = CONCERT_DESIGN_BALANCE;
+  concert_design *d = NULL;
+  concert_diag dg;
+  concert_diag_clear(&dg);
+  ck_assert_int_eq(concert_design_run(s, &o, &d, &dg), CONCERT_OK);
+  static const size_t want[6][2] = {{0, 1}, {1, 2}, {0, 2}, {2, 3}, {0, 3}, {1, 3}};
+  static const double even[6] = {48. / 49, 24. / 25, 32. / 36, 8. / 9, 16. / 25, 12. / 16};
+  static const double agreed[6] = {1, .5, .5, .5, 0, 0};
+  for (size_t r = 0; r < 6; r++) {
+    const concert_design_forum *f = concert_design_ranked(d, r);
+    ck_assert_uint_eq(f->members[0], want[r][0]);
+    ck_assert_uint_eq(f->members[1], want[r][1]);
+    ck_assert_double_eq_tol(f->evenness, even[r], 1e-12);
+    ck_assert_double_eq_tol(f->score, agreed[r] * even[r], 1e-12);
+  }
+  concert_design_free(d);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* A search split into 3 parts whose values are OR-ed together ranks exactly as one part:
+ * the same JSON, bit for bit (what `mpirun -np 3 concert design` does). A part is not
+ * ranked before the merge. */
+START_TEST(parts_merge_identical) {
+  concert_scenario *s = load();
+  concert_design_options o;
+  concert_design_options_init(&o);
+  o.candidates = abcd, o.n_candidates = 4, o.size = 2, o.runs = 100, o.seed = 3;
+  concert_design *whole = NULL, *part[3] = {NULL};
+  concert_diag dg;
+  concert_diag_clear(&dg);
+  ck_assert_int_eq(concert_design_run(s, &o, &whole, &dg), CONCERT_OK);
+  o.parts = 3;
+  for (size_t p = 0; p < 3; p++) {
+    o.part = p;
+    ck_assert_int_eq(concert_design_run(s, &o, &part[p], &dg), CONCERT_OK);
+  }
+  ck_assert_ptr_null(concert_design_ranked(part[0], 0));
+  char *json = NULL;
+  ck_assert_int_eq(concert_design_to_json(part[0], 0, &json, &dg), CONCERT_ERR_ARGUMENT);
+  size_t n0, n1;
+  uint64_t *v0 = concert_design_values(part[0], &n0);
+  ck_assert_uint_eq(n0, 6 * 8);
+  for (size_t p = 1; p < 3; p++) {
+    uint64_t *v = concert_design_values(part[p], &n1);
+    ck_assert_uint_eq(n1, n0);
+    for (size_t i = 0; i < n0; i++) v0[i] |= v[i];
+  }
+  ck_assert_int_eq(concert_design_merge_values(part[0], &dg), CONCERT_OK);
+  char *a = NULL, *b = NULL;
+  ck_assert_int_eq(concert_design_to_json(whole, 0, &a, &dg), CONCERT_OK);
+  ck_assert_int_eq(concert_design_to_json(part[0], 0, &b, &dg), CONCERT_OK);
+  ck_assert_str_eq(a, b);
+  free(a), free(b);
+  for (size_t p = 0; p < 3; p++) concert_design_free(part[p]);
+  concert_design_free(whole);
+  concert_scenario_free(s);
+}
+END_TEST
+
 START_TEST(refusals) {
   concert_scenario *s = load();
   concert_design_options o;
@@ -113,7 +181,10 @@ START_TEST(refusals) {
   ck_assert_int_eq(concert_design_run(s, &o, &d, &dg), CONCERT_ERR_NOT_FOUND);
   concert_design_objective ob;
   ck_assert(concert_design_objective_find("communique", &ob) && ob == CONCERT_DESIGN_COMMUNIQUE);
-  ck_assert(!concert_design_objective_find("balance", &ob));
+  ck_assert(concert_design_objective_find("balance", &ob) && ob == CONCERT_DESIGN_BALANCE);
+  ck_assert(!concert_design_objective_find("harmony", &ob));
+  o.candidates = abcd, o.n_candidates = 4, o.size = 2, o.part = 2, o.parts = 2;
+  ck_assert_int_eq(concert_design_run(s, &o, &d, &dg), CONCERT_ERR_ARGUMENT);
   concert_scenario_free(s);
 }
 END_TEST
@@ -125,6 +196,8 @@ int main(void) {
   tcase_add_test(t, hand_ranking);
   tcase_add_test(t, threads_identical);
   tcase_add_test(t, refusals);
+  tcase_add_test(t, balance_by_hand);
+  tcase_add_test(t, parts_merge_identical);
   suite_add_tcase(s, t);
   return concert_test_run(s);
 }
