@@ -1,1 +1,1 @@
---version >/dev/null; rm -f /tmp/concert-golden-exists.sqlite*; "$bin" sweep tests/data/sweep_redline.yaml -n 5 --db /tmp/concert-golden-exists.sqlite >/dev/null; "$bin" sweep tests/data/sweep_redline.yaml -n 5 --db /tmp/concert-golden-exists.sqlite; rc=$?; rm -f /tmp/concert-golden-exists.sqlite*; (exit $rc)
+--version >/dev/null; rm -f "$tmp"/exists.sqlite*; "$bin" sweep tests/data/sweep_redline.yaml -n 5 --db "$tmp/exists.sqlite" >/dev/null; "$bin" sweep tests/data/sweep_redline.yaml -n 5 --db "$tmp/exists.sqlite"; rc=$?; rm -f "$tmp"/exists.sqlite*; (exit $rc)
