@@ -45,6 +45,7 @@ struct concert_record {
   char *dir;                        /* the directory (owned) */
   char *summits_file;               /* dir/summits.csv (owned) */
   char *statements_file;            /* dir/statements.csv (owned) */
+  char *provenance;                 /* text of dir/PROVENANCE.md (owned; NULL: not checked) */
   concert_i_rsummit *summits;       /* n_summits rows in file order */
   size_t n_summits, cap_summits;
   concert_i_rstatement *statements; /* n_statements rows in file order */

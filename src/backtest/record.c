@@ -76,6 +76,7 @@ void concert_record_free(concert_record *r) {
   free(r->dir);
   free(r->summits_file);
   free(r->statements_file);
+  free(r->provenance);
   free(r);
 }
 
@@ -98,18 +99,41 @@ static bool valid_date(const char *s) {
   return m >= 1 && m <= 12 && day >= 1 && day <= 31;
 }
 
-/* A ';'-separated list of source ids (each a valid id); not empty. */
-static bool valid_sources(const char *s) {
-  if (!*s) return false;
+/* Whether PROVENANCE.md lists source id: a table row starting "| id |". */
+static bool listed(const char *prov, const char *id) {
+  size_t n = strlen(id);
+  for (const char *p = strstr(prov, id); p; p = strstr(p + 1, id)) {
+    const char *b = p, *e = p + n;
+    while (b > prov && b[-1] == ' ') b--;
+    while (*e == ' ') e++;
+    if (b > prov && b[-1] == '|' && (b - 1 == prov || b[-2] == '\n') && *e == '|') return true;
+  }
+  return false;
+}
+
+/* Checks cell k of row: a ';'-separated list of source ids (each a valid id, and listed in
+ * PROVENANCE.md when prov is not NULL); not empty. */
+static concert_status check_sources(const concert_i_csv_row *row, size_t k, const char *prov,
+                                    concert_diag *d) {
+  const char *s = row->field[k];
   char tok[256];
   for (const char *p = s;;) {
     const char *e = strchr(p, ';');
     size_t n = e ? (size_t)(e - p) : strlen(p);
-    if (n == 0 || n >= sizeof tok) return false;
+    if (n == 0 || n >= sizeof tok)
+      return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, k, "sources",
+                                "'%.60s' is not a list of source ids joined by ';'", s);
     memcpy(tok, p, n);
     tok[n] = '\0';
-    if (!valid_id(tok)) return false;
-    if (!e) return true;
+    if (!valid_id(tok))
+      return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, k, "sources",
+                                "'%.60s' is not a list of source ids joined by ';'", s);
+    if (prov && !listed(prov, tok))
+      return concert_i_csv_fail(d, CONCERT_ERR_UNKNOWN_ID, row, k, "sources",
+                                "source '%s' is not listed in PROVENANCE.md (a row '| %s | "
+                                "reference |')",
+                                tok, tok);
+    if (!e) return CONCERT_OK;
     p = e + 1;
   }
 }
@@ -214,9 +238,7 @@ static concert_status summit_row(void *user, const concert_i_csv_row *row, conce
                               "unknown fate '%.40s' (issued, issued_with_carve_out, forgone, "
                               "failed, disowned or unknown)",
                               fl[S_FATE]);
-  if (!valid_sources(fl[S_SOURCES]))
-    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, S_SOURCES, "sources",
-                              "'%.60s' is not a list of source ids joined by ';'", fl[S_SOURCES]);
+  if ((st = check_sources(row, S_SOURCES, r->provenance, d))) return st;
   if (r->n_summits == r->cap_summits) {
     size_t nc = r->cap_summits ? 2 * r->cap_summits : 16;
     concert_i_rsummit *ns = realloc(r->summits, nc * sizeof *ns);
@@ -317,9 +339,7 @@ static concert_status statement_row(void *user, const concert_i_csv_row *row, co
     return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, T_STATEMENT, "statement",
                               "unknown statement '%.40s' (joint, minilateral, none or unknown)",
                               fl[T_STATEMENT]);
-  if (!valid_sources(fl[T_SOURCES]))
-    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, T_SOURCES, "sources",
-                              "'%.60s' is not a list of source ids joined by ';'", fl[T_SOURCES]);
+  if ((st = check_sources(row, T_SOURCES, r->provenance, d))) return st;
   if (r->n_statements == r->cap_statements) {
     size_t nc = r->cap_statements ? 2 * r->cap_statements : 32;
     concert_i_rstatement *ns = realloc(r->statements, nc * sizeof *ns);
@@ -398,7 +418,15 @@ concert_status concert_record_load(const char *dir, concert_record **out, concer
   *out = NULL;
   concert_record *r = concert_i_record_new(dir);
   if (!r) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
-  concert_status st = read_table(r, r->summits_file, concert_i_record_parse_summits, diag);
+  char *prov_path = join(dir, "PROVENANCE.md");
+  size_t plen = 0;
+  concert_status st = prov_path ? concert_i_read_file(prov_path, MAX_TABLE,
+                                                      "PROVENANCE.md larger than 64 MiB",
+                                                      &r->provenance, &plen, diag)
+                                : CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  free(prov_path);
+  if (st == CONCERT_OK)
+    st = read_table(r, r->summits_file, concert_i_record_parse_summits, diag);
   if (st == CONCERT_OK)
     st = read_table(r, r->statements_file, concert_i_record_parse_statements, diag);
   if (st) {

@@ -270,8 +270,11 @@ END_TEST
 
 /* Parses a summits table (and a statements table) over the mini record's directory; returns
  * the status and fills d. */
+static const char *provenance; /* PROVENANCE.md text for parse (NULL: not checked) */
+
 static concert_status parse(const char *summits, const char *statements, concert_diag *d) {
   concert_record *r = concert_i_record_new(MINI);
+  if (provenance) r->provenance = strdup(provenance);
   concert_status st =
       concert_i_record_parse_summits(r, summits, strlen(summits), "summits.csv", d);
   if (!st && statements)
@@ -330,6 +333,15 @@ START_TEST(bad_records) {
           "source ids");
   refused(SH ROW, "summit,issue\n", CONCERT_ERR_MISSING, "statements.csv", 1, 13, "statement",
           "header");
+  /* every source id is listed in PROVENANCE.md (M2 is not here; "M1" inside text is not a
+   * listing) */
+  provenance = "# Sources\n| id | reference |\n|---|---|\n| M1 | a reference |\nsee M2\n";
+  ck_assert_int_eq(parse(SH ROW, TH "a,k,joint,all,,M1,\n", &d), CONCERT_OK);
+  refused(SH "a,T3,2020-01-01,agree.yaml,T3,issued,,,,M1;M2,\n", NULL, CONCERT_ERR_UNKNOWN_ID,
+          "summits.csv", 2, 41, "sources", "source 'M2' is not listed in PROVENANCE.md");
+  refused(SH ROW, TH "a,k,joint,all,,M2,\n", CONCERT_ERR_UNKNOWN_ID, "statements.csv", 2, 16,
+          "sources", "source 'M2'");
+  provenance = NULL;
 }
 END_TEST
 
@@ -358,6 +370,11 @@ START_TEST(off_agenda_issue) {
   out = fopen(path, "w");
   fprintf(out, TH "a,k,joint,all,,M1,\na,z,none,,,M1,\n");
   fclose(out);
+  char prov[256];
+  snprintf(prov, sizeof prov, "%s/PROVENANCE.md", dir);
+  out = fopen(prov, "w");
+  fprintf(out, "| id | reference |\n|---|---|\n| M1 | test |\n");
+  fclose(out);
   concert_record *r = NULL;
   concert_diag d;
   ck_assert_int_eq(concert_record_load(dir, &r, &d), CONCERT_OK);
@@ -374,6 +391,7 @@ START_TEST(off_agenda_issue) {
   remove(path);
   snprintf(path, sizeof path, "%s/s.yaml", dir);
   remove(path);
+  remove(prov);
   remove(dir);
 }
 END_TEST
