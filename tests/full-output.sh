@@ -18,6 +18,8 @@ for args in \
   "design scenarios/g5-2026.yaml --candidates USA,CHN,JPN --size 2" \
   "derive scenarios/src/g5-2026.spec.yaml" \
   "history --years 2017-2025" \
+  "backtest tests/data/backtest-mini" \
+  "backtest tests/data/backtest-mini --format csv" \
   "models"; do
   # shellcheck disable=SC2086
   if "$bin" $args >/dev/full 2>"${TMPDIR:-/tmp}/full-output.err"; then

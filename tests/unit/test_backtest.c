@@ -13,6 +13,7 @@
  * apart: nothing, C objects on k and m (deadlocks), the communique issued (softened).
  * ln 0.99 = -0.0100503, ln 0.01 = -4.6051702 (the clipping at EPS = 0.01). */
 #include <check.h>
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -396,6 +397,71 @@ START_TEST(off_agenda_issue) {
 }
 END_TEST
 
+/* The keys of object o joined by ','. */
+static const char *keys(json_t *o, char *buf, size_t size) {
+  buf[0] = '\0';
+  size_t len = 0;
+  const char *k;
+  json_t *v;
+  json_object_foreach(o, k, v) {
+    (void)v;
+    int n = snprintf(buf + len, size - len, "%s%s", len ? "," : "", k);
+    if (n < 0 || (size_t)n >= size - len) break;
+    len += (size_t)n;
+  }
+  return buf;
+}
+
+/* concert-backtest/1: keys in the documented order (docs/json-schema.md) and the values of
+ * the accessors; unknowns are null, never NaN. */
+START_TEST(json_document) {
+  concert_record *r = load_mini();
+  concert_backtest *b = run_mini(r, 1, 1);
+  char *text = NULL, buf[512];
+  ck_assert_int_eq(concert_backtest_to_json(b, &text, NULL), CONCERT_OK);
+  json_error_t err;
+  json_t *j = json_loads(text, 0, &err);
+  ck_assert_msg(j != NULL, "not JSON: %s", err.text);
+  free(text);
+  ck_assert_str_eq(keys(j, buf, sizeof buf),
+                   "schema,record,runs,seed,fitted,fitting,log_eps,summits,items,scores,"
+                   "calibration");
+  ck_assert_str_eq(json_string_value(json_object_get(j, "schema")), "concert-backtest/1");
+  ck_assert_str_eq(json_string_value(json_object_get(j, "fitting")),
+                   "no parameter fitted on the record");
+  json_t *s = json_array_get(json_object_get(j, "summits"), 2);
+  ck_assert_str_eq(keys(s, buf, sizeof buf),
+                   "id,forum_name,date,scenario,forum,forecast,p_forecast,observed,right,"
+                   "p_observed,previous,previous_fallback,probabilities");
+  ck_assert_str_eq(json_string_value(json_object_get(s, "forecast")), "forgone");
+  ck_assert_str_eq(json_string_value(json_object_get(s, "observed")), "failed");
+  ck_assert(json_is_false(json_object_get(s, "right")));
+  ck_assert_str_eq(json_string_value(json_object_get(s, "previous")), "t3-2020");
+  /* base rate of 'issued' for t3-2021: the other known fates issued, issued, forgone */
+  json_t *p = json_object_get(json_object_get(s, "probabilities"), "base_rate");
+  ck_assert_double_eq_tol(json_real_value(json_object_get(p, "issued")), 2.0 / 3, 1e-6);
+  s = json_array_get(json_object_get(j, "summits"), 4);
+  ck_assert(json_is_null(json_object_get(s, "observed")));
+  ck_assert(json_is_null(json_object_get(s, "right")));
+  ck_assert(json_is_null(json_object_get(s, "p_observed")));
+  ck_assert_uint_eq(json_array_size(json_object_get(j, "items")), concert_backtest_item_count(b));
+  json_t *it = json_array_get(json_object_get(j, "items"), 0);
+  ck_assert_str_eq(keys(it, buf, sizeof buf), "summit,target,issue,actor,observed,p,previous_fallback");
+  ck_assert(json_is_null(json_object_get(it, "actor")));
+  json_t *sc = json_array_get(json_object_get(j, "scores"), 0);
+  ck_assert_str_eq(keys(sc, buf, sizeof buf),
+                   "target,forecaster,n,unknown,accuracy,brier,log_score,fallbacks");
+  ck_assert_double_eq_tol(json_real_value(json_object_get(sc, "brier")), 1.0, 1e-9);
+  ck_assert_uint_eq(json_array_size(json_object_get(j, "scores")), 16);
+  json_t *bin = json_array_get(json_object_get(j, "calibration"), 5);
+  ck_assert(json_is_null(json_object_get(bin, "observed")));
+  ck_assert_int_eq(json_integer_value(json_object_get(bin, "n")), 0);
+  json_decref(j);
+  concert_backtest_free(b);
+  concert_record_free(r);
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("backtest");
   TCase *t = tcase_create("core");
@@ -410,6 +476,7 @@ static Suite *suite(void) {
   tcase_add_test(t, fit_hook_held_out);
   tcase_add_test(t, bad_records);
   tcase_add_test(t, off_agenda_issue);
+  tcase_add_test(t, json_document);
   suite_add_tcase(s, t);
   return s;
 }
