@@ -19,8 +19,8 @@ static int parse_count(const char *opt, const char *arg, unsigned long long lo,
   char *end;
   unsigned long long v = strtoull(arg, &end, 10);
   if (errno || end == arg || *end || arg[0] == '-' || v < lo || v > hi) {
-    fprintf(stderr, "concert backtest: %s must be an integer in [%llu, %llu], not '%s'\n", opt,
-            lo, hi, arg);
+    fprintf(stderr, "concert backtest: %s must be an integer in [%llu, %llu], not '%s'\n", opt, lo,
+            hi, arg);
     return -1;
   }
   *out = v;
@@ -46,8 +46,7 @@ int concert_cli_backtest(int argc, char **argv) {
       if (parse_count("--threads", optarg, 1, 256, &threads)) return 1;
     } else if (opt == 'F') {
       if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
-        fprintf(stderr, "concert backtest: --format must be text, json or csv, not '%s'\n",
-                optarg);
+        fprintf(stderr, "concert backtest: --format must be text, json or csv, not '%s'\n", optarg);
         return 1;
       }
       format = optarg;
@@ -86,8 +85,10 @@ int concert_cli_backtest(int argc, char **argv) {
   if (strcmp(format, "json") == 0) {
     char *json = NULL;
     st = concert_backtest_to_json(b, &json, &d);
-    if (st) concert_cli_report("backtest", st, &d);
-    else printf("%s\n", json);
+    if (st)
+      concert_cli_report("backtest", st, &d);
+    else
+      printf("%s\n", json);
     free(json);
   } else if (strcmp(format, "csv") == 0) {
     st = concert_backtest_write_csv(b, stdout);

@@ -125,16 +125,16 @@ CONCERT_API concert_backtest_score concert_backtest_get_score(const concert_back
 
 /** One summit's fate: forecast against observed. */
 typedef struct concert_backtest_summit {
-  const char *id;                  /* summit id (borrowed) */
-  concert_document_fate forecast;  /* concert's most probable fate (ties: the first) */
-  double p_forecast;               /* its probability */
-  bool known;                      /* the fate was observed */
-  concert_document_fate observed;  /* the observed fate (when known) */
-  double p_observed;               /* concert's probability of the observed fate */
+  const char *id;                 /* summit id (borrowed) */
+  concert_document_fate forecast; /* concert's most probable fate (ties: the first) */
+  double p_forecast;              /* its probability */
+  bool known;                     /* the fate was observed */
+  concert_document_fate observed; /* the observed fate (when known) */
+  double p_observed;              /* concert's probability of the observed fate */
   double p[CONCERT_FORECASTERS][CONCERT_BACKTEST_FATES]; /* every forecaster's fate
                                                             probabilities */
-  bool previous_fallback;          /* PREVIOUS fell back to the base rate on the fate */
-  size_t previous;                 /* index of the forum's previous summit (SIZE_MAX: none) */
+  bool previous_fallback; /* PREVIOUS fell back to the base rate on the fate */
+  size_t previous;        /* index of the forum's previous summit (SIZE_MAX: none) */
 } concert_backtest_summit;
 
 /** Summits, in record order; NULL when i is out of range. O(1). */
@@ -144,13 +144,13 @@ CONCERT_API const concert_backtest_summit *concert_backtest_summit_at(const conc
 
 /** One binary forecast: a statement on an agenda issue, or a member signing or blocking. */
 typedef struct concert_backtest_item {
-  size_t summit;                   /* summit index */
-  concert_backtest_target target;  /* STATEMENT, SIGNATORY or BLOCKER */
-  const char *issue;               /* agenda issue id (borrowed) */
-  const char *actor;               /* member id (NULL for STATEMENT) */
-  int observed;                    /* 1, 0, or -1 unknown */
-  double p[CONCERT_FORECASTERS];   /* each forecaster's probability of 1 */
-  bool previous_fallback;          /* PREVIOUS fell back to the base rate */
+  size_t summit;                  /* summit index */
+  concert_backtest_target target; /* STATEMENT, SIGNATORY or BLOCKER */
+  const char *issue;              /* agenda issue id (borrowed) */
+  const char *actor;              /* member id (NULL for STATEMENT) */
+  int observed;                   /* 1, 0, or -1 unknown */
+  double p[CONCERT_FORECASTERS];  /* each forecaster's probability of 1 */
+  bool previous_fallback;         /* PREVIOUS fell back to the base rate */
 } concert_backtest_item;
 
 /** Binary items, summit by summit in agenda order (statement, then signatories and blockers
@@ -161,10 +161,10 @@ CONCERT_API const concert_backtest_item *concert_backtest_item_at(const concert_
 
 /** One bin of the calibration table (concert's forecasts of the binary targets pooled). */
 typedef struct concert_backtest_bin {
-  double lo, hi;      /* forecast probabilities in [lo, hi) (the last bin: [0.9, 1]) */
-  size_t n;           /* known observations in the bin */
-  double forecast;    /* mean forecast probability (NaN when n = 0) */
-  double observed;    /* observed frequency (NaN when n = 0) */
+  double lo, hi;   /* forecast probabilities in [lo, hi) (the last bin: [0.9, 1]) */
+  size_t n;        /* known observations in the bin */
+  double forecast; /* mean forecast probability (NaN when n = 0) */
+  double observed; /* observed frequency (NaN when n = 0) */
 } concert_backtest_bin;
 
 /** Bin k (0 .. CONCERT_BACKTEST_BINS - 1). O(1). */

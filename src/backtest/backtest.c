@@ -88,7 +88,9 @@ const char *concert_backtest_target_name(concert_backtest_target t) {
 }
 
 const char *concert_i_backtest_num(char *buf, size_t size, int digits, double x) {
-  if (!isfinite(x)) snprintf(buf, size, "n/a");
-  else snprintf(buf, size, "%.*f", digits, x == 0 ? 0.0 : x);
+  if (!isfinite(x))
+    snprintf(buf, size, "n/a");
+  else
+    snprintf(buf, size, "%.*f", digits, x == 0 ? 0.0 : x);
   return buf;
 }

@@ -8,15 +8,17 @@
 #include "backtest/backtest_i.h"
 
 static void num(FILE *out, double x) {
-  if (isfinite(x)) fprintf(out, "%.6g\n", x == 0 ? 0.0 : x);
-  else fprintf(out, "NA\n");
+  if (isfinite(x))
+    fprintf(out, "%.6g\n", x == 0 ? 0.0 : x);
+  else
+    fprintf(out, "NA\n");
 }
 
 static void row(FILE *out, const char *section, const char *summit, const char *issue,
                 const char *actor, const char *forecaster, const char *target, const char *bin,
                 const char *quantity) {
-  fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s,", section, summit, issue, actor ? actor : "",
-          forecaster, target, bin, quantity);
+  fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s,", section, summit, issue, actor ? actor : "", forecaster,
+          target, bin, quantity);
 }
 
 concert_status concert_backtest_write_csv(const concert_backtest *b, FILE *out) {

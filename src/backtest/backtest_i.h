@@ -3,9 +3,8 @@
  * backtest_text.c / backtest_json.c / backtest_csv.c write). docs/backtest.md. */
 #ifndef CONCERT_I_BACKTEST_H
 #define CONCERT_I_BACKTEST_H
-#include <stddef.h>
-
 #include <concert/backtest.h>
+#include <stddef.h>
 
 /* An id list of a cell ("A;B", "all", "unknown" or empty). */
 typedef struct concert_i_idlist {
@@ -17,36 +16,36 @@ typedef struct concert_i_idlist {
 
 /* One row of summits.csv. */
 typedef struct concert_i_rsummit {
-  char *id, *forum_name, *date;      /* as written (owned) */
-  char *scenario_path;               /* dir/scenario (owned) */
-  char *forum_id;                    /* forum id in the scenario (owned) */
-  concert_scenario *s;               /* loaded scenario (owned) */
-  size_t forum;                      /* forum index in s */
-  int fate;                          /* concert_document_fate, -1 unknown */
+  char *id, *forum_name, *date;                    /* as written (owned) */
+  char *scenario_path;                             /* dir/scenario (owned) */
+  char *forum_id;                                  /* forum id in the scenario (owned) */
+  concert_scenario *s;                             /* loaded scenario (owned) */
+  size_t forum;                                    /* forum index in s */
+  int fate;                                        /* concert_document_fate, -1 unknown */
   concert_i_idlist carved_out, left_early, absent; /* validated lists */
-  char *sources, *note;              /* as written (owned) */
-  long line;                         /* line of the row */
+  char *sources, *note;                            /* as written (owned) */
+  long line;                                       /* line of the row */
 } concert_i_rsummit;
 
 /* One row of statements.csv. */
 typedef struct concert_i_rstatement {
-  size_t summit;                  /* summit index */
-  char *issue;                    /* issue id (owned) */
-  size_t issue_index;             /* its scenario index */
-  int statement;                  /* -1 unknown, 0 none, 1 joint, 2 minilateral */
-  concert_i_idlist signatories;   /* who signed (all: every member not absent) */
-  concert_i_idlist blockers;      /* who blocked (empty: none) */
-  char *sources, *note;           /* as written (owned) */
-  long line;                      /* line of the row */
-  int issue_col;                  /* column of the issue cell */
+  size_t summit;                /* summit index */
+  char *issue;                  /* issue id (owned) */
+  size_t issue_index;           /* its scenario index */
+  int statement;                /* -1 unknown, 0 none, 1 joint, 2 minilateral */
+  concert_i_idlist signatories; /* who signed (all: every member not absent) */
+  concert_i_idlist blockers;    /* who blocked (empty: none) */
+  char *sources, *note;         /* as written (owned) */
+  long line;                    /* line of the row */
+  int issue_col;                /* column of the issue cell */
 } concert_i_rstatement;
 
 struct concert_record {
-  char *dir;                        /* the directory (owned) */
-  char *summits_file;               /* dir/summits.csv (owned) */
-  char *statements_file;            /* dir/statements.csv (owned) */
-  char *provenance;                 /* text of dir/PROVENANCE.md (owned; NULL: not checked) */
-  concert_i_rsummit *summits;       /* n_summits rows in file order */
+  char *dir;                  /* the directory (owned) */
+  char *summits_file;         /* dir/summits.csv (owned) */
+  char *statements_file;      /* dir/statements.csv (owned) */
+  char *provenance;           /* text of dir/PROVENANCE.md (owned; NULL: not checked) */
+  concert_i_rsummit *summits; /* n_summits rows in file order */
   size_t n_summits, cap_summits;
   concert_i_rstatement *statements; /* n_statements rows in file order */
   size_t n_statements, cap_statements;
@@ -54,12 +53,12 @@ struct concert_record {
 
 /* Score accumulator state is kept directly in the public score structs. */
 struct concert_backtest {
-  const concert_record *r;                /* borrowed */
-  size_t runs;                            /* runs per summit */
-  uint64_t seed;                          /* the sweeps' seed */
-  bool fitted;                            /* a fit function was used */
-  concert_backtest_summit *summits;       /* one per summit */
-  concert_backtest_item *items;           /* the binary items */
+  const concert_record *r;          /* borrowed */
+  size_t runs;                      /* runs per summit */
+  uint64_t seed;                    /* the sweeps' seed */
+  bool fitted;                      /* a fit function was used */
+  concert_backtest_summit *summits; /* one per summit */
+  concert_backtest_item *items;     /* the binary items */
   size_t n_items, cap_items;
   concert_backtest_score score[CONCERT_FORECASTERS][CONCERT_TARGETS];
   concert_backtest_bin bins[CONCERT_BACKTEST_BINS];

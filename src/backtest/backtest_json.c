@@ -26,18 +26,16 @@ static json_t *summit_json(const concert_backtest *b, size_t i, int *bad) {
   concert_i_json_set(o, "forum", json_string(s->forum_id), bad);
   concert_i_json_set(o, "forecast", json_string(concert_document_fate_name(bs->forecast)), bad);
   concert_i_json_set(o, "p_forecast", concert_i_json_num(bs->p_forecast), bad);
-  concert_i_json_set(o, "observed",
-                     bs->known ? json_string(concert_document_fate_name(bs->observed))
-                               : json_null(),
-                     bad);
-  concert_i_json_set(o, "right", bs->known ? json_boolean(bs->forecast == bs->observed) : json_null(),
-                     bad);
+  concert_i_json_set(
+      o, "observed",
+      bs->known ? json_string(concert_document_fate_name(bs->observed)) : json_null(), bad);
+  concert_i_json_set(o, "right",
+                     bs->known ? json_boolean(bs->forecast == bs->observed) : json_null(), bad);
   concert_i_json_set(o, "p_observed", bs->known ? concert_i_json_num(bs->p_observed) : json_null(),
                      bad);
-  concert_i_json_set(o, "previous",
-                     bs->previous == SIZE_MAX ? json_null()
-                                              : json_string(b->r->summits[bs->previous].id),
-                     bad);
+  concert_i_json_set(
+      o, "previous",
+      bs->previous == SIZE_MAX ? json_null() : json_string(b->r->summits[bs->previous].id), bad);
   concert_i_json_set(o, "previous_fallback", json_boolean(bs->previous_fallback), bad);
   json_t *p = json_object();
   for (int f = 0; f < CONCERT_FORECASTERS; f++)
@@ -84,15 +82,18 @@ concert_status concert_backtest_to_json(const concert_backtest *b, char **json,
     concert_i_json_push(summits, summit_json(b, i, &bad), &bad);
   concert_i_json_set(root, "summits", summits, &bad);
   json_t *items = json_array();
-  for (size_t i = 0; i < b->n_items; i++) concert_i_json_push(items, item_json(b, &b->items[i], &bad), &bad);
+  for (size_t i = 0; i < b->n_items; i++)
+    concert_i_json_push(items, item_json(b, &b->items[i], &bad), &bad);
   concert_i_json_set(root, "items", items, &bad);
   json_t *scores = json_array();
   for (int t = 0; t < CONCERT_TARGETS; t++)
     for (int f = 0; f < CONCERT_FORECASTERS; f++) {
       const concert_backtest_score *s = &b->score[f][t];
       json_t *o = json_object();
-      concert_i_json_set(o, "target", json_string(concert_backtest_target_name((concert_backtest_target)t)), &bad);
-      concert_i_json_set(o, "forecaster", json_string(concert_forecaster_name((concert_forecaster)f)), &bad);
+      concert_i_json_set(
+          o, "target", json_string(concert_backtest_target_name((concert_backtest_target)t)), &bad);
+      concert_i_json_set(o, "forecaster",
+                         json_string(concert_forecaster_name((concert_forecaster)f)), &bad);
       concert_i_json_set(o, "n", json_integer((json_int_t)s->n), &bad);
       concert_i_json_set(o, "unknown", json_integer((json_int_t)s->unknown), &bad);
       concert_i_json_set(o, "accuracy", concert_i_json_num(s->accuracy), &bad);

@@ -8,9 +8,7 @@
 
 #define NUM(slot, x, dg) concert_i_backtest_num(nb[slot], sizeof nb[0], dg, x)
 
-static const char *fate_name(int f) {
-  return concert_document_fate_name((concert_document_fate)f);
-}
+static const char *fate_name(int f) { return concert_document_fate_name((concert_document_fate)f); }
 
 static void summits_table(const concert_backtest *b, FILE *out) {
   char nb[8][32];
@@ -44,7 +42,10 @@ static void statements_table(const concert_backtest *b, FILE *out) {
     if (it->target != CONCERT_TARGET_STATEMENT) continue;
     double p = it->p[CONCERT_FORECASTER_CONCERT];
     fprintf(out, "  %-16.16s %-22.22s %12s  %-8s %-5s\n", b->r->summits[it->summit].id, it->issue,
-            NUM(0, p, 2), it->observed < 0 ? "unknown" : it->observed ? "yes" : "no",
+            NUM(0, p, 2),
+            it->observed < 0 ? "unknown"
+            : it->observed   ? "yes"
+                             : "no",
             it->observed < 0 ? "-" : ((p >= 0.5) == (it->observed == 1) ? "yes" : "no"));
     shown++;
   }
@@ -53,8 +54,9 @@ static void statements_table(const concert_backtest *b, FILE *out) {
 
 static void scores_table(const concert_backtest *b, FILE *out) {
   char nb[8][32];
-  fprintf(out, "\nScores (Brier: lower is better; log: mean ln p(observed), p clipped to "
-               "[%.2f, %.2f], higher is better)\n",
+  fprintf(out,
+          "\nScores (Brier: lower is better; log: mean ln p(observed), p clipped to "
+          "[%.2f, %.2f], higher is better)\n",
           CONCERT_BACKTEST_EPS, 1 - CONCERT_BACKTEST_EPS);
   fprintf(out, "  %-10s %-10s %6s %8s %9s %7s %8s\n", "target", "forecaster", "n", "unknown",
           "accuracy", "Brier", "log");
@@ -91,12 +93,14 @@ static void calibration_table(const concert_backtest *b, FILE *out) {
 concert_status concert_backtest_write_text(const concert_backtest *b, FILE *out) {
   if (!b || !out) return CONCERT_ERR_ARGUMENT;
   fprintf(out, "Backtest: record %s, %zu summit(s); ", b->r->dir, b->r->n_summits);
-  if (b->runs <= 1) fprintf(out, "point runs (probabilities 0 or 1)\n");
+  if (b->runs <= 1)
+    fprintf(out, "point runs (probabilities 0 or 1)\n");
   else
     fprintf(out, "sweeps of %zu runs, seed %llu\n", b->runs, (unsigned long long)b->seed);
-  fprintf(out, "%s\n\n", b->fitted ? "Protocol parameters fitted leave-one-summit-out by the "
-                                     "caller's procedure."
-                                   : "No parameter fitted on the record.");
+  fprintf(out, "%s\n\n",
+          b->fitted ? "Protocol parameters fitted leave-one-summit-out by the "
+                      "caller's procedure."
+                    : "No parameter fitted on the record.");
   summits_table(b, out);
   statements_table(b, out);
   scores_table(b, out);

@@ -3,16 +3,16 @@
  * statement, each member signing and each member blocking (docs/backtest.md). One run: the
  * point run exactly as `concert run` plays it (probabilities 0 or 1); more: a sweep. Only the
  * public summit and sweep APIs are used. */
+#include <concert/sweep.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "backtest/backtest_i.h"
 #include "status/diag.h"
-#include <concert/sweep.h>
 
 /* What concert forecasts on one agenda issue. */
 typedef struct issue_forecast {
-  size_t issue;    /* scenario issue index */
+  size_t issue; /* scenario issue index */
   double p_statement;
   double *p_sign;  /* per forum member */
   double *p_block; /* per forum member */
@@ -66,10 +66,10 @@ static concert_status add_items(concert_backtest *b, size_t si, const issue_fore
     it->summit = si, it->target = CONCERT_TARGET_SIGNATORY, it->issue = issue_id;
     it->actor = concert_scenario_actor_id(s->s, a);
     it->observed = -1;
-    if (row && row->statement == 0) it->observed = 0;
+    if (row && row->statement == 0)
+      it->observed = 0;
     else if (row && row->statement > 0 && !row->signatories.unknown)
-      it->observed = row->signatories.all ? !in_list(&s->absent, a)
-                                          : in_list(&row->signatories, a);
+      it->observed = row->signatories.all ? !in_list(&s->absent, a) : in_list(&row->signatories, a);
     it->p[CONCERT_FORECASTER_CONCERT] = fc->p_sign[m];
   }
   for (size_t m = 0; m < nm; m++) {
@@ -149,7 +149,8 @@ concert_status concert_i_backtest_play(concert_backtest *b, size_t si,
   size_t *agenda = NULL, n_agenda = 0;
   concert_outcome *out = NULL;
   concert_sweep *w = NULL;
-  if (o->runs <= 1) st = concert_summit_run(s->s, s->forum, NULL, NULL, protocol, &out, d);
+  if (o->runs <= 1)
+    st = concert_summit_run(s->s, s->forum, NULL, NULL, protocol, &out, d);
   else {
     concert_sweep_options so;
     concert_sweep_options_init(&so);
@@ -175,8 +176,10 @@ concert_status concert_i_backtest_play(concert_backtest *b, size_t si,
     goto done;
   }
   for (size_t i = 0; i < n_agenda && !st; i++) {
-    if (out) point_issue(s->s, s->forum, out, i, &fc);
-    else sweep_issue(w, i, &fc);
+    if (out)
+      point_issue(s->s, s->forum, out, i, &fc);
+    else
+      sweep_issue(w, i, &fc);
     agenda[i] = fc.issue;
     st = add_items(b, si, &fc, d);
   }

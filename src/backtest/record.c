@@ -13,14 +13,25 @@
 
 #define MAX_TABLE (64u << 20) /* bytes per table */
 
-static const char *const summit_cols[] = {"id",         "forum_name", "date",   "scenario",
-                                          "forum",      "fate",       "carved_out",
-                                          "left_early", "absent",     "sources", "note"};
+static const char *const summit_cols[] = {"id",     "forum_name", "date",       "scenario",
+                                          "forum",  "fate",       "carved_out", "left_early",
+                                          "absent", "sources",    "note"};
 static const char *const statement_cols[] = {"summit",   "issue",   "statement", "signatories",
                                              "blockers", "sources", "note"};
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
-enum { S_ID, S_FORUM_NAME, S_DATE, S_SCENARIO, S_FORUM, S_FATE, S_CARVED, S_LEFT, S_ABSENT,
-       S_SOURCES, S_NOTE };
+enum {
+  S_ID,
+  S_FORUM_NAME,
+  S_DATE,
+  S_SCENARIO,
+  S_FORUM,
+  S_FATE,
+  S_CARVED,
+  S_LEFT,
+  S_ABSENT,
+  S_SOURCES,
+  S_NOTE
+};
 enum { T_SUMMIT, T_ISSUE, T_STATEMENT, T_SIGNATORIES, T_BLOCKERS, T_SOURCES, T_NOTE };
 
 static char *dup_str(const char *s) {
@@ -282,10 +293,9 @@ static concert_status summit_row(void *user, const concert_i_csv_row *row, conce
   }
   if ((st = parse_ids(row, S_CARVED, "carved_out", s->s, s->forum, true, true, false,
                       &s->carved_out, d)) ||
-      (st = parse_ids(row, S_LEFT, "left_early", s->s, s->forum, true, true, false,
-                      &s->left_early, d)) ||
-      (st = parse_ids(row, S_ABSENT, "absent", s->s, s->forum, true, true, false, &s->absent,
-                      d)))
+      (st = parse_ids(row, S_LEFT, "left_early", s->s, s->forum, true, true, false, &s->left_early,
+                      d)) ||
+      (st = parse_ids(row, S_ABSENT, "absent", s->s, s->forum, true, true, false, &s->absent, d)))
     return st;
   bool carved = s->carved_out.n > 0;
   if (fate == CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT && !carved && !s->carved_out.unknown)
@@ -294,8 +304,7 @@ static concert_status summit_row(void *user, const concert_i_csv_row *row, conce
                               "(or 'unknown')");
   if (fate != CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT && fate != -1 && carved)
     return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, S_CARVED, "carved_out",
-                              "members carved out of a document whose fate is %s",
-                              fl[S_FATE]);
+                              "members carved out of a document whose fate is %s", fl[S_FATE]);
   return CONCERT_OK;
 }
 
@@ -361,8 +370,8 @@ static concert_status statement_row(void *user, const concert_i_csv_row *row, co
   t->issue_col = where.column;
   if ((st = parse_ids(row, T_SIGNATORIES, "signatories", s->s, s->forum, false, true, kind == 1,
                       &t->signatories, d)) ||
-      (st = parse_ids(row, T_BLOCKERS, "blockers", s->s, s->forum, true, true, false,
-                      &t->blockers, d)))
+      (st = parse_ids(row, T_BLOCKERS, "blockers", s->s, s->forum, true, true, false, &t->blockers,
+                      d)))
     return st;
   bool empty = !t->signatories.unknown && !t->signatories.all && t->signatories.n == 0;
   if (kind == 0 && !empty)
@@ -420,13 +429,12 @@ concert_status concert_record_load(const char *dir, concert_record **out, concer
   if (!r) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   char *prov_path = join(dir, "PROVENANCE.md");
   size_t plen = 0;
-  concert_status st = prov_path ? concert_i_read_file(prov_path, MAX_TABLE,
-                                                      "PROVENANCE.md larger than 64 MiB",
-                                                      &r->provenance, &plen, diag)
-                                : CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  concert_status st =
+      prov_path ? concert_i_read_file(prov_path, MAX_TABLE, "PROVENANCE.md larger than 64 MiB",
+                                      &r->provenance, &plen, diag)
+                : CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   free(prov_path);
-  if (st == CONCERT_OK)
-    st = read_table(r, r->summits_file, concert_i_record_parse_summits, diag);
+  if (st == CONCERT_OK) st = read_table(r, r->summits_file, concert_i_record_parse_summits, diag);
   if (st == CONCERT_OK)
     st = read_table(r, r->statements_file, concert_i_record_parse_statements, diag);
   if (st) {

@@ -2,11 +2,10 @@
  * first byte picks the table: even, summits.csv (scenarios resolved in the mini test
  * record's directory); odd, statements.csv after the mini record's own summits.csv. The
  * rest is the file. Build with clang -fsanitize=fuzzer (make fuzz). */
+#include <concert.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
-
-#include <concert.h>
 
 #include "backtest/backtest_i.h"
 #include "io/read_file.h"

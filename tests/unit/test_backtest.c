@@ -13,13 +13,12 @@
  * apart: nothing, C objects on k and m (deadlocks), the communique issued (softened).
  * ln 0.99 = -0.0100503, ln 0.01 = -4.6051702 (the clipping at EPS = 0.01). */
 #include <check.h>
+#include <concert.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <concert.h>
 
 #include "backtest/backtest_i.h"
 #include "check_main.h"
@@ -84,7 +83,7 @@ START_TEST(fate_scores) {
   const concert_backtest_summit *s = concert_backtest_summit_at(b, 2);
   ck_assert_int_eq(s->forecast, CONCERT_DOCUMENT_FORGONE);
   ck_assert(s->known && s->observed == CONCERT_DOCUMENT_FAILED);
-  ck_assert_uint_eq(s->previous, 1); /* t3-2020 */
+  ck_assert_uint_eq(s->previous, 1);                                       /* t3-2020 */
   ck_assert_uint_eq(concert_backtest_summit_at(b, 3)->previous, SIZE_MAX); /* first of U3 */
   /* concert: right on 2019, 2020 (Brier 0, ln .99), wrong on 2021 and u3 with p = 1 on
    * another fate: Brier (1-0)^2 + (0-1)^2 = 2, ln .01. Accuracy 2/4; Brier 4/4 = 1;
@@ -107,8 +106,8 @@ START_TEST(fate_scores) {
    * (wrong, 14/9, ln .01). Brier (6/9 + 2 + 14/9) / 4 = 38/36. Two fallbacks. */
   expect(b, CONCERT_FORECASTER_PREVIOUS, CONCERT_TARGET_FATE, 4, 1, 0.5, 38.0 / 36,
          (log(1.0 / 3) + L99 + 2 * L01) / 4);
-  ck_assert_uint_eq(concert_backtest_get_score(b, CONCERT_FORECASTER_PREVIOUS,
-                                               CONCERT_TARGET_FATE).fallbacks, 2);
+  ck_assert_uint_eq(
+      concert_backtest_get_score(b, CONCERT_FORECASTER_PREVIOUS, CONCERT_TARGET_FATE).fallbacks, 2);
   concert_backtest_free(b);
   concert_record_free(r);
 }
@@ -155,7 +154,8 @@ START_TEST(signatory_scores) {
    * u3: 11/15: six wrong, 6 x (11/15)^2. Right 5/21. */
   double brier = (6 * 4.0 / 9 + 3 * 64.0 / 225 + 3 * 49.0 / 225 + 0.75 + 6 * 121.0 / 225) / 21;
   double logs = (6 * log(1.0 / 3) + 3 * log(7.0 / 15) + 3 * log(8.0 / 15) + 3 * log(0.5) +
-                 6 * log(4.0 / 15)) / 21;
+                 6 * log(4.0 / 15)) /
+                21;
   expect(b, CONCERT_FORECASTER_BASE_RATE, CONCERT_TARGET_SIGNATORY, 21, 9, 5.0 / 21, brier, logs);
   /* always: everyone signs: 11/21 right, Brier 10/21. */
   expect(b, CONCERT_FORECASTER_ALWAYS, CONCERT_TARGET_SIGNATORY, 21, 9, 11.0 / 21, 10.0 / 21,
@@ -185,7 +185,8 @@ START_TEST(blocker_scores) {
    * Right 16/18. */
   double brier = (6.0 / 36 + 5.0 / 144 + 121.0 / 144 + 2.0 / 225 + 196.0 / 225 + 12.0 / 225) / 18;
   double logs = (6 * log(5.0 / 6) + 5 * log(11.0 / 12) + log(1.0 / 12) + 2 * log(14.0 / 15) +
-                 log(1.0 / 15) + 3 * log(13.0 / 15)) / 18;
+                 log(1.0 / 15) + 3 * log(13.0 / 15)) /
+                18;
   expect(b, CONCERT_FORECASTER_BASE_RATE, CONCERT_TARGET_BLOCKER, 18, 12, 16.0 / 18, brier, logs);
   /* always: nobody blocks: 16/18, Brier 2/18. */
   expect(b, CONCERT_FORECASTER_ALWAYS, CONCERT_TARGET_BLOCKER, 18, 12, 16.0 / 18, 2.0 / 18,
@@ -230,7 +231,8 @@ START_TEST(sweep_matches_point) {
   ck_assert_uint_eq(concert_backtest_item_count(p), concert_backtest_item_count(w));
   for (size_t i = 0; i < concert_backtest_item_count(p); i++) {
     ck_assert_double_eq(concert_backtest_item_at(p, i)->p[0], concert_backtest_item_at(w, i)->p[0]);
-    ck_assert_double_eq(concert_backtest_item_at(w2, i)->p[0], concert_backtest_item_at(w, i)->p[0]);
+    ck_assert_double_eq(concert_backtest_item_at(w2, i)->p[0],
+                        concert_backtest_item_at(w, i)->p[0]);
   }
   for (size_t i = 0; i < concert_backtest_summit_count(p); i++)
     ck_assert_int_eq(concert_backtest_summit_at(p, i)->forecast,
@@ -276,8 +278,7 @@ static const char *provenance; /* PROVENANCE.md text for parse (NULL: not checke
 static concert_status parse(const char *summits, const char *statements, concert_diag *d) {
   concert_record *r = concert_i_record_new(MINI);
   if (provenance) r->provenance = strdup(provenance);
-  concert_status st =
-      concert_i_record_parse_summits(r, summits, strlen(summits), "summits.csv", d);
+  concert_status st = concert_i_record_parse_summits(r, summits, strlen(summits), "summits.csv", d);
   if (!st && statements)
     st = concert_i_record_parse_statements(r, statements, strlen(statements), "statements.csv", d);
   concert_record_free(r);
@@ -306,8 +307,8 @@ START_TEST(bad_records) {
   /* fate "adopted" at line 2, column 31 (after the 30 bytes "a,T3,2020-01-01,agree.yaml,T3,") */
   refused(SH "a,T3,2020-01-01,agree.yaml,T3,adopted,,,,M1,\n", NULL, CONCERT_ERR_INVALID,
           "summits.csv", 2, 31, "fate", "unknown fate 'adopted'");
-  refused(SH "a,T3,2020-01-01,nowhere.yaml,T3,issued,,,,M1,\n", NULL, CONCERT_ERR_IO,
-          "summits.csv", 2, 17, "scenario", "nowhere.yaml");
+  refused(SH "a,T3,2020-01-01,nowhere.yaml,T3,issued,,,,M1,\n", NULL, CONCERT_ERR_IO, "summits.csv",
+          2, 17, "scenario", "nowhere.yaml");
   refused(SH "a,T3,2020-13-01,agree.yaml,T3,issued,,,,M1,\n", NULL, CONCERT_ERR_SYNTAX,
           "summits.csv", 2, 6, "date", "YYYY-MM-DD");
   refused(SH "a,T3,2020-01-01,agree.yaml,G7,issued,,,,M1,\n", NULL, CONCERT_ERR_UNKNOWN_ID,
@@ -446,7 +447,8 @@ START_TEST(json_document) {
   ck_assert(json_is_null(json_object_get(s, "p_observed")));
   ck_assert_uint_eq(json_array_size(json_object_get(j, "items")), concert_backtest_item_count(b));
   json_t *it = json_array_get(json_object_get(j, "items"), 0);
-  ck_assert_str_eq(keys(it, buf, sizeof buf), "summit,target,issue,actor,observed,p,previous_fallback");
+  ck_assert_str_eq(keys(it, buf, sizeof buf),
+                   "summit,target,issue,actor,observed,p,previous_fallback");
   ck_assert(json_is_null(json_object_get(it, "actor")));
   json_t *sc = json_array_get(json_object_get(j, "scores"), 0);
   ck_assert_str_eq(keys(sc, buf, sizeof buf),
