@@ -5,7 +5,7 @@ PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SCENARIO   ?= scenarios/g7-kananaskis-2025.yaml
 
-.PHONY: all setup demo check test asan fuzz bench install clean man
+.PHONY: all setup demo check test asan fuzz bench backtest install clean man
 
 all: setup
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -36,6 +36,10 @@ fuzz: setup
 
 bench: all
 	sh bench/run.sh $(BUILD)
+
+# The backtest of the summit record (docs/backtest.md) into docs/backtest-results.md.
+backtest: all
+	sh scripts/backtest.sh $(BUILD)
 
 install: setup
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null

@@ -22,4 +22,5 @@
 #include "concert/rng.h"
 #include "concert/sweep.h"
 #include "concert/design.h"
+#include "concert/backtest.h"
 #endif

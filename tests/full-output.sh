@@ -8,6 +8,8 @@ bin=$1
 cd "$2" || exit 1
 [ -w /dev/full ] || { echo "full-output: no /dev/full, skipped"; exit 77; }
 status=0
+# a file of this run alone: other builds may run this test at the same time
+err=${TMPDIR:-/tmp}/full-output.$$.err
 for args in \
   "run scenarios/g7-kananaskis-2025.yaml" \
   "run scenarios/g5-2026.yaml --forum G5 --format json" \
@@ -18,13 +20,16 @@ for args in \
   "design scenarios/g5-2026.yaml --candidates USA,CHN,JPN --size 2" \
   "derive scenarios/src/g5-2026.spec.yaml" \
   "history --years 2017-2025" \
+  "backtest tests/data/backtest-mini" \
+  "backtest tests/data/backtest-mini --format csv" \
   "models"; do
   # shellcheck disable=SC2086
-  if "$bin" $args >/dev/full 2>"${TMPDIR:-/tmp}/full-output.err"; then
+  if "$bin" $args >/dev/full 2>"$err"; then
     echo "full-output: 'concert $args' exited 0 with its output lost"; status=1
-  elif ! grep -q "cannot write" "${TMPDIR:-/tmp}/full-output.err"; then
+  elif ! grep -q "cannot write" "$err"; then
     echo "full-output: 'concert $args' failed without saying it could not write"; status=1
   fi
 done
+rm -f "$err"
 [ "$status" -eq 0 ] && echo "full-output: every command refuses to lose its output"
 exit "$status"

@@ -1,0 +1,103 @@
+/* cmd_backtest.c: `concert backtest [DIR]`: plays every summit of a record of observed
+ * outcomes and scores concert beside naive forecasters (docs/backtest.md). DIR defaults to
+ * record/ under the data root ($CONCERT_DATADIR, else the shipped data/). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "backtest [DIR] [--runs N] [--seed S] [--threads T] [--format text|json|csv]";
+
+/* An unsigned integer in [lo, hi] from arg, or -1 with a message naming option opt. */
+static int parse_count(const char *opt, const char *arg, unsigned long long lo,
+                       unsigned long long hi, unsigned long long *out) {
+  errno = 0;
+  char *end;
+  unsigned long long v = strtoull(arg, &end, 10);
+  if (errno || end == arg || *end || arg[0] == '-' || v < lo || v > hi) {
+    fprintf(stderr, "concert backtest: %s must be an integer in [%llu, %llu], not '%s'\n", opt, lo,
+            hi, arg);
+    return -1;
+  }
+  *out = v;
+  return 0;
+}
+
+int concert_cli_backtest(int argc, char **argv) {
+  const char *format = "text";
+  unsigned long long runs = 1, seed = 1, threads = 1;
+  const struct option longs[] = {{"runs", required_argument, NULL, 'n'},
+                                 {"seed", required_argument, NULL, 'S'},
+                                 {"threads", required_argument, NULL, 'T'},
+                                 {"format", required_argument, NULL, 'F'},
+                                 {NULL, 0, NULL, 0}};
+  int opt;
+  optind = 1;
+  while ((opt = getopt_long(argc, argv, "n:", longs, NULL)) != -1) {
+    if (opt == 'n') {
+      if (parse_count("--runs", optarg, 1, 100000000, &runs)) return 1;
+    } else if (opt == 'S') {
+      if (parse_count("--seed", optarg, 0, UINT64_MAX, &seed)) return 1;
+    } else if (opt == 'T') {
+      if (parse_count("--threads", optarg, 1, 256, &threads)) return 1;
+    } else if (opt == 'F') {
+      if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
+        fprintf(stderr, "concert backtest: --format must be text, json or csv, not '%s'\n", optarg);
+        return 1;
+      }
+      format = optarg;
+    } else {
+      fprintf(stderr, "usage: concert %s\n", usage);
+      return 2;
+    }
+  }
+  if (optind < argc - 1) {
+    fprintf(stderr, "usage: concert %s\n", usage);
+    return 2;
+  }
+  char def[4096];
+  const char *dir = optind == argc - 1 ? argv[optind] : NULL;
+  if (!dir) {
+    snprintf(def, sizeof def, "%s/record", concert_data_dir());
+    dir = def;
+  }
+  concert_diag d;
+  concert_diag_clear(&d);
+  concert_record *r = NULL;
+  concert_backtest *b = NULL;
+  int rc = 1;
+  concert_status st = concert_record_load(dir, &r, &d);
+  if (st) {
+    concert_cli_report("backtest", st, &d);
+    goto done;
+  }
+  concert_backtest_options o;
+  concert_backtest_options_init(&o);
+  o.runs = (size_t)runs, o.seed = (uint64_t)seed, o.threads = (unsigned)threads;
+  if ((st = concert_backtest_run(r, &o, &b, &d))) {
+    concert_cli_report("backtest", st, &d);
+    goto done;
+  }
+  if (strcmp(format, "json") == 0) {
+    char *json = NULL;
+    st = concert_backtest_to_json(b, &json, &d);
+    if (st)
+      concert_cli_report("backtest", st, &d);
+    else
+      printf("%s\n", json);
+    free(json);
+  } else if (strcmp(format, "csv") == 0) {
+    st = concert_backtest_write_csv(b, stdout);
+  } else {
+    st = concert_backtest_write_text(b, stdout);
+  }
+  rc = st ? 1 : 0;
+done:
+  concert_backtest_free(b);
+  concert_record_free(r);
+  return rc;
+}

@@ -1,0 +1,1 @@
+backtest a b
