@@ -41,7 +41,7 @@ concert_status concert_sweep_to_json(const concert_sweep *w, char **json, concer
   SET(root, "scenario", json_string(s->name));
   SET(root, "forum", json_string(s->forums[w->forum].id));
   SET(root, "model", json_string(w->model));
-  SET(root, "runs", json_integer((json_int_t)w->runs));
+  SET(root, "runs", json_integer((json_int_t)concert_sweep_runs(w)));
   SET(root, "seed", json_integer((json_int_t)w->seed));
   json_t *doc = json_object();
   for (int f = 0; f < 5; f++)
@@ -54,7 +54,7 @@ concert_status concert_sweep_to_json(const concert_sweep *w, char **json, concer
     SET(x, "issue", json_string(s->issues[w->issue[i]].id));
     SET(x, "statement", est_json(concert_sweep_statement(w, i), bad));
     SET(x, "joint", est_json(concert_sweep_joint(w, i), bad));
-    SET(x, "text", spread_json(w->text[i], bad));
+    SET(x, "text", spread_json(concert_sweep_text(w, i), bad));
     json_t *ms = json_array();
     for (size_t m = 0; m < w->nm; m++) {
       json_t *y = json_object();
@@ -69,14 +69,14 @@ concert_status concert_sweep_to_json(const concert_sweep *w, char **json, concer
   SET(root, "issues", issues);
   json_t *rift = json_array();
   for (int c = 0; c < CONCERT_RIFT_N; c++) {
-    json_t *x = spread_json(w->rift[c], bad);
+    json_t *x = spread_json(concert_sweep_rift(w, (concert_rift_component)c), bad);
     SET(x, "component", json_string(concert_rift_component_id((concert_rift_component)c)));
     PUSH(rift, x);
   }
   SET(root, "rift", rift);
   json_t *gains = json_array();
   for (size_t m = 0; m < w->nm; m++) {
-    json_t *x = spread_json(w->gain[m], bad);
+    json_t *x = spread_json(concert_sweep_net_gain(w, m), bad);
     SET(x, "actor", json_string(s->actors[w->member[m]].id));
     PUSH(gains, x);
   }
@@ -121,7 +121,7 @@ concert_status concert_sweep_write_text(const concert_sweep *w, FILE *out) {
   const concert_i_forum *f = &s->forums[w->forum];
   fprintf(out, "Sweep: %s, forum %s (%s), model %s\n", s->name, f->id, f->name, w->model);
   fprintf(out, "%zu runs, seed %llu; probabilities with their Monte Carlo standard errors\n",
-          w->runs, (unsigned long long)w->seed);
+          concert_sweep_runs(w), (unsigned long long)w->seed);
   fprintf(out, "\n%s\n", f->declaration ? "Declaration" : "Communique");
   static const char *const words[5] = {"issued", "issued with carve-outs", "forgone by the chair",
                                        "failed", "disowned"};
@@ -140,7 +140,7 @@ concert_status concert_sweep_write_text(const concert_sweep *w, FILE *out) {
   fprintf(out, "\nTexts issued (0-100)       runs    mean     5%%    25%%    50%%    75%%    95%%\n");
   for (size_t i = 0; i < w->ni; i++) {
     fprintf(out, "  %-22.22s", s->issues[w->issue[i]].id);
-    spread_text(out, w->text[i], 1);
+    spread_text(out, concert_sweep_text(w, i), 1);
   }
   fprintf(out, "\nSigning the statement (probability)\n");
   member_table(out, w, false);
@@ -149,12 +149,12 @@ concert_status concert_sweep_write_text(const concert_sweep *w, FILE *out) {
   fprintf(out, "\nRift index                 runs    mean     5%%    25%%    50%%    75%%    95%%\n");
   for (int c = 0; c < CONCERT_RIFT_N; c++) {
     fprintf(out, "  %-22.22s", concert_rift_component_id((concert_rift_component)c));
-    spread_text(out, w->rift[c], 3);
+    spread_text(out, concert_sweep_rift(w, (concert_rift_component)c), 3);
   }
   fprintf(out, "\nNet gains (points)         runs    mean     5%%    25%%    50%%    75%%    95%%\n");
   for (size_t m = 0; m < w->nm; m++) {
     fprintf(out, "  %-22.22s", s->actors[w->member[m]].id);
-    spread_text(out, w->gain[m], 1);
+    spread_text(out, concert_sweep_net_gain(w, m), 1);
   }
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
 }
@@ -204,7 +204,7 @@ concert_status concert_sweep_write_csv(const concert_sweep *w, FILE *out) {
     row(out, fo, "statement", is, "", e.p, e.se);
     e = concert_sweep_joint(w, i);
     row(out, fo, "joint", is, "", e.p, e.se);
-    spread_rows(out, fo, "text", is, "", w->text[i]);
+    spread_rows(out, fo, "text", is, "", concert_sweep_text(w, i));
     for (size_t m = 0; m < w->nm; m++) {
       const char *ac = s->actors[w->member[m]].id;
       e = concert_sweep_signs(w, i, m);
@@ -216,9 +216,9 @@ concert_status concert_sweep_write_csv(const concert_sweep *w, FILE *out) {
   for (int c = 0; c < CONCERT_RIFT_N; c++) {
     char p[48];
     snprintf(p, sizeof p, "rift.%s", concert_rift_component_id((concert_rift_component)c));
-    spread_rows(out, fo, p, "", "", w->rift[c]);
+    spread_rows(out, fo, p, "", "", concert_sweep_rift(w, (concert_rift_component)c));
   }
   for (size_t m = 0; m < w->nm; m++)
-    spread_rows(out, fo, "net_gain", "", s->actors[w->member[m]].id, w->gain[m]);
+    spread_rows(out, fo, "net_gain", "", s->actors[w->member[m]].id, concert_sweep_net_gain(w, m));
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
 }
