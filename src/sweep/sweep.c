@@ -57,6 +57,7 @@ typedef struct worker {
   int64_t *c;                      /* its counters (the sweep's own with one worker) */
   unsigned char *kind, *flags;     /* this run's statement kinds (ni), sign/block flags (ni x nm) */
   double *text, *gain, rift[6];    /* this run's texts (ni), net gains (nm), rift */
+  size_t *off;                     /* scratch for concert_i_sweep_add (inputs) */
   concert_status st;               /* first error */
   size_t err_run;                  /* its run */
   concert_diag diag;               /* its diagnostic */
@@ -95,7 +96,7 @@ static concert_status record(worker *k, size_t r, const concert_outcome *o) {
   for (int q = 0; q < CONCERT_RIFT_N; q++) rift[q] = rf.value[q];
   for (size_t m = 0; m < nm; m++) gain[m] = concert_outcome_net_gain(o, m);
   concert_i_sweep_run run = {(unsigned char)c.fate, kind, flags, text, rift, gain,
-                             concert_i_draw_uniforms(k->draw)};
+                             concert_i_draw_uniforms(k->draw), k->off};
   return concert_i_sweep_add(sh->w, k->c, r, &run, &k->diag);
 }
 
@@ -232,7 +233,7 @@ static concert_status store_open(shared *sh, worker *k, size_t *loaded, concert_
     concert_i_draw_fill(k->draw, &g);
     concert_i_sweep_run run = {sh->v.fate[r], sh->v.kind + r * ni, sh->v.flags + r * ni * nm,
                                sh->v.text + r * ni, sh->v.rift + r * CONCERT_RIFT_N,
-                               sh->v.gain + r * nm, concert_i_draw_uniforms(k->draw)};
+                               sh->v.gain + r * nm, concert_i_draw_uniforms(k->draw), k->off};
     st = concert_i_sweep_add(w, k->c, r, &run, d);
   }
 done:
@@ -243,7 +244,7 @@ done:
 static void worker_free(worker *k) {
   concert_i_draw_free(k->draw);
   if (k->sh && k->c != k->sh->w->c) free(k->c);
-  free(k->kind), free(k->flags), free(k->text), free(k->gain);
+  free(k->kind), free(k->flags), free(k->text), free(k->gain), free(k->off);
 }
 
 /* The inputs of the variance shares (concert/sweep.h): those of draw d that concern forum
@@ -344,8 +345,10 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
   if (pick_inputs(w, ks[0].draw, o->forum, sh.member_of)) goto nomem;
   if ((st = concert_i_sweep_layout(w, d))) goto done;
   if (!(w->c = calloc(w->nc, sizeof *w->c))) goto nomem;
-  for (size_t t = 0; t < nthreads; t++)
+  for (size_t t = 0; t < nthreads; t++) {
     if (!(ks[t].c = t == 0 ? w->c : calloc(w->nc, sizeof *ks[t].c))) goto nomem;
+    if (!(ks[t].off = malloc((w->nin ? w->nin : 1) * sizeof *ks[t].off))) goto nomem;
+  }
   size_t loaded = 0;
   if (o->db_path) {
     concert_diag_clear(&sh.store_diag);

@@ -64,6 +64,7 @@ typedef struct concert_i_sweep_run {
   const double *rift;          /* the six rift components (NaN: unknown) */
   const double *gain;          /* net gain per member (nm) */
   const double *u;             /* the draw's uniforms (concert_i_draw_uniforms) */
+  size_t *off;                 /* scratch of w->nin entries for concert_i_sweep_add */
 } concert_i_sweep_run;
 
 extern const concert_i_scale concert_i_sweep_text_scale, concert_i_sweep_rift_scale,

@@ -101,9 +101,11 @@ concert_status concert_i_sweep_add(const concert_sweep *w, int64_t *c, size_t r,
   if (!nin) return CONCERT_OK;
   /* the variance shares: runs per input and bin, and per headline that happened */
   int64_t *nb = c + w->at_nb;
+  size_t *off = run->off;
   for (size_t j = 0; j < nin; j++) {
     size_t b = (size_t)(run->u[w->in_u[j]] * (double)K);
-    nb[j * K + (b < K ? b : K - 1)]++;
+    off[j] = j * K + (b < K ? b : K - 1);
+    nb[off[j]]++;
   }
   for (size_t h = 0; h < w->nh; h++) {
     bool y = h == 0 ? run->fate == CONCERT_DOCUMENT_ISSUED ||
@@ -111,10 +113,7 @@ concert_status concert_i_sweep_add(const concert_sweep *w, int64_t *c, size_t r,
                     : run->kind[h - 1] != CONCERT_STATEMENT_NONE;
     if (!y) continue;
     int64_t *yb = c + w->at_yb + h * nin * K;
-    for (size_t j = 0; j < nin; j++) {
-      size_t b = (size_t)(run->u[w->in_u[j]] * (double)K);
-      yb[j * K + (b < K ? b : K - 1)]++;
-    }
+    for (size_t j = 0; j < nin; j++) yb[off[j]]++;
   }
   return CONCERT_OK;
 }

@@ -265,6 +265,76 @@ START_TEST(threads_identical) {
 }
 END_TEST
 
+/* Every output of w (JSON, sheet, CSV) as one string. */
+static char *all_outputs(const concert_sweep *w) {
+  char *json = NULL, *buf = NULL;
+  size_t len = 0;
+  ck_assert_int_eq(concert_sweep_to_json(w, &json, NULL), CONCERT_OK);
+  FILE *f = open_memstream(&buf, &len);
+  ck_assert_ptr_nonnull(f);
+  fprintf(f, "%s\n", json);
+  ck_assert_int_eq(concert_sweep_write_text(w, f), CONCERT_OK);
+  ck_assert_int_eq(concert_sweep_write_csv(w, f), CONCERT_OK);
+  fclose(f);
+  free(json);
+  return buf;
+}
+
+/* A sweep in 3 parts (threads 1, 2, 3), the parts' counters summed into one of them,
+ * reports exactly what the sweep in one part does: every output byte for byte. The parts
+ * alone each report their own runs. */
+START_TEST(parts_sum_identical) {
+  concert_scenario *s = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_scenario_load_file(CONCERT_SRCDIR "/scenarios/g5-2026.yaml", &s, &d),
+                   CONCERT_OK);
+  size_t f = 0;
+  ck_assert(concert_scenario_forum_find(s, "G5", &f));
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  o.runs = 1000, o.seed = 7, o.forum = f; /* 4 blocks of 256: parts of 256 + 232, 256, 256 runs */
+  concert_sweep *whole = NULL, *part[3] = {NULL, NULL, NULL};
+  ck_assert_msg(concert_sweep_run(s, &o, &whole, &d) == CONCERT_OK, "%s", d.message);
+  o.parts = 3;
+  size_t played = 0;
+  for (size_t q = 0; q < 3; q++) {
+    o.part = q, o.threads = (unsigned)q + 1;
+    ck_assert_msg(concert_sweep_run(s, &o, &part[q], &d) == CONCERT_OK, "%s", d.message);
+    played += concert_sweep_runs(part[q]);
+  }
+  ck_assert_uint_eq(concert_sweep_runs(part[0]), 488);
+  ck_assert_uint_eq(concert_sweep_runs(part[1]), 256);
+  ck_assert_uint_eq(concert_sweep_runs(part[2]), 256);
+  ck_assert_uint_eq(played, 1000);
+  size_t n0, n1, n2, nw;
+  int64_t *c0 = concert_sweep_counters(part[0], &n0), *c1 = concert_sweep_counters(part[1], &n1);
+  int64_t *c2 = concert_sweep_counters(part[2], &n2);
+  concert_sweep_counters(whole, &nw);
+  ck_assert_uint_eq(n0, nw);
+  ck_assert_uint_eq(n1, nw);
+  ck_assert_uint_eq(n2, nw);
+  /* summed in another order than the parts' */
+  for (size_t i = 0; i < n0; i++) c1[i] += c2[i];
+  for (size_t i = 0; i < n0; i++) c1[i] += c0[i];
+  char *a = all_outputs(whole), *b = all_outputs(part[1]);
+  ck_assert_str_eq(a, b);
+  ck_assert_ptr_nonnull(strstr(a, "1000 runs"));
+  free(a), free(b);
+  for (size_t q = 0; q < 3; q++) concert_sweep_free(part[q]);
+  concert_sweep_free(whole);
+  /* refusals: a part out of range; parts with a database */
+  o.parts = 2, o.part = 2, o.threads = 1;
+  concert_sweep *w = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, &d), CONCERT_ERR_ARGUMENT);
+  o.part = 0, o.db_path = "/nonexistent/never-opened.sqlite";
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, &d), CONCERT_ERR_ARGUMENT);
+  ck_assert_ptr_nonnull(strstr(d.message, "a database sweep runs in one part"));
+  ck_assert_ptr_null(w);
+  concert_scenario_free(s);
+}
+END_TEST
+
 /* By hand: A at 60 and B at 40, equal weights: the compromise text is 50 whatever is drawn.
  * B's red line is uniform on [40, 60]: the text crosses it (no text above the red line) when
  * the red line falls below 50, half the time. Without re-drafting the joint statement is
@@ -494,6 +564,7 @@ int main(void) {
   tcase_add_test(t, bad_distributions);
   tcase_add_test(t, bad_event_probability);
   tcase_add_test(t, threads_identical);
+  tcase_add_test(t, parts_sum_identical);
   tcase_add_test(t, red_line_half);
   tcase_add_test(t, cancellation);
   tcase_add_test(t, forgo_point);
