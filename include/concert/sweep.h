@@ -210,6 +210,12 @@ CONCERT_API size_t concert_sweep_headline_count(const concert_sweep *w);
  * fewer than 2 runs). docs/sweep.md, "Variance shares". O(bins). */
 CONCERT_API double concert_sweep_variance_share(const concert_sweep *w, size_t h, size_t j);
 
+/** The chance level of the variance shares: the share that an input without any effect
+ * exceeds with probability 1e-4 at this many runs, (chi2_{K-1}(1 - 1e-4) - (K - 1)) / (N - 1)
+ * with K = CONCERT_SWEEP_SHARE_BINS (about 27 / N). The sheet lists an input under
+ * "hinges on" only above both this and CONCERT_SWEEP_SHARE_FLOOR. NaN below 2 runs. O(1). */
+CONCERT_API double concert_sweep_share_chance(const concert_sweep *w);
+
 /** The results as JSON, schema concert-sweep/1 (docs/json-schema.md). *json is a new string
  * the caller frees with free(). O(size of the results). */
 CONCERT_API concert_status concert_sweep_to_json(const concert_sweep *w, char **json,

@@ -15,6 +15,63 @@
 
 static const char *const qnames[5] = {"q05", "q25", "q50", "q75", "q95"};
 
+/* ---- variance shares (common) ------------------------------------------------------ */
+
+static const char *const event_words[6] = {"depart", "salience_shock", "dispute",
+                                           "leader_leaves", "absent", "leader_absent"};
+
+static const char *event_word(const concert_sweep *w, const concert_sweep_input *x) {
+  const concert_i_forum *f = &w->s->forums[w->forum];
+  unsigned k = x->event < f->n_events ? (unsigned)f->events[x->event].kind : 6;
+  return k < 6 ? event_words[k] : "event";
+}
+
+/* Input x in words: "USA red line on trade", "USA capability", "reversion point of trade",
+ * "depart USA (event 2)". */
+static void input_label(const concert_sweep *w, const concert_sweep_input *x, char *buf,
+                        size_t n) {
+  static const char *const what[5] = {"capability", "position on", "salience of",
+                                      "tolerance on", "red line on"};
+  const concert_scenario *s = w->s;
+  const char *actor = x->actor < s->n_actors ? s->actors[x->actor].id : "?";
+  const char *issue = x->issue < s->n_issues ? s->issues[x->issue].id : "?";
+  if (x->kind == CONCERT_SWEEP_CAPABILITY) snprintf(buf, n, "%s capability", actor);
+  else if (x->kind == CONCERT_SWEEP_REVERSION) snprintf(buf, n, "reversion point of %s", issue);
+  else if (x->kind == CONCERT_SWEEP_EVENT)
+    snprintf(buf, n, "%s %s (event %zu)", event_word(w, x), actor, x->event);
+  else snprintf(buf, n, "%s %s %s", actor, what[x->kind], issue);
+}
+
+/* The inputs of headline h with a share above 0, by share (largest first, then input order);
+ * their count in *n. A new array (NULL with *n = 0 when none or out of memory). */
+static size_t *ranked(const concert_sweep *w, size_t h, size_t *n) {
+  *n = 0;
+  size_t *idx = malloc((w->nin ? w->nin : 1) * sizeof *idx);
+  double *sv = malloc((w->nin ? w->nin : 1) * sizeof *sv);
+  if (!idx || !sv) {
+    free(idx), free(sv);
+    return NULL;
+  }
+  for (size_t j = 0; j < w->nin; j++) {
+    double x = concert_sweep_variance_share(w, h, j);
+    if (!(x > 0)) continue;
+    size_t t = (*n)++;
+    for (; t > 0 && sv[t - 1] < x; t--) idx[t] = idx[t - 1], sv[t] = sv[t - 1];
+    idx[t] = j, sv[t] = x;
+  }
+  free(sv);
+  return idx;
+}
+
+/* The probability of headline h. */
+static concert_estimate headline_p(const concert_sweep *w, size_t h) {
+  if (h) return concert_sweep_statement(w, h - 1);
+  concert_estimate a = concert_sweep_fate(w, CONCERT_DOCUMENT_ISSUED);
+  concert_estimate b = concert_sweep_fate(w, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT);
+  double p = a.p + b.p, n = (double)concert_sweep_runs(w);
+  return (concert_estimate){p, n > 0 ? sqrt(p * (1 - p) / n) : NAN};
+}
+
 static json_t *est_json(concert_estimate e, int *bad) {
   json_t *o = json_object();
   SET(o, "p", concert_i_json_num(e.p));
@@ -81,6 +138,41 @@ concert_status concert_sweep_to_json(const concert_sweep *w, char **json, concer
     PUSH(gains, x);
   }
   SET(root, "net_gain", gains);
+  json_t *vs = json_object();
+  SET(vs, "method", json_string("first-order, given data"));
+  SET(vs, "bins", json_integer(CONCERT_SWEEP_SHARE_BINS));
+  SET(vs, "inputs", json_integer((json_int_t)w->nin));
+  SET(vs, "floor", concert_i_json_num(CONCERT_SWEEP_SHARE_FLOOR));
+  SET(vs, "chance", concert_i_json_num(concert_sweep_share_chance(w)));
+  json_t *hl = json_array();
+  for (size_t h = 0; h < w->nh; h++) {
+    json_t *x = json_object();
+    SET(x, "headline", json_string(h ? "statement" : "document"));
+    if (h) SET(x, "issue", json_string(s->issues[w->issue[h - 1]].id));
+    SET(x, "p", concert_i_json_num(headline_p(w, h).p));
+    bool varies = w->nin == 0 || !isnan(concert_sweep_variance_share(w, h, 0));
+    SET(x, "varies", json_boolean(varies && w->nin > 0));
+    size_t n = 0, *idx = ranked(w, h, &n);
+    json_t *sh = json_array();
+    for (size_t t = 0; t < n; t++) {
+      const concert_sweep_input *in = &w->in[idx[t]];
+      json_t *y = json_object();
+      SET(y, "kind", json_string(concert_sweep_input_kind_name(in->kind)));
+      if (in->actor < s->n_actors) SET(y, "actor", json_string(s->actors[in->actor].id));
+      if (in->issue < s->n_issues) SET(y, "issue", json_string(s->issues[in->issue].id));
+      if (in->kind == CONCERT_SWEEP_EVENT) {
+        SET(y, "event", json_integer((json_int_t)in->event));
+        SET(y, "what", json_string(event_word(w, in)));
+      }
+      SET(y, "S", concert_i_json_num(concert_sweep_variance_share(w, h, idx[t])));
+      PUSH(sh, y);
+    }
+    free(idx);
+    SET(x, "shares", sh);
+    PUSH(hl, x);
+  }
+  SET(vs, "headlines", hl);
+  SET(root, "variance_shares", vs);
   return concert_i_json_finish(root, b, 6, json, d, "cannot write the sweep as JSON");
 }
 
@@ -111,6 +203,38 @@ static void member_table(FILE *out, const concert_sweep *w, bool blocks) {
       concert_estimate e = blocks ? concert_sweep_blocks(w, i, m) : concert_sweep_signs(w, i, m);
       fprintf(out, " %6.3f", e.p);
     }
+    fprintf(out, "\n");
+  }
+}
+
+/* Per headline, the inputs its variance hinges on (docs/sweep.md, "Variance shares"). */
+static void hinges_text(FILE *out, const concert_sweep *w) {
+  const concert_scenario *s = w->s;
+  double chance = concert_sweep_share_chance(w), floor_ = CONCERT_SWEEP_SHARE_FLOOR;
+  if (chance > floor_) floor_ = chance;
+  fprintf(out, "\nHinges on: first-order variance shares (%zu inputs, %d bins each), shown "
+               "above %.3f\n(the floor %.2f, or what an input without effect exceeds once in "
+               "10,000 at %zu runs)\n", w->nin, CONCERT_SWEEP_SHARE_BINS, floor_,
+          CONCERT_SWEEP_SHARE_FLOOR, concert_sweep_runs(w));
+  for (size_t h = 0; h < w->nh; h++) {
+    char name[64];
+    if (h) snprintf(name, sizeof name, "%s", s->issues[w->issue[h - 1]].id);
+    else snprintf(name, sizeof name, "%s issued", s->forums[w->forum].declaration ? "declaration" : "communique");
+    fprintf(out, "  %-22.22s  ", name);
+    size_t n = 0, *idx = ranked(w, h, &n), shown = 0;
+    if (w->nin == 0) fprintf(out, "nothing is drawn");
+    else if (isnan(concert_sweep_variance_share(w, h, 0)))
+      fprintf(out, "never varies (p = %.3f)", headline_p(w, h).p);
+    for (size_t t = 0; t < n && shown < 3; t++) {
+      double x = concert_sweep_variance_share(w, h, idx[t]);
+      if (x < floor_) break;
+      char label[128];
+      input_label(w, &w->in[idx[t]], label, sizeof label);
+      fprintf(out, "%s%s (S = %.2f)", shown++ ? ", " : "", label, x);
+    }
+    if (!shown && w->nin && !isnan(concert_sweep_variance_share(w, h, 0)))
+      fprintf(out, "no single input explains %.1f%% or more", 100 * floor_);
+    free(idx);
     fprintf(out, "\n");
   }
 }
@@ -156,6 +280,7 @@ concert_status concert_sweep_write_text(const concert_sweep *w, FILE *out) {
     fprintf(out, "  %-22.22s", s->actors[w->member[m]].id);
     spread_text(out, concert_sweep_net_gain(w, m), 1);
   }
+  hinges_text(out, w);
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
 }
 
@@ -220,5 +345,21 @@ concert_status concert_sweep_write_csv(const concert_sweep *w, FILE *out) {
   }
   for (size_t m = 0; m < w->nm; m++)
     spread_rows(out, fo, "net_gain", "", s->actors[w->member[m]].id, concert_sweep_net_gain(w, m));
+  for (size_t h = 0; h < w->nh; h++) {
+    size_t n = 0, *idx = ranked(w, h, &n);
+    for (size_t t = 0; t < n; t++) {
+      const concert_sweep_input *in = &w->in[idx[t]];
+      char q[160];
+      int len = snprintf(q, sizeof q, "variance_share.%s%s.%s", h ? "statement:" : "document",
+                         h ? s->issues[w->issue[h - 1]].id : "",
+                         concert_sweep_input_kind_name(in->kind));
+      if (in->kind == CONCERT_SWEEP_EVENT && len > 0 && (size_t)len < sizeof q)
+        snprintf(q + len, sizeof q - (size_t)len, ".%zu", in->event);
+      row(out, fo, q, in->issue < s->n_issues ? s->issues[in->issue].id : "",
+          in->actor < s->n_actors ? s->actors[in->actor].id : "",
+          concert_sweep_variance_share(w, h, idx[t]), NAN);
+    }
+    free(idx);
+  }
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
 }

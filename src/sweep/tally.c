@@ -2,6 +2,7 @@
  * layout, adding one run, and every result read back from them. Only integers are added, so
  * a sum of counter arrays does not depend on the order the runs were added in; every result
  * is a function of the counters alone. */
+#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -290,4 +291,11 @@ double concert_sweep_variance_share(const concert_sweep *w, size_t h, size_t j) 
     if (nb[b] > 0) between += (double)yb[b] * (double)yb[b] / (double)nb[b];
   double S = (N * between - Y * Y) / (Y * (N - Y)) - (double)(K - 1) / (N - 1);
   return S > 0 ? (S < 1 ? S : 1) : 0;
+}
+
+double concert_sweep_share_chance(const concert_sweep *w) {
+  int64_t n = w ? w->c[0] : 0;
+  if (n < 2) return NAN;
+  double k1 = (double)(CONCERT_I_SWEEP_K - 1);
+  return (gsl_cdf_chisq_Qinv(1e-4, k1) - k1) / (double)(n - 1);
 }

@@ -250,7 +250,7 @@ START_TEST(threads_identical) {
     ck_assert(n > 0 && (size_t)n < sizeof keys - len);
     len += (size_t)n;
   }
-  ck_assert_str_eq(keys, "schema,scenario,forum,model,runs,seed,document,issues,rift,net_gain,");
+  ck_assert_str_eq(keys, "schema,scenario,forum,model,runs,seed,document,issues,rift,net_gain,variance_shares,");
   ck_assert_str_eq(json_string_value(json_object_get(j, "schema")), "concert-sweep/1");
   ck_assert_int_eq(json_integer_value(json_object_get(j, "runs")), 150);
   json_t *issue = json_array_get(json_object_get(j, "issues"), 0);
@@ -366,6 +366,92 @@ START_TEST(red_line_half) {
   ck_assert_double_eq_tol(concert_sweep_blocks(w, 0, 1).p, 1 - e.p, 1e-12);
   concert_sweep_free(w);
   concert_params_free(p);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* Variance shares by hand. B's red line r = 40 + 20 u (u its uniform) alone decides issue
+ * k's statement: issued exactly when r >= 50, u >= 1/2, that is in bins 8..15 of 16. Then
+ * sum_b n_b (ybar_b - ybar)^2 = N var(y) and S = 1 - (K - 1) / (N - 1) exactly. A's salience
+ * of issue z, which is not on the agenda, decides nothing: S near 0 (under the null the
+ * estimate less its bias has sd sqrt(2 (K - 1)) / N = 0.0027 here). */
+static const char *shares_yaml =
+    "name: shares\nsource: test\nissues: [{id: k, title: K, reversion: 0}, {id: z, title: Z, "
+    "reversion: 0}]\nactors:\n"
+    "  - {id: A, capability: 1, stances: {k: {position: 60, salience: 1},\n"
+    "         z: {position: 50, salience: {value: 0.5, low: 0.2, high: 0.9}}}}\n"
+    "  - {id: B, capability: 1, stances: {k: {position: 40, salience: 1,\n"
+    "         red_line: {value: 50, low: 40, high: 60}}}}\n"
+    "forums: [{id: F, members: [A, B], agenda: [{session: s, issues: [k]}]}]\n";
+
+START_TEST(shares_by_hand) {
+  concert_scenario *s = load(shares_yaml);
+  concert_params *p = concert_params_new();
+  ck_assert_int_eq(concert_params_set_word(p, "redraft", "false"), CONCERT_OK);
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  o.runs = 2000, o.seed = 3, o.protocol = p;
+  concert_sweep *w = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, NULL), CONCERT_OK);
+  ck_assert_uint_eq(concert_sweep_input_count(w), 2);
+  ck_assert_uint_eq(concert_sweep_headline_count(w), 2);
+  /* draw order: stances by actor then issue, so A's salience of z first, then B's red line */
+  concert_sweep_input a = concert_sweep_input_at(w, 0), b = concert_sweep_input_at(w, 1);
+  ck_assert_int_eq(a.kind, CONCERT_SWEEP_SALIENCE);
+  ck_assert_uint_eq(a.actor, 0);
+  ck_assert_uint_eq(a.issue, 1);
+  ck_assert_int_eq(b.kind, CONCERT_SWEEP_RED_LINE);
+  ck_assert_uint_eq(b.actor, 1);
+  ck_assert_str_eq(concert_sweep_input_kind_name(b.kind), "red_line");
+  double p_k = concert_sweep_statement(w, 0).p;
+  ck_assert(p_k > 0.4 && p_k < 0.6);
+  ck_assert_double_eq_tol(concert_sweep_variance_share(w, 1, 1), 1 - 15.0 / 1999, 1e-12);
+  double null = concert_sweep_variance_share(w, 1, 0);
+  ck_assert_msg(null >= 0 && null < 0.01, "S %g", null);
+  /* the document is always issued here: no variance to share */
+  ck_assert(isnan(concert_sweep_variance_share(w, 0, 1)));
+  ck_assert(isnan(concert_sweep_variance_share(w, 2, 0))); /* out of range */
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&text, &len);
+  ck_assert_int_eq(concert_sweep_write_text(w, f), CONCERT_OK);
+  fclose(f);
+  ck_assert_ptr_nonnull(strstr(text, "  k                       B red line on k (S = 0.99)\n"));
+  ck_assert_ptr_nonnull(strstr(text, "never varies (p = 1.000)"));
+  free(text);
+  concert_sweep_free(w);
+  concert_params_free(p);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* Property: on a real scenario every share is in [0, 1], and NaN exactly when its headline
+ * never varies. */
+START_TEST(shares_in_unit_interval) {
+  concert_scenario *s = NULL;
+  ck_assert_int_eq(
+      concert_scenario_load_file(CONCERT_SRCDIR "/scenarios/g7-kananaskis-2025.yaml", &s, NULL),
+      CONCERT_OK);
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  o.runs = 600, o.seed = 9, o.threads = 2;
+  concert_sweep *w = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, NULL), CONCERT_OK);
+  ck_assert_uint_gt(concert_sweep_input_count(w), 100);
+  size_t positive = 0;
+  for (size_t h = 0; h < concert_sweep_headline_count(w); h++) {
+    double ph = h ? concert_sweep_statement(w, h - 1).p
+                  : concert_sweep_fate(w, CONCERT_DOCUMENT_ISSUED).p +
+                        concert_sweep_fate(w, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT).p;
+    bool varies = ph > 0 && ph < 1;
+    for (size_t j = 0; j < concert_sweep_input_count(w); j++) {
+      double x = concert_sweep_variance_share(w, h, j);
+      ck_assert_msg(varies ? x >= 0 && x <= 1 : isnan(x), "h %zu j %zu: %g", h, j, x);
+      positive += x > 0;
+    }
+  }
+  ck_assert_uint_gt(positive, 0);
+  concert_sweep_free(w);
   concert_scenario_free(s);
 }
 END_TEST
@@ -566,6 +652,8 @@ int main(void) {
   tcase_add_test(t, threads_identical);
   tcase_add_test(t, parts_sum_identical);
   tcase_add_test(t, red_line_half);
+  tcase_add_test(t, shares_by_hand);
+  tcase_add_test(t, shares_in_unit_interval);
   tcase_add_test(t, cancellation);
   tcase_add_test(t, forgo_point);
   tcase_add_test(t, db_resume_identical);
