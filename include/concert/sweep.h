@@ -61,6 +61,11 @@ typedef struct concert_sweep_options {
                                       (r / 256) % parts == part (blocks of the database batch):
                                       the sum of all parts' counters is the whole sweep
                                       (concert_sweep_counters); refused with a database */
+  bool counts_only;                /* keep the counts alone (fates, statements, signatures,
+                                      blocks, joint statements per run: concert_sweep_agreed):
+                                      texts, rift and net gains are then empty spreads and
+                                      there are no variance shares; for callers that read no
+                                      more (concert design), whose sweeps are short */
 } concert_sweep_options;
 
 /** A probability with its Monte Carlo standard error sqrt(p (1 - p) / n). */

@@ -90,11 +90,13 @@ static concert_status record(worker *k, size_t r, const concert_outcome *o) {
     size_t i = sh->row_of[x->issue], m = sh->member_of[x->actor];
     if (i != SIZE_MAX && m != SIZE_MAX) flags[i * nm + m] |= 2;
   }
-  concert_rift rf;
-  concert_status st = concert_rift_from_outcome(o, &rf, &k->diag);
-  if (st) return st;
-  for (int q = 0; q < CONCERT_RIFT_N; q++) rift[q] = rf.value[q];
-  for (size_t m = 0; m < nm; m++) gain[m] = concert_outcome_net_gain(o, m);
+  if (!sh->w->counts_only || db) { /* the database keeps them all */
+    concert_rift rf;
+    concert_status st = concert_rift_from_outcome(o, &rf, &k->diag);
+    if (st) return st;
+    for (int q = 0; q < CONCERT_RIFT_N; q++) rift[q] = rf.value[q];
+    for (size_t m = 0; m < nm; m++) gain[m] = concert_outcome_net_gain(o, m);
+  }
   concert_i_sweep_run run = {(unsigned char)c.fate, kind, flags, text, rift, gain,
                              concert_i_draw_uniforms(k->draw), k->off};
   return concert_i_sweep_add(sh->w, k->c, r, &run, &k->diag);
@@ -318,7 +320,7 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
   snprintf(w->model, sizeof w->model, "%s", concert_model_name(model));
   size_t ni = 0, nm = f->n_members;
   for (size_t j = 0; j < f->n_sessions; j++) ni += f->sessions[j].n_issues;
-  w->ni = ni, w->nm = nm;
+  w->ni = ni, w->nm = nm, w->counts_only = o->counts_only;
   size_t nim = ni * nm > 0 ? ni * nm : 1;
   w->issue = malloc((ni ? ni : 1) * sizeof *w->issue);
   w->member = malloc((nm ? nm : 1) * sizeof *w->member);

@@ -40,6 +40,7 @@ struct concert_sweep {
   size_t runs_asked;           /* runs of the whole sweep */
   uint64_t seed;               /* the seed */
   size_t ni, nm;               /* agenda issues, forum members */
+  bool counts_only;            /* no quantity blocks and no inputs (options.counts_only) */
   size_t *issue;               /* scenario issue index per agenda issue (ni) */
   size_t *member;              /* actor index per member (nm) */
   size_t nin;                  /* inputs for the variance shares */
@@ -70,7 +71,7 @@ typedef struct concert_i_sweep_run {
 extern const concert_i_scale concert_i_sweep_text_scale, concert_i_sweep_rift_scale,
     concert_i_sweep_gain_scale;
 
-/* Sets w's layout (offsets and nc) from w->ni, w->nm and w->nin. CONCERT_ERR_TOO_LARGE when
+/* Sets w's layout (offsets and nc) from w->ni, w->nm, w->nin and w->counts_only. CONCERT_ERR_TOO_LARGE when
  * it does not fit in memory. */
 concert_status concert_i_sweep_layout(concert_sweep *w, concert_diag *d);
 /* Adds run r's results to counters c (w's layout). CONCERT_ERR_RANGE when a value does not

@@ -27,9 +27,11 @@ static size_t block_len(const concert_i_scale *sc) {
 concert_status concert_i_sweep_layout(concert_sweep *w, concert_diag *d) {
   size_t ni = w->ni, nm = w->nm, K = CONCERT_I_SWEEP_K, n = 1;
   w->nh = 1 + ni;
-  w->text_len = block_len(&concert_i_sweep_text_scale);
-  w->rift_len = block_len(&concert_i_sweep_rift_scale);
-  w->gain_len = block_len(&concert_i_sweep_gain_scale);
+  bool all = !w->counts_only;
+  w->text_len = all ? block_len(&concert_i_sweep_text_scale) : 0;
+  w->rift_len = all ? block_len(&concert_i_sweep_rift_scale) : 0;
+  w->gain_len = all ? block_len(&concert_i_sweep_gain_scale) : 0;
+  if (!all) w->nin = 0;
   if (ni > 1000000 || nm > 1000000 || w->nin > SIZE_MAX / 64 / K / (w->nh + 1))
     return CONCERT_FAIL(d, CONCERT_ERR_TOO_LARGE, "the sweep's counters do not fit in memory");
   w->at_fate = n, n += 5;
@@ -83,6 +85,7 @@ concert_status concert_i_sweep_add(const concert_sweep *w, int64_t *c, size_t r,
     }
   }
   c[w->at_agreed + nj]++;
+  if (w->counts_only) return CONCERT_OK;
   const char *bad = NULL;
   size_t which = 0;
   for (size_t i = 0; i < ni; i++)
@@ -245,18 +248,18 @@ concert_spread concert_sweep_agreed(const concert_sweep *w) {
   return sp;
 }
 concert_spread concert_sweep_text(const concert_sweep *w, size_t i) {
-  return i < w->ni ? concert_i_sweep_spread(w->c + w->at_text + i * w->text_len,
+  return i < w->ni && !w->counts_only ? concert_i_sweep_spread(w->c + w->at_text + i * w->text_len,
                                             &concert_i_sweep_text_scale)
                    : none();
 }
 concert_spread concert_sweep_rift(const concert_sweep *w, concert_rift_component c) {
-  return (unsigned)c < CONCERT_RIFT_N
+  return (unsigned)c < CONCERT_RIFT_N && !w->counts_only
              ? concert_i_sweep_spread(w->c + w->at_rift + (size_t)c * w->rift_len,
                                       &concert_i_sweep_rift_scale)
              : none();
 }
 concert_spread concert_sweep_net_gain(const concert_sweep *w, size_t m) {
-  return m < w->nm ? concert_i_sweep_spread(w->c + w->at_gain + m * w->gain_len,
+  return m < w->nm && !w->counts_only ? concert_i_sweep_spread(w->c + w->at_gain + m * w->gain_len,
                                             &concert_i_sweep_gain_scale)
                    : none();
 }
