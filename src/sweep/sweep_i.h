@@ -78,6 +78,9 @@ concert_status concert_i_sweep_layout(concert_sweep *w, concert_diag *d);
  * fit the fixed-point sums. O(ni x nm + nin x headlines that happened). */
 concert_status concert_i_sweep_add(const concert_sweep *w, int64_t *c, size_t r,
                                    const concert_i_sweep_run *run, concert_diag *d);
+/* Adds value x (NaN: nothing) to the quantity block b of scale sc. Nonzero when x does not
+ * fit the fixed point (|x| >= CONCERT_I_SWEEP_XMAX, infinite). O(1). */
+int concert_i_sweep_add_value(int64_t *b, const concert_i_scale *sc, double x);
 /* The spread of the quantity block b with scale sc. O(bins). */
 concert_spread concert_i_sweep_spread(const int64_t *b, const concert_i_scale *sc);
 

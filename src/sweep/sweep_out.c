@@ -85,6 +85,7 @@ static json_t *spread_json(concert_spread sp, int *bad) {
   SET(o, "mean", concert_i_json_num(sp.mean));
   SET(o, "se", concert_i_json_num(sp.se));
   for (int q = 0; q < 5; q++) SET(o, qnames[q], concert_i_json_num(sp.q[q]));
+  SET(o, "outside", json_integer((json_int_t)sp.outside));
   return o;
 }
 
@@ -280,6 +281,15 @@ concert_status concert_sweep_write_text(const concert_sweep *w, FILE *out) {
     fprintf(out, "  %-22.22s", s->actors[w->member[m]].id);
     spread_text(out, concert_sweep_net_gain(w, m), 1);
   }
+  size_t outside = 0;
+  for (size_t i = 0; i < w->ni; i++) outside += concert_sweep_text(w, i).outside;
+  for (int c = 0; c < CONCERT_RIFT_N; c++)
+    outside += concert_sweep_rift(w, (concert_rift_component)c).outside;
+  for (size_t m = 0; m < w->nm; m++) outside += concert_sweep_net_gain(w, m).outside;
+  if (outside)
+    fprintf(out, "(%zu values fell outside their histogram's range: texts 0..100, rift 0..1, "
+                 "net gains -100..100; their quantiles are read as the range's end)\n",
+            outside);
   hinges_text(out, w);
   return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
 }
@@ -309,6 +319,10 @@ static void spread_rows(FILE *out, const char *forum, const char *prefix, const 
   for (int k = 0; k < 5; k++) {
     snprintf(q, sizeof q, "%s.%s", prefix, qnames[k]);
     row(out, forum, q, issue, actor, sp.q[k], NAN);
+  }
+  if (sp.outside) {
+    snprintf(q, sizeof q, "%s.outside", prefix);
+    row(out, forum, q, issue, actor, (double)sp.outside, NAN);
   }
 }
 

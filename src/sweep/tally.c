@@ -49,8 +49,7 @@ concert_status concert_i_sweep_layout(concert_sweep *w, concert_diag *d) {
   return CONCERT_OK;
 }
 
-/* Adds x (NaN: nothing) to quantity block b. Nonzero when x does not fit the fixed point. */
-static int add_value(int64_t *b, const concert_i_scale *sc, double x) {
+int concert_i_sweep_add_value(int64_t *b, const concert_i_scale *sc, double x) {
   if (isnan(x)) return 0;
   if (!(fabs(x) < CONCERT_I_SWEEP_XMAX)) return -1;
   int64_t q = (int64_t)llround(x * CONCERT_I_SWEEP_FIX); /* |q| <= 2^31 */
@@ -89,13 +88,13 @@ concert_status concert_i_sweep_add(const concert_sweep *w, int64_t *c, size_t r,
   const char *bad = NULL;
   size_t which = 0;
   for (size_t i = 0; i < ni; i++)
-    if (add_value(c + w->at_text + i * w->text_len, &concert_i_sweep_text_scale, run->text[i]))
+    if (concert_i_sweep_add_value(c + w->at_text + i * w->text_len, &concert_i_sweep_text_scale, run->text[i]))
       bad = "the text of agenda issue", which = i;
   for (size_t q = 0; q < CONCERT_RIFT_N; q++)
-    if (add_value(c + w->at_rift + q * w->rift_len, &concert_i_sweep_rift_scale, run->rift[q]))
+    if (concert_i_sweep_add_value(c + w->at_rift + q * w->rift_len, &concert_i_sweep_rift_scale, run->rift[q]))
       bad = "rift component", which = q;
   for (size_t m = 0; m < nm; m++)
-    if (add_value(c + w->at_gain + m * w->gain_len, &concert_i_sweep_gain_scale, run->gain[m]))
+    if (concert_i_sweep_add_value(c + w->at_gain + m * w->gain_len, &concert_i_sweep_gain_scale, run->gain[m]))
       bad = "the net gain of member", which = m;
   if (bad)
     return CONCERT_FAIL(d, CONCERT_ERR_RANGE,

@@ -17,6 +17,7 @@
 #include "scenario_support.h"
 #include "scenario/scenario_i.h"
 #include "sweep/draw_i.h"
+#include "sweep/sweep_i.h"
 
 /* Random123's known-answer vector for philox4x32-10 at counter 0, key 0 (kat_vectors):
  * 6627e8d5 e169c58d bc57ac4c 9b00dbd8; our stream 0 of seed 0 is that block. */
@@ -262,6 +263,80 @@ START_TEST(threads_identical) {
   json_decref(j);
   free(one), free(two), free(three);
   concert_scenario_free(s);
+}
+END_TEST
+
+static size_t block_size(const concert_i_scale *sc) {
+  return CONCERT_I_Q_BINS + (size_t)(sc->ghi - sc->glo + 1) + 2;
+}
+
+/* A histogram block by hand: values rounded to 0.01, two outside the range 0..100. Sorted
+ * and rounded: [0 (below, read as the range's end), 1.23, 50, 50, 100, 100 (above)]; type 7
+ * at 5%: h = 0.25, 0 + 0.25 x 1.23; at 25%: h = 1.25, 1.23 + 0.25 x 48.77; at 75%: h = 3.75,
+ * 50 + 0.75 x 50. The mean and se are the exact ones of the six values. */
+START_TEST(histogram_by_hand) {
+  const concert_i_scale *sc = &concert_i_sweep_text_scale;
+  int64_t *b = calloc(block_size(sc), sizeof *b);
+  double v[6] = {1.234, 50, 50.004, 99.999, -3, 150}, sum = 0, ss = 0;
+  for (int i = 0; i < 6; i++) ck_assert_int_eq(concert_i_sweep_add_value(b, sc, v[i]), 0);
+  ck_assert_int_eq(concert_i_sweep_add_value(b, sc, NAN), 0); /* left out */
+  ck_assert_int_ne(concert_i_sweep_add_value(b, sc, 2048), 0);
+  ck_assert_int_ne(concert_i_sweep_add_value(b, sc, -INFINITY), 0);
+  for (int i = 0; i < 6; i++) sum += v[i];
+  for (int i = 0; i < 6; i++) ss += (v[i] - sum / 6) * (v[i] - sum / 6);
+  concert_spread sp = concert_i_sweep_spread(b, sc);
+  ck_assert_uint_eq(sp.n, 6);
+  ck_assert_uint_eq(sp.outside, 2);
+  ck_assert_double_eq_tol(sp.mean, sum / 6, 1e-6);
+  ck_assert_double_eq_tol(sp.se, sqrt(ss / 5 / 6), 1e-6);
+  ck_assert_double_eq_tol(sp.q[0], 0.25 * 1.23, 1e-12);
+  ck_assert_double_eq_tol(sp.q[1], 1.23 + 0.25 * 48.77, 1e-12);
+  ck_assert_double_eq_tol(sp.q[2], 50, 1e-12);
+  ck_assert_double_eq_tol(sp.q[3], 87.5, 1e-12);
+  ck_assert_double_eq_tol(sp.q[4], 100, 1e-12);
+  free(b);
+}
+END_TEST
+
+static int cmp_dbl(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Property: the histogram's quantiles are within half the resolution of the exact type 7,
+ * for random samples of random sizes on the net-gain scale (resolution 0.01), the mean and
+ * se within 1e-6 of the floating-point ones. */
+START_TEST(histogram_within_resolution) {
+  const concert_i_scale *sc = &concert_i_sweep_gain_scale;
+  size_t len = block_size(sc);
+  int64_t *b = malloc(len * sizeof *b);
+  double *x = malloc(3000 * sizeof *x);
+  concert_rng g;
+  concert_rng_init(&g, 21, 0);
+  for (int trial = 0; trial < 200; trial++) {
+    memset(b, 0, len * sizeof *b);
+    size_t n = 1 + (size_t)(2999 * concert_rng_uniform(&g));
+    double centre = -80 + 160 * concert_rng_uniform(&g), width = 40 * concert_rng_uniform(&g);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+      double u = concert_rng_uniform(&g);
+      x[i] = centre + width * (u - 0.5) * (u < 0.1 ? 0 : 1); /* a tenth share one value */
+      sum += x[i];
+      ck_assert_int_eq(concert_i_sweep_add_value(b, sc, x[i]), 0);
+    }
+    qsort(x, n, sizeof *x, cmp_dbl);
+    concert_spread sp = concert_i_sweep_spread(b, sc);
+    ck_assert_uint_eq(sp.n, n);
+    ck_assert_double_eq_tol(sp.mean, sum / (double)n, 1e-6);
+    for (int q = 0; q < 5; q++) {
+      double h = (double)(n - 1) * concert_sweep_levels()[q];
+      size_t lo = (size_t)floor(h), hi = lo + 1 < n ? lo + 1 : lo;
+      double exact = x[lo] + (h - (double)lo) * (x[hi] - x[lo]);
+      ck_assert_msg(fabs(sp.q[q] - exact) <= 0.005 + 1e-9, "trial %d q%d: %.6f vs %.6f", trial,
+                    q, sp.q[q], exact);
+    }
+  }
+  free(b), free(x);
 }
 END_TEST
 
@@ -649,6 +724,8 @@ int main(void) {
   tcase_add_test(t, event_probability);
   tcase_add_test(t, bad_distributions);
   tcase_add_test(t, bad_event_probability);
+  tcase_add_test(t, histogram_by_hand);
+  tcase_add_test(t, histogram_within_resolution);
   tcase_add_test(t, threads_identical);
   tcase_add_test(t, parts_sum_identical);
   tcase_add_test(t, red_line_half);
