@@ -140,8 +140,8 @@ CONCERT_API void concert_sweep_options_init(concert_sweep_options *o);
  * file name and SQLite's message; a database holding data without o->resume, or holding
  * another sweep (the message names each differing item), is CONCERT_ERR_INVALID. The
  * scenario is told by concert_scenario_hash. Extra
- * cost: O(runs x issues x members) bytes and the database writes (one row per issue x member
- * per run; docs/sweep.md gives timings).
+ * cost: the database writes (one row per issue x member per run; docs/sweep.md gives
+ * timings), one bit per run and 1,024 runs' values waiting to be written.
  *
  * Cost: runs x one summit run with its chair evaluating once
  * (concert_summit_run) / threads, plus per run O(issues x members + inputs x headlines) to

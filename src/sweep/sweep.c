@@ -17,8 +17,9 @@
 #include "sweep/store_i.h"
 #include "sweep/sweep_i.h"
 
-/* Runs per database transaction: a killed sweep loses at most this many. */
-enum { BATCH = 256 };
+/* Runs per database transaction: a killed sweep loses at most this many. WINDOW: runs whose
+ * values wait in memory to be written (a worker holding a run beyond waits). */
+enum { BATCH = 256, WINDOW = 4 * BATCH };
 
 void concert_sweep_options_init(concert_sweep_options *o) {
   if (!o) return;
@@ -43,8 +44,8 @@ typedef struct shared {
   /* with a database (sh.store set): */
   concert_i_store *store;         /* the open database */
   concert_i_store_runs v;         /* per-run values to write */
-  atomic_uchar *ready;            /* run r played and recorded */
-  size_t written;                 /* runs below this are in the database */
+  atomic_uchar *ready;            /* per slot: its run played and recorded */
+  atomic_size_t written;          /* runs below this are in the database */
   concert_status store_st;        /* the first database error */
   concert_diag store_diag;        /* its diagnostic */
 } shared;
@@ -69,11 +70,12 @@ static concert_status record(worker *k, size_t r, const concert_outcome *o) {
   size_t ni = sh->w->ni, nm = sh->w->nm;
   concert_communique c = concert_outcome_communique(o);
   bool db = sh->store != NULL;
-  unsigned char *kind = db ? sh->v.kind + r * ni : k->kind;
-  unsigned char *flags = db ? sh->v.flags + r * ni * nm : k->flags;
-  double *text = db ? sh->v.text + r * ni : k->text, *gain = db ? sh->v.gain + r * nm : k->gain;
-  double *rift = db ? sh->v.rift + r * CONCERT_RIFT_N : k->rift;
-  if (db) sh->v.fate[r] = (unsigned char)c.fate;
+  size_t sl = r % WINDOW;
+  unsigned char *kind = db ? sh->v.kind + sl * ni : k->kind;
+  unsigned char *flags = db ? sh->v.flags + sl * ni * nm : k->flags;
+  double *text = db ? sh->v.text + sl * ni : k->text, *gain = db ? sh->v.gain + sl * nm : k->gain;
+  double *rift = db ? sh->v.rift + sl * CONCERT_RIFT_N : k->rift;
+  if (db) sh->v.fate[sl] = (unsigned char)c.fate;
   memset(flags, 0, ni * nm);
   for (size_t i = 0; i < ni; i++) {
     const concert_issue_result *res = concert_outcome_issue(o, i);
@@ -114,18 +116,21 @@ static void flush(shared *sh, bool final) {
   if (!sh->store || sh->store_st) return;
   size_t runs = sh->o->runs;
   for (;;) {
-    size_t end = sh->written;
-    while (end < runs && end - sh->written < BATCH &&
-           (sh->v.have[end] || atomic_load_explicit(&sh->ready[end], memory_order_acquire)))
+    size_t from = atomic_load(&sh->written), end = from;
+    while (end < runs && end - from < BATCH &&
+           (concert_i_store_has(&sh->v, end) ||
+            atomic_load_explicit(&sh->ready[end % WINDOW], memory_order_acquire)))
       end++;
-    if (end == sh->written || (end - sh->written < BATCH && end < runs && !final)) return;
-    concert_status st = concert_i_store_write(sh->store, &sh->v, sh->written, end, &sh->store_diag);
+    if (end == from || (end - from < BATCH && end < runs && !final)) return;
+    concert_status st = concert_i_store_write(sh->store, &sh->v, from, end, &sh->store_diag);
     if (st) {
       sh->store_st = st;
       atomic_store(&sh->stop, 1);
       return;
     }
-    sh->written = end;
+    /* free the slots, then let the workers past them */
+    for (size_t r = from; r < end; r++) atomic_store_explicit(&sh->ready[r % WINDOW], 0, memory_order_relaxed);
+    atomic_store_explicit(&sh->written, end, memory_order_release);
   }
 }
 
@@ -138,7 +143,14 @@ static void *work(void *arg) {
     size_t r = atomic_fetch_add(&sh->next, 1);
     if (r >= o->runs) break;
     if (sh->parts > 1 && (r / BATCH) % sh->parts != sh->part) continue;
-    if (sh->store && sh->v.have[r]) continue;
+    if (sh->store && concert_i_store_has(&sh->v, r)) continue;
+    /* with a database, run r's slot is free once the run WINDOW before it is written */
+    while (sh->store && r >= atomic_load_explicit(&sh->written, memory_order_acquire) + WINDOW &&
+           !atomic_load(&sh->stop)) {
+      struct timespec ts = {0, 200 * 1000};
+      nanosleep(&ts, NULL);
+    }
+    if (atomic_load(&sh->stop)) break;
     concert_rng g;
     concert_rng_init(&g, o->seed, r);
     concert_i_draw_fill(k->draw, &g);
@@ -154,7 +166,7 @@ static void *work(void *arg) {
       atomic_store(&sh->stop, 1);
       break;
     }
-    if (sh->store) atomic_store_explicit(&sh->ready[r], 1, memory_order_release);
+    if (sh->store) atomic_store_explicit(&sh->ready[r % WINDOW], 1, memory_order_release);
     atomic_fetch_add(&sh->done, 1);
     if (sh->inline_) report(sh), flush(sh, false);
   }
@@ -192,14 +204,29 @@ static char *params_text(const concert_params *p) {
   return t;
 }
 
+/* Adds stored run r (in its slot of v) to the counters of the worker `user`, its draw made
+ * again from its stream for the variance shares. */
+static concert_status add_stored(size_t r, const concert_i_store_runs *v, void *user,
+                                 concert_diag *d) {
+  worker *k = user;
+  const concert_sweep *w = k->sh->w;
+  size_t ni = v->ni, nm = v->nm, sl = r % v->window;
+  concert_rng g;
+  concert_rng_init(&g, k->sh->o->seed, r);
+  concert_i_draw_fill(k->draw, &g);
+  concert_i_sweep_run run = {v->fate[sl], v->kind + sl * ni, v->flags + sl * ni * nm,
+                             v->text + sl * ni, v->rift + sl * CONCERT_RIFT_N, v->gain + sl * nm,
+                             concert_i_draw_uniforms(k->draw), k->off};
+  return concert_i_sweep_add(w, k->c, r, &run, d);
+}
+
 /* Opens the database of o->db_path for sh and adds the runs it holds to k's counters
- * (their count in *loaded), each run's draw made again from its stream for the variance
- * shares. */
+ * (their count in *loaded). Memory: WINDOW runs' values and one bit per run. */
 static concert_status store_open(shared *sh, worker *k, size_t *loaded, concert_diag *d) {
   const concert_sweep_options *o = sh->o;
   const concert_sweep *w = sh->w;
   const concert_scenario *s = sh->s;
-  size_t runs = o->runs, ni = w->ni, nm = w->nm;
+  size_t runs = o->runs, ni = w->ni, nm = w->nm, W = WINDOW;
   *loaded = 0;
   concert_i_store_meta m = {.scenario = s->name, .forum = s->forums[o->forum].id,
                             .model = w->model, .seed = o->seed, .runs = runs, .ni = ni, .nm = nm};
@@ -207,15 +234,15 @@ static concert_status store_open(shared *sh, worker *k, size_t *loaded, concert_
   concert_status st = CONCERT_OK;
   const char **ids = malloc((ni + nm + 1) * sizeof *ids);
   m.model_params = params_text(sh->mparams), m.protocol = params_text(sh->protocol);
-  sh->v = (concert_i_store_runs){.runs = runs, .ni = ni, .nm = nm};
-  sh->v.have = calloc(runs, 1);
-  sh->v.fate = calloc(runs, 1);
-  sh->v.kind = calloc(runs * (ni ? ni : 1), 1);
-  sh->v.flags = calloc(runs * (ni * nm > 0 ? ni * nm : 1), 1);
-  sh->v.text = calloc(runs * (ni ? ni : 1), sizeof *sh->v.text);
-  sh->v.rift = calloc(runs * CONCERT_RIFT_N, sizeof *sh->v.rift);
-  sh->v.gain = calloc(runs * (nm ? nm : 1), sizeof *sh->v.gain);
-  sh->ready = calloc(runs, sizeof *sh->ready);
+  sh->v = (concert_i_store_runs){.runs = runs, .ni = ni, .nm = nm, .window = W};
+  sh->v.have = calloc(runs / 8 + 1, 1);
+  sh->v.fate = calloc(W, 1);
+  sh->v.kind = calloc(W * (ni ? ni : 1), 1);
+  sh->v.flags = calloc(W * (ni * nm > 0 ? ni * nm : 1), 1);
+  sh->v.text = calloc(W * (ni ? ni : 1), sizeof *sh->v.text);
+  sh->v.rift = calloc(W * CONCERT_RIFT_N, sizeof *sh->v.rift);
+  sh->v.gain = calloc(W * (nm ? nm : 1), sizeof *sh->v.gain);
+  sh->ready = calloc(W, sizeof *sh->ready);
   if (!ids || !m.model_params || !m.protocol || !sh->v.have || !sh->v.fate || !sh->v.kind ||
       !sh->v.flags || !sh->v.text || !sh->v.rift || !sh->v.gain || !sh->ready) {
     st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
@@ -225,19 +252,7 @@ static concert_status store_open(shared *sh, worker *k, size_t *loaded, concert_
   for (size_t q = 0; q < nm; q++) ids[ni + q] = s->actors[w->member[q]].id;
   m.issue_id = ids, m.member_id = ids + ni;
   st = concert_i_store_open(o->db_path, o->resume, &m, &sh->store, d);
-  if (!st) st = concert_i_store_load(sh->store, &sh->v, loaded, d);
-  for (size_t r = 0; !st && r < runs; r++) {
-    if (!sh->v.have[r]) continue;
-    for (size_t i = 0; i < ni; i++)
-      if (sh->v.kind[r * ni + i] == CONCERT_STATEMENT_NONE) sh->v.text[r * ni + i] = NAN;
-    concert_rng g;
-    concert_rng_init(&g, o->seed, r);
-    concert_i_draw_fill(k->draw, &g);
-    concert_i_sweep_run run = {sh->v.fate[r], sh->v.kind + r * ni, sh->v.flags + r * ni * nm,
-                               sh->v.text + r * ni, sh->v.rift + r * CONCERT_RIFT_N,
-                               sh->v.gain + r * nm, concert_i_draw_uniforms(k->draw), k->off};
-    st = concert_i_sweep_add(w, k->c, r, &run, d);
-  }
+  if (!st) st = concert_i_store_each(sh->store, &sh->v, add_stored, k, loaded, d);
 done:
   free(ids), free(m.model_params), free(m.protocol);
   return st;
@@ -358,6 +373,7 @@ concert_status concert_sweep_run(const concert_scenario *s, const concert_sweep_
     if (st) goto done;
   }
   atomic_init(&sh.next, 0), atomic_init(&sh.done, loaded), atomic_init(&sh.stop, 0);
+  atomic_init(&sh.written, 0);
   /* with a database, even one worker gets its own thread: the calling thread writes */
   sh.inline_ = nthreads == 1 && !sh.store;
   if (sh.inline_) {
