@@ -398,7 +398,14 @@ START_TEST(parts_sum_identical) {
   free(a), free(b);
   for (size_t q = 0; q < 3; q++) concert_sweep_free(part[q]);
   concert_sweep_free(whole);
-  /* refusals: a part out of range; parts with a database */
+  /* refusals: more runs than the fixed-point sums hold; a part out of range; parts with a
+   * database */
+  o.runs = CONCERT_SWEEP_MAX_RUNS + 1;
+  concert_sweep *big = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &big, &d), CONCERT_ERR_TOO_LARGE);
+  ck_assert_ptr_nonnull(strstr(d.message, "at most 2147483648 runs"));
+  ck_assert_ptr_null(big);
+  o.runs = 1000;
   o.parts = 2, o.part = 2, o.threads = 1;
   concert_sweep *w = NULL;
   ck_assert_int_eq(concert_sweep_run(s, &o, &w, &d), CONCERT_ERR_ARGUMENT);
