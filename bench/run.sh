@@ -76,3 +76,17 @@ echo
 echo "## Sweep (in process; summit runs per second per core, compromise, Kananaskis)"
 echo
 "$bin/bench_sweep" scenarios/g7-kananaskis-2025.yaml compromise 20000
+
+echo
+echo "## Sweep memory (whole process, peak RSS against RUNS, Kananaskis, 1 thread)"
+echo
+echo "| runs | wall s | peak RSS MB |"
+echo "|---:|---:|---:|"
+for n in ${BENCH_SWEEP_RUNS:-1000 10000 100000 1000000}; do
+  /usr/bin/time -v "$build/concert" sweep scenarios/g7-kananaskis-2025.yaml -n "$n" \
+    > /dev/null 2> "$out/sweep-mem-$n.log"
+  awk -v n="$n" '/Elapsed \(wall clock\)/ { t = $NF; k = split(t, p, ":"); s = 0;
+                   for (i = 1; i <= k; i++) s = s * 60 + p[i] }
+                 /Maximum resident set size/ { m = $NF / 1024 }
+                 END { printf "| %d | %.2f | %.1f |\n", n, s, m }' "$out/sweep-mem-$n.log"
+done

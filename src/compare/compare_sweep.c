@@ -17,7 +17,7 @@
 static bool check(const concert_sweep *const *w, size_t n) {
   if (!w || n == 0) return false;
   for (size_t i = 0; i < n; i++)
-    if (!w[i] || w[i]->s != w[0]->s || w[i]->runs != w[0]->runs || w[i]->seed != w[0]->seed)
+    if (!w[i] || w[i]->s != w[0]->s || concert_sweep_runs(w[i]) != concert_sweep_runs(w[0]) || w[i]->seed != w[0]->seed)
       return false;
   return true;
 }
@@ -48,7 +48,7 @@ concert_status concert_compare_sweeps_write_text(const concert_sweep *const *w, 
                                                  FILE *out) {
   if (!check(w, n) || !out) return CONCERT_ERR_ARGUMENT;
   const concert_scenario *s = w[0]->s;
-  fprintf(out, "%s: %zu runs per forum, seed %llu, model %s\n", s->name, w[0]->runs,
+  fprintf(out, "%s: %zu runs per forum, seed %llu, model %s\n", s->name, concert_sweep_runs(w[0]),
           (unsigned long long)w[0]->seed, w[0]->model);
   fprintf(out, "Probabilities over the judgment ranges, Monte Carlo standard errors in "
                "parentheses\n\n");
@@ -109,7 +109,7 @@ concert_status concert_compare_sweeps_to_json(const concert_sweep *const *w, siz
   SET(root, "schema", json_string("concert-compare-sweep/1"));
   SET(root, "scenario", json_string(s->name));
   SET(root, "model", json_string(w[0]->model));
-  SET(root, "runs", json_integer((json_int_t)w[0]->runs));
+  SET(root, "runs", json_integer((json_int_t)concert_sweep_runs(w[0])));
   SET(root, "seed", json_integer((json_int_t)w[0]->seed));
   for (size_t f = 0; f < n; f++) {
     json_t *fo = json_object(), *doc = json_object(), *st = json_object();

@@ -159,7 +159,7 @@ static concert_status evaluate(shared *sh, size_t j, concert_diag *diag) {
     concert_outcome_free(out);
     concert_sweep_options so;
     concert_sweep_options_init(&so);
-    so.runs = o->runs, so.seed = o->seed, so.threads = 1, so.forum = 0;
+    so.runs = o->runs, so.seed = o->seed, so.threads = 1, so.forum = 0, so.counts_only = true;
     so.model = o->model, so.model_params = o->model_params, so.protocol = o->protocol;
     concert_sweep *w = NULL;
     st = concert_sweep_run(&sc, &so, &w, diag);

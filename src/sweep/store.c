@@ -227,60 +227,92 @@ static double column_double(sqlite3_stmt *s, int c) {
   return sqlite3_column_type(s, c) == SQLITE_NULL ? NAN : sqlite3_column_double(s, c);
 }
 
-concert_status concert_i_store_load(concert_i_store *st, concert_i_store_runs *v, size_t *n,
+/* A cursor over one child table, ordered by run: its current row and that row's run. */
+typedef struct cursor {
+  sqlite3_stmt *s;
+  int step;        /* SQLITE_ROW while a row is current */
+  sqlite3_int64 run;
+} cursor;
+
+static void next_row(cursor *c) {
+  c->step = sqlite3_step(c->s);
+  c->run = c->step == SQLITE_ROW ? sqlite3_column_int64(c->s, 0) : INT64_MAX;
+}
+
+concert_status concert_i_store_each(concert_i_store *st, concert_i_store_runs *v,
+                                    concert_i_store_fn fn, void *user, size_t *n,
                                     concert_diag *d) {
   *n = 0;
   static const char *const q[4] = {
       ("SELECT run, fate, no_communique, missing_statements, no_unified_stance, trade, agenda, "
        "role FROM run ORDER BY run"),
-      "SELECT run, issue, kind, text FROM run_issue",
-      "SELECT run, member, net_gain FROM run_member",
-      "SELECT run, issue, member, signed, blocked FROM run_member_issue"};
+      "SELECT run, issue, kind, text FROM run_issue ORDER BY run, issue",
+      "SELECT run, member, net_gain FROM run_member ORDER BY run, member",
+      "SELECT run, issue, member, signed, blocked FROM run_member_issue ORDER BY run, issue, member"};
+  cursor c[4] = {{0}};
   concert_status rc = CONCERT_OK;
   size_t ni = v->ni, nm = v->nm;
   for (int t = 0; !rc && t < 4; t++) {
-    sqlite3_stmt *s = NULL;
-    rc = prepare(st, q[t], &s, d);
-    int step;
-    while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-      sqlite3_int64 r = sqlite3_column_int64(s, 0);
-      if (r < 0 || (uint64_t)r >= v->runs) continue;
-      size_t ru = (size_t)r;
-      if (t == 0) {
-        const char *fate = (const char *)sqlite3_column_text(s, 1);
-        int f = -1;
-        for (int k = 0; fate && k < 5; k++)
-          if (!strcmp(fate, concert_document_fate_name((concert_document_fate)k))) f = k;
-        if (f < 0) {
-          rc = CONCERT_FAIL(d, CONCERT_ERR_INVALID, "database '%s': run %zu has no known fate",
-                            st->path, ru);
-          break;
+    rc = prepare(st, q[t], &c[t].s, d);
+    if (!rc) next_row(&c[t]);
+  }
+  /* the runs in order; each child cursor skips the rows of runs before it (runs not stored
+   * whole) and takes the rows of this one */
+  for (; !rc && c[0].step == SQLITE_ROW; next_row(&c[0])) {
+    sqlite3_int64 r = c[0].run;
+    if (r < 0) continue;
+    if ((uint64_t)r >= v->runs) break;
+    size_t ru = (size_t)r, sl = ru % v->window;
+    const char *fate = (const char *)sqlite3_column_text(c[0].s, 1);
+    int f = -1;
+    for (int k = 0; fate && k < 5; k++)
+      if (!strcmp(fate, concert_document_fate_name((concert_document_fate)k))) f = k;
+    if (f < 0) {
+      rc = CONCERT_FAIL(d, CONCERT_ERR_INVALID, "database '%s': run %zu has no known fate",
+                        st->path, ru);
+      break;
+    }
+    v->fate[sl] = (unsigned char)f;
+    for (int k = 0; k < CONCERT_RIFT_N; k++)
+      v->rift[sl * 6 + (size_t)k] = column_double(c[0].s, 2 + k);
+    memset(v->kind + sl * ni, 0, ni);
+    memset(v->flags + sl * ni * nm, 0, ni * nm);
+    for (size_t i = 0; i < ni; i++) v->text[sl * ni + i] = NAN;
+    for (size_t m = 0; m < nm; m++) v->gain[sl * nm + m] = 0;
+    for (int t = 1; t < 4; t++) {
+      for (; c[t].step == SQLITE_ROW && c[t].run <= r; next_row(&c[t])) {
+        if (c[t].run < r) continue;
+        sqlite3_int64 i = sqlite3_column_int64(c[t].s, 1);
+        if (t == 1 && i >= 0 && (uint64_t)i < ni) {
+          const char *kind = (const char *)sqlite3_column_text(c[t].s, 2);
+          int k = 0;
+          for (int j = 0; kind && j < 3; j++)
+            if (!strcmp(kind, kinds[j])) k = j;
+          v->kind[sl * ni + (size_t)i] = (unsigned char)k;
+          v->text[sl * ni + (size_t)i] = k ? column_double(c[t].s, 3) : NAN;
+        } else if (t == 2 && i >= 0 && (uint64_t)i < nm) {
+          v->gain[sl * nm + (size_t)i] = column_double(c[t].s, 2);
+        } else if (t == 3) {
+          sqlite3_int64 m = sqlite3_column_int64(c[t].s, 2);
+          if (i >= 0 && (uint64_t)i < ni && m >= 0 && (uint64_t)m < nm)
+            v->flags[(sl * ni + (size_t)i) * nm + (size_t)m] =
+                (unsigned char)((sqlite3_column_int(c[t].s, 3) ? 1 : 0) |
+                                (sqlite3_column_int(c[t].s, 4) ? 2 : 0));
         }
-        v->have[ru] = 1, v->fate[ru] = (unsigned char)f, (*n)++;
-        for (int c = 0; c < CONCERT_RIFT_N; c++) v->rift[ru * 6 + (size_t)c] = column_double(s, 2 + c);
-        continue;
       }
-      if (!v->have[ru]) continue; /* a child row of a run not stored whole */
-      sqlite3_int64 i = sqlite3_column_int64(s, 1);
-      if (t == 1 && i >= 0 && (uint64_t)i < ni) {
-        const char *kind = (const char *)sqlite3_column_text(s, 2);
-        int k = 0;
-        for (int j = 0; kind && j < 3; j++)
-          if (!strcmp(kind, kinds[j])) k = j;
-        v->kind[ru * ni + (size_t)i] = (unsigned char)k;
-        v->text[ru * ni + (size_t)i] = column_double(s, 3);
-      } else if (t == 2 && i >= 0 && (uint64_t)i < nm) {
-        v->gain[ru * nm + (size_t)i] = column_double(s, 2);
-      } else if (t == 3) {
-        sqlite3_int64 m = sqlite3_column_int64(s, 2);
-        if (i >= 0 && (uint64_t)i < ni && m >= 0 && (uint64_t)m < nm)
-          v->flags[(ru * ni + (size_t)i) * nm + (size_t)m] =
-              (unsigned char)((sqlite3_column_int(s, 3) ? 1 : 0) | (sqlite3_column_int(s, 4) ? 2 : 0));
+      if (c[t].step != SQLITE_ROW && c[t].step != SQLITE_DONE) {
+        rc = fail(st, d, "reading the stored runs");
+        break;
       }
     }
-    if (!rc && step != SQLITE_DONE) rc = fail(st, d, "reading the stored runs");
-    sqlite3_finalize(s);
+    if (rc) break;
+    v->have[ru >> 3] |= (unsigned char)(1u << (ru & 7));
+    (*n)++;
+    rc = fn(ru, v, user, d);
   }
+  for (int t = 0; !rc && t < 4; t++)
+    if (c[t].step != SQLITE_ROW && c[t].step != SQLITE_DONE) rc = fail(st, d, "reading the stored runs");
+  for (int t = 0; t < 4; t++) sqlite3_finalize(c[t].s);
   return rc;
 }
 
@@ -300,22 +332,23 @@ concert_status concert_i_store_write(concert_i_store *st, const concert_i_store_
   size_t ni = v->ni, nm = v->nm;
   int bad = 0;
   for (size_t r = from; !bad && r < to; r++) {
-    if (v->have[r]) continue;
+    if (concert_i_store_has(v, r)) continue;
     sqlite3_int64 ri = (sqlite3_int64)r;
+    size_t sl = r % v->window;
     bad |= sqlite3_bind_int64(st->run, 1, ri) != SQLITE_OK;
-    bad |= sqlite3_bind_text(st->run, 2, concert_document_fate_name(v->fate[r]), -1,
+    bad |= sqlite3_bind_text(st->run, 2, concert_document_fate_name(v->fate[sl]), -1,
                              SQLITE_STATIC) != SQLITE_OK;
-    for (int c = 0; c < CONCERT_RIFT_N; c++) bad |= bind_real(st->run, 3 + c, v->rift[r * 6 + (size_t)c]);
+    for (int c = 0; c < CONCERT_RIFT_N; c++) bad |= bind_real(st->run, 3 + c, v->rift[sl * 6 + (size_t)c]);
     bad |= step_reset(st->run);
     for (size_t i = 0; !bad && i < ni; i++) {
-      unsigned k = v->kind[r * ni + i];
+      unsigned k = v->kind[sl * ni + i];
       bad |= sqlite3_bind_int64(st->issue, 1, ri) != SQLITE_OK;
       bad |= sqlite3_bind_int64(st->issue, 2, (sqlite3_int64)i) != SQLITE_OK;
       bad |= sqlite3_bind_text(st->issue, 3, kinds[k < 3 ? k : 0], -1, SQLITE_STATIC) != SQLITE_OK;
-      bad |= bind_real(st->issue, 4, v->text[r * ni + i]);
+      bad |= bind_real(st->issue, 4, v->text[sl * ni + i]);
       bad |= step_reset(st->issue);
       for (size_t m = 0; !bad && m < nm; m++) {
-        unsigned char fl = v->flags[(r * ni + i) * nm + m];
+        unsigned char fl = v->flags[(sl * ni + i) * nm + m];
         bad |= sqlite3_bind_int64(st->cell, 1, ri) != SQLITE_OK;
         bad |= sqlite3_bind_int64(st->cell, 2, (sqlite3_int64)i) != SQLITE_OK;
         bad |= sqlite3_bind_int64(st->cell, 3, (sqlite3_int64)m) != SQLITE_OK;
@@ -327,7 +360,7 @@ concert_status concert_i_store_write(concert_i_store *st, const concert_i_store_
     for (size_t m = 0; !bad && m < nm; m++) {
       bad |= sqlite3_bind_int64(st->member, 1, ri) != SQLITE_OK;
       bad |= sqlite3_bind_int64(st->member, 2, (sqlite3_int64)m) != SQLITE_OK;
-      bad |= bind_real(st->member, 3, v->gain[r * nm + m]);
+      bad |= bind_real(st->member, 3, v->gain[sl * nm + m]);
       bad |= step_reset(st->member);
     }
   }

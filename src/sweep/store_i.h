@@ -24,17 +24,28 @@ typedef struct concert_i_store_meta {
   const char *const *member_id;/* member actor ids (nm) */
 } concert_i_store_meta;
 
-/* The per-run values, slot r for run r (the sweep's arrays, borrowed). */
+/* The per-run values of a window of runs, run r in slot r % window (the sweep's buffers,
+ * borrowed), and which runs the database holds. */
 typedef struct concert_i_store_runs {
-  size_t runs, ni, nm;
-  unsigned char *have;  /* 1: run r is stored in the database */
-  unsigned char *fate;  /* document fate per run */
-  unsigned char *kind;  /* statement kind, [r * ni + i] */
-  unsigned char *flags; /* bit 0 signed, bit 1 blocked, [(r * ni + i) * nm + m] */
-  double *text;         /* issued text or NaN, [r * ni + i] */
-  double *rift;         /* rift components, [r * 6 + c] */
-  double *gain;         /* net gains, [r * nm + m] */
+  size_t runs, ni, nm;  /* runs of the sweep, agenda issues, members */
+  size_t window;        /* slots */
+  unsigned char *have;  /* bit r % 8 of byte r / 8: run r is stored in the database */
+  unsigned char *fate;  /* document fate per slot */
+  unsigned char *kind;  /* statement kind, [slot * ni + i] */
+  unsigned char *flags; /* bit 0 signed, bit 1 blocked, [(slot * ni + i) * nm + m] */
+  double *text;         /* issued text or NaN, [slot * ni + i] */
+  double *rift;         /* rift components, [slot * 6 + c] */
+  double *gain;         /* net gains, [slot * nm + m] */
 } concert_i_store_runs;
+
+/* Whether run r is stored. */
+static inline bool concert_i_store_has(const concert_i_store_runs *v, size_t r) {
+  return (v->have[r >> 3] >> (r & 7)) & 1;
+}
+
+/* Called for each stored run r, its values in slot r % window of v. */
+typedef concert_status (*concert_i_store_fn)(size_t r, const concert_i_store_runs *v, void *user,
+                                             concert_diag *d);
 
 typedef struct concert_i_store concert_i_store;
 
@@ -43,11 +54,15 @@ typedef struct concert_i_store concert_i_store;
  * CONCERT_ERR_INVALID naming what differs). Errors name the file. */
 concert_status concert_i_store_open(const char *path, bool resume, const concert_i_store_meta *m,
                                     concert_i_store **out, concert_diag *d);
-/* Reads the stored runs with index below v->runs into v (have, values) and returns their
- * count in *n. O(stored rows). */
-concert_status concert_i_store_load(concert_i_store *st, concert_i_store_runs *v, size_t *n,
+/* Reads the stored runs with index below v->runs in run order, one at a time: sets its bit
+ * in v->have, puts its values in its slot (a text NaN where no statement) and calls fn;
+ * their count in *n. Child rows of runs not stored whole are left out. O(stored rows),
+ * memory O(1) beyond v. */
+concert_status concert_i_store_each(concert_i_store *st, concert_i_store_runs *v,
+                                    concert_i_store_fn fn, void *user, size_t *n,
                                     concert_diag *d);
-/* Writes runs [from, to) not yet stored in one transaction. O(rows). */
+/* Writes runs [from, to) not yet stored, from their slots, in one transaction (to - from <=
+ * v->window). O(rows). */
 concert_status concert_i_store_write(concert_i_store *st, const concert_i_store_runs *v,
                                      size_t from, size_t to, concert_diag *d);
 /* Closes the database; NULL is harmless. */

@@ -17,6 +17,7 @@
 #include "scenario_support.h"
 #include "scenario/scenario_i.h"
 #include "sweep/draw_i.h"
+#include "sweep/sweep_i.h"
 
 /* Random123's known-answer vector for philox4x32-10 at counter 0, key 0 (kat_vectors):
  * 6627e8d5 e169c58d bc57ac4c 9b00dbd8; our stream 0 of seed 0 is that block. */
@@ -250,7 +251,7 @@ START_TEST(threads_identical) {
     ck_assert(n > 0 && (size_t)n < sizeof keys - len);
     len += (size_t)n;
   }
-  ck_assert_str_eq(keys, "schema,scenario,forum,model,runs,seed,document,issues,rift,net_gain,");
+  ck_assert_str_eq(keys, "schema,scenario,forum,model,runs,seed,document,issues,rift,net_gain,variance_shares,");
   ck_assert_str_eq(json_string_value(json_object_get(j, "schema")), "concert-sweep/1");
   ck_assert_int_eq(json_integer_value(json_object_get(j, "runs")), 150);
   json_t *issue = json_array_get(json_object_get(j, "issues"), 0);
@@ -261,6 +262,157 @@ START_TEST(threads_identical) {
   ck_assert_double_eq_tol(se, sqrt(pv * (1 - pv) / 150), 1e-6);
   json_decref(j);
   free(one), free(two), free(three);
+  concert_scenario_free(s);
+}
+END_TEST
+
+static size_t block_size(const concert_i_scale *sc) {
+  return CONCERT_I_Q_BINS + (size_t)(sc->ghi - sc->glo + 1) + 2;
+}
+
+/* A histogram block by hand: values rounded to 0.01, two outside the range 0..100. Sorted
+ * and rounded: [0 (below, read as the range's end), 1.23, 50, 50, 100, 100 (above)]; type 7
+ * at 5%: h = 0.25, 0 + 0.25 x 1.23; at 25%: h = 1.25, 1.23 + 0.25 x 48.77; at 75%: h = 3.75,
+ * 50 + 0.75 x 50. The mean and se are the exact ones of the six values. */
+START_TEST(histogram_by_hand) {
+  const concert_i_scale *sc = &concert_i_sweep_text_scale;
+  int64_t *b = calloc(block_size(sc), sizeof *b);
+  double v[6] = {1.234, 50, 50.004, 99.999, -3, 150}, sum = 0, ss = 0;
+  for (int i = 0; i < 6; i++) ck_assert_int_eq(concert_i_sweep_add_value(b, sc, v[i]), 0);
+  ck_assert_int_eq(concert_i_sweep_add_value(b, sc, NAN), 0); /* left out */
+  ck_assert_int_ne(concert_i_sweep_add_value(b, sc, 2048), 0);
+  ck_assert_int_ne(concert_i_sweep_add_value(b, sc, -INFINITY), 0);
+  for (int i = 0; i < 6; i++) sum += v[i];
+  for (int i = 0; i < 6; i++) ss += (v[i] - sum / 6) * (v[i] - sum / 6);
+  concert_spread sp = concert_i_sweep_spread(b, sc);
+  ck_assert_uint_eq(sp.n, 6);
+  ck_assert_uint_eq(sp.outside, 2);
+  ck_assert_double_eq_tol(sp.mean, sum / 6, 1e-6);
+  ck_assert_double_eq_tol(sp.se, sqrt(ss / 5 / 6), 1e-6);
+  ck_assert_double_eq_tol(sp.q[0], 0.25 * 1.23, 1e-12);
+  ck_assert_double_eq_tol(sp.q[1], 1.23 + 0.25 * 48.77, 1e-12);
+  ck_assert_double_eq_tol(sp.q[2], 50, 1e-12);
+  ck_assert_double_eq_tol(sp.q[3], 87.5, 1e-12);
+  ck_assert_double_eq_tol(sp.q[4], 100, 1e-12);
+  free(b);
+}
+END_TEST
+
+static int cmp_dbl(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Property: the histogram's quantiles are within half the resolution of the exact type 7,
+ * for random samples of random sizes on the net-gain scale (resolution 0.01), the mean and
+ * se within 1e-6 of the floating-point ones. */
+START_TEST(histogram_within_resolution) {
+  const concert_i_scale *sc = &concert_i_sweep_gain_scale;
+  size_t len = block_size(sc);
+  int64_t *b = malloc(len * sizeof *b);
+  double *x = malloc(3000 * sizeof *x);
+  concert_rng g;
+  concert_rng_init(&g, 21, 0);
+  for (int trial = 0; trial < 200; trial++) {
+    memset(b, 0, len * sizeof *b);
+    size_t n = 1 + (size_t)(2999 * concert_rng_uniform(&g));
+    double centre = -80 + 160 * concert_rng_uniform(&g), width = 40 * concert_rng_uniform(&g);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+      double u = concert_rng_uniform(&g);
+      x[i] = centre + width * (u - 0.5) * (u < 0.1 ? 0 : 1); /* a tenth share one value */
+      sum += x[i];
+      ck_assert_int_eq(concert_i_sweep_add_value(b, sc, x[i]), 0);
+    }
+    qsort(x, n, sizeof *x, cmp_dbl);
+    concert_spread sp = concert_i_sweep_spread(b, sc);
+    ck_assert_uint_eq(sp.n, n);
+    ck_assert_double_eq_tol(sp.mean, sum / (double)n, 1e-6);
+    for (int q = 0; q < 5; q++) {
+      double h = (double)(n - 1) * concert_sweep_levels()[q];
+      size_t lo = (size_t)floor(h), hi = lo + 1 < n ? lo + 1 : lo;
+      double exact = x[lo] + (h - (double)lo) * (x[hi] - x[lo]);
+      ck_assert_msg(fabs(sp.q[q] - exact) <= 0.005 + 1e-9, "trial %d q%d: %.6f vs %.6f", trial,
+                    q, sp.q[q], exact);
+    }
+  }
+  free(b), free(x);
+}
+END_TEST
+
+/* Every output of w (JSON, sheet, CSV) as one string. */
+static char *all_outputs(const concert_sweep *w) {
+  char *json = NULL, *buf = NULL;
+  size_t len = 0;
+  ck_assert_int_eq(concert_sweep_to_json(w, &json, NULL), CONCERT_OK);
+  FILE *f = open_memstream(&buf, &len);
+  ck_assert_ptr_nonnull(f);
+  fprintf(f, "%s\n", json);
+  ck_assert_int_eq(concert_sweep_write_text(w, f), CONCERT_OK);
+  ck_assert_int_eq(concert_sweep_write_csv(w, f), CONCERT_OK);
+  fclose(f);
+  free(json);
+  return buf;
+}
+
+/* A sweep in 3 parts (threads 1, 2, 3), the parts' counters summed into one of them,
+ * reports exactly what the sweep in one part does: every output byte for byte. The parts
+ * alone each report their own runs. */
+START_TEST(parts_sum_identical) {
+  concert_scenario *s = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_scenario_load_file(CONCERT_SRCDIR "/scenarios/g5-2026.yaml", &s, &d),
+                   CONCERT_OK);
+  size_t f = 0;
+  ck_assert(concert_scenario_forum_find(s, "G5", &f));
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  o.runs = 1000, o.seed = 7, o.forum = f; /* 4 blocks of 256: parts of 256 + 232, 256, 256 runs */
+  concert_sweep *whole = NULL, *part[3] = {NULL, NULL, NULL};
+  ck_assert_msg(concert_sweep_run(s, &o, &whole, &d) == CONCERT_OK, "%s", d.message);
+  o.parts = 3;
+  size_t played = 0;
+  for (size_t q = 0; q < 3; q++) {
+    o.part = q, o.threads = (unsigned)q + 1;
+    ck_assert_msg(concert_sweep_run(s, &o, &part[q], &d) == CONCERT_OK, "%s", d.message);
+    played += concert_sweep_runs(part[q]);
+  }
+  ck_assert_uint_eq(concert_sweep_runs(part[0]), 488);
+  ck_assert_uint_eq(concert_sweep_runs(part[1]), 256);
+  ck_assert_uint_eq(concert_sweep_runs(part[2]), 256);
+  ck_assert_uint_eq(played, 1000);
+  size_t n0, n1, n2, nw;
+  int64_t *c0 = concert_sweep_counters(part[0], &n0), *c1 = concert_sweep_counters(part[1], &n1);
+  int64_t *c2 = concert_sweep_counters(part[2], &n2);
+  concert_sweep_counters(whole, &nw);
+  ck_assert_uint_eq(n0, nw);
+  ck_assert_uint_eq(n1, nw);
+  ck_assert_uint_eq(n2, nw);
+  /* summed in another order than the parts' */
+  for (size_t i = 0; i < n0; i++) c1[i] += c2[i];
+  for (size_t i = 0; i < n0; i++) c1[i] += c0[i];
+  char *a = all_outputs(whole), *b = all_outputs(part[1]);
+  ck_assert_str_eq(a, b);
+  ck_assert_ptr_nonnull(strstr(a, "1000 runs"));
+  free(a), free(b);
+  for (size_t q = 0; q < 3; q++) concert_sweep_free(part[q]);
+  concert_sweep_free(whole);
+  /* refusals: more runs than the fixed-point sums hold; a part out of range; parts with a
+   * database */
+  o.runs = CONCERT_SWEEP_MAX_RUNS + 1;
+  concert_sweep *big = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &big, &d), CONCERT_ERR_TOO_LARGE);
+  ck_assert_ptr_nonnull(strstr(d.message, "at most 2147483648 runs"));
+  ck_assert_ptr_null(big);
+  o.runs = 1000;
+  o.parts = 2, o.part = 2, o.threads = 1;
+  concert_sweep *w = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, &d), CONCERT_ERR_ARGUMENT);
+  o.part = 0, o.db_path = "/nonexistent/never-opened.sqlite";
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, &d), CONCERT_ERR_ARGUMENT);
+  ck_assert_ptr_nonnull(strstr(d.message, "a database sweep runs in one part"));
+  ck_assert_ptr_null(w);
   concert_scenario_free(s);
 }
 END_TEST
@@ -296,6 +448,92 @@ START_TEST(red_line_half) {
   ck_assert_double_eq_tol(concert_sweep_blocks(w, 0, 1).p, 1 - e.p, 1e-12);
   concert_sweep_free(w);
   concert_params_free(p);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* Variance shares by hand. B's red line r = 40 + 20 u (u its uniform) alone decides issue
+ * k's statement: issued exactly when r >= 50, u >= 1/2, that is in bins 8..15 of 16. Then
+ * sum_b n_b (ybar_b - ybar)^2 = N var(y) and S = 1 - (K - 1) / (N - 1) exactly. A's salience
+ * of issue z, which is not on the agenda, decides nothing: S near 0 (under the null the
+ * estimate less its bias has sd sqrt(2 (K - 1)) / N = 0.0027 here). */
+static const char *shares_yaml =
+    "name: shares\nsource: test\nissues: [{id: k, title: K, reversion: 0}, {id: z, title: Z, "
+    "reversion: 0}]\nactors:\n"
+    "  - {id: A, capability: 1, stances: {k: {position: 60, salience: 1},\n"
+    "         z: {position: 50, salience: {value: 0.5, low: 0.2, high: 0.9}}}}\n"
+    "  - {id: B, capability: 1, stances: {k: {position: 40, salience: 1,\n"
+    "         red_line: {value: 50, low: 40, high: 60}}}}\n"
+    "forums: [{id: F, members: [A, B], agenda: [{session: s, issues: [k]}]}]\n";
+
+START_TEST(shares_by_hand) {
+  concert_scenario *s = load(shares_yaml);
+  concert_params *p = concert_params_new();
+  ck_assert_int_eq(concert_params_set_word(p, "redraft", "false"), CONCERT_OK);
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  o.runs = 2000, o.seed = 3, o.protocol = p;
+  concert_sweep *w = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, NULL), CONCERT_OK);
+  ck_assert_uint_eq(concert_sweep_input_count(w), 2);
+  ck_assert_uint_eq(concert_sweep_headline_count(w), 2);
+  /* draw order: stances by actor then issue, so A's salience of z first, then B's red line */
+  concert_sweep_input a = concert_sweep_input_at(w, 0), b = concert_sweep_input_at(w, 1);
+  ck_assert_int_eq(a.kind, CONCERT_SWEEP_SALIENCE);
+  ck_assert_uint_eq(a.actor, 0);
+  ck_assert_uint_eq(a.issue, 1);
+  ck_assert_int_eq(b.kind, CONCERT_SWEEP_RED_LINE);
+  ck_assert_uint_eq(b.actor, 1);
+  ck_assert_str_eq(concert_sweep_input_kind_name(b.kind), "red_line");
+  double p_k = concert_sweep_statement(w, 0).p;
+  ck_assert(p_k > 0.4 && p_k < 0.6);
+  ck_assert_double_eq_tol(concert_sweep_variance_share(w, 1, 1), 1 - 15.0 / 1999, 1e-12);
+  double null = concert_sweep_variance_share(w, 1, 0);
+  ck_assert_msg(null >= 0 && null < 0.01, "S %g", null);
+  /* the document is always issued here: no variance to share */
+  ck_assert(isnan(concert_sweep_variance_share(w, 0, 1)));
+  ck_assert(isnan(concert_sweep_variance_share(w, 2, 0))); /* out of range */
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&text, &len);
+  ck_assert_int_eq(concert_sweep_write_text(w, f), CONCERT_OK);
+  fclose(f);
+  ck_assert_ptr_nonnull(strstr(text, "  k                       B red line on k (S = 0.99)\n"));
+  ck_assert_ptr_nonnull(strstr(text, "never varies (p = 1.000)"));
+  free(text);
+  concert_sweep_free(w);
+  concert_params_free(p);
+  concert_scenario_free(s);
+}
+END_TEST
+
+/* Property: on a real scenario every share is in [0, 1], and NaN exactly when its headline
+ * never varies. */
+START_TEST(shares_in_unit_interval) {
+  concert_scenario *s = NULL;
+  ck_assert_int_eq(
+      concert_scenario_load_file(CONCERT_SRCDIR "/scenarios/g7-kananaskis-2025.yaml", &s, NULL),
+      CONCERT_OK);
+  concert_sweep_options o;
+  concert_sweep_options_init(&o);
+  o.runs = 600, o.seed = 9, o.threads = 2;
+  concert_sweep *w = NULL;
+  ck_assert_int_eq(concert_sweep_run(s, &o, &w, NULL), CONCERT_OK);
+  ck_assert_uint_gt(concert_sweep_input_count(w), 100);
+  size_t positive = 0;
+  for (size_t h = 0; h < concert_sweep_headline_count(w); h++) {
+    double ph = h ? concert_sweep_statement(w, h - 1).p
+                  : concert_sweep_fate(w, CONCERT_DOCUMENT_ISSUED).p +
+                        concert_sweep_fate(w, CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT).p;
+    bool varies = ph > 0 && ph < 1;
+    for (size_t j = 0; j < concert_sweep_input_count(w); j++) {
+      double x = concert_sweep_variance_share(w, h, j);
+      ck_assert_msg(varies ? x >= 0 && x <= 1 : isnan(x), "h %zu j %zu: %g", h, j, x);
+      positive += x > 0;
+    }
+  }
+  ck_assert_uint_gt(positive, 0);
+  concert_sweep_free(w);
   concert_scenario_free(s);
 }
 END_TEST
@@ -493,8 +731,13 @@ int main(void) {
   tcase_add_test(t, event_probability);
   tcase_add_test(t, bad_distributions);
   tcase_add_test(t, bad_event_probability);
+  tcase_add_test(t, histogram_by_hand);
+  tcase_add_test(t, histogram_within_resolution);
   tcase_add_test(t, threads_identical);
+  tcase_add_test(t, parts_sum_identical);
   tcase_add_test(t, red_line_half);
+  tcase_add_test(t, shares_by_hand);
+  tcase_add_test(t, shares_in_unit_interval);
   tcase_add_test(t, cancellation);
   tcase_add_test(t, forgo_point);
   tcase_add_test(t, db_resume_identical);
