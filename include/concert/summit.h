@@ -239,6 +239,25 @@ CONCERT_API const concert_deal *concert_outcome_deal(const concert_outcome *o, s
 /** The network of the bilateral deals over the forum's members (vertex i = the forum's
  * i-th member), or NULL when there is no deal. Lives as long as o. */
 CONCERT_API const concert_network *concert_outcome_network(const concert_outcome *o);
+/** What the summit's texts say on agenda issue i (agenda order), counted as a record of a
+ * real summit counts it (data/record/PROVENANCE.md, S2-S6; docs/backtest.md): JOINT when a
+ * text on it was issued in the name of every member present, as its joint statement or as
+ * its paragraph of the issued document (kept, softened or restating agreed language, i.e. a
+ * reversion point above 0, the "no joint text" anchor; also when the document was later
+ * disowned); MINILATERAL when only some members' text exists
+ * (a statement of its signatories, or a carved-out paragraph); NONE otherwise (the chair's
+ * summary). CONCERT_STATEMENT_NONE for i out of range. O(1). */
+CONCERT_API concert_statement_kind concert_outcome_issue_text(const concert_outcome *o, size_t i);
+/** Whether actor `actor` endorses a text on agenda issue i in that sense (it signed the
+ * statement, or endorsed the issued document and is not carved out of the paragraph).
+ * O(members). */
+CONCERT_API bool concert_outcome_issue_text_signs(const concert_outcome *o, size_t i,
+                                                  size_t actor);
+/** Whether actor `actor` blocks agenda issue i in that sense: only when the issue has no
+ * joint text, as a pivotal blocker or party to a deadlock on its statement, or carved out
+ * of its paragraph. O(members + objections). */
+CONCERT_API bool concert_outcome_issue_text_blocks(const concert_outcome *o, size_t i,
+                                                   size_t actor);
 /** Number of joint statements issued. */
 CONCERT_API size_t concert_outcome_joint_count(const concert_outcome *o);
 /** Words for kinds and wordings ("joint statement", "discussed", ...). */

@@ -186,6 +186,15 @@ CONCERT_API concert_estimate concert_sweep_signs(const concert_sweep *w, size_t 
 /** The probability that member m blocks issue i's text (a pivotal blocker or party to a
  * deadlock; docs/protocol.md, blockers). O(1). */
 CONCERT_API concert_estimate concert_sweep_blocks(const concert_sweep *w, size_t i, size_t m);
+/** Texts counted as a record of a real summit counts them (concert_outcome_issue_text in
+ * concert/summit.h: a statement, or the issue's paragraph in the issued document): the
+ * probability that agenda issue i has a text (joint or of some members), that it has one
+ * in the name of every member present, that member m endorses it, and that member m blocks
+ * the issue when it has no joint text. O(1). These feed `concert backtest`. */
+CONCERT_API concert_estimate concert_sweep_text_any(const concert_sweep *w, size_t i);
+CONCERT_API concert_estimate concert_sweep_text_joint(const concert_sweep *w, size_t i);
+CONCERT_API concert_estimate concert_sweep_text_signs(const concert_sweep *w, size_t i, size_t m);
+CONCERT_API concert_estimate concert_sweep_text_blocks(const concert_sweep *w, size_t i, size_t m);
 /** The text of issue i over the runs where a statement was issued. O(bins). */
 CONCERT_API concert_spread concert_sweep_text(const concert_sweep *w, size_t i);
 /** The share of the agenda issues that get a joint statement, over the runs (its mean is

@@ -83,35 +83,27 @@ static concert_status add_items(concert_backtest *b, size_t si, const issue_fore
   return CONCERT_OK;
 }
 
-/* Point run: concert's 0/1 forecasts of the issue at agenda position i of o. */
+/* Point run: concert's 0/1 forecasts of the issue at agenda position i of o, texts counted
+ * as the record counts them (concert_outcome_issue_text). */
 static void point_issue(const concert_scenario *s, size_t f, const concert_outcome *o, size_t i,
                         issue_forecast *fc) {
-  const concert_issue_result *ir = concert_outcome_issue(o, i);
-  fc->issue = ir->issue;
-  fc->p_statement = ir->kind != CONCERT_STATEMENT_NONE;
+  fc->issue = concert_outcome_issue(o, i)->issue;
+  fc->p_statement = concert_outcome_issue_text(o, i) != CONCERT_STATEMENT_NONE;
   size_t nm = concert_scenario_forum_member_count(s, f);
   for (size_t m = 0; m < nm; m++) {
     size_t a = concert_scenario_forum_member(s, f, m);
-    fc->p_sign[m] = 0, fc->p_block[m] = 0;
-    if (ir->kind != CONCERT_STATEMENT_NONE)
-      for (size_t j = 0; j < ir->n_signatories; j++)
-        if (ir->signatories[j] == a) fc->p_sign[m] = 1;
-    for (size_t v = 0; v < concert_outcome_veto_count(o); v++) {
-      const concert_veto *ve = concert_outcome_veto(o, v);
-      if (ve->issue == ir->issue && ve->actor == a &&
-          (ve->role == CONCERT_OBJECTION_BLOCK || ve->role == CONCERT_OBJECTION_JOINT_BLOCK))
-        fc->p_block[m] = 1;
-    }
+    fc->p_sign[m] = concert_outcome_issue_text_signs(o, i, a);
+    fc->p_block[m] = concert_outcome_issue_text_blocks(o, i, a);
   }
 }
 
 /* Sweep: concert's probabilities of the issue at agenda position i of w. */
 static void sweep_issue(const concert_sweep *w, size_t i, issue_forecast *fc) {
   fc->issue = concert_sweep_issue(w, i);
-  fc->p_statement = concert_sweep_statement(w, i).p;
+  fc->p_statement = concert_sweep_text_any(w, i).p;
   for (size_t m = 0; m < concert_sweep_member_count(w); m++) {
-    fc->p_sign[m] = concert_sweep_signs(w, i, m).p;
-    fc->p_block[m] = concert_sweep_blocks(w, i, m).p;
+    fc->p_sign[m] = concert_sweep_text_signs(w, i, m).p;
+    fc->p_block[m] = concert_sweep_text_blocks(w, i, m).p;
   }
 }
 

@@ -14,7 +14,7 @@
 #include "status/diag.h"
 #include "sweep/store_i.h"
 
-#define SCHEMA_VERSION "1"
+#define SCHEMA_VERSION "2"
 
 struct concert_i_store {
   sqlite3 *db;                  /* the open database */
@@ -29,11 +29,12 @@ static const char schema[] =
     "CREATE TABLE run(run INTEGER PRIMARY KEY, fate TEXT NOT NULL, no_communique REAL,"
     " missing_statements REAL, no_unified_stance REAL, trade REAL, agenda REAL, role REAL);"
     "CREATE TABLE run_issue(run INTEGER NOT NULL, issue INTEGER NOT NULL, kind TEXT NOT NULL,"
-    " text REAL, PRIMARY KEY(run, issue)) WITHOUT ROWID;"
+    " text REAL, text_kind TEXT NOT NULL, PRIMARY KEY(run, issue)) WITHOUT ROWID;"
     "CREATE TABLE run_member(run INTEGER NOT NULL, member INTEGER NOT NULL, net_gain REAL,"
     " PRIMARY KEY(run, member)) WITHOUT ROWID;"
     "CREATE TABLE run_member_issue(run INTEGER NOT NULL, issue INTEGER NOT NULL,"
     " member INTEGER NOT NULL, signed INTEGER NOT NULL, blocked INTEGER NOT NULL,"
+    " text_signed INTEGER NOT NULL, text_blocked INTEGER NOT NULL,"
     " PRIMARY KEY(run, issue, member)) WITHOUT ROWID;";
 
 static const char *const kinds[3] = {"none", "joint", "minilateral"};
@@ -212,11 +213,11 @@ concert_status concert_i_store_open(const char *path, bool resume, const concert
   }
   if (!rc) rc = prepare(st, "INSERT OR REPLACE INTO run VALUES(?, ?, ?, ?, ?, ?, ?, ?)", &st->run, d);
   if (!rc)
-    rc = prepare(st, "INSERT OR REPLACE INTO run_issue VALUES(?, ?, ?, ?)", &st->issue, d);
+    rc = prepare(st, "INSERT OR REPLACE INTO run_issue VALUES(?, ?, ?, ?, ?)", &st->issue, d);
   if (!rc)
     rc = prepare(st, "INSERT OR REPLACE INTO run_member VALUES(?, ?, ?)", &st->member, d);
   if (!rc)
-    rc = prepare(st, "INSERT OR REPLACE INTO run_member_issue VALUES(?, ?, ?, ?, ?)", &st->cell, d);
+    rc = prepare(st, "INSERT OR REPLACE INTO run_member_issue VALUES(?, ?, ?, ?, ?, ?, ?)", &st->cell, d);
 done:
   if (rc) concert_i_store_close(st);
   else *out = st;
@@ -246,9 +247,10 @@ concert_status concert_i_store_each(concert_i_store *st, concert_i_store_runs *v
   static const char *const q[4] = {
       ("SELECT run, fate, no_communique, missing_statements, no_unified_stance, trade, agenda, "
        "role FROM run ORDER BY run"),
-      "SELECT run, issue, kind, text FROM run_issue ORDER BY run, issue",
+      "SELECT run, issue, kind, text, text_kind FROM run_issue ORDER BY run, issue",
       "SELECT run, member, net_gain FROM run_member ORDER BY run, member",
-      "SELECT run, issue, member, signed, blocked FROM run_member_issue ORDER BY run, issue, member"};
+      "SELECT run, issue, member, signed, blocked, text_signed, text_blocked FROM run_member_issue "
+      "ORDER BY run, issue, member"};
   cursor c[4] = {{0}};
   concert_status rc = CONCERT_OK;
   size_t ni = v->ni, nm = v->nm;
@@ -285,10 +287,13 @@ concert_status concert_i_store_each(concert_i_store *st, concert_i_store_runs *v
         sqlite3_int64 i = sqlite3_column_int64(c[t].s, 1);
         if (t == 1 && i >= 0 && (uint64_t)i < ni) {
           const char *kind = (const char *)sqlite3_column_text(c[t].s, 2);
-          int k = 0;
-          for (int j = 0; kind && j < 3; j++)
-            if (!strcmp(kind, kinds[j])) k = j;
-          v->kind[sl * ni + (size_t)i] = (unsigned char)k;
+          const char *tkind = (const char *)sqlite3_column_text(c[t].s, 4);
+          int k = 0, tk = 0;
+          for (int j = 0; j < 3; j++) {
+            if (kind && !strcmp(kind, kinds[j])) k = j;
+            if (tkind && !strcmp(tkind, kinds[j])) tk = j;
+          }
+          v->kind[sl * ni + (size_t)i] = (unsigned char)(k | tk << 2);
           v->text[sl * ni + (size_t)i] = k ? column_double(c[t].s, 3) : NAN;
         } else if (t == 2 && i >= 0 && (uint64_t)i < nm) {
           v->gain[sl * nm + (size_t)i] = column_double(c[t].s, 2);
@@ -297,7 +302,9 @@ concert_status concert_i_store_each(concert_i_store *st, concert_i_store_runs *v
           if (i >= 0 && (uint64_t)i < ni && m >= 0 && (uint64_t)m < nm)
             v->flags[(sl * ni + (size_t)i) * nm + (size_t)m] =
                 (unsigned char)((sqlite3_column_int(c[t].s, 3) ? 1 : 0) |
-                                (sqlite3_column_int(c[t].s, 4) ? 2 : 0));
+                                (sqlite3_column_int(c[t].s, 4) ? 2 : 0) |
+                                (sqlite3_column_int(c[t].s, 5) ? 4 : 0) |
+                                (sqlite3_column_int(c[t].s, 6) ? 8 : 0));
         }
       }
       if (c[t].step != SQLITE_ROW && c[t].step != SQLITE_DONE) {
@@ -341,11 +348,12 @@ concert_status concert_i_store_write(concert_i_store *st, const concert_i_store_
     for (int c = 0; c < CONCERT_RIFT_N; c++) bad |= bind_real(st->run, 3 + c, v->rift[sl * 6 + (size_t)c]);
     bad |= step_reset(st->run);
     for (size_t i = 0; !bad && i < ni; i++) {
-      unsigned k = v->kind[sl * ni + i];
+      unsigned k = v->kind[sl * ni + i] & 3, tk = (v->kind[sl * ni + i] >> 2) & 3;
       bad |= sqlite3_bind_int64(st->issue, 1, ri) != SQLITE_OK;
       bad |= sqlite3_bind_int64(st->issue, 2, (sqlite3_int64)i) != SQLITE_OK;
       bad |= sqlite3_bind_text(st->issue, 3, kinds[k < 3 ? k : 0], -1, SQLITE_STATIC) != SQLITE_OK;
       bad |= bind_real(st->issue, 4, v->text[sl * ni + i]);
+      bad |= sqlite3_bind_text(st->issue, 5, kinds[tk < 3 ? tk : 0], -1, SQLITE_STATIC) != SQLITE_OK;
       bad |= step_reset(st->issue);
       for (size_t m = 0; !bad && m < nm; m++) {
         unsigned char fl = v->flags[(sl * ni + i) * nm + m];
@@ -354,6 +362,8 @@ concert_status concert_i_store_write(concert_i_store *st, const concert_i_store_
         bad |= sqlite3_bind_int64(st->cell, 3, (sqlite3_int64)m) != SQLITE_OK;
         bad |= sqlite3_bind_int(st->cell, 4, fl & 1) != SQLITE_OK;
         bad |= sqlite3_bind_int(st->cell, 5, (fl >> 1) & 1) != SQLITE_OK;
+        bad |= sqlite3_bind_int(st->cell, 6, (fl >> 2) & 1) != SQLITE_OK;
+        bad |= sqlite3_bind_int(st->cell, 7, (fl >> 3) & 1) != SQLITE_OK;
         bad |= step_reset(st->cell);
       }
     }

@@ -79,11 +79,16 @@ static concert_status record(worker *k, size_t r, const concert_outcome *o) {
   memset(flags, 0, ni * nm);
   for (size_t i = 0; i < ni; i++) {
     const concert_issue_result *res = concert_outcome_issue(o, i);
-    kind[i] = (unsigned char)res->kind;
+    kind[i] = (unsigned char)(res->kind | concert_outcome_issue_text(o, i) << 2);
     text[i] = res->kind != CONCERT_STATEMENT_NONE ? res->text : NAN;
     for (size_t q = 0; q < res->n_signatories; q++) {
       size_t m = sh->member_of[res->signatories[q]];
       if (m != SIZE_MAX) flags[i * nm + m] |= 1;
+    }
+    for (size_t m = 0; m < nm; m++) {
+      size_t a = sh->w->member[m];
+      if (concert_outcome_issue_text_signs(o, i, a)) flags[i * nm + m] |= 4;
+      if (concert_outcome_issue_text_blocks(o, i, a)) flags[i * nm + m] |= 8;
     }
   }
   for (size_t v = 0; v < concert_outcome_veto_count(o); v++) {

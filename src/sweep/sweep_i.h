@@ -51,6 +51,7 @@ struct concert_sweep {
   int64_t *c;                  /* the counters (nc) */
   size_t nc;
   size_t at_fate, at_stmt, at_joint, at_sign, at_block, at_agreed; /* count blocks */
+  size_t at_tany, at_tjoint, at_tsign, at_tblock; /* texts as a record counts them */
   size_t at_text, at_rift, at_gain; /* first quantity block of each kind */
   size_t text_len, rift_len, gain_len; /* one block's length */
   size_t at_nb, at_yb;         /* runs per input and bin; per headline, input and bin */
@@ -59,8 +60,10 @@ struct concert_sweep {
 /* One run's results, the unit added to the counters. */
 typedef struct concert_i_sweep_run {
   unsigned char fate;          /* document fate */
-  const unsigned char *kind;   /* statement kind per agenda issue (ni) */
-  const unsigned char *flags;  /* bit 0 signed, bit 1 blocked, [i * nm + m] */
+  const unsigned char *kind;   /* per agenda issue (ni): bits 0-1 the statement kind, bits
+                                  2-3 the text kind (concert_outcome_issue_text) */
+  const unsigned char *flags;  /* [i * nm + m]: bit 0 signed, bit 1 blocked (the statement);
+                                  bit 2 endorses, bit 3 blocks the text (as a record counts) */
   const double *text;          /* issued text per issue, NaN when none (ni) */
   const double *rift;          /* the six rift components (NaN: unknown) */
   const double *gain;          /* net gain per member (nm) */

@@ -40,6 +40,10 @@ concert_status concert_i_sweep_layout(concert_sweep *w, concert_diag *d) {
   w->at_sign = n, n += ni * nm;
   w->at_block = n, n += ni * nm;
   w->at_agreed = n, n += ni + 1;
+  w->at_tany = n, n += ni;
+  w->at_tjoint = n, n += ni;
+  w->at_tsign = n, n += ni * nm;
+  w->at_tblock = n, n += ni * nm;
   w->at_text = n, n += ni * w->text_len;
   w->at_rift = n, n += CONCERT_RIFT_N * w->rift_len;
   w->at_gain = n, n += nm * w->gain_len;
@@ -73,14 +77,18 @@ concert_status concert_i_sweep_add(const concert_sweep *w, int64_t *c, size_t r,
   if (run->fate < 5) c[w->at_fate + run->fate]++;
   size_t nj = 0;
   for (size_t i = 0; i < ni; i++) {
-    unsigned k = run->kind[i];
+    unsigned k = run->kind[i] & 3, t = (run->kind[i] >> 2) & 3;
     c[w->at_stmt + i] += k != CONCERT_STATEMENT_NONE;
     c[w->at_joint + i] += k == CONCERT_STATEMENT_JOINT;
+    c[w->at_tany + i] += t != CONCERT_STATEMENT_NONE;
+    c[w->at_tjoint + i] += t == CONCERT_STATEMENT_JOINT;
     nj += k == CONCERT_STATEMENT_JOINT;
     for (size_t m = 0; m < nm; m++) {
       unsigned char fl = run->flags[i * nm + m];
       c[w->at_sign + i * nm + m] += fl & 1;
       c[w->at_block + i * nm + m] += (fl >> 1) & 1;
+      c[w->at_tsign + i * nm + m] += (fl >> 2) & 1;
+      c[w->at_tblock + i * nm + m] += (fl >> 3) & 1;
     }
   }
   c[w->at_agreed + nj]++;
@@ -113,7 +121,7 @@ concert_status concert_i_sweep_add(const concert_sweep *w, int64_t *c, size_t r,
   for (size_t h = 0; h < w->nh; h++) {
     bool y = h == 0 ? run->fate == CONCERT_DOCUMENT_ISSUED ||
                           run->fate == CONCERT_DOCUMENT_ISSUED_WITH_CARVE_OUT
-                    : run->kind[h - 1] != CONCERT_STATEMENT_NONE;
+                    : (run->kind[h - 1] & 3) != CONCERT_STATEMENT_NONE;
     if (!y) continue;
     int64_t *yb = c + w->at_yb + h * nin * K;
     for (size_t j = 0; j < nin; j++) yb[off[j]]++;
@@ -221,6 +229,21 @@ concert_estimate concert_sweep_signs(const concert_sweep *w, size_t i, size_t m)
 }
 concert_estimate concert_sweep_blocks(const concert_sweep *w, size_t i, size_t m) {
   return i < w->ni && m < w->nm ? estimate(w->c[w->at_block + i * w->nm + m], w->c[0])
+                                : estimate(0, 0);
+}
+
+concert_estimate concert_sweep_text_any(const concert_sweep *w, size_t i) {
+  return i < w->ni ? estimate(w->c[w->at_tany + i], w->c[0]) : estimate(0, 0);
+}
+concert_estimate concert_sweep_text_joint(const concert_sweep *w, size_t i) {
+  return i < w->ni ? estimate(w->c[w->at_tjoint + i], w->c[0]) : estimate(0, 0);
+}
+concert_estimate concert_sweep_text_signs(const concert_sweep *w, size_t i, size_t m) {
+  return i < w->ni && m < w->nm ? estimate(w->c[w->at_tsign + i * w->nm + m], w->c[0])
+                                : estimate(0, 0);
+}
+concert_estimate concert_sweep_text_blocks(const concert_sweep *w, size_t i, size_t m) {
+  return i < w->ni && m < w->nm ? estimate(w->c[w->at_tblock + i * w->nm + m], w->c[0])
                                 : estimate(0, 0);
 }
 

@@ -1,1 +1,1 @@
-backtest data/record
+backtest tests/data/backtest-empty

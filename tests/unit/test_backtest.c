@@ -8,9 +8,12 @@
  *   t3-2021 T3 fail.yaml   failed  / forgone  k minilateral A;B (C blocks), m unknown
  *   u3-2021 U3 apart.yaml  forgone / issued   k none (no blockers), m none (blockers unknown)
  *   t3-2022 T3 agree.yaml  unknown / issued   no statement rows: all unknown
- * concert (runs 1): agree: joint statements on k and m signed by A, B, C; split: m joint, k
- * none with C the objector (a deadlock); fail: nothing, C blocks k and m, the chair forgoes;
- * apart: nothing, C objects on k and m (deadlocks), the communique issued (softened).
+ * concert (runs 1), texts counted as the record counts them (concert_outcome_issue_text: a
+ * statement, or the issue's paragraph in the issued communique): agree: joint statements on
+ * k and m signed by A, B, C; split: m joint; no statement on k (C objects), but the issued
+ * communique holds k's paragraph, softened, endorsed by A, B, C: a joint text, so nobody
+ * blocks; fail: nothing, C blocks k and m, the chair forgoes; apart: no statement, but the
+ * communique is issued with both paragraphs softened: joint texts on k and m, no blocker.
  * ln 0.99 = -0.0100503, ln 0.01 = -4.6051702 (the clipping at EPS = 0.01). */
 #include <check.h>
 #include <concert.h>
@@ -118,9 +121,10 @@ END_TEST
 START_TEST(statement_scores) {
   concert_record *r = load_mini();
   concert_backtest *b = run_mini(r, 1, 1);
-  /* concert 1,1 / 0,1 / 0 / 0,0: wrong only on 2021 k. */
-  expect(b, CONCERT_FORECASTER_CONCERT, CONCERT_TARGET_STATEMENT, 7, 3, 6.0 / 7, 1.0 / 7,
-         (6 * L99 + L01) / 7);
+  /* concert 1,1 / 1,1 / 0 / 1,1: right on 2019 k, m and 2020 m; wrong on 2020 k, 2021 k,
+   * u3 k, m. Accuracy 3/7, Brier 4/7. */
+  expect(b, CONCERT_FORECASTER_CONCERT, CONCERT_TARGET_STATEMENT, 7, 3, 3.0 / 7, 4.0 / 7,
+         (3 * L99 + 4 * L01) / 7);
   /* base rate LOO: 2019: the other 5 have 2 ones -> 0.4 (both wrong, .36 each, ln .4);
    * 2020: 3/5 = 0.6 (k=0 wrong .36 ln .4; m=1 right .16 ln .6); 2021: 3/6 = 0.5 (p >= 0.5
    * calls yes: right, .25, ln .5); u3: 4/5 = 0.8 (both wrong, .64 each, ln .2).
@@ -145,9 +149,11 @@ END_TEST
 START_TEST(signatory_scores) {
   concert_record *r = load_mini();
   concert_backtest *b = run_mini(r, 1, 1);
-  /* concert: wrong on 2021 k A and B (no statement forecast). */
-  expect(b, CONCERT_FORECASTER_CONCERT, CONCERT_TARGET_SIGNATORY, 21, 9, 19.0 / 21, 2.0 / 21,
-         (19 * L99 + 2 * L01) / 21);
+  /* concert: 2019 all six right; 2020 k: A, B, C endorse the communique's k paragraph
+   * (three wrong), m right; 2021 nothing (A, B wrong, C right); u3: all endorse both
+   * paragraphs (six wrong). Right 10/21, Brier 11/21. */
+  expect(b, CONCERT_FORECASTER_CONCERT, CONCERT_TARGET_SIGNATORY, 21, 9, 10.0 / 21, 11.0 / 21,
+         (10 * L99 + 11 * L01) / 21);
   /* base rate LOO, per summit (n, ones): 2019 (6,6), 2020 (6,3), 2021 (3,2), u3 (6,0).
    * 2019: others 5/15 = 1/3: six wrong, 6 x 4/9; 2020: 8/15: k three wrong 3 x (8/15)^2,
    * m three right 3 x (7/15)^2; 2021: 9/18 = .5: A, B right, C wrong, 3 x .25;
@@ -176,7 +182,8 @@ END_TEST
 START_TEST(blocker_scores) {
   concert_record *r = load_mini();
   concert_backtest *b = run_mini(r, 1, 1);
-  /* concert blocks: 2020 k C, 2021 k C, u3 k C: wrong only on u3 k C. */
+  /* concert blocks only 2021 k (C): 2020 k and u3 k have joint texts. Wrong only on 2020 k C
+   * (observed a blocker). */
   expect(b, CONCERT_FORECASTER_CONCERT, CONCERT_TARGET_BLOCKER, 18, 12, 17.0 / 18, 1.0 / 18,
          (17 * L99 + L01) / 18);
   /* base rate LOO, (n, ones): 2019 (6,0) 2020 (6,1) 2021 (3,1) u3 (3,0).
@@ -202,18 +209,19 @@ START_TEST(blocker_scores) {
 END_TEST
 
 /* Calibration: concert's 0/1 forecasts fall in the first and last bins. p = 0: statements
- * 4 (1 one), signatories 12 (2 ones), blockers 15 (0) = 31 with 3 ones; p = 1: statements 3
- * (3), signatories 9 (9), blockers 3 (2) = 15 with 14 ones. */
+ * 1 (2021 k: 1 one), signatories 3 (2021 k: 2 ones), blockers 17 (2020 k C: 1 one) = 21
+ * with 4 ones; p = 1: statements 6 (3 ones), signatories 18 (9), blockers 1 (1) = 25 with
+ * 13 ones. */
 START_TEST(calibration_bins) {
   concert_record *r = load_mini();
   concert_backtest *b = run_mini(r, 1, 1);
   concert_backtest_bin lo = concert_backtest_calibration(b, 0),
                        hi = concert_backtest_calibration(b, CONCERT_BACKTEST_BINS - 1);
-  ck_assert_uint_eq(lo.n, 31);
-  ck_assert_double_eq_tol(lo.observed, 3.0 / 31, 1e-12);
+  ck_assert_uint_eq(lo.n, 21);
+  ck_assert_double_eq_tol(lo.observed, 4.0 / 21, 1e-12);
   ck_assert_double_eq_tol(lo.forecast, 0, 1e-12);
-  ck_assert_uint_eq(hi.n, 15);
-  ck_assert_double_eq_tol(hi.observed, 14.0 / 15, 1e-12);
+  ck_assert_uint_eq(hi.n, 25);
+  ck_assert_double_eq_tol(hi.observed, 13.0 / 25, 1e-12);
   ck_assert_double_eq_tol(hi.lo, 0.9, 1e-12);
   for (size_t k = 1; k + 1 < CONCERT_BACKTEST_BINS; k++)
     ck_assert_uint_eq(concert_backtest_calibration(b, k).n, 0);
