@@ -40,8 +40,8 @@ static bool others_meet(const concert_i_engine *e, const bool *present, const bo
   for (size_t i = 0; i < e->f->n_members; i++) {
     double l, h;
     if (i == skip || !present[i] || !counted[i]) continue;
-    if (!concert_i_accept_interval(e, e->f->members[i], k, &l, &h)) return false;
-    *lo = fmax(*lo, l), *hi = fmin(*hi, h);
+    if (!concert_i_member_interval(e, i, k, &l, &h)) return false;
+    *lo = concert_i_fmax(*lo, l), *hi = concert_i_fmin(*hi, h);
   }
   return *lo <= *hi + EPS;
 }
@@ -54,7 +54,7 @@ static bool has_new_text(double lo, double hi, double rv) {
 /* The point of [lo, hi] nearest x other than rv: when that is the end at rv, the other
  * end (every point between is as far from x and no nearer point exists). */
 static double new_text(double lo, double hi, double rv, double x) {
-  double y = fmin(fmax(x, lo), hi);
+  double y = concert_i_fmin(concert_i_fmax(x, lo), hi);
   if (!at_rev(y, rv)) return y;
   return fabs(y - lo) <= EPS ? hi : lo;
 }
@@ -66,8 +66,8 @@ static bool pivotal(const concert_i_engine *e, const bool *present, const bool *
   double lo, hi, l, h, rv = e->rev[k];
   if (!others_meet(e, present, counted, k, i, &lo, &hi) || !has_new_text(lo, hi, rv)) return false;
   *text = new_text(lo, hi, rv, x);
-  if (!concert_i_accept_interval(e, e->f->members[i], k, &l, &h)) return true;
-  l = fmax(l, lo), h = fmin(h, hi);
+  if (!concert_i_member_interval(e, i, k, &l, &h)) return true;
+  l = concert_i_fmax(l, lo), h = concert_i_fmin(h, hi);
   return l > h + EPS || !has_new_text(l, h, rv);
 }
 

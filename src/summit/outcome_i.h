@@ -38,6 +38,10 @@ struct concert_outcome {
   concert_network *net;        /* deal network over the forum's members, NULL if no deal */
 };
 
+/** Empties o for another play of the same forum: every count to zero, the statements, the
+ * communique and the gains cleared, the reasons, deals and network freed; the arrays kept
+ * (the package's paragraphs too: the next play swaps them). O(results + members). */
+void concert_i_outcome_reset(concert_outcome *o);
 /** Replaces `to` by a copy of `from`; CONCERT_ERR_NOMEM on failure. */
 concert_status concert_i_idlist_copy(concert_i_idlist *to, const concert_i_idlist *from);
 /** Whether l holds x. */

@@ -58,6 +58,8 @@ typedef struct worker {
   shared *sh;
   pthread_t tid;
   concert_i_draw *draw;
+  concert_i_summit_ws *ws;         /* engine and outcome reused run to run (set up at the
+                                      worker's first run) */
   unsigned char *seen;             /* blockers noted this run, ni x nm */
   size_t fate[5];
   size_t *stmt, *joint, *sign, *block;
@@ -144,13 +146,15 @@ static void *work(void *arg) {
     concert_rng g;
     concert_rng_init(&g, o->seed, r);
     concert_i_draw_fill(k->draw, &g);
-    concert_outcome *out = NULL;
+    const concert_outcome *out = NULL;
     /* the sweep play: what record() reads (no deals, hinges or reasons) */
-    concert_status st =
-        concert_i_summit_run_mode(concert_i_draw_scenario(k->draw), o->forum, sh->model, sh->mparams,
-                                  sh->protocol, CONCERT_I_PLAY_SWEEP, &out, &k->diag);
+    concert_status st = CONCERT_OK;
+    if (!k->ws)
+      st = concert_i_summit_ws_new(concert_i_draw_scenario(k->draw), o->forum, sh->model,
+                                   sh->mparams, sh->protocol, CONCERT_I_PLAY_SWEEP, &k->ws,
+                                   &k->diag);
+    if (!st) st = concert_i_summit_ws_play(k->ws, &out, &k->diag);
     if (!st) st = record(k, r, out);
-    concert_outcome_free(out);
     if (st) {
       k->st = st, k->err_run = r;
       atomic_store(&sh->stop, 1);
@@ -282,6 +286,7 @@ done:
 }
 
 static void worker_free(worker *k) {
+  concert_i_summit_ws_free(k->ws);
   concert_i_draw_free(k->draw);
   free(k->seen), free(k->stmt), free(k->joint), free(k->sign), free(k->block);
 }
