@@ -98,9 +98,8 @@ static concert_status solve_issuewise(concert_i_engine *e, const size_t *who, si
                                       bool *done) {
   const concert_scenario *s = e->s;
   const concert_model *m = e->model;
-  size_t *iss = e->w.bg_iss, ni = s->n_issues;
+  const size_t *iss = e->w.neg, nq = e->w.n_neg, ni = s->n_issues;
   double *cap = e->w.bg_cap, *col = e->w.bg_x, *sal = e->w.bg_s;
-  size_t nq = agenda_issues(e, true, iss);
   *done = false;
   if (nq < m->min_issues) return CONCERT_OK;
   /* each test below is check_problem's (finite and in range), written as one comparison

@@ -87,6 +87,7 @@ typedef struct concert_i_package {
  * shares one with a step it calls. */
 typedef struct concert_i_scratch {
   void *block;                       /* the allocation every array below points into */
+  size_t *neg, n_neg;                /* the negotiated agenda issues, in agenda order */
   concert_i_att *play_att;           /* summit.c: attendance, nm */
   size_t *play_who, *sess_who;       /* summit.c: deal makers, session members, nm each */
   double *actual, *sess_xs;          /* summit.c: texts as played, session texts, ni each */
@@ -98,6 +99,7 @@ typedef struct concert_i_scratch {
   double *di_xs;                     /* statements.c: minilateral texts, ni */
   concert_i_end_pt *rd_los, *rd_his; /* acceptance.c re-draft: interval ends, nm + 1 each */
   double *rd_clo, *rd_chi;           /* acceptance.c re-draft: prefix sums, nm + 1 each */
+  double *bk_pl, *bk_ph, *bk_sl, *bk_sh; /* blockers.c: interval folds, nm each */
   bool *pk_yes, *pk_counted;         /* package.c: per member, nm each */
   concert_i_judge *pk_jd;            /* package.c: a paragraph's judges, nm */
   size_t *cv_idx;                    /* package.c carve-out: subset indices, nm */

@@ -9,13 +9,9 @@
 #include "summit/engine_i.h"
 
 double concert_i_salience_total(const concert_i_engine *e, size_t a) {
-  const concert_i_forum *f = e->f;
+  const double *sal = e->sal + a * e->s->n_issues;
   double tot = 0;
-  for (size_t j = 0; j < f->n_sessions; j++)
-    for (size_t q = 0; q < f->sessions[j].n_issues; q++) {
-      size_t i = f->sessions[j].issues[q];
-      if (!e->s->issues[i].raised_only) tot += e->sal[a * e->s->n_issues + i];
-    }
+  for (size_t q = 0; q < e->w.n_neg; q++) tot += sal[e->w.neg[q]];
   return tot;
 }
 

@@ -20,10 +20,11 @@ static void *place(unsigned char *block, size_t *off, size_t count, size_t size)
 static size_t layout(concert_i_scratch *w, unsigned char *b, size_t nm, size_t nr, size_t ni) {
   size_t off = 0;
 #define PUT(field, count) w->field = place(b, &off, (count), sizeof *w->field)
-  PUT(play_att, nm), PUT(play_who, nm), PUT(sess_who, nm), PUT(actual, ni), PUT(sess_xs, ni);
+  PUT(neg, nr), PUT(play_att, nm), PUT(play_who, nm), PUT(sess_who, nm), PUT(actual, ni), PUT(sess_xs, ni);
   PUT(ef_att, nm), PUT(ef_who, nm), PUT(ef_xs, ni), PUT(fg_x, ni);
   PUT(di_yes, nm), PUT(di_present, nm), PUT(di_counted, nm), PUT(di_coal, nm), PUT(di_xs, ni);
   PUT(rd_los, nm + 1), PUT(rd_his, nm + 1), PUT(rd_clo, nm + 1), PUT(rd_chi, nm + 1);
+  PUT(bk_pl, nm), PUT(bk_ph, nm), PUT(bk_sl, nm), PUT(bk_sh, nm);
   PUT(pk_yes, nm), PUT(pk_counted, nm), PUT(pk_jd, nm);
   PUT(cv_idx, nm), PUT(cv_out, nm), PUT(cv_best, nm);
   PUT(bg_iss, nr), PUT(bg_pos, nm * nr), PUT(bg_sal, nm * nr), PUT(bg_cap, nm), PUT(bg_rev, nr);
@@ -41,6 +42,11 @@ concert_status concert_i_scratch_init(concert_i_engine *e) {
   size_t bytes = layout(w, NULL, nm, nr, ni);
   if (!(w->block = malloc(bytes))) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
   layout(w, w->block, nm, nr, ni);
+  for (size_t j = 0; j < f->n_sessions; j++)
+    for (size_t q = 0; q < f->sessions[j].n_issues; q++) {
+      size_t k = f->sessions[j].issues[q];
+      if (!e->s->issues[k].raised_only) w->neg[w->n_neg++] = k;
+    }
   return CONCERT_OK;
 }
 
