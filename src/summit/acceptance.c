@@ -8,35 +8,8 @@
 
 #define EPS CONCERT_I_EPS
 
-bool concert_i_beyond_red_line(const concert_i_stance *st, double x) {
-  if (isnan(st->red_line)) return false;
-  return (x - st->red_line) * (st->position - st->red_line) < -EPS;
-}
-
 static double tolerance_of(const concert_i_engine *e, const concert_i_stance *st) {
   return isnan(st->tolerance) ? e->p.tolerance : st->tolerance;
-}
-
-bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x, double *excess,
-                       bool *red) {
-  return concert_i_accepts_stance(e, concert_i_est(e, a, k), k, x, excess, red);
-}
-
-bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st, size_t k,
-                              double x, double *excess, bool *red) {
-  if (excess) *excess = 0;
-  if (red) *red = false;
-  if (!st->set || isnan(x)) return false;
-  double tol = tolerance_of(e, st);
-  double r = e->rev[k], dist = fabs(x - st->position);
-  double allowed = isnan(r) ? tol : fabs(r - st->position) + tol;
-  bool ok = dist <= allowed + EPS;
-  if (!ok && excess) *excess = dist - allowed;
-  if (concert_i_beyond_red_line(st, x)) {
-    if (red) *red = true;
-    ok = false;
-  }
-  return ok;
 }
 
 bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, double *lo,

@@ -104,6 +104,7 @@ typedef struct concert_i_scratch {
   concert_i_judge *pk_jd;            /* package.c: a paragraph's judges, nm */
   size_t *cv_idx;                    /* package.c carve-out: subset indices, nm */
   bool *cv_out, *cv_best;            /* package.c carve-out: flags, nm each */
+  double *cv_pl, *cv_ph, *cv_sl, *cv_sh; /* package.c carve-out: interval folds, nm each */
   size_t *bg_iss;                    /* bargain.c: problem issue -> scenario issue, nr */
   double *bg_pos, *bg_sal;           /* bargain.c: problem numbers, nm x nr each */
   double *bg_cap, *bg_rev;           /* bargain.c: capabilities nm, reversion points nr */
@@ -167,14 +168,36 @@ bool concert_i_counted(const concert_i_engine *e, const concert_i_att *a, size_t
 void concert_i_apply_shocks(concert_i_engine *e, size_t j, bool only_exogenous);
 
 /* ---- acceptance.c ---- */
-bool concert_i_beyond_red_line(const concert_i_stance *st, double x);
+/* (The three tests below are inline: the engine's loops call them for every member.) */
+/* Whether x lies beyond the stance's red line (on the far side from its position). */
+static inline bool concert_i_beyond_red_line(const concert_i_stance *st, double x) {
+  if (isnan(st->red_line)) return false;
+  return (x - st->red_line) * (st->position - st->red_line) < -CONCERT_I_EPS;
+}
+/* The same test as concert_i_accepts for a given stance (the reasons try changed inputs on a
+ * copy). */
+static inline bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st,
+                                            size_t k, double x, double *excess, bool *red) {
+  if (excess) *excess = 0;
+  if (red) *red = false;
+  if (!st->set || isnan(x)) return false;
+  double tol = isnan(st->tolerance) ? e->p.tolerance : st->tolerance;
+  double r = e->rev[k], dist = fabs(x - st->position);
+  double allowed = isnan(r) ? tol : fabs(r - st->position) + tol;
+  bool ok = dist <= allowed + CONCERT_I_EPS;
+  if (!ok && excess) *excess = dist - allowed;
+  if (concert_i_beyond_red_line(st, x)) {
+    if (red) *red = true;
+    ok = false;
+  }
+  return ok;
+}
 /* Whether actor a accepts text x on issue k; *excess (optional) gets the points beyond
  * what it accepts, *red (optional) whether x crosses its red line. */
-bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x, double *excess,
-                       bool *red);
-/* The same test for a given stance (the reasons try changed inputs on a copy). */
-bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st, size_t k,
-                              double x, double *excess, bool *red);
+static inline bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x,
+                                     double *excess, bool *red) {
+  return concert_i_accepts_stance(e, concert_i_est(e, a, k), k, x, excess, red);
+}
 /* The closed interval of texts actor a accepts on issue k; false when it is empty. */
 bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, double *lo,
                                double *hi);
@@ -331,9 +354,16 @@ double concert_i_gain_points(const concert_i_engine *e, size_t a, size_t k, doub
 /* Actor a's salience summed over the negotiated agenda issues (the denominator of its
  * salience shares). O(agenda). */
 double concert_i_salience_total(const concert_i_engine *e, size_t a);
-/* concert_i_gain_points with that total given (tot), for loops over one actor's issues. */
-double concert_i_gain_points_of(const concert_i_engine *e, size_t a, size_t k, double x,
-                                double tot);
+/* concert_i_gain_points with that total given (tot), for loops over one actor's issues
+ * (inline: the package's endorsement test calls it per member and paragraph). */
+static inline double concert_i_gain_points_of(const concert_i_engine *e, size_t a, size_t k,
+                                              double x, double tot) {
+  double r = e->rev[k];
+  if (isnan(r) || isnan(x) || !(tot > 0)) return 0;
+  double p = concert_i_est(e, a, k)->position, dr = fabs(r - p), dx = fabs(x - p);
+  double pts = e->p.loss_power == 1 ? dr - dx : (dr * dr - dx * dx) / 100.0;
+  return e->sal[a * e->s->n_issues + k] / tot * pts;
+}
 /* Fills o->gain over the documents issued. */
 void concert_i_net_gains(const concert_i_engine *e, concert_outcome *o);
 

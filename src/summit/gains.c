@@ -15,15 +15,6 @@ double concert_i_salience_total(const concert_i_engine *e, size_t a) {
   return tot;
 }
 
-double concert_i_gain_points_of(const concert_i_engine *e, size_t a, size_t k, double x,
-                                double tot) {
-  double r = e->rev[k];
-  if (isnan(r) || isnan(x) || !(tot > 0)) return 0;
-  double p = concert_i_est(e, a, k)->position, dr = fabs(r - p), dx = fabs(x - p);
-  double pts = e->p.loss_power == 1 ? dr - dx : (dr * dr - dx * dx) / 100.0;
-  return e->sal[a * e->s->n_issues + k] / tot * pts;
-}
-
 double concert_i_gain_points(const concert_i_engine *e, size_t a, size_t k, double x) {
   return concert_i_gain_points_of(e, a, k, x, concert_i_salience_total(e, a));
 }

@@ -17,12 +17,6 @@ concert_status concert_i_idlist_push(concert_i_idlist *l, size_t x) {
   return CONCERT_OK;
 }
 
-bool concert_i_idlist_has(const concert_i_idlist *l, size_t x) {
-  for (size_t i = 0; i < l->n; i++)
-    if (l->v[i] == x) return true;
-  return false;
-}
-
 concert_status concert_i_idlist_copy(concert_i_idlist *to, const concert_i_idlist *from) {
   to->n = 0;
   for (size_t i = 0; i < from->n; i++)

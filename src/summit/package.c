@@ -59,6 +59,43 @@ static bool meet(const judge *jd, size_t n, const bool *out, double *lo, double 
   return *lo <= *hi + EPS;
 }
 
+/* Prefix folds (over the judges before i, from [0, 100]) and suffix folds (over those after
+ * i, from [-inf, inf]) of the judges' intervals into e->w.cv_*, for meet_but: the fold
+ * argument of blockers.c (others_meet), which gives the very numbers meet's left fold
+ * gives. False (nothing folded) when more than one interval is empty: then meet fails for
+ * every single judge left aside, and carve calls it as before. O(n). */
+static bool fold_judges(const concert_i_engine *e, const judge *jd, size_t n) {
+  double *pl = e->w.cv_pl, *ph = e->w.cv_ph, *sl = e->w.cv_sl, *sh = e->w.cv_sh;
+  double lo = 0, hi = 100;
+  size_t empty = 0;
+  for (size_t i = 0; i < n; i++) {
+    pl[i] = lo, ph[i] = hi;
+    if (!jd[i].ok) {
+      empty++;
+      continue;
+    }
+    lo = concert_i_fmax(lo, jd[i].lo), hi = concert_i_fmin(hi, jd[i].hi);
+  }
+  if (empty > 1) return false;
+  lo = -HUGE_VAL, hi = HUGE_VAL;
+  for (size_t i = n; i-- > 0;) {
+    sl[i] = lo, sh[i] = hi;
+    if (!jd[i].ok) continue;
+    lo = jd[i].lo > lo ? jd[i].lo : lo, hi = jd[i].hi < hi ? jd[i].hi : hi;
+  }
+  return true;
+}
+
+/* meet with judge `skip` alone left aside, from the folds (fold_judges returned true). O(1). */
+static bool meet_but(const concert_i_engine *e, const judge *jd, size_t n, size_t skip, double *lo,
+                     double *hi) {
+  for (size_t i = 0; i < n; i++) /* an empty interval among the others: none to meet */
+    if (i != skip && !jd[i].ok) return false;
+  *lo = concert_i_fmax(e->w.cv_pl[skip], e->w.cv_sl[skip]);
+  *hi = concert_i_fmin(e->w.cv_ph[skip], e->w.cv_sh[skip]);
+  return *lo <= *hi + EPS;
+}
+
 /* The next subset of size s of 0..n-1 in lexicographic (member) order; false after the
  * last. */
 static bool next_subset(size_t *idx, size_t s, size_t n) {
@@ -84,12 +121,15 @@ static concert_status carve(const concert_i_engine *e, const judge *jd, size_t n
   for (size_t i = 0; i < n; i++) out[i] = false;
   *found = false;
   double bestd = HUGE_VAL;
+  bool folded = false;
   for (size_t s = 1; e->p.carve_out && s <= max && 2 * s < n && !*found; s++) {
     for (size_t q = 0; q < s; q++) idx[q] = q;
+    if (s == 1) folded = fold_judges(e, jd, n);
     do {
       double lo, hi;
       for (size_t q = 0; q < s; q++) out[idx[q]] = true;
-      bool works = meet(jd, n, out, &lo, &hi) && !(common && hi - lo <= EPS);
+      bool met = s == 1 && folded ? meet_but(e, jd, n, idx[0], &lo, &hi) : meet(jd, n, out, &lo, &hi);
+      bool works = met && !(common && hi - lo <= EPS);
       double y = concert_i_fmin(concert_i_fmax(x, lo), hi);
       if (works && fabs(y - x) < bestd) {
         bestd = fabs(y - x), *text = y, *found = true;

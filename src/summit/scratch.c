@@ -27,6 +27,7 @@ static size_t layout(concert_i_scratch *w, unsigned char *b, size_t nm, size_t n
   PUT(bk_pl, nm), PUT(bk_ph, nm), PUT(bk_sl, nm), PUT(bk_sh, nm);
   PUT(pk_yes, nm), PUT(pk_counted, nm), PUT(pk_jd, nm);
   PUT(cv_idx, nm), PUT(cv_out, nm), PUT(cv_best, nm);
+  PUT(cv_pl, nm), PUT(cv_ph, nm), PUT(cv_sl, nm), PUT(cv_sh, nm);
   PUT(bg_iss, nr), PUT(bg_pos, nm * nr), PUT(bg_sal, nm * nr), PUT(bg_cap, nm), PUT(bg_rev, nr);
   PUT(bg_ids, nm), PUT(bg_x, nm), PUT(bg_s, nm), PUT(iv, nm * ni);
 #undef PUT
