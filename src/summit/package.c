@@ -126,7 +126,7 @@ static concert_status carve(const concert_i_engine *e, const judge *jd, size_t n
     for (size_t q = 0; q < s; q++) idx[q] = q;
     if (s == 1) folded = fold_judges(e, jd, n);
     do {
-      double lo, hi;
+      double lo = 0, hi = 100; /* set by meet or meet_but before any use */
       for (size_t q = 0; q < s; q++) out[idx[q]] = true;
       bool met = s == 1 && folded ? meet_but(e, jd, n, idx[0], &lo, &hi) : meet(jd, n, out, &lo, &hi);
       bool works = met && !(common && hi - lo <= EPS);
