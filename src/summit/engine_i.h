@@ -117,7 +117,8 @@ typedef struct concert_i_scratch {
 } concert_i_scratch;
 
 /* The engine's working state. The stance, capability and reversion arrays are copies the
- * forgo rule perturbs one number at a time; the scenario itself is never written. */
+ * forgo rule perturbs one number at a time (the stances are the scenario's own in a
+ * workspace whose plays move no number); the scenario itself is never written. */
 typedef struct concert_i_engine {
   const concert_scenario *s;     /* borrowed scenario */
   const concert_i_forum *f;      /* the forum played */
