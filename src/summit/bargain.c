@@ -86,6 +86,30 @@ static concert_status agenda_problem_alloc(const concert_i_engine *e, size_t n, 
   return CONCERT_OK;
 }
 
+void concert_i_columns_fill(concert_i_engine *e) {
+  const concert_i_forum *f = e->f;
+  const concert_model *m = e->model;
+  const size_t *neg = e->w.neg, nq = e->w.n_neg, ni = e->s->n_issues;
+  bool ok = true;
+  /* each test below is check_problem's (registry.c: finite and in range), written as one
+   * comparison pair that NaN and the infinities fail */
+  for (size_t q = 0; q < nq; q++) {
+    double r = e->rev[neg[q]];
+    if (isnan(r) ? m->needs_reversion : !(r >= 0 && r <= 100)) ok = false;
+  }
+  for (size_t i = 0; i < f->n_members; i++) {
+    size_t a = f->members[i];
+    double c = e->cap[a], *pm = e->w.bg_pm + i * nq;
+    if (!(c >= 0 && c < HUGE_VAL)) ok = false;
+    for (size_t q = 0; q < nq; q++) {
+      double p = concert_i_est(e, a, neg[q])->position, v = e->sal[a * ni + neg[q]];
+      if (!(p >= 0 && p <= 100 && v >= 0 && v <= 1)) ok = false;
+      pm[q] = p;
+    }
+  }
+  e->w.bg_ok = ok;
+}
+
 /* An issue-wise model (e->issuewise) applied issue by issue to the working numbers of `who`
  * on the negotiated agenda, as concert_model_solve would apply it to the problem that
  * agenda_problem_fill builds: the same columns and the same function, hence the same texts,
@@ -93,7 +117,9 @@ static concert_status agenda_problem_alloc(const concert_i_engine *e, size_t n, 
  * concert_model_solve makes (registry.c, check_problem: capabilities finite and >= 0,
  * positions and saliences finite in [0, 100] and [0, 1], reversion points NaN or in
  * [0, 100]); else *done is false and the caller takes the regular path, which reports the
- * error as before. */
+ * error as before. When the evaluation's fill found every member's numbers passing
+ * (e->w.bg_ok) and `who` are members, the columns are read from the fill without the
+ * checks. */
 static concert_status solve_issuewise(concert_i_engine *e, const size_t *who, size_t n, double *x,
                                       bool *done) {
   const concert_scenario *s = e->s;
@@ -102,8 +128,24 @@ static concert_status solve_issuewise(concert_i_engine *e, const size_t *who, si
   double *cap = e->w.bg_cap, *col = e->w.bg_x, *sal = e->w.bg_s;
   *done = false;
   if (nq < m->min_issues) return CONCERT_OK;
-  /* each test below is check_problem's (finite and in range), written as one comparison
-   * pair that NaN and the infinities fail */
+  bool checked = e->w.bg_ok;
+  for (size_t i = 0; checked && i < n; i++) checked = e->w.bg_mi[who[i]] != SIZE_MAX;
+  if (checked) {
+    const double **pm = e->w.bg_prow, **sv = e->w.bg_srow;
+    for (size_t i = 0; i < n; i++) {
+      cap[i] = e->cap[who[i]];
+      pm[i] = e->w.bg_pm + e->w.bg_mi[who[i]] * nq, sv[i] = e->sal + who[i] * ni;
+    }
+    for (size_t q = 0; q < nq; q++) {
+      size_t k = iss[q];
+      for (size_t i = 0; i < n; i++) col[i] = pm[i][q], sal[i] = sv[i][k];
+      double out = m->issue(n, col, sal, cap, e->rev[k], NULL);
+      if (isnan(out)) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+      x[k] = out;
+    }
+    *done = true;
+    return CONCERT_OK;
+  }
   for (size_t i = 0; i < n; i++) {
     double c = e->cap[who[i]];
     if (!(c >= 0 && c < HUGE_VAL)) return CONCERT_OK;

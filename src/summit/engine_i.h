@@ -110,6 +110,13 @@ typedef struct concert_i_scratch {
   double *bg_cap, *bg_rev;           /* bargain.c: capabilities nm, reversion points nr */
   const char **bg_ids;               /* bargain.c: actor ids, nm */
   double *bg_x, *bg_s;               /* bargain.c, issue-wise models: one column, nm each */
+  double *bg_pm;                     /* bargain.c: member i's position on negotiated issue q
+                                        at [i * n_neg + q], nm x nr (concert_i_columns_fill) */
+  size_t *bg_mi;                     /* bargain.c: actor -> member index (SIZE_MAX: none), na */
+  const double **bg_prow, **bg_srow; /* bargain.c: a bargainer's positions (in bg_pm) and
+                                        saliences (in sal), nm each */
+  bool bg_ok;                        /* bargain.c: since the last fill every member's number
+                                        the model checks passes (concert_i_columns_fill) */
   concert_i_interval *iv;            /* acceptance.c: member i's interval on issue k at
                                         [i * ni + k], agenda issues only, nm x ni */
   concert_i_package ef_pk;           /* forgo.c: the expected package */
@@ -148,6 +155,14 @@ static inline const concert_i_stance *concert_i_est(const concert_i_engine *e, s
  * first round's deals are appended to it. One model solve. */
 concert_status concert_i_bargain(concert_i_engine *e, const size_t *who, size_t n, double *x,
                                  concert_outcome *keep);
+
+/* Where an evaluation starts (the expected package, the sessions played), with the working
+ * numbers it plays: the members' positions on the negotiated agenda into e->w.bg_pm, and
+ * e->w.bg_ok set when every number concert_model_solve checks (capabilities, positions,
+ * saliences, reversion points) passes for every member, so the issue-wise bargains of the
+ * evaluation read their columns without checking each number again. A salience shock that
+ * leaves [0, 1] clears bg_ok (concert_i_apply_shocks). O(members x agenda). */
+void concert_i_columns_fill(concert_i_engine *e);
 
 /* ---- attendance.c ---- */
 /* Which attendance: as it happens (every event), as the chair expects it (members absent

@@ -31,6 +31,7 @@ concert_status concert_i_expected_fate(concert_i_engine *e, bool no_events, doub
   for (size_t i = 0; i < s->n_actors * s->n_issues; i++) e->sal[i] = e->st[i].salience;
   for (size_t k = 0; k < s->n_issues; k++) x[k] = NAN;
   concert_i_intervals_fill(e);
+  concert_i_columns_fill(e);
   for (size_t j = 0; j < f->n_sessions; j++) {
     if (!no_events) concert_i_apply_shocks(e, j, true);
     size_t n = 0;

@@ -17,7 +17,8 @@ static void *place(unsigned char *block, size_t *off, size_t count, size_t size)
 }
 
 /* Lays out every array of w in block (NULL: only measures); returns the bytes used. */
-static size_t layout(concert_i_scratch *w, unsigned char *b, size_t nm, size_t nr, size_t ni) {
+static size_t layout(concert_i_scratch *w, unsigned char *b, size_t nm, size_t nr, size_t ni,
+                     size_t na) {
   size_t off = 0;
 #define PUT(field, count) w->field = place(b, &off, (count), sizeof *w->field)
   PUT(neg, nr), PUT(play_att, nm), PUT(play_who, nm), PUT(sess_who, nm), PUT(actual, ni), PUT(sess_xs, ni);
@@ -30,19 +31,22 @@ static size_t layout(concert_i_scratch *w, unsigned char *b, size_t nm, size_t n
   PUT(cv_pl, nm), PUT(cv_ph, nm), PUT(cv_sl, nm), PUT(cv_sh, nm);
   PUT(bg_iss, nr), PUT(bg_pos, nm * nr), PUT(bg_sal, nm * nr), PUT(bg_cap, nm), PUT(bg_rev, nr);
   PUT(bg_ids, nm), PUT(bg_x, nm), PUT(bg_s, nm), PUT(iv, nm * ni);
+  PUT(bg_pm, nm * nr), PUT(bg_mi, na), PUT(bg_prow, nm), PUT(bg_srow, nm);
 #undef PUT
   return off;
 }
 
 concert_status concert_i_scratch_init(concert_i_engine *e) {
   const concert_i_forum *f = e->f;
-  size_t nm = f->n_members, nr = 0, ni = e->s->n_issues;
+  size_t nm = f->n_members, nr = 0, ni = e->s->n_issues, na = e->s->n_actors;
   for (size_t j = 0; j < f->n_sessions; j++) nr += f->sessions[j].n_issues;
   concert_i_scratch *w = &e->w;
   *w = (concert_i_scratch){0};
-  size_t bytes = layout(w, NULL, nm, nr, ni);
+  size_t bytes = layout(w, NULL, nm, nr, ni, na);
   if (!(w->block = malloc(bytes))) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-  layout(w, w->block, nm, nr, ni);
+  layout(w, w->block, nm, nr, ni, na);
+  for (size_t a = 0; a < na; a++) w->bg_mi[a] = SIZE_MAX;
+  for (size_t i = 0; i < nm; i++) w->bg_mi[f->members[i]] = i;
   for (size_t j = 0; j < f->n_sessions; j++)
     for (size_t q = 0; q < f->sessions[j].n_issues; q++) {
       size_t k = f->sessions[j].issues[q];

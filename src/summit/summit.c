@@ -86,6 +86,7 @@ static concert_status play(concert_i_engine *e, concert_outcome *o, const concer
   concert_status st = CONCERT_OK;
   for (size_t i = 0; i < s->n_actors * s->n_issues; i++) e->sal[i] = e->st[i].salience;
   concert_i_intervals_fill(e);
+  concert_i_columns_fill(e);
   for (size_t j = 0; j < f->n_sessions; j++) {
     concert_i_apply_shocks(e, j, false);
     size_t n = 0;
