@@ -15,15 +15,20 @@ double concert_i_weighted_mean(size_t n, const double *pos, const double *w) {
   return t / (double)n;
 }
 
-/* Weights c_i s_i. */
+/* Weights c_i s_i: concert_i_weighted_mean's sums, each weight formed as it is added (the
+ * same operations in the same order, without an array of weights). */
 static double compromise_issue(size_t n, const double *pos, const double *sal, const double *cap,
                                double reversion, void *ctx) {
-  double *w = malloc(n * sizeof *w);
-  if (!w) return NAN;
-  for (size_t i = 0; i < n; i++) w[i] = cap[i] * sal[i];
-  double x = concert_i_weighted_mean(n, pos, w);
-  free(w);
-  return x;
+  (void)reversion, (void)ctx;
+  double sw = 0, sx = 0;
+  for (size_t i = 0; i < n; i++) {
+    double w = cap[i] * sal[i];
+    sw += w, sx += w * pos[i];
+  }
+  if (sw > 0) return sx / sw;
+  double t = 0; /* no one has any weight: the plain mean */
+  for (size_t i = 0; i < n; i++) t += pos[i];
+  return t / (double)n;
 }
 
 static concert_status solve(const concert_params *params, const concert_problem *p,
@@ -39,4 +44,5 @@ const concert_model concert_i_model_compromise = {
     .params = NULL,
     .n_params = 0,
     .solve = solve,
+    .issue = compromise_issue,
 };

@@ -69,4 +69,5 @@ const concert_model concert_i_model_median = {
     .params = NULL,
     .n_params = 0,
     .solve = solve,
+    .issue = median_issue,
 };

@@ -9,6 +9,11 @@
 #include <concert/model.h>
 #include <stdbool.h>
 
+/* A static, one-issue model: x = f(positions, saliences, capabilities, reversion) applied
+ * issue by issue; NaN signals an allocation failure. */
+typedef double (*concert_i_issue_fn)(size_t n, const double *pos, const double *sal,
+                                     const double *cap, double reversion, void *ctx);
+
 struct concert_model {
   const char *name;                 /* registry name */
   const char *summary;              /* one line */
@@ -21,12 +26,12 @@ struct concert_model {
    * outcomes. Returns CONCERT_OK or an error with diag filled. */
   concert_status (*solve)(const concert_params *params, const concert_problem *problem,
                           concert_solution *sol, concert_diag *diag);
+  /* Set only when solve is concert_i_solve_issuewise with this function, a NULL context and
+   * no parameter read: a caller that needs only the outcomes (the summit engine) may apply
+   * it to each issue's columns itself, once the problem passes concert_model_solve's
+   * checks. NULL otherwise. */
+  concert_i_issue_fn issue;
 };
-
-/* A static, one-issue model: x = f(positions, saliences, capabilities, reversion) applied
- * issue by issue; NaN signals an allocation failure. */
-typedef double (*concert_i_issue_fn)(size_t n, const double *pos, const double *sal,
-                                     const double *cap, double reversion, void *ctx);
 
 /** Runs fn on every issue of p (columns of positions and saliences), records the results
  * as round 0's forecast and as the outcome. mean_too: also as round 0's mean. O(n m) plus

@@ -29,7 +29,13 @@ uint32_t concert_rng_u32(concert_rng *r) {
 }
 
 double concert_rng_uniform(concert_rng *r) {
-  uint32_t a = concert_rng_u32(r) >> 5, b = concert_rng_u32(r) >> 6;
+  uint32_t a, b;
+  if (r->left >= 2) { /* both words from the current block: what two concert_rng_u32 give */
+    a = r->buf[4 - r->left] >> 5, b = r->buf[5 - r->left] >> 6;
+    r->left -= 2;
+  } else {
+    a = concert_rng_u32(r) >> 5, b = concert_rng_u32(r) >> 6;
+  }
   double m = (double)a * 67108864.0 + (double)b; /* a * 2^26 + b, an integer < 2^53 */
   return (m + 0.5) * (1.0 / 9007199254740992.0);
 }

@@ -3,41 +3,13 @@
  * the reversion point plus its tolerance and not beyond its red line: a closed interval,
  * the member's win-set of the reversion point (Tsebelis 2002). */
 #include <math.h>
-#include <stdlib.h>
 
 #include "summit/engine_i.h"
 
 #define EPS CONCERT_I_EPS
 
-bool concert_i_beyond_red_line(const concert_i_stance *st, double x) {
-  if (isnan(st->red_line)) return false;
-  return (x - st->red_line) * (st->position - st->red_line) < -EPS;
-}
-
 static double tolerance_of(const concert_i_engine *e, const concert_i_stance *st) {
   return isnan(st->tolerance) ? e->p.tolerance : st->tolerance;
-}
-
-bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x, double *excess,
-                       bool *red) {
-  return concert_i_accepts_stance(e, concert_i_est(e, a, k), k, x, excess, red);
-}
-
-bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st, size_t k,
-                              double x, double *excess, bool *red) {
-  if (excess) *excess = 0;
-  if (red) *red = false;
-  if (!st->set || isnan(x)) return false;
-  double tol = tolerance_of(e, st);
-  double r = e->rev[k], dist = fabs(x - st->position);
-  double allowed = isnan(r) ? tol : fabs(r - st->position) + tol;
-  bool ok = dist <= allowed + EPS;
-  if (!ok && excess) *excess = dist - allowed;
-  if (concert_i_beyond_red_line(st, x)) {
-    if (red) *red = true;
-    ok = false;
-  }
-  return ok;
 }
 
 bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, double *lo,
@@ -46,14 +18,28 @@ bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, do
   if (!st->set) return false;
   double tol = tolerance_of(e, st), r = e->rev[k];
   double rad = isnan(r) ? tol : fabs(r - st->position) + tol;
-  *lo = fmax(0, st->position - rad), *hi = fmin(100, st->position + rad);
+  *lo = concert_i_fmax(0, st->position - rad), *hi = concert_i_fmin(100, st->position + rad);
   if (!isnan(st->red_line)) {
     if (st->position < st->red_line)
-      *hi = fmin(*hi, st->red_line);
+      *hi = concert_i_fmin(*hi, st->red_line);
     else if (st->position > st->red_line)
-      *lo = fmax(*lo, st->red_line);
+      *lo = concert_i_fmax(*lo, st->red_line);
   }
   return *lo <= *hi;
+}
+
+void concert_i_intervals_fill(concert_i_engine *e) {
+  const concert_i_forum *f = e->f;
+  size_t ni = e->s->n_issues;
+  for (size_t j = 0; j < f->n_sessions; j++)
+    for (size_t q = 0; q < f->sessions[j].n_issues; q++) {
+      size_t k = f->sessions[j].issues[q];
+      for (size_t i = 0; i < f->n_members; i++) {
+        concert_i_interval *v = &e->w.iv[i * ni + k];
+        v->lo = v->hi = NAN;
+        v->ok = concert_i_accept_interval(e, f->members[i], k, &v->lo, &v->hi);
+      }
+    }
 }
 
 bool concert_i_rule_met_counts(const concert_i_engine *e, size_t nc, double cc, size_t ny,
@@ -90,13 +76,18 @@ bool concert_i_rule_met(const concert_i_engine *e, const bool *counted, const bo
 /* Re-draft: the rule can only start to hold at x or at an end of one of the members'
  * intervals: those are the candidates. With the ends sorted and prefix sums of
  * capability, the accepting count and capability at a point take two binary searches. */
-typedef struct end_pt {
-  double at, cap; /* interval end, member capability */
-} end_pt;
+typedef concert_i_end_pt end_pt;
 
-static int by_at(const void *a, const void *b) {
-  double x = ((const end_pt *)a)->at, y = ((const end_pt *)b)->at;
-  return (x > y) - (x < y);
+/* Sorts v by end, stably (equal ends keep their member order, as glibc's merge sort
+ * leaves them: the prefix sums add the capabilities in that order). Insertion sort: n is
+ * a forum's membership. */
+static void sort_ends(end_pt *v, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    end_pt t = v[i];
+    size_t j = i;
+    for (; j > 0 && v[j - 1].at > t.at; j--) v[j] = v[j - 1];
+    v[j] = t;
+  }
 }
 
 /* Number of ends <= t (strict: < t) in the sorted array v of n, via binary search. */
@@ -117,21 +108,18 @@ bool concert_i_redraft(const concert_i_engine *e, const bool *present, const boo
   const concert_i_forum *f = e->f;
   size_t n = 0, nc = 0;
   double cc = 0;
-  end_pt *los = malloc((f->n_members + 1) * sizeof *los),
-         *his = malloc((f->n_members + 1) * sizeof *his);
-  double *clo = malloc((f->n_members + 1) * sizeof *clo),
-         *chi = malloc((f->n_members + 1) * sizeof *chi);
+  end_pt *los = e->w.rd_los, *his = e->w.rd_his;
+  double *clo = e->w.rd_clo, *chi = e->w.rd_chi;
   bool found = false;
-  if (!los || !his || !clo || !chi) goto done;
   for (size_t i = 0; i < f->n_members; i++) {
     if (!counted[i]) continue;
     double c = e->cap[f->members[i]], lo, hi;
     nc++, cc += c;
-    if (!present[i] || !concert_i_accept_interval(e, f->members[i], k, &lo, &hi)) continue;
+    if (!present[i] || !concert_i_member_interval(e, i, k, &lo, &hi)) continue;
     los[n] = (end_pt){lo, c}, his[n] = (end_pt){hi, c}, n++;
   }
-  qsort(los, n, sizeof *los, by_at);
-  qsort(his, n, sizeof *his, by_at);
+  sort_ends(los, n);
+  sort_ends(his, n);
   clo[0] = chi[0] = 0;
   for (size_t i = 0; i < n; i++) clo[i + 1] = clo[i] + los[i].cap, chi[i + 1] = chi[i] + his[i].cap;
   double best = HUGE_VAL;
@@ -144,7 +132,5 @@ bool concert_i_redraft(const concert_i_engine *e, const bool *present, const boo
     double cy = clo[a] - chi[b];
     if (concert_i_rule_met_counts(e, nc, cc, a - b, cy)) best = dist, *y = t, found = true;
   }
-done:
-  free(los), free(his), free(clo), free(chi);
   return found;
 }

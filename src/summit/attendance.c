@@ -60,5 +60,6 @@ void concert_i_apply_shocks(concert_i_engine *e, size_t j, bool only_exogenous) 
     if (only_exogenous && !ev->exogenous) continue;
     double *sv = &e->sal[ev->actor * e->s->n_issues + ev->issue];
     *sv = ev->set_value ? ev->value : fmin(1.0, *sv * ev->factor);
+    if (!(*sv >= 0 && *sv <= 1)) e->w.bg_ok = false; /* the bargains check each number again */
   }
 }

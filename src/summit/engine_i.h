@@ -7,9 +7,11 @@
  * dissociation), package.c (the communique or declaration as a negotiated package),
  * forgo.c (the chair's expected chance of failure), gains.c (net gains in points),
  * reasons.c (why each text passed or failed, and the input it hinges on) and summit.c
- * (the order in which they apply). */
+ * (the order in which they apply); workspace.c keeps one engine and its outcome from run to
+ * run (the sweep's workers). */
 #ifndef CONCERT_I_ENGINE_H
 #define CONCERT_I_ENGINE_H
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -17,6 +19,12 @@
 #include "summit/outcome_i.h"
 
 #define CONCERT_I_EPS 1e-9
+
+/* fmax and fmin as glibc gives them on x86-64 (maxsd/minsd: the first argument when it is
+ * the greater, resp. the smaller, else the second; a NaN argument yields the other one),
+ * inlined: the library calls cost more than the comparison in the engine's interval loops. */
+static inline double concert_i_fmax(double a, double b) { return a > b || isnan(b) ? a : b; }
+static inline double concert_i_fmin(double a, double b) { return a < b || isnan(b) ? a : b; }
 
 /* The protocol's parameters as the engine reads them (protocol_params.c lists them). */
 typedef struct concert_i_proto {
@@ -42,8 +50,82 @@ typedef struct concert_i_att {
   bool exogenous;        /* the attendance event that set this is exogenous */
 } concert_i_att;
 
+/* One member present at a paragraph's session and the texts it accepts (package.c). */
+typedef struct concert_i_judge {
+  size_t a;      /* actor index */
+  double lo, hi; /* its acceptance interval */
+  bool ok;       /* the interval is not empty */
+} concert_i_judge;
+
+/* A member's acceptance interval on an issue (concert_i_accept_interval), kept for the
+ * evaluation in progress (concert_i_intervals_fill). */
+typedef struct concert_i_interval {
+  double lo, hi; /* the closed interval */
+  bool ok;       /* it is not empty */
+} concert_i_interval;
+
+/* An acceptance interval's end and its member's capability (the re-draft, acceptance.c). */
+typedef struct concert_i_end_pt {
+  double at, cap; /* interval end, member capability */
+} concert_i_end_pt;
+
+/* The package built from texts x (by scenario issue) with attendance att (package.c). Its
+ * arrays are kept from one build to the next (a zeroed package is empty). */
+typedef struct concert_i_package {
+  concert_paragraph *par;   /* one per agenda result */
+  concert_i_idlist *carved; /* per paragraph: carved-out members */
+  concert_i_idlist endorsers, objectors, dissociating, disowned; /* forum member actor ids */
+  size_t n;                                                      /* paragraphs */
+  size_t cap;                 /* paragraphs allocated in par and carved */
+  bool issued;                /* endorsers meet the rule */
+  concert_document_fate fate; /* issued, issued_with_carve_out, failed or disowned */
+} concert_i_package;
+
+/* Working arrays the engine's steps reuse from call to call instead of allocating them each
+ * time: one block, allocated by concert_i_engine_init and sized by the forum (nm members,
+ * nr agenda results) and the scenario (ni issues). Each step has its own, so a step never
+ * shares one with a step it calls. */
+typedef struct concert_i_scratch {
+  void *block;                       /* the allocation every array below points into */
+  size_t *neg, n_neg;                /* the negotiated agenda issues, in agenda order */
+  concert_i_att *play_att;           /* summit.c: attendance, nm */
+  size_t *play_who, *sess_who;       /* summit.c: deal makers, session members, nm each */
+  double *actual, *sess_xs;          /* summit.c: texts as played, session texts, ni each */
+  concert_i_att *ef_att;             /* forgo.c, expected fate: attendance, nm */
+  size_t *ef_who;                    /* forgo.c, expected fate: session members, nm */
+  double *ef_xs, *fg_x;              /* forgo.c: session texts, the count's texts, ni each */
+  bool *di_yes, *di_present, *di_counted; /* statements.c: per member, nm each */
+  size_t *di_coal;                   /* statements.c: the accepting coalition, nm */
+  double *di_xs;                     /* statements.c: minilateral texts, ni */
+  concert_i_end_pt *rd_los, *rd_his; /* acceptance.c re-draft: interval ends, nm + 1 each */
+  double *rd_clo, *rd_chi;           /* acceptance.c re-draft: prefix sums, nm + 1 each */
+  double *bk_pl, *bk_ph, *bk_sl, *bk_sh; /* blockers.c: interval folds, nm each */
+  bool *pk_yes, *pk_counted;         /* package.c: per member, nm each */
+  concert_i_judge *pk_jd;            /* package.c: a paragraph's judges, nm */
+  size_t *cv_idx;                    /* package.c carve-out: subset indices, nm */
+  bool *cv_out, *cv_best;            /* package.c carve-out: flags, nm each */
+  double *cv_pl, *cv_ph, *cv_sl, *cv_sh; /* package.c carve-out: interval folds, nm each */
+  size_t *bg_iss;                    /* bargain.c: problem issue -> scenario issue, nr */
+  double *bg_pos, *bg_sal;           /* bargain.c: problem numbers, nm x nr each */
+  double *bg_cap, *bg_rev;           /* bargain.c: capabilities nm, reversion points nr */
+  const char **bg_ids;               /* bargain.c: actor ids, nm */
+  double *bg_x, *bg_s;               /* bargain.c, issue-wise models: one column, nm each */
+  double *bg_pm;                     /* bargain.c: member i's position on negotiated issue q
+                                        at [i * n_neg + q], nm x nr (concert_i_columns_fill) */
+  size_t *bg_mi;                     /* bargain.c: actor -> member index (SIZE_MAX: none), na */
+  const double **bg_prow, **bg_srow; /* bargain.c: a bargainer's positions (in bg_pm) and
+                                        saliences (in sal), nm each */
+  bool bg_ok;                        /* bargain.c: since the last fill every member's number
+                                        the model checks passes (concert_i_columns_fill) */
+  concert_i_interval *iv;            /* acceptance.c: member i's interval on issue k at
+                                        [i * ni + k], agenda issues only, nm x ni */
+  concert_i_package ef_pk;           /* forgo.c: the expected package */
+  concert_i_package doc_pk;          /* summit.c: the package played (swapped into the outcome) */
+} concert_i_scratch;
+
 /* The engine's working state. The stance, capability and reversion arrays are copies the
- * forgo rule perturbs one number at a time; the scenario itself is never written. */
+ * forgo rule perturbs one number at a time (the stances are the scenario's own in a
+ * workspace whose plays move no number); the scenario itself is never written. */
 typedef struct concert_i_engine {
   const concert_scenario *s;     /* borrowed scenario */
   const concert_i_forum *f;      /* the forum played */
@@ -55,6 +137,11 @@ typedef struct concert_i_engine {
   double *rev;                   /* working reversion points, per issue */
   double *sal;                   /* working saliences after shocks, actors x issues */
   concert_diag *d;               /* where errors go (may be NULL) */
+  bool st_borrowed;              /* st is the scenario's own array (never written: a play
+                                    that perturbs no number, workspace.c) */
+  bool issuewise;                /* the model is issue-wise with its parameters accepted:
+                                    bargain.c calls its issue function directly */
+  concert_i_scratch w;           /* working arrays */
 } concert_i_engine;
 
 /* The working stance of actor a on issue k. */
@@ -68,6 +155,14 @@ static inline const concert_i_stance *concert_i_est(const concert_i_engine *e, s
  * first round's deals are appended to it. One model solve. */
 concert_status concert_i_bargain(concert_i_engine *e, const size_t *who, size_t n, double *x,
                                  concert_outcome *keep);
+
+/* Where an evaluation starts (the expected package, the sessions played), with the working
+ * numbers it plays: the members' positions on the negotiated agenda into e->w.bg_pm, and
+ * e->w.bg_ok set when every number concert_model_solve checks (capabilities, positions,
+ * saliences, reversion points) passes for every member, so the issue-wise bargains of the
+ * evaluation read their columns without checking each number again. A salience shock that
+ * leaves [0, 1] clears bg_ok (concert_i_apply_shocks). O(members x agenda). */
+void concert_i_columns_fill(concert_i_engine *e);
 
 /* ---- attendance.c ---- */
 /* Which attendance: as it happens (every event), as the chair expects it (members absent
@@ -89,17 +184,51 @@ bool concert_i_counted(const concert_i_engine *e, const concert_i_att *a, size_t
 void concert_i_apply_shocks(concert_i_engine *e, size_t j, bool only_exogenous);
 
 /* ---- acceptance.c ---- */
-bool concert_i_beyond_red_line(const concert_i_stance *st, double x);
+/* (The three tests below are inline: the engine's loops call them for every member.) */
+/* Whether x lies beyond the stance's red line (on the far side from its position). */
+static inline bool concert_i_beyond_red_line(const concert_i_stance *st, double x) {
+  if (isnan(st->red_line)) return false;
+  return (x - st->red_line) * (st->position - st->red_line) < -CONCERT_I_EPS;
+}
+/* The same test as concert_i_accepts for a given stance (the reasons try changed inputs on a
+ * copy). */
+static inline bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st,
+                                            size_t k, double x, double *excess, bool *red) {
+  if (excess) *excess = 0;
+  if (red) *red = false;
+  if (!st->set || isnan(x)) return false;
+  double tol = isnan(st->tolerance) ? e->p.tolerance : st->tolerance;
+  double r = e->rev[k], dist = fabs(x - st->position);
+  double allowed = isnan(r) ? tol : fabs(r - st->position) + tol;
+  bool ok = dist <= allowed + CONCERT_I_EPS;
+  if (!ok && excess) *excess = dist - allowed;
+  if (concert_i_beyond_red_line(st, x)) {
+    if (red) *red = true;
+    ok = false;
+  }
+  return ok;
+}
 /* Whether actor a accepts text x on issue k; *excess (optional) gets the points beyond
  * what it accepts, *red (optional) whether x crosses its red line. */
-bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x, double *excess,
-                       bool *red);
-/* The same test for a given stance (the reasons try changed inputs on a copy). */
-bool concert_i_accepts_stance(const concert_i_engine *e, const concert_i_stance *st, size_t k,
-                              double x, double *excess, bool *red);
+static inline bool concert_i_accepts(const concert_i_engine *e, size_t a, size_t k, double x,
+                                     double *excess, bool *red) {
+  return concert_i_accepts_stance(e, concert_i_est(e, a, k), k, x, excess, red);
+}
 /* The closed interval of texts actor a accepts on issue k; false when it is empty. */
 bool concert_i_accept_interval(const concert_i_engine *e, size_t a, size_t k, double *lo,
                                double *hi);
+/* Fills e->w.iv with every forum member's acceptance interval on every agenda issue at the
+ * working numbers. Called where an evaluation starts (the expected package, the sessions
+ * played); the table then holds until the working numbers change. O(members x agenda). */
+void concert_i_intervals_fill(concert_i_engine *e);
+/* Forum member i's acceptance interval on agenda issue k from the table, as
+ * concert_i_accept_interval gives it for f->members[i] at the numbers of the last fill. */
+static inline bool concert_i_member_interval(const concert_i_engine *e, size_t i, size_t k,
+                                             double *lo, double *hi) {
+  const concert_i_interval *v = &e->w.iv[i * e->s->n_issues + k];
+  *lo = v->lo, *hi = v->hi;
+  return v->ok;
+}
 /* Whether ny accepting members of capability cy among nc counted members of capability cc
  * meet the forum's rule. */
 bool concert_i_rule_met_counts(const concert_i_engine *e, size_t nc, double cc, size_t ny,
@@ -125,15 +254,8 @@ concert_status concert_i_blockers(concert_i_engine *e, concert_outcome *o, const
                                   const bool *counted, size_t r, double x, bool passed);
 
 /* ---- package.c ---- */
-/* The package built from texts x (by scenario issue) with attendance att. */
-typedef struct concert_i_package {
-  concert_paragraph *par;   /* one per agenda result */
-  concert_i_idlist *carved; /* per paragraph: carved-out members */
-  concert_i_idlist endorsers, objectors, dissociating, disowned; /* forum member actor ids */
-  size_t n;                                                      /* paragraphs */
-  bool issued;                                                   /* endorsers meet the rule */
-  concert_document_fate fate; /* issued, issued_with_carve_out, failed or disowned */
-} concert_i_package;
+/* Builds the package into pk (zeroed before its first build; its arrays are reused and
+ * grown as needed; freed with concert_i_package_free, also on an error). */
 concert_status concert_i_package_build(concert_i_engine *e, const concert_i_att *att,
                                        const double *x, concert_i_package *pk);
 void concert_i_package_free(concert_i_package *pk);
@@ -185,6 +307,10 @@ concert_status concert_i_engine_init(concert_i_engine *e, const concert_scenario
                                     const concert_model *model, const concert_params *model_params,
                                     const concert_params *protocol, concert_diag *d);
 void concert_i_engine_free(concert_i_engine *e);
+/* Copies the scenario's numbers into the working copies again (the stances unless
+ * borrowed): for a scenario whose numbers changed in place (a sweep's draw). O(actors x
+ * issues). */
+void concert_i_engine_refresh(concert_i_engine *e);
 /* How much of the summit a play computes. */
 typedef enum concert_i_play {
   CONCERT_I_PLAY_FULL = 0,    /* everything concert_summit_run gives */
@@ -199,12 +325,43 @@ typedef enum concert_i_play {
  * *expected (optional) gets the fate the chair expects (exogenous events applied). */
 concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
                                      concert_outcome **out, concert_document_fate *expected);
+/* concert_i_summit_play into an outcome kept from an earlier play of the same engine (*o;
+ * a new one when *o is NULL), reset first and reusing its arrays. On an error *o stays
+ * the caller's, in an unspecified state until the next play or its release. */
+concert_status concert_i_summit_replay(concert_i_engine *e, concert_i_play mode,
+                                       concert_outcome **o, concert_document_fate *expected);
 /* concert_summit_run with a play mode: engine set up on s, one play, engine freed. */
 concert_status concert_i_summit_run_mode(const concert_scenario *s, size_t fi,
                                          const concert_model *model,
                                          const concert_params *model_params,
                                          const concert_params *protocol, concert_i_play mode,
                                          concert_outcome **out, concert_diag *d);
+
+/* ---- scratch.c ---- */
+/* Allocates e->w for e's forum and scenario (e->s and e->f set). */
+concert_status concert_i_scratch_init(concert_i_engine *e);
+/* Frees e->w and its packages' arrays; a zeroed scratch is harmless. */
+void concert_i_scratch_free(concert_i_scratch *w);
+
+/* ---- workspace.c ---- */
+/* An engine and its outcome kept from run to run for a scenario whose numbers change in
+ * place between runs (a sweep worker's draw): set up once, then each play refreshes the
+ * working numbers and reuses every array. */
+typedef struct concert_i_summit_ws concert_i_summit_ws;
+/* A workspace for forum fi of s (borrowed: must outlive it), played in `mode`; the
+ * arguments as concert_i_engine_init's, whose errors it returns. *out freed with
+ * concert_i_summit_ws_free. */
+concert_status concert_i_summit_ws_new(const concert_scenario *s, size_t fi,
+                                       const concert_model *model,
+                                       const concert_params *model_params,
+                                       const concert_params *protocol, concert_i_play mode,
+                                       concert_i_summit_ws **out, concert_diag *d);
+void concert_i_summit_ws_free(concert_i_summit_ws *w);
+/* Plays the summit at the scenario's current numbers; *out gets the outcome, owned by the
+ * workspace and valid until its next play or its release. The same outcome as
+ * concert_i_summit_run_mode on the same scenario. Errors go to d. */
+concert_status concert_i_summit_ws_play(concert_i_summit_ws *w, const concert_outcome **out,
+                                        concert_diag *d);
 
 /* ---- gains.c ---- */
 /* Net gain in points of actor a for text x on issue k (salience share of a over the
@@ -213,9 +370,16 @@ double concert_i_gain_points(const concert_i_engine *e, size_t a, size_t k, doub
 /* Actor a's salience summed over the negotiated agenda issues (the denominator of its
  * salience shares). O(agenda). */
 double concert_i_salience_total(const concert_i_engine *e, size_t a);
-/* concert_i_gain_points with that total given (tot), for loops over one actor's issues. */
-double concert_i_gain_points_of(const concert_i_engine *e, size_t a, size_t k, double x,
-                                double tot);
+/* concert_i_gain_points with that total given (tot), for loops over one actor's issues
+ * (inline: the package's endorsement test calls it per member and paragraph). */
+static inline double concert_i_gain_points_of(const concert_i_engine *e, size_t a, size_t k,
+                                              double x, double tot) {
+  double r = e->rev[k];
+  if (isnan(r) || isnan(x) || !(tot > 0)) return 0;
+  double p = concert_i_est(e, a, k)->position, dr = fabs(r - p), dx = fabs(x - p);
+  double pts = e->p.loss_power == 1 ? dr - dx : (dr * dr - dx * dx) / 100.0;
+  return e->sal[a * e->s->n_issues + k] / tot * pts;
+}
 /* Fills o->gain over the documents issued. */
 void concert_i_net_gains(const concert_i_engine *e, concert_outcome *o);
 

@@ -23,33 +23,27 @@ concert_status concert_i_expected_fate(concert_i_engine *e, bool no_events, doub
   const concert_i_forum *f = e->f;
   const concert_scenario *s = e->s;
   size_t nm = f->n_members;
-  concert_i_att *att = malloc(nm * sizeof *att);
-  size_t *who = malloc(nm * sizeof *who);
-  double *xs = malloc(s->n_issues * sizeof *xs);
+  concert_i_att *att = e->w.ef_att;
+  size_t *who = e->w.ef_who;
+  double *xs = e->w.ef_xs;
   concert_status st = CONCERT_OK;
-  if (!att || !who || !xs) {
-    st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-    goto done;
-  }
   concert_i_attendance(e, no_events ? CONCERT_I_ATT_NONE : CONCERT_I_ATT_EXPECTED, att);
   for (size_t i = 0; i < s->n_actors * s->n_issues; i++) e->sal[i] = e->st[i].salience;
   for (size_t k = 0; k < s->n_issues; k++) x[k] = NAN;
+  concert_i_intervals_fill(e);
+  concert_i_columns_fill(e);
   for (size_t j = 0; j < f->n_sessions; j++) {
     if (!no_events) concert_i_apply_shocks(e, j, true);
     size_t n = 0;
     for (size_t i = 0; i < nm; i++)
       if (concert_i_present(&att[i], j)) who[n++] = f->members[i];
-    if ((st = concert_i_bargain(e, who, n, xs, NULL))) goto done;
+    if ((st = concert_i_bargain(e, who, n, xs, NULL))) return st;
     for (size_t q = 0; q < f->sessions[j].n_issues; q++)
       x[f->sessions[j].issues[q]] = xs[f->sessions[j].issues[q]];
   }
-  concert_i_package pk;
-  if ((st = concert_i_package_build(e, att, x, &pk))) goto done;
-  *fate = pk.fate;
-  concert_i_package_free(&pk);
-done:
-  free(att), free(who), free(xs);
-  return st;
+  if ((st = concert_i_package_build(e, att, x, &e->w.ef_pk))) return st;
+  *fate = e->w.ef_pk.fate;
+  return CONCERT_OK;
 }
 
 static bool fails(concert_document_fate f) {
@@ -165,8 +159,7 @@ concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, d
                                       concert_document_fate *base) {
   const concert_i_forum *f = e->f;
   const concert_scenario *s = e->s;
-  double *x = malloc((s->n_issues ? s->n_issues : 1) * sizeof *x);
-  if (!x) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+  double *x = e->w.fg_x;
   tally t = {.o = o, .stop_above = o ? NAN : stop_above};
   if (!isnan(t.stop_above)) t.total = 1 + count_ends(e);
   concert_status st = concert_i_expected_fate(e, false, x, &t.base);
@@ -197,7 +190,6 @@ concert_status concert_i_forgo_chance(concert_i_engine *e, concert_outcome *o, d
               SIZE_MAX);
   }
 out:
-  free(x);
   /* stopped early: a bound on the side of stop_above the full count falls */
   if (t.decided && (double)t.bad / (double)t.total <= t.stop_above)
     *chance = (double)(t.bad + (t.total - t.n)) / (double)t.total;

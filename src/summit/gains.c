@@ -9,23 +9,10 @@
 #include "summit/engine_i.h"
 
 double concert_i_salience_total(const concert_i_engine *e, size_t a) {
-  const concert_i_forum *f = e->f;
+  const double *sal = e->sal + a * e->s->n_issues;
   double tot = 0;
-  for (size_t j = 0; j < f->n_sessions; j++)
-    for (size_t q = 0; q < f->sessions[j].n_issues; q++) {
-      size_t i = f->sessions[j].issues[q];
-      if (!e->s->issues[i].raised_only) tot += e->sal[a * e->s->n_issues + i];
-    }
+  for (size_t q = 0; q < e->w.n_neg; q++) tot += sal[e->w.neg[q]];
   return tot;
-}
-
-double concert_i_gain_points_of(const concert_i_engine *e, size_t a, size_t k, double x,
-                                double tot) {
-  double r = e->rev[k];
-  if (isnan(r) || isnan(x) || !(tot > 0)) return 0;
-  double p = concert_i_est(e, a, k)->position, dr = fabs(r - p), dx = fabs(x - p);
-  double pts = e->p.loss_power == 1 ? dr - dx : (dr * dr - dx * dx) / 100.0;
-  return e->sal[a * e->s->n_issues + k] / tot * pts;
 }
 
 double concert_i_gain_points(const concert_i_engine *e, size_t a, size_t k, double x) {

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "scenario/scenario_i.h"
 #include "summit/outcome_i.h"
 
 concert_status concert_i_idlist_push(concert_i_idlist *l, size_t x) {
@@ -14,12 +15,6 @@ concert_status concert_i_idlist_push(concert_i_idlist *l, size_t x) {
   }
   l->v[l->n++] = x;
   return CONCERT_OK;
-}
-
-bool concert_i_idlist_has(const concert_i_idlist *l, size_t x) {
-  for (size_t i = 0; i < l->n; i++)
-    if (l->v[i] == x) return true;
-  return false;
 }
 
 concert_status concert_i_idlist_copy(concert_i_idlist *to, const concert_i_idlist *from) {
@@ -46,6 +41,24 @@ void concert_outcome_free(concert_outcome *o) {
   free(o->endorsers.v), free(o->objectors.v), free(o->withdrawn.v);
   concert_network_free(o->net);
   free(o);
+}
+
+void concert_i_outcome_reset(concert_outcome *o) {
+  size_t nm = o->s->forums[o->forum].n_members;
+  for (size_t i = 0; i < o->n_res; i++) {
+    o->res[i] = (concert_issue_result){0};
+    o->sig[i].n = o->par[i].n = o->rej[i].n = o->dis[i].n = 0;
+    free(o->reason[i]);
+    o->reason[i] = NULL;
+  }
+  o->n_vetoes = o->n_deps = o->n_hinges = o->n_deals = 0;
+  o->comm = (concert_communique){0};
+  o->endorsers.n = o->objectors.n = o->withdrawn.n = o->dissociating.n = 0;
+  free(o->doc_reason), free(o->deals);
+  o->doc_reason = NULL, o->deals = NULL;
+  for (size_t i = 0; i < nm; i++) o->gain[i] = 0;
+  concert_network_free(o->net);
+  o->net = NULL;
 }
 
 const concert_scenario *concert_outcome_scenario(const concert_outcome *o) { return o ? o->s : NULL; }

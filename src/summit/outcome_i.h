@@ -38,10 +38,18 @@ struct concert_outcome {
   concert_network *net;        /* deal network over the forum's members, NULL if no deal */
 };
 
+/** Empties o for another play of the same forum: every count to zero, the statements, the
+ * communique and the gains cleared, the reasons, deals and network freed; the arrays kept
+ * (the package's paragraphs too: the next play swaps them). O(results + members). */
+void concert_i_outcome_reset(concert_outcome *o);
 /** Replaces `to` by a copy of `from`; CONCERT_ERR_NOMEM on failure. */
 concert_status concert_i_idlist_copy(concert_i_idlist *to, const concert_i_idlist *from);
-/** Whether l holds x. */
-bool concert_i_idlist_has(const concert_i_idlist *l, size_t x);
+/** Whether l holds x. O(n); inline (the package's tests call it per member and paragraph). */
+static inline bool concert_i_idlist_has(const concert_i_idlist *l, size_t x) {
+  for (size_t i = 0; i < l->n; i++)
+    if (l->v[i] == x) return true;
+  return false;
+}
 /** Appends x; returns CONCERT_ERR_NOMEM on failure. */
 concert_status concert_i_idlist_push(concert_i_idlist *l, size_t x);
 

@@ -21,18 +21,29 @@
 #define EPS CONCERT_I_EPS
 
 void concert_i_package_free(concert_i_package *pk) {
-  for (size_t i = 0; pk->carved && i < pk->n; i++) free(pk->carved[i].v);
+  for (size_t i = 0; pk->carved && i < pk->cap; i++) free(pk->carved[i].v);
   free(pk->par), free(pk->carved);
   free(pk->endorsers.v), free(pk->objectors.v), free(pk->dissociating.v), free(pk->disowned.v);
   *pk = (concert_i_package){0};
 }
 
-/* One member present at a paragraph's session and the texts it accepts. */
-typedef struct judge {
-  size_t a;      /* actor index */
-  double lo, hi; /* its acceptance interval */
-  bool ok;       /* the interval is not empty */
-} judge;
+/* Empties pk for n paragraphs, keeping its arrays when they hold n (else new ones). */
+static concert_status package_reset(concert_i_package *pk, size_t n) {
+  if (!pk->par || pk->cap < n) {
+    for (size_t i = 0; pk->carved && i < pk->cap; i++) free(pk->carved[i].v);
+    free(pk->par), free(pk->carved);
+    pk->par = calloc(n ? n : 1, sizeof *pk->par);
+    pk->carved = calloc(n ? n : 1, sizeof *pk->carved);
+    pk->cap = pk->par && pk->carved ? n : 0;
+    if (!pk->par || !pk->carved) return CONCERT_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < n; i++) pk->par[i] = (concert_paragraph){0}, pk->carved[i].n = 0;
+  pk->endorsers.n = pk->objectors.n = pk->dissociating.n = pk->disowned.n = 0;
+  pk->n = n, pk->issued = false, pk->fate = CONCERT_DOCUMENT_ISSUED;
+  return CONCERT_OK;
+}
+
+typedef concert_i_judge judge;
 
 static bool at_rev(double y, double rv) { return !isnan(rv) && fabs(y - rv) <= EPS; }
 
@@ -43,8 +54,45 @@ static bool meet(const judge *jd, size_t n, const bool *out, double *lo, double 
   for (size_t i = 0; i < n; i++) {
     if (out && out[i]) continue;
     if (!jd[i].ok) return false;
-    *lo = fmax(*lo, jd[i].lo), *hi = fmin(*hi, jd[i].hi);
+    *lo = concert_i_fmax(*lo, jd[i].lo), *hi = concert_i_fmin(*hi, jd[i].hi);
   }
+  return *lo <= *hi + EPS;
+}
+
+/* Prefix folds (over the judges before i, from [0, 100]) and suffix folds (over those after
+ * i, from [-inf, inf]) of the judges' intervals into e->w.cv_*, for meet_but: the fold
+ * argument of blockers.c (others_meet), which gives the very numbers meet's left fold
+ * gives. False (nothing folded) when more than one interval is empty: then meet fails for
+ * every single judge left aside, and carve calls it as before. O(n). */
+static bool fold_judges(const concert_i_engine *e, const judge *jd, size_t n) {
+  double *pl = e->w.cv_pl, *ph = e->w.cv_ph, *sl = e->w.cv_sl, *sh = e->w.cv_sh;
+  double lo = 0, hi = 100;
+  size_t empty = 0;
+  for (size_t i = 0; i < n; i++) {
+    pl[i] = lo, ph[i] = hi;
+    if (!jd[i].ok) {
+      empty++;
+      continue;
+    }
+    lo = concert_i_fmax(lo, jd[i].lo), hi = concert_i_fmin(hi, jd[i].hi);
+  }
+  if (empty > 1) return false;
+  lo = -HUGE_VAL, hi = HUGE_VAL;
+  for (size_t i = n; i-- > 0;) {
+    sl[i] = lo, sh[i] = hi;
+    if (!jd[i].ok) continue;
+    lo = jd[i].lo > lo ? jd[i].lo : lo, hi = jd[i].hi < hi ? jd[i].hi : hi;
+  }
+  return true;
+}
+
+/* meet with judge `skip` alone left aside, from the folds (fold_judges returned true). O(1). */
+static bool meet_but(const concert_i_engine *e, const judge *jd, size_t n, size_t skip, double *lo,
+                     double *hi) {
+  for (size_t i = 0; i < n; i++) /* an empty interval among the others: none to meet */
+    if (i != skip && !jd[i].ok) return false;
+  *lo = concert_i_fmax(e->w.cv_pl[skip], e->w.cv_sl[skip]);
+  *hi = concert_i_fmin(e->w.cv_ph[skip], e->w.cv_sh[skip]);
   return *lo <= *hi + EPS;
 }
 
@@ -68,21 +116,21 @@ static bool next_subset(size_t *idx, size_t s, size_t n) {
 static concert_status carve(const concert_i_engine *e, const judge *jd, size_t n, bool common,
                             double x, bool *best, double *text, bool *found) {
   size_t max = e->p.carve_out_max < n ? e->p.carve_out_max : n;
-  size_t *idx = malloc((max ? max : 1) * sizeof *idx);
-  bool *out = calloc(n ? n : 1, sizeof *out);
+  size_t *idx = e->w.cv_idx;
+  bool *out = e->w.cv_out;
+  for (size_t i = 0; i < n; i++) out[i] = false;
   *found = false;
-  if (!idx || !out) {
-    free(idx), free(out);
-    return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-  }
   double bestd = HUGE_VAL;
+  bool folded = false;
   for (size_t s = 1; e->p.carve_out && s <= max && 2 * s < n && !*found; s++) {
     for (size_t q = 0; q < s; q++) idx[q] = q;
+    if (s == 1) folded = fold_judges(e, jd, n);
     do {
-      double lo, hi;
+      double lo = 0, hi = 100; /* set by meet or meet_but before any use */
       for (size_t q = 0; q < s; q++) out[idx[q]] = true;
-      bool works = meet(jd, n, out, &lo, &hi) && !(common && hi - lo <= EPS);
-      double y = fmin(fmax(x, lo), hi);
+      bool met = s == 1 && folded ? meet_but(e, jd, n, idx[0], &lo, &hi) : meet(jd, n, out, &lo, &hi);
+      bool works = met && !(common && hi - lo <= EPS);
+      double y = concert_i_fmin(concert_i_fmax(x, lo), hi);
       if (works && fabs(y - x) < bestd) {
         bestd = fabs(y - x), *text = y, *found = true;
         for (size_t i = 0; i < n; i++) best[i] = out[i];
@@ -90,7 +138,6 @@ static concert_status carve(const concert_i_engine *e, const judge *jd, size_t n
       for (size_t q = 0; q < s; q++) out[idx[q]] = false;
     } while (next_subset(idx, s, n));
   }
-  free(idx), free(out);
   return CONCERT_OK;
 }
 
@@ -102,19 +149,18 @@ static concert_status judge_draft(concert_i_engine *e, const judge *jd, size_t n
                                   concert_paragraph *p, concert_i_idlist *carved, double x) {
   double rv = e->rev[p->issue], lo, hi, t = NAN;
   bool common = meet(jd, n, NULL, &lo, &hi);
-  double y = common ? fmin(fmax(x, lo), hi) : NAN;
+  double y = common ? concert_i_fmin(concert_i_fmax(x, lo), hi) : NAN;
   if (common && !at_rev(y, rv)) {
     p->fate = CONCERT_PARAGRAPH_SOFTENED, p->text = y;
     return CONCERT_OK;
   }
   if (!common || hi - lo <= EPS) {
-    bool *out = calloc(n ? n : 1, sizeof *out), found;
-    if (!out) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+    bool *out = e->w.cv_best, found;
+    for (size_t i = 0; i < n; i++) out[i] = false;
     concert_status st = carve(e, jd, n, common, x, out, &t, &found);
     for (size_t i = 0; !st && found && i < n; i++)
       if (out[i] && concert_i_idlist_push(carved, jd[i].a))
         st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-    free(out);
     if (st || found) {
       p->fate = CONCERT_PARAGRAPH_CARVED_OUT, p->text = t, p->restating = at_rev(t, rv);
       return st;
@@ -137,13 +183,12 @@ static concert_status draft(concert_i_engine *e, const concert_i_att *att, conce
     p->fate = CONCERT_PARAGRAPH_RESTATES, p->text = x;
     return CONCERT_OK;
   }
-  judge *jd = malloc((f->n_members ? f->n_members : 1) * sizeof *jd);
-  if (!jd) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+  judge *jd = e->w.pk_jd;
   for (size_t i = 0; i < f->n_members; i++) {
     if (!concert_i_present(&att[i], p->session)) continue;
     judge *q = &jd[n++];
     q->a = f->members[i];
-    q->ok = concert_i_accept_interval(e, q->a, k, &q->lo, &q->hi);
+    q->ok = concert_i_member_interval(e, i, k, &q->lo, &q->hi);
     all = all && concert_i_accepts(e, q->a, k, x, NULL, NULL);
   }
   concert_status st = CONCERT_OK;
@@ -151,7 +196,6 @@ static concert_status draft(concert_i_engine *e, const concert_i_att *att, conce
     p->fate = CONCERT_PARAGRAPH_KEPT, p->text = x;
   else if (n > 0)
     st = judge_draft(e, jd, n, p, carved, x);
-  free(jd);
   return st;
 }
 
@@ -182,13 +226,9 @@ concert_status concert_i_package_build(concert_i_engine *e, const concert_i_att 
   const concert_i_forum *f = e->f;
   size_t n = 0, nm = f->n_members, ns = f->n_sessions;
   for (size_t j = 0; j < ns; j++) n += f->sessions[j].n_issues;
-  *pk = (concert_i_package){0};
-  pk->n = n;
-  pk->par = calloc(n ? n : 1, sizeof *pk->par);
-  pk->carved = calloc(n ? n : 1, sizeof *pk->carved);
-  bool *yes = calloc(nm, sizeof *yes), *counted = calloc(nm, sizeof *counted);
+  bool *yes = e->w.pk_yes, *counted = e->w.pk_counted;
   concert_status st = CONCERT_OK;
-  if (!pk->par || !pk->carved || !yes || !counted) goto nomem;
+  if (package_reset(pk, n)) goto nomem;
   size_t r = 0;
   bool any_carved = false, content = false;
   for (size_t j = 0; j < ns; j++)
@@ -225,7 +265,6 @@ concert_status concert_i_package_build(concert_i_engine *e, const concert_i_att 
 nomem:
   st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
 done:
-  free(yes), free(counted);
   if (st) concert_i_package_free(pk);
   return st;
 }

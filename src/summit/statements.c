@@ -7,7 +7,6 @@
  * no member has left; a text that passes without some (dissociating) members, or after a
  * departure, is a statement of its signatories. */
 #include <math.h>
-#include <stdlib.h>
 
 #include "status/diag.h"
 #include "summit/engine_i.h"
@@ -66,12 +65,11 @@ concert_status concert_i_decide_issue(concert_i_engine *e, concert_outcome *o,
   const concert_i_forum *f = e->f;
   concert_issue_result *res = &o->res[r];
   size_t k = res->issue, j = res->session, nm = f->n_members;
-  bool *yes = calloc(nm, sizeof *yes), *present = calloc(nm, sizeof *present);
-  bool *counted = calloc(nm, sizeof *counted);
-  size_t *coal = malloc(nm * sizeof *coal);
-  double *xs = malloc(e->s->n_issues * sizeof *xs);
+  bool *yes = e->w.di_yes, *present = e->w.di_present, *counted = e->w.di_counted;
+  size_t *coal = e->w.di_coal;
+  double *xs = e->w.di_xs;
   concert_status st = CONCERT_OK;
-  if (!yes || !present || !counted || !coal || !xs) goto nomem;
+  for (size_t i = 0; i < nm; i++) yes[i] = false;
   bool departed = false;
   for (size_t i = 0; i < nm; i++) {
     present[i] = concert_i_present(&att[i], j);
@@ -140,6 +138,5 @@ concert_status concert_i_decide_issue(concert_i_engine *e, concert_outcome *o,
 nomem:
   st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
 done:
-  free(yes), free(present), free(counted), free(coal), free(xs);
   return st;
 }

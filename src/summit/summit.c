@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/model_i.h"
 #include "status/diag.h"
 #include "summit/engine_i.h"
 #include "summit/protocol_i.h"
@@ -80,59 +81,58 @@ static concert_status play(concert_i_engine *e, concert_outcome *o, const concer
   const concert_i_forum *f = e->f;
   const concert_scenario *s = e->s;
   size_t nm = f->n_members, r = 0;
-  size_t *who = malloc(nm * sizeof *who);
-  double *xs = malloc(s->n_issues * sizeof *xs);
+  size_t *who = e->w.sess_who;
+  double *xs = e->w.sess_xs;
   concert_status st = CONCERT_OK;
-  if (!who || !xs) {
-    st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
-    goto done;
-  }
   for (size_t i = 0; i < s->n_actors * s->n_issues; i++) e->sal[i] = e->st[i].salience;
+  concert_i_intervals_fill(e);
+  concert_i_columns_fill(e);
   for (size_t j = 0; j < f->n_sessions; j++) {
     concert_i_apply_shocks(e, j, false);
     size_t n = 0;
     for (size_t i = 0; i < nm; i++)
       if (concert_i_present(&att[i], j)) who[n++] = f->members[i];
-    if ((st = concert_i_bargain(e, who, n, xs, NULL))) goto done;
+    if ((st = concert_i_bargain(e, who, n, xs, NULL))) return st;
     for (size_t q = 0; q < f->sessions[j].n_issues; q++, r++) {
       size_t k = f->sessions[j].issues[q];
       o->res[r].issue = k, o->res[r].session = j;
       actual[k] = xs[k];
-      if ((st = concert_i_decide_issue(e, o, att, r, xs[k]))) goto done;
+      if ((st = concert_i_decide_issue(e, o, att, r, xs[k]))) return st;
     }
   }
-done:
-  free(who), free(xs);
   return st;
 }
 
-/* The package into the outcome; the chair's forgoing decided before. */
+/* The package into the outcome; the chair's forgoing decided before. The package's arrays
+ * are swapped with the outcome's (a reused outcome's, else none), so both stay allocated
+ * from run to run. */
 static concert_status document(concert_i_engine *e, concert_outcome *o, const concert_i_att *att,
                                const double *actual, bool forgone) {
-  concert_i_package pk;
-  concert_status st = concert_i_package_build(e, att, actual, &pk);
+  concert_i_package *pk = &e->w.doc_pk;
+  concert_status st = concert_i_package_build(e, att, actual, pk);
   if (st) return st;
   concert_communique *c = &o->comm;
-  o->par_doc = pk.par, o->carved = pk.carved, pk.par = NULL, pk.carved = NULL;
+  concert_paragraph *par = o->par_doc;
+  concert_i_idlist *carved = o->carved, l;
+  o->par_doc = pk->par, o->carved = pk->carved;
+  pk->par = par, pk->carved = carved, pk->cap = par ? pk->n : 0;
   c->chair_forwent = forgone;
   c->attempted = !forgone;
-  c->issued = !forgone && pk.issued;
-  c->fate = forgone ? CONCERT_DOCUMENT_FORGONE : pk.fate;
+  c->issued = !forgone && pk->issued;
+  c->fate = forgone ? CONCERT_DOCUMENT_FORGONE : pk->fate;
   if (!forgone) {
-    o->endorsers = pk.endorsers, o->objectors = pk.objectors, o->dissociating = pk.dissociating;
-    o->withdrawn = pk.disowned;
-    pk.endorsers = pk.objectors = pk.dissociating = pk.disowned = (concert_i_idlist){0};
+#define SWAP(a, b) (l = (a), (a) = (b), (b) = l)
+    SWAP(o->endorsers, pk->endorsers), SWAP(o->objectors, pk->objectors);
+    SWAP(o->dissociating, pk->dissociating), SWAP(o->withdrawn, pk->disowned);
+#undef SWAP
   } else {
     /* expected objectors: those that would not endorse or would disown */
-    st = concert_i_idlist_copy(&o->objectors, &pk.objectors);
-    for (size_t i = 0; !st && i < pk.disowned.n; i++)
-      st = concert_i_idlist_push(&o->objectors, pk.disowned.v[i]);
+    st = concert_i_idlist_copy(&o->objectors, &pk->objectors);
+    for (size_t i = 0; !st && i < pk->disowned.n; i++)
+      st = concert_i_idlist_push(&o->objectors, pk->disowned.v[i]);
     if (st) st = CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
   }
-  size_t n = pk.n;
-  pk.n = 0;
-  concert_i_package_free(&pk);
-  for (size_t r = 0; r < n; r++) {
+  for (size_t r = 0; r < pk->n; r++) {
     o->par_doc[r].carved_out = o->carved[r].v;
     o->par_doc[r].n_carved_out = o->carved[r].n;
     /* without per-issue statements, an issue the issued declaration covers is not left
@@ -159,43 +159,47 @@ concert_status concert_i_engine_init(concert_i_engine *e, const concert_scenario
   e->mparams = model ? model_params : (model_params ? model_params : s->model_params);
   if (!e->model) return CONCERT_FAIL(d, CONCERT_ERR_UNKNOWN_ID, "unknown model '%s'", s->model);
   read_proto(&e->p, protocol, s->protocol);
+  e->issuewise = e->model->issue &&
+                 !concert_params_check(e->mparams, e->model->params, e->model->n_params,
+                                       e->model->name, NULL);
   size_t na = s->n_actors, ni = s->n_issues, nst = na * ni;
   e->st = malloc((nst ? nst : 1) * sizeof *e->st);
   e->sal = malloc((nst ? nst : 1) * sizeof *e->sal);
   e->cap = malloc((na ? na : 1) * sizeof *e->cap);
   e->rev = malloc((ni ? ni : 1) * sizeof *e->rev);
-  if (!e->st || !e->sal || !e->cap || !e->rev) {
+  if (!e->st || !e->sal || !e->cap || !e->rev || concert_i_scratch_init(e)) {
     concert_i_engine_free(e);
     return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
   }
-  if (nst) memcpy(e->st, s->stances, nst * sizeof *e->st);
-  for (size_t i = 0; i < nst; i++) e->sal[i] = s->stances[i].salience;
-  for (size_t a = 0; a < na; a++) e->cap[a] = s->actors[a].capability;
-  for (size_t k = 0; k < ni; k++) e->rev[k] = s->issues[k].reversion;
+  concert_i_engine_refresh(e);
   return CONCERT_OK;
 }
 
-void concert_i_engine_free(concert_i_engine *e) {
-  free(e->st), free(e->sal), free(e->cap), free(e->rev);
-  e->st = NULL, e->sal = NULL, e->cap = NULL, e->rev = NULL;
+void concert_i_engine_refresh(concert_i_engine *e) {
+  const concert_scenario *s = e->s;
+  size_t na = s->n_actors, ni = s->n_issues, nst = na * ni;
+  if (!e->st_borrowed && nst) memcpy(e->st, s->stances, nst * sizeof *e->st);
+  for (size_t i = 0; i < nst; i++) e->sal[i] = s->stances[i].salience;
+  for (size_t a = 0; a < na; a++) e->cap[a] = s->actors[a].capability;
+  for (size_t k = 0; k < ni; k++) e->rev[k] = s->issues[k].reversion;
 }
 
-concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
-                                     concert_outcome **out, concert_document_fate *expected) {
-  bool full = mode == CONCERT_I_PLAY_FULL;
+void concert_i_engine_free(concert_i_engine *e) {
+  if (!e->st_borrowed) free(e->st);
+  free(e->sal), free(e->cap), free(e->rev);
+  concert_i_scratch_free(&e->w);
+  e->st = NULL, e->sal = NULL, e->cap = NULL, e->rev = NULL, e->st_borrowed = false;
+}
+
+/* A new outcome for e's forum: its arrays allocated, zeroed or NaN where the play expects. */
+static concert_status outcome_new(concert_i_engine *e, concert_outcome **out) {
   const concert_scenario *s = e->s;
   const concert_i_forum *f = e->f;
-  concert_diag *d = e->d;
-  concert_status st = CONCERT_OK;
-  *out = NULL;
   size_t nm = f->n_members, nr = 0, ni = s->n_issues;
   for (size_t j = 0; j < f->n_sessions; j++) nr += f->sessions[j].n_issues;
   concert_outcome *o = calloc(1, sizeof *o);
-  double *actual = malloc((ni ? ni : 1) * sizeof *actual);
-  concert_i_att *att = malloc(nm * sizeof *att);
-  size_t *who = malloc(nm * sizeof *who);
-  if (!o || !actual || !att || !who) goto nomem;
-  for (size_t k = 0; k < ni; k++) actual[k] = NAN;
+  *out = NULL;
+  if (!o) return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
   o->s = s;
   o->forum = (size_t)(f - s->forums);
   snprintf(o->model, sizeof o->model, "%s", concert_model_name(e->model));
@@ -211,8 +215,26 @@ concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
   o->expected = malloc((ni ? ni : 1) * sizeof *o->expected);
   o->deps = calloc(nm, sizeof *o->deps);
   if (!o->res || !o->sig || !o->par || !o->rej || !o->dis || !o->reason || !o->gain || !o->att ||
-      !o->expected || !o->deps)
-    goto nomem;
+      !o->expected || !o->deps) {
+    concert_outcome_free(o);
+    return CONCERT_FAIL(e->d, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  *out = o;
+  return CONCERT_OK;
+}
+
+/* Plays the summit into o, new (outcome_new) or reset (concert_i_outcome_reset). */
+static concert_status play_into(concert_i_engine *e, concert_i_play mode, concert_outcome *o,
+                                concert_document_fate *expected) {
+  bool full = mode == CONCERT_I_PLAY_FULL;
+  const concert_scenario *s = e->s;
+  const concert_i_forum *f = e->f;
+  concert_status st = CONCERT_OK;
+  size_t nm = f->n_members, nr = o->n_res, ni = s->n_issues;
+  double *actual = e->w.actual;
+  concert_i_att *att = e->w.play_att;
+  size_t *who = e->w.play_who;
+  for (size_t k = 0; k < ni; k++) actual[k] = NAN;
   o->comm.declaration = f->declaration;
   if (full) {
     /* Bilateral deals: made with the members expected to attend. */
@@ -220,7 +242,7 @@ concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
     size_t n = 0;
     for (size_t i = 0; i < nm; i++)
       if (!att[i].absent) who[n++] = f->members[i];
-    if ((st = concert_i_bargain(e, who, n, actual, o))) goto fail;
+    if ((st = concert_i_bargain(e, who, n, actual, o))) return st;
   }
   /* The chair's expectation and its expected chance of failure (a quick play only decides
    * whether it exceeds forgo_above, and only when the chair may forgo). */
@@ -233,43 +255,56 @@ concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
      * played again below */
     if ((st = concert_i_forgo_chance(e, full ? o : NULL, stop, &o->comm.expected_chance,
                                      &o->comm.n_evaluations, o->expected, &with_events)))
-      goto fail;
+      return st;
     forgone = e->p.chair_forgoes && o->comm.expected_chance > e->p.forgo_above;
     counted = true;
   }
   /* without the events: into `actual`, which is reset before the summit is played */
-  if (full && (st = concert_i_expected_fate(e, true, actual, &without))) goto fail;
-  if (!counted && (st = concert_i_expected_fate(e, false, o->expected, &with_events))) goto fail;
+  if (full && (st = concert_i_expected_fate(e, true, actual, &without))) return st;
+  if (!counted && (st = concert_i_expected_fate(e, false, o->expected, &with_events))) return st;
   o->comm.depends_exogenous = full && with_events != without;
   if (expected) *expected = with_events;
   /* The summit as it happens. */
   concert_i_attendance(e, CONCERT_I_ATT_ACTUAL, att);
   record_attendance(e, o, att);
   for (size_t k = 0; k < ni; k++) actual[k] = NAN;
-  if ((st = play(e, o, att, actual))) goto fail;
+  if ((st = play(e, o, att, actual))) return st;
   for (size_t i = 0; i < nr; i++) {
     o->res[i].signatories = o->sig[i].v, o->res[i].n_signatories = o->sig[i].n;
     o->res[i].partners = o->par[i].v, o->res[i].n_partners = o->par[i].n;
     o->res[i].rejecters = o->rej[i].v, o->res[i].n_rejecters = o->rej[i].n;
     o->res[i].dissociating = o->dis[i].v, o->res[i].n_dissociating = o->dis[i].n;
   }
-  if ((st = document(e, o, att, actual, forgone))) goto fail;
+  if ((st = document(e, o, att, actual, forgone))) return st;
   if (full) {
-    if ((st = deal_network(e, o))) goto fail;
+    if ((st = deal_network(e, o))) return st;
     concert_i_net_gains(e, o);
-    if ((st = concert_i_reasons(e, o))) goto fail;
+    if ((st = concert_i_reasons(e, o))) return st;
   } else if (mode == CONCERT_I_PLAY_SWEEP) {
     concert_i_net_gains(e, o);
   }
-  free(actual), free(att), free(who);
+  return CONCERT_OK;
+}
+
+concert_status concert_i_summit_play(concert_i_engine *e, concert_i_play mode,
+                                     concert_outcome **out, concert_document_fate *expected) {
+  concert_outcome *o;
+  *out = NULL;
+  concert_status st = outcome_new(e, &o);
+  if (!st) st = play_into(e, mode, o, expected);
+  if (st) {
+    concert_outcome_free(o);
+    return st;
+  }
   *out = o;
   return CONCERT_OK;
-nomem:
-  st = CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-fail:
-  free(actual), free(att), free(who);
-  concert_outcome_free(o);
-  return st;
+}
+
+concert_status concert_i_summit_replay(concert_i_engine *e, concert_i_play mode,
+                                       concert_outcome **o, concert_document_fate *expected) {
+  if (!*o) return concert_i_summit_play(e, mode, o, expected);
+  concert_i_outcome_reset(*o);
+  return play_into(e, mode, *o, expected);
 }
 
 concert_status concert_i_summit_run_mode(const concert_scenario *s, size_t fi,

@@ -55,6 +55,8 @@ typedef struct worker {
   shared *sh;
   pthread_t tid;
   concert_i_draw *draw;
+  concert_i_summit_ws *ws;         /* engine and outcome reused run to run (set up at the
+                                      worker's first run) */
   int64_t *c;                      /* its counters (the sweep's own with one worker) */
   unsigned char *kind, *flags;     /* this run's statement kinds (ni), sign/block flags (ni x nm) */
   double *text, *gain, rift[6];    /* this run's texts (ni), net gains (nm), rift */
@@ -159,13 +161,15 @@ static void *work(void *arg) {
     concert_rng g;
     concert_rng_init(&g, o->seed, r);
     concert_i_draw_fill(k->draw, &g);
-    concert_outcome *out = NULL;
+    const concert_outcome *out = NULL;
     /* the sweep play: what record() reads (no deals, hinges or reasons) */
-    concert_status st =
-        concert_i_summit_run_mode(concert_i_draw_scenario(k->draw), o->forum, sh->model, sh->mparams,
-                                  sh->protocol, CONCERT_I_PLAY_SWEEP, &out, &k->diag);
+    concert_status st = CONCERT_OK;
+    if (!k->ws)
+      st = concert_i_summit_ws_new(concert_i_draw_scenario(k->draw), o->forum, sh->model,
+                                   sh->mparams, sh->protocol, CONCERT_I_PLAY_SWEEP, &k->ws,
+                                   &k->diag);
+    if (!st) st = concert_i_summit_ws_play(k->ws, &out, &k->diag);
     if (!st) st = record(k, r, out);
-    concert_outcome_free(out);
     if (st) {
       k->st = st, k->err_run = r;
       atomic_store(&sh->stop, 1);
@@ -264,6 +268,7 @@ done:
 }
 
 static void worker_free(worker *k) {
+  concert_i_summit_ws_free(k->ws);
   concert_i_draw_free(k->draw);
   if (k->sh && k->c != k->sh->w->c) free(k->c);
   free(k->kind), free(k->flags), free(k->text), free(k->gain), free(k->off);
