@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "csv/csv_reader_i.h"
+#include "io/number.h"
 #include "status/diag.h"
 
 /* Reader state shared with libcsv's callbacks. */
@@ -491,13 +492,10 @@ int concert_i_csv_long(const char *s, long lo, long hi, long *out) {
 }
 
 int concert_i_csv_double(const char *s, double *out) {
-  if (!s || !*s || s[0] == ' ' || s[0] == '\t') return -1;
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (*end != '\0' || end == s || !isfinite(v) || errno == ERANGE) return -1;
-  *out = v;
-  return 0;
+  double v;
+  int k = concert_i_number(s, &v);
+  if (k == CONCERT_I_NUM_OK) *out = v;
+  return k;
 }
 
 /* Row callback of the collectors: keeps a copy of the row. */

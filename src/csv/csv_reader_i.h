@@ -100,7 +100,8 @@ concert_status concert_i_csv_expect_width(const concert_i_csv_row *row, size_t n
  * text is not an integer or out of range. */
 int concert_i_csv_long(const char *s, long lo, long hi, long *out);
 
-/** Parses a whole field as a finite double. Returns 0 on success, -1 otherwise. */
+/** Parses a whole field as a finite double (io/number.h). Returns 0 on success, else the
+ * concert_i_num saying what is wrong (concert_i_number_why names it). */
 int concert_i_csv_double(const char *s, double *out);
 
 /* A whole table kept in memory: one record per row, fields owned. */

@@ -16,6 +16,7 @@
 #include <concert/model.h>
 
 #include "scenario/provenance.h"
+#include "io/number.h"
 #include "io/yaml_read.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
@@ -73,19 +74,16 @@ static concert_status scalar_number(ctx *c, struct fy_node *n, const char *what,
     return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number", what);
   const char *v = fy_node_get_scalar0(n);
   if (!v || !*v) return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number, not empty", what);
-  const char *t = v[0] == '+' || v[0] == '-' ? v + 1 : v;
-  if (strcmp(t, ".nan") == 0 || strcmp(t, ".NaN") == 0 || strcmp(t, ".NAN") == 0 ||
-      strcmp(t, ".inf") == 0 || strcmp(t, ".Inf") == 0 || strcmp(t, ".INF") == 0)
-    return fail(c, n, CONCERT_ERR_RANGE, "%s is '%s': NaN and infinity are not allowed", what, v);
-  errno = 0;
-  char *end = NULL;
-  double x = strtod(v, &end);
-  if (end == v || *end != '\0')
+  double x = 0;
+  concert_i_num k = concert_i_number(v, &x);
+  if (k == CONCERT_I_NUM_SYNTAX)
     return fail(c, n, CONCERT_ERR_TYPE, "%s is '%s', which is not a number", what, v);
-  if (!isfinite(x) || errno == ERANGE)
+  if (k == CONCERT_I_NUM_NONFINITE)
     return fail(c, n, CONCERT_ERR_RANGE, "%s is '%s': NaN and infinity are not allowed", what, v);
-  if (x < lo || x > hi)
-    return fail(c, n, CONCERT_ERR_RANGE, "%s is %g; it must lie in [%g, %g]", what, x, lo, hi);
+  if (k != CONCERT_I_NUM_OK)
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is '%s', which %s", what, v, concert_i_number_why(k));
+  if (x < lo || x > hi) /* the value as written: 100.0000001 is not "100" */
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is %s; it must lie in [%g, %g]", what, v, lo, hi);
   *out = x;
   return CONCERT_OK;
 }
@@ -245,10 +243,12 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
     if (st) return st;
     if (!todo && (r->lo > *out || r->hi < *out)) {
       bool bad_low = r->lo > *out;
+      char a[32], b[32], e[32];
       m = push(c, "%s", bad_low ? ".low" : ".high");
       st = fail(c, bad_low ? low : high, CONCERT_ERR_RANGE,
-                "the range of %s must hold its value: low %g <= value %g <= high %g", what, r->lo,
-                *out, r->hi);
+                "the range of %s must hold its value: low %s <= value %s <= high %s", what,
+                concert_i_number_text(r->lo, a, sizeof a), concert_i_number_text(*out, b, sizeof b),
+                concert_i_number_text(r->hi, e, sizeof e));
       pop(c, m);
       return st;
     }
@@ -270,11 +270,12 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
                   "'low' and 'high' (narrow if the judgment is firm)",
                   what, source);
     if (!(r->lo < r->hi)) {
+      char a[32];
       m = push(c, ".high");
       st = fail(c, high, CONCERT_ERR_INVALID,
-                "%s is a judgment with an empty range (low = high = %g): give a range, "
+                "%s is a judgment with an empty range (low = high = %s): give a range, "
                 "narrow if the judgment is firm",
-                what, r->lo);
+                what, concert_i_number_text(r->lo, a, sizeof a));
       pop(c, m);
       return st;
     }
@@ -1202,7 +1203,8 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     st = scalar_number(c, get(root, "codebook"), "codebook", 1, 1e6, &v);
     if (!st && v != CONCERT_I_CODEBOOK_VERSION)
       st = fail(c, get(root, "codebook"), CONCERT_ERR_UNSUPPORTED,
-                "codebook %g is not known; this concert reads codebook %d (docs/codebook.md)", v,
+                "codebook %s is not known; this concert reads codebook %d (docs/codebook.md)",
+                fy_node_get_scalar0(get(root, "codebook")),
                 CONCERT_I_CODEBOOK_VERSION);
     pop(c, m);
     if (st) return st;

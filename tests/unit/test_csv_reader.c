@@ -10,6 +10,7 @@
 
 #include "check_main.h"
 #include "csv/csv_reader_i.h"
+#include "io/number.h"
 #include "status/diag.h"
 
 /* What the row callback saw. */
@@ -199,9 +200,17 @@ START_TEST(numbers) {
   ck_assert_int_eq(concert_i_csv_long("", 0, 100, &v), -1);
   ck_assert_int_eq(concert_i_csv_double("0.25", &x), 0);
   ck_assert_double_eq(x, 0.25);
-  ck_assert_int_eq(concert_i_csv_double("nan", &x), -1);
-  ck_assert_int_eq(concert_i_csv_double("1e999", &x), -1);
-  ck_assert_int_eq(concert_i_csv_double(" 1", &x), -1);
+  /* one reading of numbers (io/number.h) tells the problems apart */
+  ck_assert_int_eq(concert_i_csv_double("nan", &x), CONCERT_I_NUM_NONFINITE);
+  ck_assert_int_eq(concert_i_csv_double("-Infinity", &x), CONCERT_I_NUM_NONFINITE);
+  ck_assert_int_eq(concert_i_csv_double("1e999", &x), CONCERT_I_NUM_OVERFLOW);
+  ck_assert_int_eq(concert_i_csv_double("1e-400", &x), CONCERT_I_NUM_UNDERFLOW);
+  ck_assert_int_eq(concert_i_csv_double("0e-400", &x), 0);
+  ck_assert_int_eq(concert_i_csv_double(" 1", &x), CONCERT_I_NUM_SYNTAX);
+  ck_assert_int_eq(concert_i_csv_double("0x10", &x), CONCERT_I_NUM_SYNTAX);
+  char buf[32];
+  ck_assert_str_eq(concert_i_number_text(100.0000001, buf, sizeof buf), "100.0000001");
+  ck_assert_str_eq(concert_i_number_text(0.1, buf, sizeof buf), "0.1");
 }
 END_TEST
 

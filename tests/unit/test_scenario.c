@@ -166,6 +166,17 @@ START_TEST(nan_and_infinity) {
   expect("capability: 2", "capability: nan", CONCERT_ERR_RANGE, 13, 17, "actors[1].capability");
   expect("capability: 2", "capability: 1e999", CONCERT_ERR_RANGE, 13, 17, "actors[1].capability");
   expect("capability: 2", "capability: two", CONCERT_ERR_TYPE, 13, 17, "actors[1].capability");
+  expect("capability: 2", "capability: 1e-400", CONCERT_ERR_RANGE, 13, 17, "actors[1].capability");
+  char *t = replace("capability: 2", "capability: 1e-400");
+  concert_diag d;
+  ck_assert_int_eq(load(t, &d), CONCERT_ERR_RANGE);
+  ck_assert_msg(strstr(d.message, "underflow") && !strstr(d.message, "NaN"), "%s", d.message);
+  free(t);
+  /* a value out of range is shown as written */
+  t = replace("position: 70", "position: 100.0000001");
+  ck_assert_int_eq(load(t, &d), CONCERT_ERR_RANGE);
+  ck_assert_msg(strstr(d.message, "is 100.0000001;") != NULL, "%s", d.message);
+  free(t);
 }
 END_TEST
 

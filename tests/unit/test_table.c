@@ -247,7 +247,10 @@ START_TEST(err_not_finite) {
   expect_error(BDM_HEAD "A,nan,50,40\n", CONCERT_ERR_RANGE, 2, 2, "not a finite number");
   expect_error(BDM_HEAD "A,1,inf,40\n", CONCERT_ERR_RANGE, 2, 3, "not a finite number");
   expect_error(BDM_HEAD "A,1,50,-Infinity\n", CONCERT_ERR_RANGE, 2, 4, "not a finite number");
-  expect_error(BDM_HEAD "A,1e999,50,40\n", CONCERT_ERR_RANGE, 2, 2, "not a finite number");
+  expect_error(BDM_HEAD "A,1e999,50,40\n", CONCERT_ERR_RANGE, 2, 2, "too large to represent (overflow)");
+  expect_error(BDM_HEAD "A,1e-400,50,40\n", CONCERT_ERR_RANGE, 2, 2, "(underflow; write 0");
+  /* a value out of range is shown as written, not rounded to "100" */
+  expect_error(BDM_HEAD "A,1,100.0000001,40\n", CONCERT_ERR_RANGE, 2, 3, "100.0000001 is out of range");
 }
 END_TEST
 
