@@ -486,6 +486,7 @@ concert_status concert_table_load_buffer(const char *data, size_t len, const cha
                           "row %d: a NUL byte; this is not a text CSV file", line);
   }
   concert_i_csv_records R;
+  char other = 0;
   concert_status st = split_rows(data, len, L.file, &R, diag);
   if (st) return st;
   if (R.n == 0)
@@ -494,6 +495,11 @@ concert_status concert_table_load_buffer(const char *data, size_t len, const cha
   else if (R.n > CONCERT_TABLE_MAX_ROWS + 2)
     st = concert_i_fail(diag, CONCERT_ERR_TOO_LARGE, L.file, R.rows[CONCERT_TABLE_MAX_ROWS + 2].line,
                         0, NULL, "more than %d rows (the limit)", CONCERT_TABLE_MAX_ROWS);
+  else if ((other = concert_i_csv_other_delim((const char *const *)R.rows[0].field, R.rows[0].n, ',')))
+    st = concert_i_fail(diag, CONCERT_ERR_SYNTAX, L.file, R.rows[0].line, 1, NULL,
+                        "the first row is one column: the file seems separated by %s; actor "
+                        "tables are separated by commas (docs/actor-tables.md)",
+                        concert_i_csv_delim_name(other));
   else if (is_bdm_header(&R.rows[0]))
     st = load_bdm(&L, &R, out);
   else
