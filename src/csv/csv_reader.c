@@ -13,6 +13,7 @@
 
 #include "csv/csv_reader_i.h"
 #include "io/number.h"
+#include "io/read_file.h"
 #include "io/utf8.h"
 #include "status/diag.h"
 
@@ -396,14 +397,14 @@ concert_status concert_i_csv_read_file(const char *path, const char *name,
   if (!name) name = path;
   if (o && o->dialect != CONCERT_I_CSV_RFC4180)
     return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "the plain dialect reads from memory only");
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return concert_i_fail(d, CONCERT_ERR_IO, name, 0, 0, NULL, "cannot open: %s", strerror(errno));
+  FILE *f;
+  concert_status st0 = concert_i_open_input(path, &f, d); /* "-", FIFOs, directories */
+  if (st0 != CONCERT_OK) return st0;
   reader r;
   concert_status st = begin(&r, name, o, fn, user, d);
   if (st != CONCERT_OK) {
     release(&r);
-    fclose(f);
+    concert_i_close_input(f);
     return st;
   }
   char block[1 << 16];
@@ -411,7 +412,7 @@ concert_status concert_i_csv_read_file(const char *path, const char *name,
   while (r.st == CONCERT_OK && (got = fread(block, 1, sizeof block, f)) > 0) feed(&r, block, got);
   if (r.st == CONCERT_OK && ferror(f))
     r.st = concert_i_fail(d, CONCERT_ERR_IO, name, (int)r.line, 0, NULL, "read error");
-  fclose(f);
+  concert_i_close_input(f);
   return finish(&r);
 }
 

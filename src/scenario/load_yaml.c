@@ -17,6 +17,7 @@
 
 #include "scenario/provenance.h"
 #include "io/number.h"
+#include "io/read_file.h"
 #include "io/yaml_read.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
@@ -694,6 +695,11 @@ static concert_status read_agenda(ctx *c, struct fy_node *n, concert_i_forum *f)
     pop(c, m);
   }
   free(seen);
+  size_t total = 0;
+  for (size_t i = 0; !st && i < f->n_sessions; i++) total += f->sessions[i].n_issues;
+  if (!st && total == 0) /* sessions may decide nothing, but not all of them */
+    st = fail(c, n, CONCERT_ERR_EMPTY,
+              "no session of the agenda holds an issue; a summit needs at least one to decide");
   return st;
 }
 
@@ -1019,6 +1025,23 @@ static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) 
   return st;
 }
 
+/* Runs the model with params on a two-actor probe problem, so that the checks the model
+ * makes of its parameters when it runs (a whole round count, say) are made when the file is
+ * read, by `validate` as by `run`, and reported at the parameter. Only a failure naming a
+ * parameter (sub->path) counts. O(the model on 2 actors). */
+static concert_status probe_model(const concert_model *mod, const concert_params *params,
+                                  concert_diag *sub) {
+  enum { K = 2 };
+  static const double pos[2 * K] = {20, 30, 80, 60}, sal[2 * K] = {0.5, 0.6, 0.5, 0.4},
+                      cap[2] = {1, 2}, rev[K] = {50, 50};
+  concert_problem probe = {2, K, pos, sal, cap, rev, NULL};
+  concert_solution *sol = NULL;
+  concert_diag_clear(sub);
+  concert_status st = concert_model_solve(mod, params, &probe, &sol, sub);
+  concert_solution_free(sol);
+  return st && sub->path[0] ? st : CONCERT_OK;
+}
+
 static concert_status read_model(ctx *c, struct fy_node *n) {
   static const char *const keys[] = {"name", "params", NULL};
   concert_status st = need_map(c, n, "model");
@@ -1070,7 +1093,8 @@ static concert_status read_model(ctx *c, struct fy_node *n) {
     const concert_param_spec *spec = concert_model_params(mod, &nspec);
     concert_diag sub;
     concert_diag_clear(&sub);
-    if (concert_params_check(c->s->model_params, spec, nspec, name, &sub)) {
+    if (concert_params_check(c->s->model_params, spec, nspec, name, &sub) ||
+        probe_model(mod, c->s->model_params, &sub)) {
       struct fy_node *bad = get(ps, sub.path);
       size_t m2 = push(c, ".%s", sub.path);
       st = fail(c, bad ? bad : ps, sub.status, "%s", sub.message);
@@ -1367,36 +1391,12 @@ concert_status concert_scenario_load_string(const char *text, size_t len, const 
   return st;
 }
 
-/* Reads the whole file at path into *buf (NUL-terminated; the caller frees it). */
+/* Reads the whole input at path (io/read_file.h: "-" is standard input; a FIFO, directory or
+ * device is refused) into *buf (NUL-terminated; the caller frees it). */
 static concert_status read_file(const char *path, char **buf, size_t *len, concert_diag *d) {
-  *buf = NULL;
-  struct stat sb;
-  if (stat(path, &sb) != 0)
-    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-  if (!S_ISREG(sb.st_mode))
-    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "not a regular file");
-  if ((unsigned long long)sb.st_size > CONCERT_MAX_FILE_BYTES)
-    return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, path, 0, 0, NULL,
-                          "the file has %lld bytes; the limit is %u", (long long)sb.st_size,
-                          CONCERT_MAX_FILE_BYTES);
-  FILE *f = fopen(path, "rb");
-  if (!f) return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-  size_t size = (size_t)sb.st_size;
-  *buf = malloc(size + 1);
-  if (!*buf) {
-    fclose(f);
-    return concert_i_fail(d, CONCERT_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
-  }
-  size_t got = fread(*buf, 1, size, f);
-  fclose(f);
-  if (got != size) {
-    free(*buf);
-    *buf = NULL;
-    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "short read");
-  }
-  (*buf)[size] = '\0';
-  *len = size;
-  return CONCERT_OK;
+  char limit[96];
+  snprintf(limit, sizeof limit, "the file has more than %u bytes, the limit", CONCERT_MAX_FILE_BYTES);
+  return concert_i_read_file(path, CONCERT_MAX_FILE_BYTES, limit, buf, len, d);
 }
 
 concert_status concert_scenario_load_file(const char *path, concert_scenario **out,
@@ -1407,7 +1407,7 @@ concert_status concert_scenario_load_file(const char *path, concert_scenario **o
   size_t size = 0;
   concert_status st = read_file(path, &buf, &size, d);
   if (st) return st;
-  st = concert_scenario_load_string(buf, size, path, out, d);
+  st = concert_scenario_load_string(buf, size, strcmp(path, "-") == 0 ? "<stdin>" : path, out, d);
   free(buf);
   return st;
 }
@@ -1423,7 +1423,7 @@ concert_status concert_scenario_unfilled_file(const char *path, concert_diag **f
   if (st) return st;
   concert_i_todo todo = {NULL, 0, 0};
   concert_scenario *s = NULL;
-  st = load_text(buf, size, path, &s, d, &todo);
+  st = load_text(buf, size, strcmp(path, "-") == 0 ? "<stdin>" : path, &s, d, &todo);
   free(buf);
   concert_scenario_free(s);
   *fields = todo.items;

@@ -224,6 +224,15 @@ START_TEST(model_and_protocol_checked) {
 }
 END_TEST
 
+/* What `run` would refuse, the load refuses at its place (so `validate` does too): a model
+ * parameter the model itself checks when it runs, an agenda with no issue in any session. */
+START_TEST(run_checks_at_load) {
+  expect("source: test\n", "source: test\nmodel: {name: eum, params: {rounds: 2.5}}\n",
+         CONCERT_ERR_RANGE, 3, 37, "model.params.rounds");
+  expect("issues: [a]}]", "issues: []}]", CONCERT_ERR_EMPTY, 20, 15, "forums[0].agenda");
+}
+END_TEST
+
 START_TEST(empty_and_missing_file) {
   concert_diag d;
   ck_assert_int_eq(load("", &d), CONCERT_ERR_EMPTY);
@@ -277,6 +286,7 @@ int main(void) {
   tcase_add_test(t, unknown_field_and_missing_source);
   tcase_add_test(t, model_and_protocol_checked);
   tcase_add_test(t, empty_and_missing_file);
+  tcase_add_test(t, run_checks_at_load);
   tcase_add_test(t, huge_inputs);
   suite_add_tcase(s, t);
   return concert_test_run(s);
