@@ -1,1 +1,1 @@
---weights 1,2,3 --quota 1e300
+power --weights 1,2,3 --quota 1e300
