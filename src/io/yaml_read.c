@@ -98,17 +98,24 @@ concert_status concert_i_yaml_id(concert_i_yaml *y, struct fy_node *n, const cha
   const char *v = concert_i_yaml_scalar(n);
   if (!v) return concert_i_yaml_fail(y, n, CONCERT_ERR_TYPE, "%s must be an identifier", what);
   size_t len = strlen(v);
-  if (len == 0 || len > 31)
-    return concert_i_yaml_fail(y, n, CONCERT_ERR_INVALID, "%s must have 1 to 31 characters", what);
+  if (len == 0) return concert_i_yaml_fail(y, n, CONCERT_ERR_INVALID, "%s must not be empty", what);
   for (size_t i = 0; i < len; i++) {
     char ch = v[i];
     bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
               ch == '_' || ch == '-' || ch == '.';
-    if (!ok)
-      return concert_i_yaml_fail(y, n, CONCERT_ERR_INVALID,
-                                 "%s '%s' has the character '%c'; use letters, digits, '_', '-', '.'",
-                                 what, v, ch);
+    if (ok) continue;
+    /* the character whole: all bytes of a UTF-8 sequence (the text is valid UTF-8) */
+    unsigned char b = (unsigned char)ch;
+    int clen = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+    if (i + (size_t)clen > len) clen = (int)(len - i);
+    return concert_i_yaml_fail(y, n, CONCERT_ERR_INVALID,
+                               "%s '%s' has the character '%.*s'; use ASCII letters, digits, '_', "
+                               "'-', '.'",
+                               what, v, clen, v + i);
   }
+  if (len > 31)
+    return concert_i_yaml_fail(y, n, CONCERT_ERR_INVALID, "%s '%s' has %zu characters; at most 31",
+                               what, v, len);
   *out = v;
   return CONCERT_OK;
 }

@@ -145,6 +145,18 @@ START_TEST(unknown_ids) {
 }
 END_TEST
 
+/* A non-ASCII id is quoted whole, with its offending character whole (not one byte). */
+START_TEST(non_ascii_id) {
+  char *t = replace("  - id: Y\n", "  - id: Ça_va_très_bien_mon_ami_oui\n");
+  concert_diag d;
+  ck_assert_int_eq(load(t, &d), CONCERT_ERR_INVALID);
+  ck_assert_str_eq(d.message, "actor id 'Ça_va_très_bien_mon_ami_oui' has the character 'Ç'; use "
+                              "ASCII letters, digits, '_', '-', '.'");
+  ck_assert_int_eq(d.line, 12);
+  free(t);
+}
+END_TEST
+
 START_TEST(duplicate_ids) {
   expect("  - id: Y\n", "  - id: X\n", CONCERT_ERR_DUPLICATE_ID, 12, 9, "actors[1].id");
   expect("members: [X, Y]", "members: [X, X]", CONCERT_ERR_DUPLICATE_ID, 18, 18, "forums[0].members[1]");
@@ -277,6 +289,7 @@ int main(void) {
   tcase_add_test(t, yaml_stream_and_positions);
   tcase_add_test(t, unknown_ids);
   tcase_add_test(t, duplicate_ids);
+  tcase_add_test(t, non_ascii_id);
   tcase_add_test(t, out_of_range);
   tcase_add_test(t, nan_and_infinity);
   tcase_add_test(t, empty_forum);
