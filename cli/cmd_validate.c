@@ -24,6 +24,7 @@ static int validate_yaml(const char *path) {
   concert_scenario *s = NULL;
   st = concert_scenario_load_file(path, &s, &d);
   if (st) return concert_cli_report("validate", st, &d);
+  concert_cli_warnings("validate", s);
   printf("%s: ok: %zu actors, %zu issues, %zu forums%s\n", path, concert_scenario_actor_count(s),
          concert_scenario_issue_count(s), concert_scenario_forum_count(s),
          concert_scenario_codebook(s) ? " (codebook 1, strict)" : "");

@@ -68,6 +68,27 @@ static concert_status replace_string(ctx *c, struct fy_node *n, const char *what
 
 #define get_id(c, n, what, out) concert_i_yaml_id(&(c)->y, (n), (what), (out))
 
+/* Records a warning at node n (the current path): the input is accepted, but dubious. */
+static concert_status warn(ctx *c, struct fy_node *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static concert_status warn(ctx *c, struct fy_node *n, const char *fmt, ...) {
+  char msg[300];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  concert_diag one, *keep = c->y.d;
+  concert_diag_clear(&one);
+  c->y.d = &one;
+  fail(c, n, CONCERT_OK, "%s", msg);
+  c->y.d = keep;
+  concert_diag *w = realloc(c->s->warnings, (c->s->n_warnings + 1) * sizeof *w);
+  if (!w) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+  c->s->warnings = w;
+  w[c->s->n_warnings++] = one;
+  return CONCERT_OK;
+}
+
 /* A finite number in [lo, hi] from a scalar. */
 static concert_status scalar_number(ctx *c, struct fy_node *n, const char *what, double lo,
                                     double hi, double *out) {
@@ -581,7 +602,7 @@ static concert_status read_rule(ctx *c, struct fy_node *n, concert_rule *r) {
     if (!st && x != floor(x)) st = fail(c, v, CONCERT_ERR_INVALID, "consensus_minus must be a whole number");
     pop(c, m);
     r->kind = CONCERT_RULE_CONSENSUS_MINUS;
-    r->k = (size_t)x;
+    if (!st) r->k = (size_t)x; /* x is set and in range only on success */
     return st;
   }
   if ((v = get(n, "quota"))) {
@@ -933,6 +954,65 @@ static concert_status read_forum_options(ctx *c, struct fy_node *n, concert_i_fo
   return st;
 }
 
+/* The session index before which member a leaves (its depart event), 0 when it is absent for
+ * the whole summit, or SIZE_MAX when it stays. */
+static size_t leaves_before(const concert_i_forum *f, size_t a, size_t *event) {
+  for (size_t v = 0; v < f->n_events; v++) {
+    const concert_i_event *e = &f->events[v];
+    if (e->actor != a) continue;
+    if (e->kind == CONCERT_EVENT_DEPART || e->kind == CONCERT_EVENT_ABSENT) {
+      *event = v;
+      return e->kind == CONCERT_EVENT_ABSENT ? 0 : e->session;
+    }
+  }
+  return SIZE_MAX;
+}
+
+/* Inputs a forum accepts but that are dubious: refused when they cannot mean anything (a
+ * consensus-minus rule that lets every member object), else a warning (a departing chair,
+ * an event naming a member after it left). */
+static concert_status check_dubious(ctx *c, struct fy_node *n, const concert_i_forum *f) {
+  concert_status st = CONCERT_OK;
+  if (f->rule.kind == CONCERT_RULE_CONSENSUS_MINUS && f->rule.k >= f->n_members) {
+    struct fy_node *r = get(n, "rule");
+    size_t m = push(c, ".rule.consensus_minus");
+    st = fail(c, r ? get(r, "consensus_minus") : n, CONCERT_ERR_RANGE,
+              "consensus_minus %zu lets all %zu members object, so a text would pass with no "
+              "support; it must be below the member count",
+              f->rule.k, f->n_members);
+    pop(c, m);
+    return st;
+  }
+  struct fy_node *evs = get(n, "events");
+  size_t ev;
+  if (leaves_before(f, f->chair, &ev) != SIZE_MAX) {
+    size_t m = push(c, ".events[%zu]", ev);
+    st = warn(c, fy_node_sequence_get_by_index(evs, (int)ev),
+              "the chair '%s' %s, yet stays the chair for the whole summit (no successor is "
+              "modelled)",
+              c->s->actors[f->chair].id,
+              f->events[ev].kind == CONCERT_EVENT_ABSENT ? "is absent" : "departs");
+    pop(c, m);
+  }
+  for (size_t v = 0; !st && v < f->n_events; v++) {
+    const concert_i_event *e = &f->events[v];
+    if (e->kind != CONCERT_EVENT_SALIENCE_SHOCK && e->kind != CONCERT_EVENT_DISPUTE) continue;
+    size_t who[2] = {e->actor, e->kind == CONCERT_EVENT_DISPUTE ? e->other : SIZE_MAX};
+    for (int j = 0; !st && j < 2; j++) {
+      if (who[j] == SIZE_MAX) continue;
+      size_t gone = leaves_before(f, who[j], &ev);
+      if (gone == SIZE_MAX || e->session < gone) continue;
+      size_t m = push(c, ".events[%zu]", v);
+      st = warn(c, fy_node_sequence_get_by_index(evs, (int)v),
+                "this event names '%s', who has left the summit by then (events[%zu]); it "
+                "changes nothing",
+                c->s->actors[who[j]].id, ev);
+      pop(c, m);
+    }
+  }
+  return st;
+}
+
 static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) {
   static const char *const keys[] = {"id", "name", "members", "chair", "invited", "rule",
                                      "minilateral", "agenda", "events", "quorum", "document",
@@ -1003,7 +1083,7 @@ static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) 
       size_t m2 = push(c, ".min_members");
       st = scalar_number(c, get(mini, "min_members"), "min_members", 1, CONCERT_MAX_ACTORS, &x);
       if (!st && x != floor(x)) st = fail(c, get(mini, "min_members"), CONCERT_ERR_INVALID, "min_members must be a whole number");
-      f->mini_min = (size_t)x;
+      if (!st) f->mini_min = (size_t)x;
       pop(c, m2);
     }
     pop(c, m);
@@ -1022,6 +1102,7 @@ static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) 
     st = read_events(c, get(n, "events"), f);
     pop(c, m);
   }
+  if (!st) st = check_dubious(c, n, f);
   return st;
 }
 
@@ -1134,6 +1215,23 @@ static concert_status read_protocol(ctx *c, struct fy_node *n) {
       struct fy_node *bad = get(n, sub.path);
       size_t m = push(c, ".%s", sub.path);
       st = fail(c, bad ? bad : n, sub.status, "%s", sub.message);
+      pop(c, m);
+    }
+    double agreed = NAN, discussed = NAN;
+    for (size_t i = 0; i < nspec; i++) {
+      if (strcmp(spec[i].key, "summary_agreed") == 0)
+        agreed = concert_params_number(c->s->protocol, spec[i].key, spec[i].def);
+      if (strcmp(spec[i].key, "summary_discussed") == 0)
+        discussed = concert_params_number(c->s->protocol, spec[i].key, spec[i].def);
+    }
+    if (!st && agreed > discussed) { /* "agreed" must be the narrower band */
+      const char *key = get(n, "summary_agreed") ? "summary_agreed" : "summary_discussed";
+      size_t m = push(c, ".%s", key);
+      char a[32], b[32];
+      st = fail(c, get(n, key), CONCERT_ERR_RANGE,
+                "summary_agreed (%s) is above summary_discussed (%s): the chair's summary would "
+                "call an issue agreed that it does not call discussed",
+                concert_i_number_text(agreed, a, sizeof a), concert_i_number_text(discussed, b, sizeof b));
       pop(c, m);
     }
   }

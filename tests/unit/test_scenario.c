@@ -245,6 +245,37 @@ START_TEST(run_checks_at_load) {
 }
 END_TEST
 
+/* Dubious inputs: refused when meaningless, else loaded with a warning at their place. */
+START_TEST(dubious_inputs) {
+  expect("    chair: X\n", "    chair: X\n    rule: {consensus_minus: 2}\n", CONCERT_ERR_RANGE, 20, 29,
+         "forums[0].rule.consensus_minus");
+  expect("source: test\n", "source: test\nprotocol: {summary_agreed: 30}\n", CONCERT_ERR_RANGE, 3,
+         28, "protocol.summary_agreed");
+  /* a second departure of the same member is refused (attendance_once) */
+  expect("depart: Y}]", "depart: Y}, {before_session: s1, depart: Y}]", CONCERT_ERR_INVALID, 21, 76,
+         "forums[0].events[1].depart");
+  /* the chair departs: a warning; a shock on a departed member: a warning */
+  char *t = replace("depart: Y}]", "depart: X}, {before_session: s1, salience_shock: {actor: X, "
+                                   "issue: a, factor: 2}}]");
+  concert_scenario *sc = NULL;
+  concert_diag d;
+  ck_assert_int_eq(concert_scenario_load_string(t, strlen(t), "t.yaml", &sc, &d), CONCERT_OK);
+  ck_assert_uint_eq(concert_scenario_warning_count(sc), 2);
+  const concert_diag *w = concert_scenario_warning(sc, 0);
+  ck_assert_int_eq(w->line, 21);
+  ck_assert_str_eq(w->path, "forums[0].events[0]");
+  ck_assert_str_eq(w->message, "the chair 'X' departs, yet stays the chair for the whole summit "
+                               "(no successor is modelled)");
+  w = concert_scenario_warning(sc, 1);
+  ck_assert_str_eq(w->path, "forums[0].events[1]");
+  ck_assert_ptr_nonnull(strstr(w->message, "names 'X', who has left the summit by then"));
+  ck_assert_ptr_null(concert_scenario_warning(sc, 2));
+  concert_scenario_free(sc);
+  free(t);
+  ck_assert_int_eq(load(base, &d), CONCERT_OK); /* the base: no warning */
+}
+END_TEST
+
 START_TEST(empty_and_missing_file) {
   concert_diag d;
   ck_assert_int_eq(load("", &d), CONCERT_ERR_EMPTY);
@@ -300,6 +331,7 @@ int main(void) {
   tcase_add_test(t, model_and_protocol_checked);
   tcase_add_test(t, empty_and_missing_file);
   tcase_add_test(t, run_checks_at_load);
+  tcase_add_test(t, dubious_inputs);
   tcase_add_test(t, huge_inputs);
   suite_add_tcase(s, t);
   return concert_test_run(s);
