@@ -18,6 +18,11 @@ for args in \
   "design scenarios/g5-2026.yaml --candidates USA,CHN,JPN --size 2" \
   "derive scenarios/src/g5-2026.spec.yaml" \
   "history --years 2017-2025" \
+  "validate scenarios/g5-2026.yaml tests/data/table_sultan_oil_mckibben.csv" \
+  "solve scenarios/g5-2026.yaml --forum G2" \
+  "power --game unsc" \
+  "cohesion --members USA,CHN --data tests/data/unga_tiny" \
+  "validate-models tests/data/deu_ok.tsv" \
   "models"; do
   # shellcheck disable=SC2086
   if "$bin" $args >/dev/full 2>"${TMPDIR:-/tmp}/full-output.err"; then
