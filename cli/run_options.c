@@ -56,7 +56,6 @@ concert_scenario *run_options_load(const run_options *o, const char *path, const
     concert_cli_report(cmd, st, &d);
     return NULL;
   }
-  concert_cli_warnings(cmd, s);
   return s;
 }
 
