@@ -331,7 +331,7 @@ static concert_status ideal_row(concert_unga *u, const concert_i_csv_row *r, con
                                 r->field[k], CONCERT_I_UNGA_MAX_IDEAL);
     if (k >= 14 && !isnan(v[k]) && (v[k] < 0 || v[k] > 1))
       return concert_i_csv_fail(d, CONCERT_ERR_RANGE, r, k, ideal_cols[k],
-                                "agreement share %g is outside [0,1]", v[k]);
+                                "agreement share %.30s is outside [0,1]", r->field[k]);
   }
   int na3 = strcmp(r->field[12], "NA") == 0;
   if (!na3 && !is_upper3(r->field[12], r->len[12]))

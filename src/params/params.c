@@ -164,10 +164,11 @@ concert_status concert_params_check(const concert_params *p, const concert_param
       return concert_i_fail(d, CONCERT_ERR_INVALID, NULL, 0, 0, e->key,
                             "%s parameter '%s' is '%s'; allowed: %s", owner, e->key, e->word,
                             s->words);
-    if (!s->is_word && (e->num < s->min || e->num > s->max))
+    char v[32];
+    if (!s->is_word && (e->num < s->min || e->num > s->max)) /* all its digits: not "100" */
       return concert_i_fail(d, CONCERT_ERR_RANGE, NULL, 0, 0, e->key,
-                            "%s parameter '%s' is %g; it must lie in [%g, %g]", owner, e->key,
-                            e->num, s->min, s->max);
+                            "%s parameter '%s' is %s; it must lie in [%g, %g]", owner, e->key,
+                            concert_i_number_text(e->num, v, sizeof v), s->min, s->max);
   }
   return CONCERT_OK;
 }
