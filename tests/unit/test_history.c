@@ -131,6 +131,12 @@ START_TEST(bad_g7_tables) {
                       &d),
                    CONCERT_ERR_MISSING);
   ck_assert_int_eq(g7("2018,44,G7,\"Canada,Charlevoix\n", &d), CONCERT_ERR_SYNTAX);
+  /* a value cut for a message ("%.40s") never ends in half a character */
+  ck_assert_int_eq(g7("123456789012345678901234567890123456789\xc3\xa9,44,G7,Canada,Charlevoix,d,"
+                      "C,yes,no,none_known,unknown,unknown,unknown,s,t,S30\n",
+                      &d),
+                   CONCERT_ERR_TYPE);
+  ck_assert_str_eq(d.message, "'123456789012345678901234567890123456789' is not a year in 1900-2100");
   /* dubious rows: the same summit twice, an impossible day */
   char two[1024];
   snprintf(two, sizeof two, "%s%s", g7_row, g7_row);
