@@ -11,11 +11,13 @@
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
 
-/* Issue id from a dimension name: letters, digits, '_', '-', '.' kept, others '_'. */
+/* Issue id from a dimension name: letters, digits, '_', '-', '.' kept, any other character
+ * (a whole UTF-8 character, not each of its bytes) becomes '_'. */
 static char *issue_id(const char *name, size_t k, size_t n_dims) {
   char buf[40];
   size_t j = 0;
   for (const char *c = name; *c && j < 31; c++) {
+    if (((unsigned char)*c & 0xC0) == 0x80) continue; /* one '_' per non-ASCII character */
     bool ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
               *c == '_' || *c == '-' || *c == '.';
     buf[j++] = ok ? *c : '_';
