@@ -22,6 +22,9 @@ typedef struct concert_cli_command {
 /* Reads a --format value: 1 for json, 0 for text; -1 (message printed) otherwise. */
 int concert_cli_format(const char *cmd, const char *arg);
 
+/* Prints the scenario's warnings (dubious but accepted inputs) to stderr as
+ * "concert CMD: warning: FILE:LINE:COL: PATH: MESSAGE". */
+void concert_cli_warnings(const char *cmd, const concert_scenario *s);
 /* Prints "concert: <diag>" to stderr and returns 1. */
 int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d);
 

@@ -37,8 +37,9 @@ static int take_measures_option(int opt, const char *arg, concert_measures_optio
       return 1;
     }
     case OPT_COST: {
+      errno = 0;
       double c = strtod(arg, &end);
-      if (end == arg || *end || !isfinite(c) || !(c > 0) || c > 1e15) {
+      if (end == arg || *end || errno || !isfinite(c) || !(c > 0) || c > 1e15) {
         fprintf(stderr, "concert compare: --cost must be a number in (0, 1e15], not '%s'\n", arg);
         return -1;
       }

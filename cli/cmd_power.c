@@ -1,5 +1,6 @@
 /* cmd_power.c: `concert power`: voting power (Banzhaf, Shapley-Shubik, swings, vetoes) of a
  * built-in game, a game from CSV tables, or weights and a quota given on the command line. */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include "cli.h"
 
 #define POWER_MAX_LIST 100000
+#define POWER_MAX_INT 1e18 /* weights and quotas: below INT64_MAX, so the casts are defined */
 
 /* Splits "a,b,c" into at most max doubles; returns the count or -1 on a bad number. */
 static long parse_numbers(const char *s, double *out, size_t max, const char **bad) {
@@ -15,8 +17,9 @@ static long parse_numbers(const char *s, double *out, size_t max, const char **b
   const char *p = s;
   while (*p) {
     char *end;
+    errno = 0;
     double v = strtod(p, &end);
-    if (end == p || (*end && *end != ',') || n >= max || !isfinite(v)) {
+    if (end == p || (*end && *end != ',') || n >= max || !isfinite(v) || errno == ERANGE) {
       *bad = p;
       return -1;
     }
@@ -142,22 +145,27 @@ int concert_cli_power(int argc, char **argv) {
     const char *bad = NULL;
     long n = wd && wi && idv ? parse_numbers(weights, wd, POWER_MAX_LIST, &bad) : -1;
     char *end;
+    errno = 0;
     double qv = strtod(quota, &end);
     if (n <= 0) {
       fprintf(stderr, "concert power: --weights: '%s' is not a list of numbers\n",
               bad ? bad : weights);
       rc = 1;
-    } else if (*end || !isfinite(qv) || qv != floor(qv)) {
+    } else if (end == quota || *end || errno == ERANGE || !isfinite(qv) || qv != floor(qv)) {
       fprintf(stderr, "concert power: --quota: '%s' is not an integer\n", quota);
+      rc = 1;
+    } else if (qv < 0 || qv > POWER_MAX_INT) { /* checked before the conversion to int64 */
+      fprintf(stderr, "concert power: --quota: '%s' is out of range (0 to 1e18)\n", quota);
       rc = 1;
     }
     for (long i = 0; rc < 0 && i < n; i++) {
-      if (wd[i] != floor(wd[i]) || wd[i] < 0 || wd[i] > 1e18) {
-        fprintf(stderr, "concert power: --weights: weight %ld (%g) is not a non-negative "
-                        "integer\n", i + 1, wd[i]);
+      if (wd[i] != floor(wd[i]) || wd[i] < 0 || wd[i] > POWER_MAX_INT) {
+        fprintf(stderr, "concert power: --weights: weight %ld (%g) is not an integer from 0 "
+                        "to 1e18\n", i + 1, wd[i]);
         rc = 1;
+      } else {
+        wi[i] = (int64_t)wd[i];
       }
-      wi[i] = (int64_t)wd[i];
     }
     size_t nid = idcopy ? split_words(idcopy, idv, POWER_MAX_LIST) : 0;
     if (rc < 0 && idcopy && nid != (size_t)n) {
@@ -166,12 +174,16 @@ int concert_cli_power(int argc, char **argv) {
     }
     long mv = 0, av = 0;
     if (rc < 0 && members) {
+      errno = 0;
       mv = strtol(members, &end, 10);
-      if (*end || mv < 0) rc = usage_error("--members must be a non-negative integer");
+      if (end == members || *end || errno || mv < 0)
+        rc = usage_error("--members must be a non-negative integer");
     }
     if (rc < 0 && always) {
+      errno = 0;
       av = strtol(always, &end, 10);
-      if (*end || av < 0) rc = usage_error("--always-win must be a non-negative integer");
+      if (end == always || *end || errno || av < 0)
+        rc = usage_error("--always-win must be a non-negative integer");
     }
     if (rc < 0) {
       int64_t q = (int64_t)qv;

@@ -17,6 +17,7 @@ int concert_cli_run(int argc, char **argv) {
   if (!ok) goto out;
   concert_scenario *s = run_options_load(&ro, file, "run");
   if (!s) goto out;
+  concert_cli_warnings("run", s); /* validate prints them too; the other commands do not */
   size_t f;
   if (!run_options_forum(s, forum, file, "run", &f)) {
     concert_scenario_free(s);

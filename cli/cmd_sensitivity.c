@@ -100,7 +100,8 @@ int concert_cli_sensitivity(int argc, char **argv) {
   } else {
     st = concert_sensitivity_write_text(x, fp, top);
   }
-  if (fp != stdout && fclose(fp) != 0 && !st) {
+  int lost = fp != stdout && ferror(fp); /* a failed write earlier than the close */
+  if (fp != stdout && (fclose(fp) != 0 || lost) && !st) {
     fprintf(stderr, "concert sensitivity: cannot write '%s': %s\n", output, strerror(errno));
     st = CONCERT_ERR_IO;
   }

@@ -11,7 +11,9 @@ static int validate_yaml(const char *path) {
   concert_diag d, *fields = NULL;
   concert_diag_clear(&d);
   size_t n = 0;
-  concert_status st = concert_scenario_unfilled_file(path, &fields, &n, &d);
+  /* standard input can be read only once: there the first field not coded is reported */
+  concert_status st =
+      strcmp(path, "-") == 0 ? CONCERT_OK : concert_scenario_unfilled_file(path, &fields, &n, &d);
   for (size_t i = 0; i < n; i++) concert_cli_report("validate", fields[i].status, &fields[i]);
   free(fields);
   if (n)
@@ -22,6 +24,7 @@ static int validate_yaml(const char *path) {
   concert_scenario *s = NULL;
   st = concert_scenario_load_file(path, &s, &d);
   if (st) return concert_cli_report("validate", st, &d);
+  concert_cli_warnings("validate", s);
   printf("%s: ok: %zu actors, %zu issues, %zu forums%s\n", path, concert_scenario_actor_count(s),
          concert_scenario_issue_count(s), concert_scenario_forum_count(s),
          concert_scenario_codebook(s) ? " (codebook 1, strict)" : "");

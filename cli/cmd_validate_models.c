@@ -30,8 +30,9 @@ static const char *usage_text =
 /* Parses a number option fully, or returns false. */
 static bool parse_double(const char *s, double *out) {
   char *end;
+  errno = 0;
   double x = strtod(s, &end);
-  if (end == s || *end != '\0' || !isfinite(x)) return false;
+  if (end == s || *end != '\0' || errno || !isfinite(x)) return false;
   *out = x;
   return true;
 }
@@ -39,8 +40,9 @@ static bool parse_double(const char *s, double *out) {
 static bool parse_size(const char *s, unsigned long long max, unsigned long long *out) {
   if (!s[0] || s[0] == '-') return false;
   char *end;
+  errno = 0;
   unsigned long long x = strtoull(s, &end, 10);
-  if (*end != '\0' || x > max) return false;
+  if (*end != '\0' || errno || x > max) return false;
   *out = x;
   return true;
 }

@@ -1,4 +1,5 @@
 /* run_options.c: parsing of the options `run` and `compare` share. */
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -33,8 +34,9 @@ int run_options_take(run_options *o, int opt, const char *arg, const char *cmd) 
       return 1;
     case 'r': {
       char *end;
+      errno = 0;
       double x = strtod(arg, &end);
-      if (*end || end == arg || !isfinite(x) || x < 0 || x > 100) {
+      if (*end || end == arg || errno || !isfinite(x) || x < 0 || x > 100) {
         fprintf(stderr, "concert %s: --reversion must be a number in [0, 100], not '%s'\n", cmd, arg);
         return -1;
       }

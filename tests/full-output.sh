@@ -22,6 +22,11 @@ for args in \
   "history --years 2017-2025" \
   "backtest tests/data/backtest-mini" \
   "backtest tests/data/backtest-mini --format csv" \
+  "validate scenarios/g5-2026.yaml tests/data/table_sultan_oil_mckibben.csv" \
+  "solve scenarios/g5-2026.yaml --forum G2" \
+  "power --game unsc" \
+  "cohesion --members USA,CHN --data tests/data/unga_tiny" \
+  "validate-models tests/data/deu_ok.tsv" \
   "models"; do
   # shellcheck disable=SC2086
   if "$bin" $args >/dev/full 2>"$err"; then

@@ -100,6 +100,14 @@ CONCERT_API concert_status concert_scenario_unfilled_file(const char *path, conc
  * file has none (or s is NULL). O(1). */
 CONCERT_API int concert_scenario_codebook(const concert_scenario *s);
 
+/** Number of warnings the loader raised: inputs that are accepted but dubious (a departing
+ * chair who stays chair, an event naming a member after its departure). s may be NULL (0).
+ * O(1). */
+CONCERT_API size_t concert_scenario_warning_count(const concert_scenario *s);
+/** Warning i (file, line, column, field path, message), borrowed from s; NULL when i is out
+ * of range. O(1). */
+CONCERT_API const concert_diag *concert_scenario_warning(const concert_scenario *s, size_t i);
+
 CONCERT_API const char *concert_scenario_name(const concert_scenario *s);
 CONCERT_API const char *concert_scenario_file(const concert_scenario *s);
 /** A 64-bit FNV-1a hash of the bytes s was loaded from (an actor table's: the file's bytes,

@@ -8,6 +8,7 @@
 
 #define CONCERT_I_UNGA_MAX_COUNTRIES 255 /* country indices fit a byte */
 #define CONCERT_I_UNGA_MAX_RCID 10000000 /* largest roll-call id accepted */
+#define CONCERT_I_UNGA_MAX_IDEAL 100 /* largest |ideal point| accepted (published: about 5) */
 #define CONCERT_I_CODE_SLOTS (26 * 26 + 26 * 26 * 26) /* 2- and 3-letter codes */
 
 /* One country of unga_countries.csv. */

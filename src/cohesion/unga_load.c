@@ -12,6 +12,7 @@
 #include "csv/csv_reader_i.h"
 #include <concert/datadir.h>
 
+#include "io/date.h"
 #include "status/diag.h"
 
 const char *const concert_i_unga_issue_codes[6] = {"me", "nu", "di", "hr", "co", "ec"};
@@ -76,14 +77,8 @@ static int is_upper3(const char *s, size_t n) {
          s[2] <= 'Z';
 }
 
-/* YYYY-MM-DD with plausible month and day. */
-static int is_date(const char *s, size_t n) {
-  if (n != 10 || s[4] != '-' || s[7] != '-') return 0;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-  int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
+/* YYYY-MM-DD naming a real day (io/date.h: 2023-02-30 is refused). */
+static int is_date(const char *s, size_t n) { return concert_i_date_valid(s, n); }
 
 static int is_flag01(const char *s) { return !*s || strcmp(s, "0") == 0 || strcmp(s, "1") == 0; }
 
@@ -100,7 +95,22 @@ static char *dup_text(const char *s, size_t n) {
 typedef struct ctx {
   concert_unga *u; /* destination */
   int which;       /* table */
+  bool header;     /* the header row was read */
+  size_t rows;     /* data rows read */
 } ctx;
+
+/* An empty file, or one with a header and no rows, is refused: every table of the vote
+ * data must hold rows (an empty vote table would give agreement over nothing). */
+static concert_status need_rows(const ctx *c, const char *name, concert_status st,
+                                concert_diag *d) {
+  if (st != CONCERT_OK) return st;
+  if (!c->header)
+    return concert_i_fail(d, CONCERT_ERR_EMPTY, name, 1, 1, NULL, "the file is empty (no header)");
+  if (c->rows == 0)
+    return concert_i_fail(d, CONCERT_ERR_EMPTY, name, 2, 1, NULL,
+                          "the table has a header but no rows");
+  return CONCERT_OK;
+}
 
 static concert_status country_row(concert_unga *u, const concert_i_csv_row *r, concert_diag *d) {
   int slot = slot_of(r->field[0], r->len[0]);
@@ -122,7 +132,7 @@ static concert_status country_row(concert_unga *u, const concert_i_csv_row *r, c
   for (size_t k = 3; k <= 4; k++)
     if (!is_date(r->field[k], r->len[k]))
       return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, k, countries_cols[k],
-                                "'%.20s' is not a date YYYY-MM-DD", r->field[k]);
+                                "'%.20s' is not a real date YYYY-MM-DD", r->field[k]);
   concert_i_unga_country *c = &u->country[u->n_countries];
   memcpy(c->code, r->field[0], r->len[0] + 1);
   if (!(c->name = dup_text(r->field[1], r->len[1])))
@@ -147,7 +157,7 @@ static concert_status rc_row(concert_unga *u, const concert_i_csv_row *r, concer
       return concert_i_csv_fail(d, CONCERT_ERR_INVALID, r, (size_t)flags[i], rc_cols[flags[i]],
                                 "'%.20s' is not 0, 1 or empty", r->field[flags[i]]);
   if (!is_date(r->field[3], r->len[3]))
-    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 3, "date", "'%.20s' is not a date YYYY-MM-DD",
+    return concert_i_csv_fail(d, CONCERT_ERR_TYPE, r, 3, "date", "'%.20s' is not a real date YYYY-MM-DD",
                               r->field[3]);
   if (rcid > u->max_rcid) u->max_rcid = (int)rcid;
   if (u->n_rc == u->cap_rc) {
@@ -215,6 +225,10 @@ static concert_status issue_row(concert_unga *u, const concert_i_csv_row *r, con
                               r->field[1]);
   if (r->len[2] == 0)
     return concert_i_csv_fail(d, CONCERT_ERR_MISSING, r, 2, "issue", "empty issue label");
+  if (u->rc_issues[rc] & (1u << bit))
+    return concert_i_csv_fail(d, CONCERT_ERR_DUPLICATE_ID, r, 1, "short_name",
+                              "roll call %s is tagged '%s' twice (a duplicate row)", r->field[0],
+                              r->field[1]);
   u->rc_issues[rc] |= (uint8_t)(1u << bit);
   return CONCERT_OK;
 }
@@ -310,9 +324,14 @@ static concert_status ideal_row(concert_unga *u, const concert_i_csv_row *r, con
     if (num_or_na(r->field[k], &v[k]) != 0)
       return concert_i_csv_fail(d, CONCERT_ERR_RANGE, r, k, ideal_cols[k],
                                 "'%.30s' is not a finite number or NA", r->field[k]);
+    if (k < 12 && !isnan(v[k]) && fabs(v[k]) > CONCERT_I_UNGA_MAX_IDEAL)
+      return concert_i_csv_fail(d, CONCERT_ERR_RANGE, r, k, ideal_cols[k],
+                                "ideal point %.30s is beyond +-%d (the published points lie "
+                                "within about +-5); a dispersion of it could not be computed",
+                                r->field[k], CONCERT_I_UNGA_MAX_IDEAL);
     if (k >= 14 && !isnan(v[k]) && (v[k] < 0 || v[k] > 1))
       return concert_i_csv_fail(d, CONCERT_ERR_RANGE, r, k, ideal_cols[k],
-                                "agreement share %g is outside [0,1]", v[k]);
+                                "agreement share %.30s is outside [0,1]", r->field[k]);
   }
   int na3 = strcmp(r->field[12], "NA") == 0;
   if (!na3 && !is_upper3(r->field[12], r->len[12]))
@@ -340,8 +359,11 @@ static concert_status ideal_row(concert_unga *u, const concert_i_csv_row *r, con
 
 static concert_status on_row(void *user, const concert_i_csv_row *r, concert_diag *d) {
   ctx *c = user;
-  if (r->index == 0)
+  if (r->index == 0) {
+    c->header = true;
     return concert_i_csv_expect_header(r, table_cols[c->which], table_ncols[c->which], d);
+  }
+  c->rows++;
   if (r->n != table_ncols[c->which]) return concert_i_csv_expect_width(r, table_ncols[c->which], d);
   switch (c->which) {
   case 0: return country_row(c->u, r, d);
@@ -365,16 +387,16 @@ concert_status concert_i_unga_parse(concert_unga *u, int which, const char *buf,
                                     const char *name, concert_diag *d) {
   concert_status st = prepare(u, which, d);
   if (st != CONCERT_OK) return st;
-  ctx c = {u, which};
-  return concert_i_csv_read_mem(buf, len, name, NULL, on_row, &c, d);
+  ctx c = {u, which, false, 0};
+  return need_rows(&c, name, concert_i_csv_read_mem(buf, len, name, NULL, on_row, &c, d), d);
 }
 
 concert_status concert_i_unga_read(concert_unga *u, int which, const char *path,
                                    const char *name, concert_diag *d) {
   concert_status st = prepare(u, which, d);
   if (st != CONCERT_OK) return st;
-  ctx c = {u, which};
-  return concert_i_csv_read_file(path, name, NULL, on_row, &c, d);
+  ctx c = {u, which, false, 0};
+  return need_rows(&c, name, concert_i_csv_read_file(path, name, NULL, on_row, &c, d), d);
 }
 
 concert_status concert_unga_load(concert_unga **out, const char *dir, concert_diag *diag) {

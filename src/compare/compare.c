@@ -293,11 +293,13 @@ static const char *cover_key(concert_cover c) {
   return (unsigned)c < sizeof keys / sizeof keys[0] ? keys[c] : "unknown";
 }
 
-/* A real or null for NaN. */
-static json_t *real_or_null(double x) { return isfinite(x) ? json_real(x) : json_null(); }
+/* Every set and append goes through the checked helpers of io/json_out.h: a failed one (a
+ * text that is not UTF-8, no memory) sets *bad and the writer fails, never dropping a field. */
+#define SET(o, k, v) concert_i_json_set((o), (k), (v), bad)
+#define PUSH(a, v) concert_i_json_push((a), (v), bad)
 
 /* The "measures" object of one forum. */
-static json_t *measures_json(const concert_measures *m) {
+static json_t *measures_json(const concert_measures *m, int *bad) {
   const concert_outcome *o = concert_measures_outcome(m);
   const concert_scenario *s = o->s;
   const concert_i_forum *f = &s->forums[o->forum];
@@ -305,61 +307,61 @@ static json_t *measures_json(const concert_measures *m) {
   concert_coverage c = concert_measures_coverage(m);
   if (c.computed) {
     json_t *cov = json_object(), *members = json_object();
-    json_object_set_new(cov, "year", json_integer(c.year));
-    json_object_set_new(cov, "year_default", json_boolean(c.year_default));
+    SET(cov, "year", json_integer(c.year));
+    SET(cov, "year_default", json_boolean(c.year_default));
     for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++) {
       json_t *x = json_object();
-      json_object_set_new(x, "share", real_or_null(c.share[k]));
-      json_object_set_new(x, "forum", real_or_null(c.forum[k]));
-      json_object_set_new(x, "world", real_or_null(c.world[k]));
-      json_object_set_new(x, "counted", json_integer((json_int_t)c.counted[k]));
-      json_object_set_new(cov, ind_key[k], x);
+      SET(x, "share", concert_i_json_num(c.share[k]));
+      SET(x, "forum", concert_i_json_num(c.forum[k]));
+      SET(x, "world", concert_i_json_num(c.world[k]));
+      SET(x, "counted", json_integer((json_int_t)c.counted[k]));
+      SET(cov, ind_key[k], x);
     }
     for (size_t j = 0; j < f->n_members; j++) {
       json_t *x = json_object();
       for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++)
-        json_object_set_new(x, ind_key[k], json_string(cover_key(
+        SET(x, ind_key[k], json_string(cover_key(
                                                concert_measures_member_cover(m, j, (concert_indicator)k, NULL))));
-      json_object_set_new(members, s->actors[f->members[j]].id, x);
+      SET(members, s->actors[f->members[j]].id, x);
     }
-    json_object_set_new(cov, "members", members);
-    json_object_set_new(root, "coverage", cov);
+    SET(cov, "members", members);
+    SET(root, "coverage", cov);
   } else {
-    json_object_set_new(root, "coverage", json_null());
+    SET(root, "coverage", json_null());
   }
   concert_balance b = concert_measures_balance(m);
   json_t *bal = json_object();
-  json_object_set_new(bal, "capability_largest", isfinite(b.cap_largest) ? json_string(s->actors[f->members[b.cap_largest_i]].id) : json_null());
-  json_object_set_new(bal, "capability_largest_share", real_or_null(b.cap_largest));
-  json_object_set_new(bal, "capability_hhi", real_or_null(b.cap_hhi));
-  json_object_set_new(bal, "gdp_largest", isfinite(b.gdp_largest) ? json_string(s->actors[f->members[b.gdp_largest_i]].id) : json_null());
-  json_object_set_new(bal, "gdp_largest_share", real_or_null(b.gdp_largest));
-  json_object_set_new(bal, "gdp_hhi", real_or_null(b.gdp_hhi));
-  json_object_set_new(root, "balance", bal);
+  SET(bal, "capability_largest", isfinite(b.cap_largest) ? json_string(s->actors[f->members[b.cap_largest_i]].id) : json_null());
+  SET(bal, "capability_largest_share", concert_i_json_num(b.cap_largest));
+  SET(bal, "capability_hhi", concert_i_json_num(b.cap_hhi));
+  SET(bal, "gdp_largest", isfinite(b.gdp_largest) ? json_string(s->actors[f->members[b.gdp_largest_i]].id) : json_null());
+  SET(bal, "gdp_largest_share", concert_i_json_num(b.gdp_largest));
+  SET(bal, "gdp_hhi", concert_i_json_num(b.gdp_hhi));
+  SET(root, "balance", bal);
   concert_proximity p = concert_measures_proximity(m);
   if (p.computed) {
     json_t *x = json_object();
-    json_object_set_new(x, "actor", json_string(s->actors[p.actor].id));
-    json_object_set_new(x, "member", json_boolean(p.member));
-    json_object_set_new(x, "issues", json_integer((json_int_t)p.n_issues));
-    json_object_set_new(x, "distance", real_or_null(p.distance));
-    json_object_set_new(x, "closer", json_integer((json_int_t)p.n_closer));
-    json_object_set_new(x, "share_closer", real_or_null(p.share_closer));
-    json_object_set_new(root, "proximity", x);
+    SET(x, "actor", json_string(s->actors[p.actor].id));
+    SET(x, "member", json_boolean(p.member));
+    SET(x, "issues", json_integer((json_int_t)p.n_issues));
+    SET(x, "distance", concert_i_json_num(p.distance));
+    SET(x, "closer", json_integer((json_int_t)p.n_closer));
+    SET(x, "share_closer", concert_i_json_num(p.share_closer));
+    SET(root, "proximity", x);
   } else {
-    json_object_set_new(root, "proximity", json_null());
+    SET(root, "proximity", json_null());
   }
   json_t *bur = json_object(), *bs = json_object(), *bv = json_object();
-  json_object_set_new(bur, "cost", json_real(concert_measures_burden(m, 0, NULL, NULL)));
+  SET(bur, "cost", concert_i_json_num(concert_measures_burden(m, 0, NULL, NULL)));
   for (size_t j = 0; j < f->n_members; j++) {
     double sh, sp;
     concert_measures_burden(m, j, &sh, &sp);
-    json_object_set_new(bs, s->actors[f->members[j]].id, real_or_null(sh));
-    json_object_set_new(bv, s->actors[f->members[j]].id, real_or_null(sp));
+    SET(bs, s->actors[f->members[j]].id, concert_i_json_num(sh));
+    SET(bv, s->actors[f->members[j]].id, concert_i_json_num(sp));
   }
-  json_object_set_new(bur, "by_capability_share", bs);
-  json_object_set_new(bur, "shapley_airport", bv);
-  json_object_set_new(root, "burden", bur);
+  SET(bur, "by_capability_share", bs);
+  SET(bur, "shapley_airport", bv);
+  SET(root, "burden", bur);
   return root;
 }
 
@@ -371,44 +373,47 @@ concert_status concert_compare_to_json(const concert_outcome *const *o,
     if (m[i] && concert_measures_outcome(m[i]) != o[i])
       return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "measures of another outcome");
   const concert_scenario *s = o[0]->s;
+  int bad_set = 0, *bad = &bad_set;
   json_t *root = json_object(), *forums = json_array();
-  json_object_set_new(root, "schema", json_string("concert-compare/1"));
-  json_object_set_new(root, "scenario", json_string(s->name));
+  SET(root, "schema", json_string("concert-compare/1"));
+  SET(root, "scenario", json_string(s->name));
   for (size_t i = 0; i < n; i++) {
     json_t *f = json_object(), *issues = json_object(), *gains = json_object();
-    json_object_set_new(f, "forum", json_string(s->forums[o[i]->forum].id));
+    SET(f, "forum", json_string(s->forums[o[i]->forum].id));
     for (size_t r = 0; r < o[i]->n_res; r++) {
       const concert_issue_result *res = &o[i]->res[r];
       json_t *x = json_object();
-      json_object_set_new(x, "agreed", json_boolean(res->kind == CONCERT_STATEMENT_JOINT));
-      json_object_set_new(x, "statement", json_string(res->kind == CONCERT_STATEMENT_JOINT ? "joint"
+      SET(x, "agreed", json_boolean(res->kind == CONCERT_STATEMENT_JOINT));
+      SET(x, "statement", json_string(res->kind == CONCERT_STATEMENT_JOINT ? "joint"
                                                       : res->kind == CONCERT_STATEMENT_MINILATERAL ? "minilateral" : "none"));
-      json_object_set_new(x, "outcome", isfinite(res->outcome) ? json_real(res->outcome) : json_null());
-      json_object_set_new(issues, s->issues[res->issue].id, x);
+      SET(x, "outcome", concert_i_json_num(res->outcome));
+      SET(issues, s->issues[res->issue].id, x);
     }
-    json_object_set_new(f, "issues", issues);
+    SET(f, "issues", issues);
     concert_communique c = concert_outcome_communique(o[i]);
-    json_object_set_new(f, "communique", json_boolean(c.issued && c.n_withdrawn == 0));
-    json_object_set_new(f, "communique_fate", json_string(concert_document_fate_name(c.fate)));
-    json_object_set_new(f, "share_agreed", json_real(concert_outcome_agreed_share(o[i])));
+    SET(f, "communique", json_boolean(c.issued && c.n_withdrawn == 0));
+    SET(f, "communique_fate", json_string(concert_document_fate_name(c.fate)));
+    SET(f, "share_agreed", concert_i_json_num(concert_outcome_agreed_share(o[i])));
     concert_rift rift;
     if (concert_rift_from_outcome(o[i], &rift, NULL) == CONCERT_OK) {
       json_t *rj = json_object();
       for (int k = 0; k < CONCERT_RIFT_N; k++) {
         json_t *x = json_object();
-        json_object_set_new(x, "value", json_real(rift.value[k]));
-        json_object_set_new(x, "flag", json_boolean(rift.flag[k] == CONCERT_TRI_YES));
-        json_object_set_new(rj, concert_rift_component_id((concert_rift_component)k), x);
+        SET(x, "value", concert_i_json_num(rift.value[k]));
+        SET(x, "flag", json_boolean(rift.flag[k] == CONCERT_TRI_YES));
+        SET(rj, concert_rift_component_id((concert_rift_component)k), x);
       }
-      json_object_set_new(f, "rift", rj);
+      SET(f, "rift", rj);
     }
     const concert_i_forum *fo = &s->forums[o[i]->forum];
     for (size_t j = 0; j < fo->n_members; j++)
-      json_object_set_new(gains, s->actors[fo->members[j]].id, json_real(o[i]->gain[j]));
-    json_object_set_new(f, "net_gain", gains);
-    if (meas(m, i)) json_object_set_new(f, "measures", measures_json(m[i]));
-    json_array_append_new(forums, f);
+      SET(gains, s->actors[fo->members[j]].id, concert_i_json_num(o[i]->gain[j]));
+    SET(f, "net_gain", gains);
+    if (meas(m, i)) SET(f, "measures", measures_json(m[i], bad));
+    PUSH(forums, f);
   }
-  json_object_set_new(root, "forums", forums);
-  return concert_i_json_finish(root, 0, 10, json, d, "out of memory");
+  SET(root, "forums", forums);
+  return concert_i_json_finish(root, bad_set, 10, json, d,
+                               "cannot write the comparison as JSON: a name is not valid UTF-8, "
+                               "or memory ran out");
 }

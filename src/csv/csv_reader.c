@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include "csv/csv_reader_i.h"
+#include "io/number.h"
+#include "io/read_file.h"
+#include "io/utf8.h"
 #include "status/diag.h"
 
 /* Reader state shared with libcsv's callbacks. */
@@ -125,6 +128,21 @@ static void on_field(void *s, size_t len, void *data) {
   r->st = add_field(r, s, len);
 }
 
+/* Refuses a field that holds a NUL byte (it would cut the text short: two ids could collide)
+ * or is not valid UTF-8 (every JSON writer would fail on it), at the field's position. */
+static concert_status check_text(reader *r) {
+  for (size_t i = 0; i < r->row.n; i++) {
+    int l, c;
+    size_t bad = concert_i_utf8_error((const unsigned char *)r->fptr[i], r->flen[i], &l, &c);
+    if (!bad) continue;
+    return concert_i_csv_fail(r->d, CONCERT_ERR_SYNTAX, &r->row, i, NULL,
+                              "field %zu holds %s (at its byte %zu)", i + 1,
+                              r->fptr[i][bad - 1] == '\0' ? "a NUL byte" : "text that is not valid UTF-8",
+                              bad);
+  }
+  return CONCERT_OK;
+}
+
 /* Hands the finished row to the callback and starts the next one. */
 static void emit(reader *r) {
   for (size_t i = 0; i < r->row.n; i++) r->fptr[i] = r->fbuf + r->foff[i];
@@ -132,7 +150,8 @@ static void emit(reader *r) {
   r->row.end_line = r->line;
   r->row.raw = r->raw ? r->raw : "";
   r->row.raw_len = r->rlen;
-  concert_status st = r->fn(r->user, &r->row, r->d);
+  concert_status st = check_text(r);
+  if (st == CONCERT_OK) st = r->fn(r->user, &r->row, r->d);
   if (st != CONCERT_OK) r->st = st;
   r->row.index++;
   r->row.n = 0;
@@ -378,14 +397,14 @@ concert_status concert_i_csv_read_file(const char *path, const char *name,
   if (!name) name = path;
   if (o && o->dialect != CONCERT_I_CSV_RFC4180)
     return CONCERT_FAIL(d, CONCERT_ERR_ARGUMENT, "the plain dialect reads from memory only");
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return concert_i_fail(d, CONCERT_ERR_IO, name, 0, 0, NULL, "cannot open: %s", strerror(errno));
+  FILE *f;
+  concert_status st0 = concert_i_open_input(path, &f, d); /* "-", FIFOs, directories */
+  if (st0 != CONCERT_OK) return st0;
   reader r;
   concert_status st = begin(&r, name, o, fn, user, d);
   if (st != CONCERT_OK) {
     release(&r);
-    fclose(f);
+    concert_i_close_input(f);
     return st;
   }
   char block[1 << 16];
@@ -393,7 +412,7 @@ concert_status concert_i_csv_read_file(const char *path, const char *name,
   while (r.st == CONCERT_OK && (got = fread(block, 1, sizeof block, f)) > 0) feed(&r, block, got);
   if (r.st == CONCERT_OK && ferror(f))
     r.st = concert_i_fail(d, CONCERT_ERR_IO, name, (int)r.line, 0, NULL, "read error");
-  fclose(f);
+  concert_i_close_input(f);
   return finish(&r);
 }
 
@@ -446,8 +465,25 @@ concert_status concert_i_csv_fail(concert_diag *d, concert_status st, const conc
   return concert_i_fail(d, st, row->file, (int)line, (int)col, colname, "%s", msg);
 }
 
+char concert_i_csv_other_delim(const char *const *field, size_t n, unsigned char delim) {
+  if (n != 1 || !field[0]) return 0;
+  for (const char *c = ";\t|"; *c; c++)
+    if ((unsigned char)*c != delim && strchr(field[0], *c)) return *c;
+  return 0;
+}
+
+const char *concert_i_csv_delim_name(char c) {
+  return c == '\t' ? "tabs" : c == ';' ? "semicolons (';')" : c == '|' ? "bars ('|')" : "commas (',')";
+}
+
 concert_status concert_i_csv_expect_header(const concert_i_csv_row *row, const char *const *names,
                                            size_t n, concert_diag *d) {
+  char other = concert_i_csv_other_delim(row->field, row->n, row->delim);
+  if (other && n > 1)
+    return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, 0, NULL,
+                              "the header is one column: the file seems separated by %s, but "
+                              "this table is separated by '%c'",
+                              concert_i_csv_delim_name(other), row->delim);
   for (size_t i = 0; i < n; i++) {
     if (i >= row->n)
       return concert_i_csv_fail(d, CONCERT_ERR_MISSING, row, i, names[i],
@@ -491,13 +527,10 @@ int concert_i_csv_long(const char *s, long lo, long hi, long *out) {
 }
 
 int concert_i_csv_double(const char *s, double *out) {
-  if (!s || !*s || s[0] == ' ' || s[0] == '\t') return -1;
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (*end != '\0' || end == s || !isfinite(v) || errno == ERANGE) return -1;
-  *out = v;
-  return 0;
+  double v;
+  int k = concert_i_number(s, &v);
+  if (k == CONCERT_I_NUM_OK) *out = v;
+  return k;
 }
 
 /* Row callback of the collectors: keeps a copy of the row. */

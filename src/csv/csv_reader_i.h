@@ -89,7 +89,15 @@ concert_status concert_i_csv_fail(concert_diag *d, concert_status st, const conc
                                   size_t k, const char *colname, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-/** Checks that the header row has exactly the n names given, in order. */
+/** The separator a file seems to use instead of delim: when a row of n fields is one field
+ * holding ';', a tab or '|' (other than delim), that character; else 0. O(length). */
+char concert_i_csv_other_delim(const char *const *field, size_t n, unsigned char delim);
+
+/** "tabs", "semicolons (';')", "bars ('|')" or "commas (',')". */
+const char *concert_i_csv_delim_name(char c);
+
+/** Checks that the header row has exactly the n names given, in order; a header that is one
+ * column holding another separator (concert_i_csv_other_delim) is named as such. */
 concert_status concert_i_csv_expect_header(const concert_i_csv_row *row, const char *const *names,
                                            size_t n, concert_diag *d);
 
@@ -100,7 +108,8 @@ concert_status concert_i_csv_expect_width(const concert_i_csv_row *row, size_t n
  * text is not an integer or out of range. */
 int concert_i_csv_long(const char *s, long lo, long hi, long *out);
 
-/** Parses a whole field as a finite double. Returns 0 on success, -1 otherwise. */
+/** Parses a whole field as a finite double (io/number.h). Returns 0 on success, else the
+ * concert_i_num saying what is wrong (concert_i_number_why names it). */
 int concert_i_csv_double(const char *s, double *out);
 
 /* A whole table kept in memory: one record per row, fields owned. */

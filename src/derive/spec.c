@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "derive/derive_i.h"
+#include "io/number.h"
 #include "io/yaml_read.h"
 #include "scenario/provenance.h"
 #include "status/diag.h"
@@ -40,7 +41,7 @@ static concert_status get_int(ctx *c, struct fy_node *n, const char *what, long 
   if (!v || end == v || *end || errno)
     return fail(c, n, CONCERT_ERR_TYPE, "%s must be an integer", what);
   if (x < lo || x > hi)
-    return fail(c, n, CONCERT_ERR_RANGE, "%s is %ld; it must lie in %ld-%ld", what, x, lo, hi);
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is %s; it must lie in %ld-%ld", what, v, lo, hi);
   *out = (int)x;
   return CONCERT_OK;
 }
@@ -57,10 +58,12 @@ static concert_status check_number(ctx *c, struct fy_node *n, const char *what) 
     n = get(n, "value");
   }
   const char *v = scalar(n);
-  char *end = NULL;
-  if (v) strtod(v, &end);
-  if (!v || !*v || end == v || *end)
+  double x;
+  concert_i_num k = v ? concert_i_number(v, &x) : CONCERT_I_NUM_SYNTAX;
+  if (k == CONCERT_I_NUM_SYNTAX)
     return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number or {value, low, high, source}", what);
+  if (k != CONCERT_I_NUM_OK)
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is '%s', which %s", what, v, concert_i_number_why(k));
   return CONCERT_OK;
 }
 

@@ -11,6 +11,7 @@
 #include "history/history_i.h"
 #include <concert/datadir.h>
 
+#include "io/date.h"
 #include "status/diag.h"
 
 static const char *const g7_cols[] = {
@@ -154,10 +155,30 @@ static concert_status check_common(table_ctx *c, const concert_i_csv_row *row,
   return CONCERT_OK;
 }
 
+/* Refuses a summit number already recorded for the forum (a duplicate row) and a dates cell
+ * naming an impossible day (io/date.h). */
+static concert_status check_summit(const concert_history *h, concert_forum_kind forum,
+                                   const concert_i_csv_row *row, const char *const *cols,
+                                   long no, size_t dates_col, concert_diag *d) {
+  for (size_t i = 0; i < h->n_summits[forum]; i++)
+    if (h->summits[forum][i].summit_no == no)
+      return concert_i_csv_fail(d, CONCERT_ERR_DUPLICATE_ID, row, 1, cols[1],
+                                "summit number %ld appears twice (a duplicate row; the first is "
+                                "the %d summit)",
+                                no, h->summits[forum][i].year);
+  size_t bad = concert_i_dates_in_text(row->field[dates_col]);
+  if (bad)
+    return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, dates_col, cols[dates_col],
+                              "'%.10s' is not a real date (YYYY-MM-DD)",
+                              row->field[dates_col] + bad - 1);
+  return CONCERT_OK;
+}
+
 static concert_status g7_row(table_ctx *c, const concert_i_csv_row *row, concert_diag *d) {
   concert_history *h = c->h;
   long year, no;
   concert_status st = check_common(c, row, g7_cols, NCOLS(g7_cols), &year, &no, d);
+  if (st == CONCERT_OK) st = check_summit(h, CONCERT_FORUM_G7, row, g7_cols, no, 5, d);
   if (st != CONCERT_OK) return st;
   int members = members_of_format(row->field[2]);
   if (!members)
@@ -206,6 +227,7 @@ static concert_status g20_row(table_ctx *c, const concert_i_csv_row *row, concer
   concert_history *h = c->h;
   long year, no;
   concert_status st = check_common(c, row, g20_cols, NCOLS(g20_cols), &year, &no, d);
+  if (st == CONCERT_OK) st = check_summit(h, CONCERT_FORUM_G20, row, g20_cols, no, 4, d);
   if (st != CONCERT_OK) return st;
   if (!yes_no_unknown(row->field[6]))
     return concert_i_csv_fail(d, CONCERT_ERR_INVALID, row, 6, g20_cols[6],
@@ -287,6 +309,15 @@ static concert_status code_row(table_ctx *c, const concert_i_csv_row *row, conce
     return concert_i_csv_fail(d, CONCERT_ERR_SYNTAX, row, 6, code_cols[6],
                               "'%.60s' is not a non-empty ';'-separated list of source ids",
                               row->field[6]);
+  for (size_t i = 0; i < h->n_codes; i++) /* the same code twice would count twice */
+    if (h->code_forum[i] == (int)forum && h->code_year[i] == year &&
+        h->codes[i].component == (concert_rift_component)comp &&
+        strcmp(h->codes[i].actors, row->field[3]) == 0 && strcmp(h->codes[i].issue, row->field[4]) == 0)
+      return concert_i_csv_fail(d, CONCERT_ERR_DUPLICATE_ID, row, 2, code_cols[2],
+                                "the same code (%s %ld, %s, '%.40s') appears twice; the first is "
+                                "on line %ld",
+                                concert_forum_kind_name(forum), year, row->field[2], row->field[4],
+                                h->code_line[i]);
   if (h->n_codes == h->cap_codes) {
     size_t nc = h->cap_codes ? 2 * h->cap_codes : 32;
     concert_rift_code *a = realloc(h->codes, nc * sizeof *a);

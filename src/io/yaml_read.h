@@ -16,11 +16,13 @@ typedef struct concert_i_yaml {
   size_t plen;      /* its length */
 } concert_i_yaml;
 
-/** Parses text (len bytes) as one YAML document, quietly: refuses invalid UTF-8 and NUL
- * bytes first (libfyaml loops forever on some), then reports the first parse error, or an
- * empty file, at its line and column (ERR_SYNTAX, ERR_EMPTY). On success *doc and *diag are
- * owned by the caller (fy_document_destroy, then fy_diag_destroy); on failure both are NULL.
- * O(len). */
+/** Parses text (len bytes) as exactly one YAML document, quietly: refuses invalid UTF-8 and
+ * NUL bytes first (libfyaml loops forever on some), then reports the first parse error at its
+ * line and column (an error found at the end of the input points at the end of the last
+ * line), an empty file (ERR_EMPTY), a second document or text after the end marker '...'
+ * (ERR_SYNTAX at its start), and aliases or merge keys anywhere (ERR_UNSUPPORTED: files are
+ * read as written). A byte order mark is skipped. On success *doc and *diag are owned by the
+ * caller (fy_document_destroy, then fy_diag_destroy); on failure both are NULL. O(len). */
 concert_status concert_i_yaml_parse(const char *text, size_t len, const char *file,
                                     struct fy_document **doc, struct fy_diag **diag,
                                     concert_diag *d);

@@ -15,6 +15,7 @@
 #include "measures/measures_i.h"
 #include <concert/datadir.h>
 
+#include "io/number.h"
 #include "status/diag.h"
 
 /* One figure. */
@@ -110,9 +111,8 @@ static concert_status on_row(void *user, const concert_i_csv_row *r, concert_dia
   x.year = (int)y;
   /* value: empty means missing */
   if (value[0] == '\0') return CONCERT_OK;
-  errno = 0;
-  double v = strtod(value, &end);
-  if (end == value || *end || !isfinite(v) || v < 0)
+  double v = 0;
+  if (concert_i_number(value, &v) != CONCERT_I_NUM_OK || v < 0)
     return fail_at(p, CONCERT_ERR_RANGE, r->fline[p->col[2]], 2, " is not a finite number >= 0",
                    value);
   x.value = v;

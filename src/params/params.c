@@ -6,6 +6,7 @@
 
 #include <concert/params.h>
 
+#include "io/number.h"
 #include "status/diag.h"
 
 typedef struct entry {
@@ -96,12 +97,13 @@ concert_status concert_params_set_text(concert_params *p, const char *text, conc
     return concert_i_fail(d, CONCERT_ERR_INVALID, NULL, 0, 0, "param", "key too long in '%s'", text);
   memcpy(key, text, klen);
   key[klen] = '\0';
-  char *end = NULL;
-  double v = strtod(eq + 1, &end);
+  double v = 0;
+  concert_i_num k = concert_i_number(eq + 1, &v);
   concert_status st;
-  if (end && *end == '\0' && end != eq + 1) {
-    if (!isfinite(v))
-      return concert_i_fail(d, CONCERT_ERR_RANGE, NULL, 0, 0, key, "value must be finite");
+  if (k != CONCERT_I_NUM_SYNTAX) {
+    if (k != CONCERT_I_NUM_OK)
+      return concert_i_fail(d, CONCERT_ERR_RANGE, NULL, 0, 0, key, "'%s' %s", eq + 1,
+                            concert_i_number_why(k));
     st = concert_params_set_number(p, key, v);
   } else {
     st = concert_params_set_word(p, key, eq + 1);
@@ -162,10 +164,11 @@ concert_status concert_params_check(const concert_params *p, const concert_param
       return concert_i_fail(d, CONCERT_ERR_INVALID, NULL, 0, 0, e->key,
                             "%s parameter '%s' is '%s'; allowed: %s", owner, e->key, e->word,
                             s->words);
-    if (!s->is_word && (e->num < s->min || e->num > s->max))
+    char v[32];
+    if (!s->is_word && (e->num < s->min || e->num > s->max)) /* all its digits: not "100" */
       return concert_i_fail(d, CONCERT_ERR_RANGE, NULL, 0, 0, e->key,
-                            "%s parameter '%s' is %g; it must lie in [%g, %g]", owner, e->key,
-                            e->num, s->min, s->max);
+                            "%s parameter '%s' is %s; it must lie in [%g, %g]", owner, e->key,
+                            concert_i_number_text(e->num, v, sizeof v), s->min, s->max);
   }
   return CONCERT_OK;
 }

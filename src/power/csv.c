@@ -137,10 +137,18 @@ concert_status concert_game_load_csv(concert_game **out, const char *games_csv,
   size_t aw = 0;
   const char *clause = cell(&G, gr, gc[5]);
   if (clause[0]) {
-    unsigned m = 0;
-    int used = 0;
-    if (sscanf(clause, "members>=%u always win%n", &m, &used) != 1 || clause[used] != '\0' ||
-        m < 1 || (int64_t)m > np) {
+    /* "members>=M always win", M read with the checked integer reader (sscanf's %u has
+     * undefined behaviour on overflow) */
+    static const char pre[] = "members>=", post[] = " always win";
+    size_t lc = strlen(clause), lp = sizeof pre - 1, ls = sizeof post - 1;
+    long m = 0;
+    char num[24] = "";
+    if (lc > lp + ls && lc - lp - ls < sizeof num && strncmp(clause, pre, lp) == 0 &&
+        strcmp(clause + lc - ls, post) == 0) {
+      memcpy(num, clause + lp, lc - lp - ls);
+      num[lc - lp - ls] = '\0';
+    }
+    if (concert_i_csv_long(num, 1, (long)np, &m) != 0) {
       st =
           concert_i_fail(diag, CONCERT_ERR_INVALID, games_csv, G.rows[gr].line, gc[5] + 1, "clause",
                          "unknown clause '%s' (expected empty or 'members>=M always win', "

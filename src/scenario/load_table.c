@@ -6,15 +6,18 @@
 
 #include <concert/table.h>
 
+#include "io/read_file.h"
 #include "scenario/load_table.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
 
-/* Issue id from a dimension name: letters, digits, '_', '-', '.' kept, others '_'. */
+/* Issue id from a dimension name: letters, digits, '_', '-', '.' kept, any other character
+ * (a whole UTF-8 character, not each of its bytes) becomes '_'. */
 static char *issue_id(const char *name, size_t k, size_t n_dims) {
   char buf[40];
   size_t j = 0;
   for (const char *c = name; *c && j < 31; c++) {
+    if (((unsigned char)*c & 0xC0) == 0x80) continue; /* one '_' per non-ASCII character */
     bool ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
               *c == '_' || *c == '-' || *c == '.';
     buf[j++] = ok ? *c : '_';
@@ -24,26 +27,20 @@ static char *issue_id(const char *name, size_t k, size_t n_dims) {
   return concert_i_strdup(buf);
 }
 
-/* FNV-1a 64 of the file's bytes, then of the reversion's. */
-static concert_status hash_file(const char *path, double reversion, uint64_t *h, concert_diag *d) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot read the file again");
-  uint64_t x = CONCERT_I_FNV_BASIS;
-  unsigned char buf[8192];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) x = concert_i_fnv1a(x, buf, n);
-  int bad = ferror(f);
-  fclose(f);
-  if (bad) return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot read the file again");
-  *h = concert_i_fnv1a(x, &reversion, sizeof reversion);
-  return CONCERT_OK;
-}
-
 concert_status concert_i_scenario_from_table_file(const char *path, double reversion,
                                                   concert_scenario **out, concert_diag *d) {
   *out = NULL;
   concert_table *t = NULL;
-  concert_status st = concert_table_load(path, &t, d);
+  char *buf = NULL, limit[96];
+  size_t len = 0;
+  snprintf(limit, sizeof limit, "larger than %zu bytes, the limit for actor tables",
+           (size_t)CONCERT_TABLE_MAX_BYTES);
+  /* read once (io/read_file.h): the table and its hash come from the same bytes */
+  concert_status st = concert_i_read_file(path, CONCERT_TABLE_MAX_BYTES, limit, &buf, &len, d);
+  if (st) return st;
+  st = concert_table_load_buffer(buf, len, path, &t, d);
+  uint64_t hash = concert_i_fnv1a(CONCERT_I_FNV_BASIS, buf, len);
+  free(buf);
   if (st) return st;
   size_t n = concert_table_actors(t), m = concert_table_dimensions(t);
   concert_scenario *s = concert_i_scenario_alloc();
@@ -51,11 +48,7 @@ concert_status concert_i_scenario_from_table_file(const char *path, double rever
   snprintf(src, sizeof src, "actor table %s", path);
   if (!s) goto nomem;
   s->file = concert_i_strdup(path);
-  if (hash_file(path, reversion, &s->hash, d)) {
-    concert_table_free(t);
-    concert_scenario_free(s);
-    return CONCERT_ERR_IO;
-  }
+  s->hash = concert_i_fnv1a(hash, &reversion, sizeof reversion);
   s->name = concert_i_strdup(concert_table_title(t));
   s->description = concert_i_strdup(concert_table_description(t));
   s->model = concert_i_strdup("compromise");

@@ -16,6 +16,8 @@
 #include <concert/model.h>
 
 #include "scenario/provenance.h"
+#include "io/number.h"
+#include "io/read_file.h"
 #include "io/yaml_read.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
@@ -66,6 +68,27 @@ static concert_status replace_string(ctx *c, struct fy_node *n, const char *what
 
 #define get_id(c, n, what, out) concert_i_yaml_id(&(c)->y, (n), (what), (out))
 
+/* Records a warning at node n (the current path): the input is accepted, but dubious. */
+static concert_status warn(ctx *c, struct fy_node *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static concert_status warn(ctx *c, struct fy_node *n, const char *fmt, ...) {
+  char msg[300];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  concert_diag one, *keep = c->y.d;
+  concert_diag_clear(&one);
+  c->y.d = &one;
+  fail(c, n, CONCERT_OK, "%s", msg);
+  c->y.d = keep;
+  concert_diag *w = realloc(c->s->warnings, (c->s->n_warnings + 1) * sizeof *w);
+  if (!w) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
+  c->s->warnings = w;
+  w[c->s->n_warnings++] = one;
+  return CONCERT_OK;
+}
+
 /* A finite number in [lo, hi] from a scalar. */
 static concert_status scalar_number(ctx *c, struct fy_node *n, const char *what, double lo,
                                     double hi, double *out) {
@@ -73,19 +96,16 @@ static concert_status scalar_number(ctx *c, struct fy_node *n, const char *what,
     return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number", what);
   const char *v = fy_node_get_scalar0(n);
   if (!v || !*v) return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number, not empty", what);
-  const char *t = v[0] == '+' || v[0] == '-' ? v + 1 : v;
-  if (strcmp(t, ".nan") == 0 || strcmp(t, ".NaN") == 0 || strcmp(t, ".NAN") == 0 ||
-      strcmp(t, ".inf") == 0 || strcmp(t, ".Inf") == 0 || strcmp(t, ".INF") == 0)
-    return fail(c, n, CONCERT_ERR_RANGE, "%s is '%s': NaN and infinity are not allowed", what, v);
-  errno = 0;
-  char *end = NULL;
-  double x = strtod(v, &end);
-  if (end == v || *end != '\0')
+  double x = 0;
+  concert_i_num k = concert_i_number(v, &x);
+  if (k == CONCERT_I_NUM_SYNTAX)
     return fail(c, n, CONCERT_ERR_TYPE, "%s is '%s', which is not a number", what, v);
-  if (!isfinite(x) || errno == ERANGE)
+  if (k == CONCERT_I_NUM_NONFINITE)
     return fail(c, n, CONCERT_ERR_RANGE, "%s is '%s': NaN and infinity are not allowed", what, v);
-  if (x < lo || x > hi)
-    return fail(c, n, CONCERT_ERR_RANGE, "%s is %g; it must lie in [%g, %g]", what, x, lo, hi);
+  if (k != CONCERT_I_NUM_OK)
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is '%s', which %s", what, v, concert_i_number_why(k));
+  if (x < lo || x > hi) /* the value as written: 100.0000001 is not "100" */
+    return fail(c, n, CONCERT_ERR_RANGE, "%s is %s; it must lie in [%g, %g]", what, v, lo, hi);
   *out = x;
   return CONCERT_OK;
 }
@@ -245,10 +265,12 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
     if (st) return st;
     if (!todo && (r->lo > *out || r->hi < *out)) {
       bool bad_low = r->lo > *out;
+      char a[32], b[32], e[32];
       m = push(c, "%s", bad_low ? ".low" : ".high");
       st = fail(c, bad_low ? low : high, CONCERT_ERR_RANGE,
-                "the range of %s must hold its value: low %g <= value %g <= high %g", what, r->lo,
-                *out, r->hi);
+                "the range of %s must hold its value: low %s <= value %s <= high %s", what,
+                concert_i_number_text(r->lo, a, sizeof a), concert_i_number_text(*out, b, sizeof b),
+                concert_i_number_text(r->hi, e, sizeof e));
       pop(c, m);
       return st;
     }
@@ -270,11 +292,12 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
                   "'low' and 'high' (narrow if the judgment is firm)",
                   what, source);
     if (!(r->lo < r->hi)) {
+      char a[32];
       m = push(c, ".high");
       st = fail(c, high, CONCERT_ERR_INVALID,
-                "%s is a judgment with an empty range (low = high = %g): give a range, "
+                "%s is a judgment with an empty range (low = high = %s): give a range, "
                 "narrow if the judgment is firm",
-                what, r->lo);
+                what, concert_i_number_text(r->lo, a, sizeof a));
       pop(c, m);
       return st;
     }
@@ -579,7 +602,7 @@ static concert_status read_rule(ctx *c, struct fy_node *n, concert_rule *r) {
     if (!st && x != floor(x)) st = fail(c, v, CONCERT_ERR_INVALID, "consensus_minus must be a whole number");
     pop(c, m);
     r->kind = CONCERT_RULE_CONSENSUS_MINUS;
-    r->k = (size_t)x;
+    if (!st) r->k = (size_t)x; /* x is set and in range only on success */
     return st;
   }
   if ((v = get(n, "quota"))) {
@@ -693,6 +716,11 @@ static concert_status read_agenda(ctx *c, struct fy_node *n, concert_i_forum *f)
     pop(c, m);
   }
   free(seen);
+  size_t total = 0;
+  for (size_t i = 0; !st && i < f->n_sessions; i++) total += f->sessions[i].n_issues;
+  if (!st && total == 0) /* sessions may decide nothing, but not all of them */
+    st = fail(c, n, CONCERT_ERR_EMPTY,
+              "no session of the agenda holds an issue; a summit needs at least one to decide");
   return st;
 }
 
@@ -926,6 +954,65 @@ static concert_status read_forum_options(ctx *c, struct fy_node *n, concert_i_fo
   return st;
 }
 
+/* The session index before which member a leaves (its depart event), 0 when it is absent for
+ * the whole summit, or SIZE_MAX when it stays. */
+static size_t leaves_before(const concert_i_forum *f, size_t a, size_t *event) {
+  for (size_t v = 0; v < f->n_events; v++) {
+    const concert_i_event *e = &f->events[v];
+    if (e->actor != a) continue;
+    if (e->kind == CONCERT_EVENT_DEPART || e->kind == CONCERT_EVENT_ABSENT) {
+      *event = v;
+      return e->kind == CONCERT_EVENT_ABSENT ? 0 : e->session;
+    }
+  }
+  return SIZE_MAX;
+}
+
+/* Inputs a forum accepts but that are dubious: refused when they cannot mean anything (a
+ * consensus-minus rule that lets every member object), else a warning (a departing chair,
+ * an event naming a member after it left). */
+static concert_status check_dubious(ctx *c, struct fy_node *n, const concert_i_forum *f) {
+  concert_status st = CONCERT_OK;
+  if (f->rule.kind == CONCERT_RULE_CONSENSUS_MINUS && f->rule.k >= f->n_members) {
+    struct fy_node *r = get(n, "rule");
+    size_t m = push(c, ".rule.consensus_minus");
+    st = fail(c, r ? get(r, "consensus_minus") : n, CONCERT_ERR_RANGE,
+              "consensus_minus %zu lets all %zu members object, so a text would pass with no "
+              "support; it must be below the member count",
+              f->rule.k, f->n_members);
+    pop(c, m);
+    return st;
+  }
+  struct fy_node *evs = get(n, "events");
+  size_t ev;
+  if (leaves_before(f, f->chair, &ev) != SIZE_MAX) {
+    size_t m = push(c, ".events[%zu]", ev);
+    st = warn(c, fy_node_sequence_get_by_index(evs, (int)ev),
+              "the chair '%s' %s, yet stays the chair for the whole summit (no successor is "
+              "modelled)",
+              c->s->actors[f->chair].id,
+              f->events[ev].kind == CONCERT_EVENT_ABSENT ? "is absent" : "departs");
+    pop(c, m);
+  }
+  for (size_t v = 0; !st && v < f->n_events; v++) {
+    const concert_i_event *e = &f->events[v];
+    if (e->kind != CONCERT_EVENT_SALIENCE_SHOCK && e->kind != CONCERT_EVENT_DISPUTE) continue;
+    size_t who[2] = {e->actor, e->kind == CONCERT_EVENT_DISPUTE ? e->other : SIZE_MAX};
+    for (int j = 0; !st && j < 2; j++) {
+      if (who[j] == SIZE_MAX) continue;
+      size_t gone = leaves_before(f, who[j], &ev);
+      if (gone == SIZE_MAX || e->session < gone) continue;
+      size_t m = push(c, ".events[%zu]", v);
+      st = warn(c, fy_node_sequence_get_by_index(evs, (int)v),
+                "this event names '%s', who has left the summit by then (events[%zu]); it "
+                "changes nothing",
+                c->s->actors[who[j]].id, ev);
+      pop(c, m);
+    }
+  }
+  return st;
+}
+
 static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) {
   static const char *const keys[] = {"id", "name", "members", "chair", "invited", "rule",
                                      "minilateral", "agenda", "events", "quorum", "document",
@@ -996,7 +1083,7 @@ static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) 
       size_t m2 = push(c, ".min_members");
       st = scalar_number(c, get(mini, "min_members"), "min_members", 1, CONCERT_MAX_ACTORS, &x);
       if (!st && x != floor(x)) st = fail(c, get(mini, "min_members"), CONCERT_ERR_INVALID, "min_members must be a whole number");
-      f->mini_min = (size_t)x;
+      if (!st) f->mini_min = (size_t)x;
       pop(c, m2);
     }
     pop(c, m);
@@ -1015,7 +1102,25 @@ static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) 
     st = read_events(c, get(n, "events"), f);
     pop(c, m);
   }
+  if (!st) st = check_dubious(c, n, f);
   return st;
+}
+
+/* Runs the model with params on a two-actor probe problem, so that the checks the model
+ * makes of its parameters when it runs (a whole round count, say) are made when the file is
+ * read, by `validate` as by `run`, and reported at the parameter. Only a failure naming a
+ * parameter (sub->path) counts. O(the model on 2 actors). */
+static concert_status probe_model(const concert_model *mod, const concert_params *params,
+                                  concert_diag *sub) {
+  enum { K = 2 };
+  static const double pos[2 * K] = {20, 30, 80, 60}, sal[2 * K] = {0.5, 0.6, 0.5, 0.4},
+                      cap[2] = {1, 2}, rev[K] = {50, 50};
+  concert_problem probe = {2, K, pos, sal, cap, rev, NULL};
+  concert_solution *sol = NULL;
+  concert_diag_clear(sub);
+  concert_status st = concert_model_solve(mod, params, &probe, &sol, sub);
+  concert_solution_free(sol);
+  return st && sub->path[0] ? st : CONCERT_OK;
 }
 
 static concert_status read_model(ctx *c, struct fy_node *n) {
@@ -1069,7 +1174,8 @@ static concert_status read_model(ctx *c, struct fy_node *n) {
     const concert_param_spec *spec = concert_model_params(mod, &nspec);
     concert_diag sub;
     concert_diag_clear(&sub);
-    if (concert_params_check(c->s->model_params, spec, nspec, name, &sub)) {
+    if (concert_params_check(c->s->model_params, spec, nspec, name, &sub) ||
+        probe_model(mod, c->s->model_params, &sub)) {
       struct fy_node *bad = get(ps, sub.path);
       size_t m2 = push(c, ".%s", sub.path);
       st = fail(c, bad ? bad : ps, sub.status, "%s", sub.message);
@@ -1109,6 +1215,23 @@ static concert_status read_protocol(ctx *c, struct fy_node *n) {
       struct fy_node *bad = get(n, sub.path);
       size_t m = push(c, ".%s", sub.path);
       st = fail(c, bad ? bad : n, sub.status, "%s", sub.message);
+      pop(c, m);
+    }
+    double agreed = NAN, discussed = NAN;
+    for (size_t i = 0; i < nspec; i++) {
+      if (strcmp(spec[i].key, "summary_agreed") == 0)
+        agreed = concert_params_number(c->s->protocol, spec[i].key, spec[i].def);
+      if (strcmp(spec[i].key, "summary_discussed") == 0)
+        discussed = concert_params_number(c->s->protocol, spec[i].key, spec[i].def);
+    }
+    if (!st && agreed > discussed) { /* "agreed" must be the narrower band */
+      const char *key = get(n, "summary_agreed") ? "summary_agreed" : "summary_discussed";
+      size_t m = push(c, ".%s", key);
+      char a[32], b[32];
+      st = fail(c, get(n, key), CONCERT_ERR_RANGE,
+                "summary_agreed (%s) is above summary_discussed (%s): the chair's summary would "
+                "call an issue agreed that it does not call discussed",
+                concert_i_number_text(agreed, a, sizeof a), concert_i_number_text(discussed, b, sizeof b));
       pop(c, m);
     }
   }
@@ -1202,7 +1325,8 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     st = scalar_number(c, get(root, "codebook"), "codebook", 1, 1e6, &v);
     if (!st && v != CONCERT_I_CODEBOOK_VERSION)
       st = fail(c, get(root, "codebook"), CONCERT_ERR_UNSUPPORTED,
-                "codebook %g is not known; this concert reads codebook %d (docs/codebook.md)", v,
+                "codebook %s is not known; this concert reads codebook %d (docs/codebook.md)",
+                fy_node_get_scalar0(get(root, "codebook")),
                 CONCERT_I_CODEBOOK_VERSION);
     pop(c, m);
     if (st) return st;
@@ -1365,36 +1489,12 @@ concert_status concert_scenario_load_string(const char *text, size_t len, const 
   return st;
 }
 
-/* Reads the whole file at path into *buf (NUL-terminated; the caller frees it). */
+/* Reads the whole input at path (io/read_file.h: "-" is standard input; a FIFO, directory or
+ * device is refused) into *buf (NUL-terminated; the caller frees it). */
 static concert_status read_file(const char *path, char **buf, size_t *len, concert_diag *d) {
-  *buf = NULL;
-  struct stat sb;
-  if (stat(path, &sb) != 0)
-    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-  if (!S_ISREG(sb.st_mode))
-    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "not a regular file");
-  if ((unsigned long long)sb.st_size > CONCERT_MAX_FILE_BYTES)
-    return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, path, 0, 0, NULL,
-                          "the file has %lld bytes; the limit is %u", (long long)sb.st_size,
-                          CONCERT_MAX_FILE_BYTES);
-  FILE *f = fopen(path, "rb");
-  if (!f) return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-  size_t size = (size_t)sb.st_size;
-  *buf = malloc(size + 1);
-  if (!*buf) {
-    fclose(f);
-    return concert_i_fail(d, CONCERT_ERR_NOMEM, path, 0, 0, NULL, "out of memory");
-  }
-  size_t got = fread(*buf, 1, size, f);
-  fclose(f);
-  if (got != size) {
-    free(*buf);
-    *buf = NULL;
-    return concert_i_fail(d, CONCERT_ERR_IO, path, 0, 0, NULL, "short read");
-  }
-  (*buf)[size] = '\0';
-  *len = size;
-  return CONCERT_OK;
+  char limit[96];
+  snprintf(limit, sizeof limit, "the file has more than %u bytes, the limit", CONCERT_MAX_FILE_BYTES);
+  return concert_i_read_file(path, CONCERT_MAX_FILE_BYTES, limit, buf, len, d);
 }
 
 concert_status concert_scenario_load_file(const char *path, concert_scenario **out,
@@ -1405,7 +1505,7 @@ concert_status concert_scenario_load_file(const char *path, concert_scenario **o
   size_t size = 0;
   concert_status st = read_file(path, &buf, &size, d);
   if (st) return st;
-  st = concert_scenario_load_string(buf, size, path, out, d);
+  st = concert_scenario_load_string(buf, size, strcmp(path, "-") == 0 ? "<stdin>" : path, out, d);
   free(buf);
   return st;
 }
@@ -1421,7 +1521,7 @@ concert_status concert_scenario_unfilled_file(const char *path, concert_diag **f
   if (st) return st;
   concert_i_todo todo = {NULL, 0, 0};
   concert_scenario *s = NULL;
-  st = load_text(buf, size, path, &s, d, &todo);
+  st = load_text(buf, size, strcmp(path, "-") == 0 ? "<stdin>" : path, &s, d, &todo);
   free(buf);
   concert_scenario_free(s);
   *fields = todo.items;

@@ -23,6 +23,7 @@ void concert_scenario_free(concert_scenario *s) {
     free(s->actors[a].source);
   }
   free(s->actors);
+  free(s->warnings);
   for (size_t k = 0; k < s->n_issues; k++) {
     concert_i_issue *q = &s->issues[k];
     free(q->id), free(q->title), free(q->low), free(q->high), free(q->category), free(q->source);
@@ -136,4 +137,10 @@ size_t concert_scenario_forum_member(const concert_scenario *s, size_t f, size_t
 concert_rule concert_scenario_forum_rule(const concert_scenario *s, size_t f) {
   concert_rule r = {CONCERT_RULE_UNANIMITY, 0, 1, 1};
   return (s && f < s->n_forums) ? s->forums[f].rule : r;
+}
+
+size_t concert_scenario_warning_count(const concert_scenario *s) { return s ? s->n_warnings : 0; }
+
+const concert_diag *concert_scenario_warning(const concert_scenario *s, size_t i) {
+  return s && i < s->n_warnings ? &s->warnings[i] : NULL;
 }

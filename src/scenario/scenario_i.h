@@ -122,6 +122,8 @@ struct concert_scenario {
   char *model;                /* model name */
   concert_params *model_params;
   concert_params *protocol;   /* summit protocol parameters */
+  concert_diag *warnings;     /* dubious but accepted inputs, in file order (owned) */
+  size_t n_warnings;
 };
 
 /** The stance of actor a on issue k. */

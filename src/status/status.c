@@ -2,6 +2,7 @@
 #include "status/diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,6 +54,26 @@ char *concert_diag_format(const concert_diag *d, char *buf, size_t size) {
   return buf;
 }
 
+/* Drops the bytes of s that do not form whole UTF-8 characters: a value cut short for a
+ * message ("%.20s") or a message cut at the buffer's end must not end in half a character,
+ * so that every message is valid UTF-8 (and JSON-safe). O(length). */
+static void whole_characters(char *s) {
+  size_t n = strlen(s), out = 0;
+  for (size_t i = 0; i < n;) {
+    unsigned char b = (unsigned char)s[i];
+    size_t len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
+    bool ok = len > 0 && i + len <= n;
+    for (size_t k = 1; ok && k < len; k++) ok = ((unsigned char)s[i + k] & 0xC0) == 0x80;
+    if (!ok) {
+      i++;
+      continue;
+    }
+    memmove(s + out, s + i, len);
+    out += len, i += len;
+  }
+  s[out] = '\0';
+}
+
 concert_status concert_i_fail(concert_diag *d, concert_status st, const char *file, int line,
                               int column, const char *path, const char *fmt, ...) {
   if (!d) return st;
@@ -65,5 +86,7 @@ concert_status concert_i_fail(concert_diag *d, concert_status st, const char *fi
   va_start(ap, fmt);
   vsnprintf(d->message, sizeof d->message, fmt, ap);
   va_end(ap);
+  whole_characters(d->message);
+  whole_characters(d->path);
   return st;
 }

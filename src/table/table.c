@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "io/read_file.h"
+#include "io/number.h"
 #include "status/diag.h"
 #include "csv/csv_reader_i.h"
 
@@ -99,25 +100,6 @@ static concert_table *table_new(size_t n, size_t m) {
   return t;
 }
 
-/* Parses a decimal number filling the whole field. 0 ok, 1 not a number, 2 not finite. */
-static int parse_number(const char *s, double *out) {
-  if (!*s) return 1;
-  for (const char *c = s; *c; c++)
-    if (!strchr("0123456789+-.eE", *c)) {
-      if (strncasecmp(s, "nan", 3) == 0 || strncasecmp(s, "inf", 3) == 0 ||
-          strncasecmp(s + 1, "nan", 3) == 0 || strncasecmp(s + 1, "inf", 3) == 0)
-        return 2;
-      return 1;
-    }
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (end == s || *end) return 1;
-  if (!isfinite(v) || errno == ERANGE) return 2;
-  *out = v;
-  return 0;
-}
-
 /* Reads a number in [lo, hi] (hi_open: strictly below hi) from a field. */
 static concert_status read_number(const loader *L, const concert_i_csv_record *r, size_t col,
                                   const char *colname, double lo, double hi, int hi_open,
@@ -125,17 +107,22 @@ static concert_status read_number(const loader *L, const concert_i_csv_record *r
   char buf[48];
   const char *s = r->field[col];
   double v = 0;
-  int e = parse_number(s, &v);
-  if (e == 1 && !*s) return TFAIL(L, CONCERT_ERR_MISSING, r->line, col + 1, colname, "%s", "missing value");
-  if (e == 1)
+  concert_i_num e = concert_i_number(s, &v);
+  if (e == CONCERT_I_NUM_SYNTAX && !*s)
+    return TFAIL(L, CONCERT_ERR_MISSING, r->line, col + 1, colname, "%s", "missing value");
+  if (e == CONCERT_I_NUM_SYNTAX)
     return TFAIL(L, CONCERT_ERR_TYPE, r->line, col + 1, colname, "'%s' is not a number",
                  excerpt(s, buf, sizeof buf));
-  if (e == 2)
+  if (e == CONCERT_I_NUM_NONFINITE)
     return TFAIL(L, CONCERT_ERR_RANGE, r->line, col + 1, colname, "'%s' is not a finite number",
                  excerpt(s, buf, sizeof buf));
-  if (v < lo || (hi_open ? v >= hi : v > hi))
+  if (e != CONCERT_I_NUM_OK)
+    return TFAIL(L, CONCERT_ERR_RANGE, r->line, col + 1, colname, "'%s' %s",
+                 excerpt(s, buf, sizeof buf), concert_i_number_why(e));
+  if (v < lo || (hi_open ? v >= hi : v > hi)) /* the value as written */
     return TFAIL(L, CONCERT_ERR_RANGE, r->line, col + 1, colname,
-                 "%g is out of range; it must lie in [%g, %g%s", v, lo, hi, hi_open ? ")" : "]");
+                 "%s is out of range; it must lie in [%g, %g%s", excerpt(s, buf, sizeof buf), lo,
+                 hi, hi_open ? ")" : "]");
   *out = v;
   return CONCERT_OK;
 }
@@ -147,7 +134,8 @@ static concert_status read_count(const loader *L, const concert_i_csv_record *r,
   concert_status st = read_number(L, r, col, colname, 0, 1e9, 0, &v);
   if (st) return st;
   if (v != floor(v))
-    return TFAIL(L, CONCERT_ERR_TYPE, r->line, col + 1, colname, "%g is not a whole number", v);
+    return TFAIL(L, CONCERT_ERR_TYPE, r->line, col + 1, colname, "%s is not a whole number",
+                 r->field[col]);
   *out = (long)v;
   return CONCERT_OK;
 }
@@ -498,6 +486,7 @@ concert_status concert_table_load_buffer(const char *data, size_t len, const cha
                           "row %d: a NUL byte; this is not a text CSV file", line);
   }
   concert_i_csv_records R;
+  char other = 0;
   concert_status st = split_rows(data, len, L.file, &R, diag);
   if (st) return st;
   if (R.n == 0)
@@ -506,6 +495,11 @@ concert_status concert_table_load_buffer(const char *data, size_t len, const cha
   else if (R.n > CONCERT_TABLE_MAX_ROWS + 2)
     st = concert_i_fail(diag, CONCERT_ERR_TOO_LARGE, L.file, R.rows[CONCERT_TABLE_MAX_ROWS + 2].line,
                         0, NULL, "more than %d rows (the limit)", CONCERT_TABLE_MAX_ROWS);
+  else if ((other = concert_i_csv_other_delim((const char *const *)R.rows[0].field, R.rows[0].n, ',')))
+    st = concert_i_fail(diag, CONCERT_ERR_SYNTAX, L.file, R.rows[0].line, 1, NULL,
+                        "the first row is one column: the file seems separated by %s; actor "
+                        "tables are separated by commas (docs/actor-tables.md)",
+                        concert_i_csv_delim_name(other));
   else if (is_bdm_header(&R.rows[0]))
     st = load_bdm(&L, &R, out);
   else

@@ -17,6 +17,7 @@
 
 #include "csv/csv_reader_i.h"
 #include "io/read_file.h"
+#include "io/number.h"
 #include "status/diag.h"
 #include "validation/validation_i.h"
 
@@ -87,22 +88,17 @@ static concert_status number(parser *p, size_t i, const char *colname, double *v
                           "'%.20s...' is not a number", f->s + a);
   memcpy(buf, f->s + a, b - a);
   buf[b - a] = '\0';
-  const char *w = buf + (buf[0] == '+' || buf[0] == '-');
-  if (strncasecmp(w, "nan", 3) == 0 || strncasecmp(w, "inf", 3) == 0)
-    return concert_i_fail(p->diag, CONCERT_ERR_RANGE, p->name, p->line, f->col, colname,
-                          "'%s': NaN and infinity are not allowed", buf);
-  if (strspn(buf, "0123456789+-.eE") != b - a) /* decimal only: no hex floats */
+  double x = 0;
+  concert_i_num k = concert_i_number(buf, &x);
+  if (k == CONCERT_I_NUM_SYNTAX)
     return concert_i_fail(p->diag, CONCERT_ERR_TYPE, p->name, p->line, f->col, colname,
                           "'%s' is not a decimal number", buf);
-  char *end;
-  errno = 0;
-  double x = strtod(buf, &end);
-  if (*end != '\0' || end == buf)
-    return concert_i_fail(p->diag, CONCERT_ERR_TYPE, p->name, p->line, f->col, colname,
-                          "'%s' is not a number", buf);
-  if (!isfinite(x) || errno == ERANGE)
+  if (k == CONCERT_I_NUM_NONFINITE)
     return concert_i_fail(p->diag, CONCERT_ERR_RANGE, p->name, p->line, f->col, colname,
-                          "'%s' is not a finite number", buf);
+                          "'%s': NaN and infinity are not allowed", buf);
+  if (k != CONCERT_I_NUM_OK)
+    return concert_i_fail(p->diag, CONCERT_ERR_RANGE, p->name, p->line, f->col, colname,
+                          "'%s' %s", buf, concert_i_number_why(k));
   if (x == 999) {
     *v = NAN; /* DEU's missing-data code */
     return CONCERT_OK;
@@ -229,12 +225,14 @@ static concert_status read_row(parser *p, concert_deu *d, const columns *c, bool
                                 "not a number");
         memcpy(buf, f->s, f->len);
         buf[f->len] = '\0';
-        char *end;
-        v = strtod(buf, &end);
-        if (*end != '\0')
+        concert_i_num k = concert_i_number(buf, &v);
+        if (k == CONCERT_I_NUM_SYNTAX)
           return concert_i_fail(p->diag, CONCERT_ERR_TYPE, p->name, p->line, f->col, cn,
                                 "'%s' is not a number", buf);
-        if (!isfinite(v) || v < 0)
+        if (k != CONCERT_I_NUM_OK)
+          return concert_i_fail(p->diag, CONCERT_ERR_RANGE, p->name, p->line, f->col, cn,
+                                "capability '%s' %s", buf, concert_i_number_why(k));
+        if (v < 0)
           return concert_i_fail(p->diag, CONCERT_ERR_RANGE, p->name, p->line, f->col, cn,
                                 "capability '%s' must be finite and >= 0", buf);
       }

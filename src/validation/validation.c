@@ -827,56 +827,64 @@ static const char *kind_name(concert_validation_kind k) {
                                              : "baseline";
 }
 
+/* Every set and append goes through the checked helpers of io/json_out.h: a failed one sets
+ * bad and the writer fails rather than drop the field. */
+#define SET(o, k, v) concert_i_json_set((o), (k), (v), &bad)
+#define PUSH(a, v) concert_i_json_push((a), (v), &bad)
+
 concert_status concert_validation_to_json(const concert_validation *v, char **json,
                                           concert_diag *diag) {
   if (!v || !json) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "v and json must not be NULL");
   *json = NULL;
+  int bad = 0;
   json_t *root = json_object(), *rows = json_array(), *o = json_object();
   if (!root || !rows || !o) goto nomem;
-  json_object_set_new(root, "schema", json_string("concert-validation/1"));
-  json_object_set_new(o, "capability", json_string(concert_eu_capability_name(v->opt.capability)));
-  json_object_set_new(o, "commission_share", jreal(v->opt.commission_share));
-  json_object_set_new(o, "parliament_share", jreal(v->opt.parliament_share));
-  json_object_set_new(o, "parliament_share_cns", jreal(v->opt.parliament_share_cns));
-  json_object_set_new(o, "bootstrap", json_integer((json_int_t)v->opt.bootstrap));
-  json_object_set_new(o, "seed", json_integer((json_int_t)v->opt.seed));
-  json_object_set_new(
+  SET(root, "schema", json_string("concert-validation/1"));
+  SET(o, "capability", json_string(concert_eu_capability_name(v->opt.capability)));
+  SET(o, "commission_share", jreal(v->opt.commission_share));
+  SET(o, "parliament_share", jreal(v->opt.parliament_share));
+  SET(o, "parliament_share_cns", jreal(v->opt.parliament_share_cns));
+  SET(o, "bootstrap", json_integer((json_int_t)v->opt.bootstrap));
+  SET(o, "seed", json_integer((json_int_t)v->opt.seed));
+  SET(
       o, "resample",
       json_string(v->opt.resample == CONCERT_RESAMPLE_PROPOSALS ? "proposals" : "issues"));
-  json_object_set_new(o, "hit_threshold", jreal(v->opt.hit_threshold));
-  json_object_set_new(o, "min_actors", json_integer((json_int_t)v->opt.min_actors));
-  json_object_set_new(o, "reference", json_string(v->ref_name));
-  json_object_set_new(o, "models", v->models ? json_string(v->models) : json_null());
-  json_object_set_new(o, "model_params",
+  SET(o, "hit_threshold", jreal(v->opt.hit_threshold));
+  SET(o, "min_actors", json_integer((json_int_t)v->opt.min_actors));
+  SET(o, "reference", json_string(v->ref_name));
+  SET(o, "models", v->models ? json_string(v->models) : json_null());
+  SET(o, "model_params",
                       v->model_params ? json_string(v->model_params) : json_null());
-  json_object_set_new(root, "options", o);
+  SET(root, "options", o);
   o = NULL;
-  json_object_set_new(root, "scored_issues", json_integer((json_int_t)v->scored));
-  json_object_set_new(root, "unscored_issues", json_integer((json_int_t)v->unscored));
-  json_object_set_new(root, "proposals", json_integer((json_int_t)v->n_groups));
+  SET(root, "scored_issues", json_integer((json_int_t)v->scored));
+  SET(root, "unscored_issues", json_integer((json_int_t)v->unscored));
+  SET(root, "proposals", json_integer((json_int_t)v->n_groups));
   for (size_t i = 0; i < v->n_rows; i++) {
     const concert_validation_row *r = &v->rows[i].pub;
     json_t *j = json_object();
     if (!j) goto nomem;
-    json_object_set_new(j, "name", json_string(r->name));
-    json_object_set_new(j, "kind", json_string(kind_name(r->kind)));
-    json_object_set_new(j, "n", json_integer((json_int_t)r->n));
-    json_object_set_new(j, "skipped", json_integer((json_int_t)r->skipped));
-    json_object_set_new(j, "mae", jreal(r->mae));
-    json_object_set_new(j, "mae_ci95", json_pack("[o,o]", jreal(r->mae_lo), jreal(r->mae_hi)));
-    json_object_set_new(j, "median_ae", jreal(r->median_ae));
-    json_object_set_new(j, "hit_rate", jreal(r->hit_rate));
-    json_object_set_new(j, "rmse", jreal(r->rmse));
-    json_object_set_new(j, "n_paired", json_integer((json_int_t)r->n_paired));
-    json_object_set_new(j, "diff_vs_reference", jreal(r->diff));
-    json_object_set_new(j, "diff_ci95", json_pack("[o,o]", jreal(r->diff_lo), jreal(r->diff_hi)));
-    json_object_set_new(j, "note", json_string(r->note));
-    if (r->source[0]) json_object_set_new(j, "source", json_string(r->source));
-    json_array_append_new(rows, j);
+    SET(j, "name", json_string(r->name));
+    SET(j, "kind", json_string(kind_name(r->kind)));
+    SET(j, "n", json_integer((json_int_t)r->n));
+    SET(j, "skipped", json_integer((json_int_t)r->skipped));
+    SET(j, "mae", jreal(r->mae));
+    SET(j, "mae_ci95", json_pack("[o,o]", jreal(r->mae_lo), jreal(r->mae_hi)));
+    SET(j, "median_ae", jreal(r->median_ae));
+    SET(j, "hit_rate", jreal(r->hit_rate));
+    SET(j, "rmse", jreal(r->rmse));
+    SET(j, "n_paired", json_integer((json_int_t)r->n_paired));
+    SET(j, "diff_vs_reference", jreal(r->diff));
+    SET(j, "diff_ci95", json_pack("[o,o]", jreal(r->diff_lo), jreal(r->diff_hi)));
+    SET(j, "note", json_string(r->note));
+    if (r->source[0]) SET(j, "source", json_string(r->source));
+    PUSH(rows, j);
   }
-  json_object_set_new(root, "rows", rows);
+  SET(root, "rows", rows);
   rows = NULL;
-  return concert_i_json_finish(root, 0, 10, json, diag, "out of memory writing JSON");
+  return concert_i_json_finish(root, bad, 10, json, diag,
+                               "cannot write the validation as JSON: a name or note is not valid "
+                               "UTF-8, or memory ran out");
 nomem:
   json_decref(root);
   json_decref(rows);

@@ -228,6 +228,16 @@ START_TEST(bad_vote_files) {
   ck_assert_int_eq(parse_bad(3, "rcid,country_code,vote\n1,U\"S,yes\n", &d), CONCERT_ERR_SYNTAX);
   ck_assert_int_eq(d.line, 2);
   ck_assert_int_eq(parse_bad(3, "rcid,country_code,vote,extra\n", &d), CONCERT_ERR_UNKNOWN_FIELD);
+  /* an empty or header-only table is refused (it would give agreement over nothing) */
+  ck_assert_int_eq(parse_bad(3, "rcid,country_code,vote\n", &d), CONCERT_ERR_EMPTY);
+  ck_assert_int_eq(d.line, 2);
+  ck_assert_str_eq(d.message, "the table has a header but no rows");
+  ck_assert_int_eq(parse_bad(3, "", &d), CONCERT_ERR_EMPTY);
+  ck_assert_str_eq(d.message, "the file is empty (no header)");
+  /* the same issue tag twice on a roll call is a duplicate row */
+  ck_assert_int_eq(parse_bad(2, "rcid,short_name,issue\n1,me,Middle East\n1,me,Middle East\n", &d),
+                   CONCERT_ERR_DUPLICATE_ID);
+  ck_assert_int_eq(d.line, 3);
 }
 END_TEST
 
@@ -243,6 +253,11 @@ START_TEST(bad_other_files) {
                    CONCERT_ERR_TYPE);
   ck_assert_str_eq(d.path, "date");
   ck_assert_int_eq(d.column, 8);
+  ck_assert_int_eq(parse_bad(1, "rcid,session,importantvote,date,unres,amend,para\n"
+                                "7,45,0,1990-02-30,R,0,0\n",
+                             &d),
+                   CONCERT_ERR_TYPE); /* an impossible day */
+  ck_assert_str_eq(d.path, "date");
   ck_assert_int_eq(parse_bad(2, "rcid,short_name,issue\n1,zz,Something\n", &d),
                    CONCERT_ERR_INVALID);
   const char *hdr = "year,ccode,session,NVotesAll,IdealPointAll,QO%All,Q5%All,Q10%All,Q50%All,"
@@ -253,6 +268,12 @@ START_TEST(bad_other_files) {
            hdr);
   ck_assert_int_eq(parse_bad(5, buf, &d), CONCERT_ERR_RANGE);
   ck_assert_str_eq(d.path, "IdealPointAll");
+  /* an ideal point whose square overflows: refused, never a dispersion of inf */
+  snprintf(buf, sizeof buf, "%s1990,2,45,3,1e308,1,1,1,2,3,3,3,USA,United States,1,NA,NA,NA,NA,NA\n",
+           hdr);
+  ck_assert_int_eq(parse_bad(5, buf, &d), CONCERT_ERR_RANGE);
+  ck_assert_str_eq(d.path, "IdealPointAll");
+  ck_assert_ptr_nonnull(strstr(d.message, "1e308 is beyond +-100"));
   snprintf(buf, sizeof buf, "%s1990,2,45,3,nan,1,1,1,2,3,3,3,USA,United States,1,NA,NA,NA,NA,NA\n",
            hdr);
   ck_assert_int_eq(parse_bad(5, buf, &d), CONCERT_ERR_RANGE);

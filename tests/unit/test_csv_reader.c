@@ -10,6 +10,7 @@
 
 #include "check_main.h"
 #include "csv/csv_reader_i.h"
+#include "io/number.h"
 #include "status/diag.h"
 
 /* What the row callback saw. */
@@ -199,9 +200,65 @@ START_TEST(numbers) {
   ck_assert_int_eq(concert_i_csv_long("", 0, 100, &v), -1);
   ck_assert_int_eq(concert_i_csv_double("0.25", &x), 0);
   ck_assert_double_eq(x, 0.25);
-  ck_assert_int_eq(concert_i_csv_double("nan", &x), -1);
-  ck_assert_int_eq(concert_i_csv_double("1e999", &x), -1);
-  ck_assert_int_eq(concert_i_csv_double(" 1", &x), -1);
+  /* one reading of numbers (io/number.h) tells the problems apart */
+  ck_assert_int_eq(concert_i_csv_double("nan", &x), CONCERT_I_NUM_NONFINITE);
+  ck_assert_int_eq(concert_i_csv_double("-Infinity", &x), CONCERT_I_NUM_NONFINITE);
+  ck_assert_int_eq(concert_i_csv_double("1e999", &x), CONCERT_I_NUM_OVERFLOW);
+  ck_assert_int_eq(concert_i_csv_double("1e-400", &x), CONCERT_I_NUM_UNDERFLOW);
+  ck_assert_int_eq(concert_i_csv_double("0e-400", &x), 0);
+  ck_assert_int_eq(concert_i_csv_double(" 1", &x), CONCERT_I_NUM_SYNTAX);
+  ck_assert_int_eq(concert_i_csv_double("0x10", &x), CONCERT_I_NUM_SYNTAX);
+  char buf[32];
+  ck_assert_str_eq(concert_i_number_text(100.0000001, buf, sizeof buf), "100.0000001");
+  ck_assert_str_eq(concert_i_number_text(0.1, buf, sizeof buf), "0.1");
+}
+END_TEST
+
+/* A NUL byte or invalid UTF-8 in a cell is refused at the cell, in both dialects (a NUL
+ * would cut an id short; invalid UTF-8 would make the JSON writers fail). */
+START_TEST(nul_and_bad_utf8_cells) {
+  static const char nul[] = "a,b\nx,y\0z\n";
+  seen s;
+  memset(&s, 0, sizeof s);
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_i_csv_read_mem(nul, sizeof nul - 1, "t.csv", NULL, note, &s, &d),
+                   CONCERT_ERR_SYNTAX);
+  ck_assert_int_eq(d.line, 2);
+  ck_assert_int_eq(d.column, 3);
+  ck_assert_str_eq(d.message, "field 2 holds a NUL byte (at its byte 2)");
+  ck_assert_int_eq(s.rows, 1); /* the header only: the bad row never reached the callback */
+  concert_diag_clear(&d);
+  static const char bad[] = "a,b\n\"caf\xe9\",y\n";
+  ck_assert_int_eq(concert_i_csv_read_mem(bad, sizeof bad - 1, "t.csv", NULL, note, &s, &d),
+                   CONCERT_ERR_SYNTAX);
+  ck_assert_int_eq(d.line, 2);
+  ck_assert_int_eq(d.column, 1);
+  ck_assert_str_eq(d.message, "field 1 holds text that is not valid UTF-8 (at its byte 4)");
+  concert_i_csv_opts o = {.dialect = CONCERT_I_CSV_PLAIN, .delim = '\t'};
+  static const char tsv[] = "a\tb\nx\t\xff\n";
+  ck_assert_int_eq(concert_i_csv_read_mem(tsv, sizeof tsv - 1, "t.tsv", &o, note, &s, &d),
+                   CONCERT_ERR_SYNTAX);
+  ck_assert_int_eq(d.line, 2);
+  ck_assert_int_eq(d.column, 3);
+}
+END_TEST
+
+static concert_status header_ab(void *user, const concert_i_csv_row *r, concert_diag *d) {
+  (void)user;
+  static const char *const names[] = {"a", "b"};
+  return r->index == 0 ? concert_i_csv_expect_header(r, names, 2, d) : CONCERT_OK;
+}
+
+/* A header that is one column holding another separator is named as such. */
+START_TEST(wrong_separator_named) {
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_i_csv_read_mem("a;b\n1;2\n", 8, "t.csv", NULL, header_ab, NULL, &d),
+                   CONCERT_ERR_SYNTAX);
+  ck_assert_str_eq(d.message, "the header is one column: the file seems separated by "
+                              "semicolons (';'), but this table is separated by ','");
+  ck_assert_int_eq(d.line, 1);
 }
 END_TEST
 
@@ -209,6 +266,8 @@ int main(void) {
   Suite *s = suite_create("csv reader");
   TCase *t = tcase_create("core");
   tcase_add_test(t, lf_and_crlf_lines);
+  tcase_add_test(t, nul_and_bad_utf8_cells);
+  tcase_add_test(t, wrong_separator_named);
   tcase_add_test(t, cr_only_lines);
   tcase_add_test(t, crlf_split_across_reads);
   tcase_add_test(t, plain_tsv);

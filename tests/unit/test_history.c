@@ -131,6 +131,24 @@ START_TEST(bad_g7_tables) {
                       &d),
                    CONCERT_ERR_MISSING);
   ck_assert_int_eq(g7("2018,44,G7,\"Canada,Charlevoix\n", &d), CONCERT_ERR_SYNTAX);
+  /* a value cut for a message ("%.40s") never ends in half a character */
+  ck_assert_int_eq(g7("123456789012345678901234567890123456789\xc3\xa9,44,G7,Canada,Charlevoix,d,"
+                      "C,yes,no,none_known,unknown,unknown,unknown,s,t,S30\n",
+                      &d),
+                   CONCERT_ERR_TYPE);
+  ck_assert_str_eq(d.message, "'123456789012345678901234567890123456789' is not a year in 1900-2100");
+  /* dubious rows: the same summit twice, an impossible day */
+  char two[1024];
+  snprintf(two, sizeof two, "%s%s", g7_row, g7_row);
+  ck_assert_int_eq(g7(two, &d), CONCERT_ERR_DUPLICATE_ID);
+  ck_assert_int_eq(d.line, 3);
+  ck_assert_str_eq(d.path, "summit_no");
+  ck_assert_int_eq(g7("2018,44,G7,Canada,Charlevoix,2018-06-08/2018-06-31,Communique,yes,no,"
+                      "United States,unknown,unknown,unknown,suspended,tariffs,S30\n",
+                      &d),
+                   CONCERT_ERR_INVALID);
+  ck_assert_str_eq(d.path, "dates");
+  ck_assert_str_eq(d.message, "'2018-06-31' is not a real date (YYYY-MM-DD)");
 }
 END_TEST
 
@@ -184,6 +202,10 @@ START_TEST(bad_codes) {
   ck_assert_str_eq(d.path, "source_ids");
   ck_assert_int_eq(codes("G7,2018,trade,USA,x,y,S\n", &d), CONCERT_ERR_SYNTAX);
   ck_assert_int_eq(codes("G7,2018,trade,USA,x,y,s30\n", &d), CONCERT_ERR_SYNTAX);
+  /* the same code twice would be counted twice */
+  ck_assert_int_eq(codes("G7,2018,trade,USA,tariffs,a,S30\nG7,2018,trade,USA,tariffs,b,S30\n", &d),
+                   CONCERT_ERR_DUPLICATE_ID);
+  ck_assert_int_eq(d.line, 3);
 }
 END_TEST
 

@@ -120,13 +120,13 @@ START_TEST(history_not_utf8) {
   concert_history *h = concert_i_history_new();
   concert_diag d;
   concert_diag_clear(&d);
+  /* refused where it is read (the one CSV reader checks every cell), so no JSON writer
+   * ever meets it; it used to be read and then fail only when written */
   ck_assert_int_eq(concert_i_history_parse(h, 0, csv, strlen(csv), "g7_summits.csv", &d),
-                   CONCERT_OK);
-  char *text = NULL;
-  ck_assert_int_eq(concert_history_to_json(h, CONCERT_FORUM_G7, 2018, 2018, &text, &d),
-                   CONCERT_ERR_INVALID);
-  ck_assert_ptr_null(text);
-  ck_assert_ptr_nonnull(strstr(d.message, "UTF-8"));
+                   CONCERT_ERR_SYNTAX);
+  ck_assert_int_eq(d.line, 2);
+  ck_assert_int_eq(d.column, 19);
+  ck_assert_str_eq(d.message, "field 5 holds text that is not valid UTF-8 (at its byte 12)");
   concert_history_free(h);
 }
 END_TEST

@@ -243,11 +243,23 @@ START_TEST(err_not_a_number) {
 }
 END_TEST
 
+/* A table separated by semicolons or tabs is named as such, not as a missing column. */
+START_TEST(err_wrong_separator) {
+  expect_error("Actor;Capability;Position;Salience\nA;1;50;40\n", CONCERT_ERR_SYNTAX, 1, 1,
+               "seems separated by semicolons (';')");
+  expect_error("Actor\tCapability\tPosition\tSalience\nA\t1\t50\t40\n", CONCERT_ERR_SYNTAX, 1, 1,
+               "seems separated by tabs");
+}
+END_TEST
+
 START_TEST(err_not_finite) {
   expect_error(BDM_HEAD "A,nan,50,40\n", CONCERT_ERR_RANGE, 2, 2, "not a finite number");
   expect_error(BDM_HEAD "A,1,inf,40\n", CONCERT_ERR_RANGE, 2, 3, "not a finite number");
   expect_error(BDM_HEAD "A,1,50,-Infinity\n", CONCERT_ERR_RANGE, 2, 4, "not a finite number");
-  expect_error(BDM_HEAD "A,1e999,50,40\n", CONCERT_ERR_RANGE, 2, 2, "not a finite number");
+  expect_error(BDM_HEAD "A,1e999,50,40\n", CONCERT_ERR_RANGE, 2, 2, "too large to represent (overflow)");
+  expect_error(BDM_HEAD "A,1e-400,50,40\n", CONCERT_ERR_RANGE, 2, 2, "(underflow; write 0");
+  /* a value out of range is shown as written, not rounded to "100" */
+  expect_error(BDM_HEAD "A,1,100.0000001,40\n", CONCERT_ERR_RANGE, 2, 3, "100.0000001 is out of range");
 }
 END_TEST
 
@@ -390,6 +402,7 @@ static Suite *suite(void) {
   tcase_set_timeout(bad, 60);
   tcase_add_test(bad, err_not_a_number);
   tcase_add_test(bad, err_not_finite);
+  tcase_add_test(bad, err_wrong_separator);
   tcase_add_test(bad, err_negative_and_out_of_range);
   tcase_add_test(bad, err_salience_total);
   tcase_add_test(bad, err_mixed_scales);

@@ -1,0 +1,1 @@
+power --weights 1,2,3 --quota 1e300
