@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "mpi.h"
 #include "run_options.h"
 
 static const char usage[] =
@@ -72,6 +73,12 @@ int concert_cli_sweep(int argc, char **argv) {
                                  RUN_LONG_OPTIONS,
                                  {NULL, 0, NULL, 0}};
   int opt, rc = 1;
+  cli_mpi mpi;
+  bool agreed = false;
+  concert_scenario *s = NULL;
+  FILE *csvf = NULL;
+  concert_sweep *w = NULL;
+  if (cli_mpi_start(&mpi, &argc, &argv, "sweep")) return 1;
   optind = 1;
   while ((opt = getopt_long(argc, argv, "f:n:m:p:s:F:r:", longs, NULL)) != -1) {
     if (opt == 'f') forum = optarg;
@@ -116,13 +123,17 @@ int concert_cli_sweep(int argc, char **argv) {
   int ok;
   const concert_model *model = run_options_model(&ro, "sweep", &ok);
   if (!ok) goto out;
-  concert_scenario *s = run_options_load(&ro, file, "sweep");
+  s = run_options_load(&ro, file, "sweep");
   if (!s) goto out;
   size_t f;
-  FILE *csvf = NULL;
-  concert_sweep *w = NULL;
   if (!run_options_forum(s, forum, file, "sweep", &f)) goto done;
-  if (csv && !(csvf = fopen(csv, "w"))) {
+  if (db && mpi.size > 1) {
+    fprintf(stderr, "concert sweep: --db runs in one process: a database has one writer; run "
+                    "it without mpirun (threads share it) or drop --db\n");
+    goto done;
+  }
+  /* only rank 0 writes files */
+  if (csv && mpi.rank == 0 && !(csvf = fopen(csv, "w"))) {
     fprintf(stderr, "concert sweep: cannot write '%s': %s\n", csv, strerror(errno));
     goto done;
   }
@@ -131,15 +142,21 @@ int concert_cli_sweep(int argc, char **argv) {
   so.runs = (size_t)runs, so.seed = (uint64_t)seed, so.threads = (unsigned)threads;
   so.forum = f, so.model = model, so.model_params = ro.mparams, so.protocol = ro.protocol;
   so.db_path = db, so.resume = resume;
+  so.part = (size_t)mpi.rank, so.parts = (size_t)mpi.size;
   bar b = {.last = -1};
   clock_gettime(CLOCK_MONOTONIC, &b.start);
   if (isatty(fileno(stderr))) so.progress = progress, so.user = &b;
   concert_diag d;
   concert_diag_clear(&d);
   concert_status st = concert_sweep_run(s, &so, &w, &d);
-  if (st) {
-    concert_cli_report("sweep", st, &d);
-    goto done;
+  if (st) concert_cli_report("sweep", st, &d);
+  /* with MPI: every rank played its part; the counters' sum is the whole sweep */
+  agreed = true;
+  if (cli_mpi_agree(&mpi, st != CONCERT_OK, "sweep")) goto done;
+  if (mpi.size > 1) {
+    size_t nc;
+    int64_t *c = concert_sweep_counters(w, &nc);
+    if (cli_mpi_sum(&mpi, c, nc, "sweep")) goto done;
   }
   if (csvf) {
     st = concert_sweep_write_csv(w, csvf);
@@ -167,6 +184,9 @@ done:
   concert_sweep_free(w);
   concert_scenario_free(s);
 out:
+  /* a rank that stopped early still answers the others' agreement, so none waits forever */
+  if (!agreed) cli_mpi_agree(&mpi, 1, "sweep");
+  cli_mpi_end(&mpi);
   run_options_free(&ro);
   return rc;
 }

@@ -28,8 +28,18 @@ same() { # name, then the command's arguments
   else echo "FAIL $name: 2 ranks differ from 1 process"; diff "$dir/one.out" "$dir/two.out" | head; status=1; fi
 }
 
+same "sweep json" sweep "$g7" -n 700 --seed 5 --format json
+same "sweep text, 2 threads per rank" sweep "$g5" -n 600 --seed 2 --threads 2
+same "sweep csv" sweep "$g5" -n 300 --forum G5 --format csv
 same "design --runs 20" design "$g5" --candidates USA,CHN,RUS,IND,JPN,DEU,GBR --size 4 --runs 20 --objective agreed --top 0 --format json
 same "design point values" design "$g5" --candidates USA,CHN,RUS,IND,JPN,DEU,GBR --size 3 --objective balance --top 0 --format csv
+
+# --db has one writer: refused under more than one rank
+if mpi 2 "$bin" sweep "$g7" -n 10 --db "$dir/x.sqlite" > "$dir/db.out" 2> "$dir/db.err"; then
+  echo "FAIL sweep --db under mpirun: accepted"; status=1
+elif ! grep -q "runs in one process" "$dir/db.err"; then
+  echo "FAIL sweep --db under mpirun: no clear message"; cat "$dir/db.err"; status=1
+else echo "ok sweep --db under mpirun: refused"; fi
 
 # a command that does not split is refused once, not run twice
 if mpi 2 "$bin" run "$g7" > "$dir/run.out" 2> "$dir/run.err"; then
