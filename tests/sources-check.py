@@ -2,12 +2,13 @@
 """sources-check.py ROOT: every source id the repository uses resolves to a full reference in it.
 
 Ids (a capital prefix of 1 to 4 letters and 2 or 3 digits: S42, P07, TAO01) are used
-  - in the `source_ids` column of every CSV under data/ (';'-separated);
+  - in the `source_ids` or `sources` column of every CSV under data/ (';'-separated);
   - in square brackets in the scenarios (scenarios/**/*.yaml), where a `source` string cites
     "[S42, P07]", and in the prose of data/**/*.md, docs/**/*.md and README.md ("[R01]",
     "[S49 vs S50/S61]"; a Markdown link "[text](address)" and Markdown code are not citations).
-They are defined by one row of a Markdown table whose first cell is the id, in data/SOURCES.md
-or in a recorded scenario's sources page (scenarios/**/sources/*.md). A definition is a full
+They are defined by one row of a Markdown table whose first cell is the id, in data/SOURCES.md,
+in a PROVENANCE page under data/ (data/**/PROVENANCE*.md) or in a recorded scenario's
+sources page (scenarios/**/sources/*.md). A definition is a full
 reference only when its row gives an address (http:// or https://), a DOI or a handle.
 
 Prints every id used, with where it is used and where it resolves, and exits 1 when an id is
@@ -33,6 +34,7 @@ def rel(root, path):
 
 def registry_files(root):
     files = [os.path.join(root, "data", "SOURCES.md")]
+    files += sorted(glob.glob(os.path.join(root, "data", "**", "PROVENANCE*.md"), recursive=True))
     files += sorted(glob.glob(os.path.join(root, "scenarios", "**", "sources", "*.md"),
                               recursive=True))
     return [f for f in files if os.path.isfile(f)]
@@ -64,7 +66,7 @@ def cite(uses, sid, where):
         uses[sid].append(where)
 
 
-def bracket_ids(text, markdown):
+def bracket_ids(text, markdown, registry=False):
     """Yields (line number, id) for every id inside square brackets. In Markdown, code (fenced
     blocks and `spans`: examples and command synopses) cites nothing."""
     fenced = False
@@ -76,6 +78,8 @@ def bracket_ids(text, markdown):
             if fenced:
                 continue
             line = re.sub(r"`[^`]*`", "", line)
+            if registry and ROW.match(line):
+                continue
         for m in BRACKET.finditer(line):
             for token in re.split(r"[^A-Za-z0-9]+", m.group(1)):
                 if ID.fullmatch(token):
@@ -89,9 +93,10 @@ def read_uses(root, errors):
         with open(path, newline="", encoding="utf-8") as fh:
             reader = csv.reader(fh)
             header = next(reader, [])
-            if "source_ids" not in header:
+            names = [c for c in ("source_ids", "sources") if c in header]
+            if not names:
                 continue
-            col = header.index("source_ids")
+            col = header.index(names[0])
             for row in reader:
                 if col >= len(row):
                     continue
@@ -100,18 +105,19 @@ def read_uses(root, errors):
                         continue
                     where = f"{rel(root, path)}:{reader.line_num}"
                     if not ID.fullmatch(token):
-                        errors.append(f"{where}: source_ids: '{token}' is not a source id")
+                        errors.append(f"{where}: {names[0]}: '{token}' is not a source id")
                         continue
                     cite(uses, token, where)
     texts = glob.glob(os.path.join(root, "scenarios", "**", "*.yaml"), recursive=True)
     texts += glob.glob(os.path.join(root, "data", "**", "*.md"), recursive=True)
     texts += glob.glob(os.path.join(root, "docs", "**", "*.md"), recursive=True)
     texts += [os.path.join(root, "README.md")]
-    for path in sorted(texts):
-        if not os.path.isfile(path) or os.path.abspath(path) in registries:
+    texts += list(registries)
+    for path in sorted(set(os.path.abspath(t) for t in texts)):
+        if not os.path.isfile(path):
             continue
         with open(path, encoding="utf-8") as fh:
-            for n, sid in bracket_ids(fh.read(), path.endswith(".md")):
+            for n, sid in bracket_ids(fh.read(), path.endswith(".md"), path in registries):
                 cite(uses, sid, f"{rel(root, path)}:{n}")
     return uses
 
@@ -133,8 +139,8 @@ def main(argv):
         else:
             unresolved += 1
             print(f"{sid:7} {len(places):3} uses  -> UNRESOLVED  ({shown})")
-            errors.append(f"{places[0]}: {sid}: no reference in data/SOURCES.md or "
-                          "scenarios/**/sources/*.md")
+            errors.append(f"{places[0]}: {sid}: no reference in data/SOURCES.md, "
+                          "data/**/PROVENANCE*.md or scenarios/**/sources/*.md")
     unused = sorted(set(defs) - set(uses))
     print(f"{len(uses)} source ids used, {len(uses) - unresolved} resolved in the repository, "
           f"{unresolved} unresolved; {len(defs)} defined, {len(unused)} of them unused"

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Every source id used by the record tables, the scenarios, data/ and docs/ resolves to a full
 # reference inside the repository (tests/sources-check.py), and the checker fails on the
-# faults of tests/data/sources-bad (an unknown id in a table and in a scenario, a cell that is
-# not an id, a row without an address, an id defined twice). Skipped without python3.
+# faults of tests/data/sources-bad (an unknown id in two tables and in a scenario, a cell that
+# is not an id, a row without an address, an id defined twice). Skipped without python3.
 set -u
 root=$1
 command -v python3 >/dev/null 2>&1 || { echo "python3 not found: skipped"; exit 77; }
@@ -13,6 +13,7 @@ status=$?
 for want in \
   "data/world/table.csv:3: Q99: no reference" \
   "scenarios/fixture.yaml:4: Z99: no reference" \
+  "data/record.csv:2: M99: no reference" \
   "data/world/table.csv:4: source_ids: 'bad!' is not a source id" \
   "data/SOURCES.md:6: S02: no address, DOI or handle" \
   "data/SOURCES.md:7: S01: defined again, differently (first at data/SOURCES.md:5)"; do
