@@ -55,12 +55,9 @@ int concert_cli_solve(int argc, char **argv) {
   const char **aids = malloc((n ? n : 1) * sizeof *aids), **iids = malloc((m ? m : 1) * sizeof *iids);
   if (!st && (!aids || !iids)) st = CONCERT_ERR_NOMEM, d.status = st;
   if (!st) {
-    /* agenda order: the forum's sessions in order */
-    concert_outcome *o = NULL;
-    st = concert_summit_run(s, f, model, ro.mparams, NULL, &o, &d);
-    for (size_t k = 0; !st && k < m; k++)
-      iids[k] = concert_scenario_issue_id(s, concert_outcome_issue(o, k)->issue);
-    concert_outcome_free(o);
+    /* the solution's issues are the agenda's, in order (concert_forum_solve) */
+    for (size_t k = 0; k < m; k++)
+      iids[k] = concert_scenario_issue_id(s, concert_forum_agenda_issue(s, f, k));
     for (size_t a = 0; a < n; a++) aids[a] = concert_scenario_actor_id(s, concert_scenario_forum_member(s, f, a));
   }
   if (st) {

@@ -49,7 +49,7 @@ CONCERT_API concert_status concert_worlddata_load_csv(concert_worlddata *w,
 CONCERT_API concert_worlddata *concert_worlddata_new(void);
 /** Frees w; NULL is harmless. */
 CONCERT_API void concert_worlddata_free(concert_worlddata *w);
-/** The compile-time default data directory (the CONCERT_DATADIR macro). Never NULL. */
+/** The default data root, concert_data_dir() (concert/datadir.h). Never NULL. */
 CONCERT_API const char *concert_worlddata_default_dir(void);
 /** The value of indicator ind for code in year; false when there is none. O(log R). */
 CONCERT_API bool concert_worlddata_value(const concert_worlddata *w, concert_indicator ind,

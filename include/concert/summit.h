@@ -206,6 +206,12 @@ CONCERT_API concert_status concert_forum_solve(const concert_scenario *s, size_t
                                                const concert_model *model,
                                                const concert_params *params,
                                                concert_solution **out, concert_diag *diag);
+/** The number of issues on forum f's agenda (its sessions' issues, in order): the issue
+ * count of concert_forum_solve's solution. 0 for a bad s or f. O(sessions). */
+CONCERT_API size_t concert_forum_agenda_count(const concert_scenario *s, size_t f);
+/** The scenario index of the k-th agenda issue of forum f (issue k of concert_forum_solve's
+ * solution); SIZE_MAX when k, f or s is out of range. O(sessions). */
+CONCERT_API size_t concert_forum_agenda_issue(const concert_scenario *s, size_t f, size_t k);
 /** The protocol's parameters and defaults (docs/protocol.md); *n gets the count. */
 CONCERT_API const concert_param_spec *concert_summit_params(size_t *n);
 /** Frees o; NULL is harmless. */
