@@ -12,7 +12,8 @@ sources page (scenarios/**/sources/*.md). A definition is a full
 reference only when its row gives an address (http:// or https://), a DOI or a handle.
 
 Prints every id used, with where it is used and where it resolves, and exits 1 when an id is
-used without a definition, is defined twice with different text, is defined without an
+used without a definition, is defined twice with no address in common (a second row may word
+it differently but must name the same page), is defined without an
 address, or when a `source_ids` cell holds something that is not an id. Python 3 standard
 library only.
 """
@@ -40,6 +41,9 @@ def registry_files(root):
     return [f for f in files if os.path.isfile(f)]
 
 
+ADDRESS = re.compile(r"https?://[^\s|)>\]]+")
+
+
 def read_definitions(root, errors):
     defs = {}  # id -> (file, line number, row text)
     for path in registry_files(root):
@@ -52,8 +56,12 @@ def read_definitions(root, errors):
                 where = f"{rel(root, path)}:{n}"
                 if not REFERENCE.search(body):
                     errors.append(f"{where}: {sid}: no address, DOI or handle: not a full reference")
-                if sid in defs and defs[sid][2] != body:
-                    errors.append(f"{where}: {sid}: defined again, differently "
+                # a second row for an id (a table that lists the sources it uses, such as
+                # data/record/PROVENANCE.md) may word it differently, but must name the
+                # same page: at least one address in common
+                if sid in defs and defs[sid][2] != body and not (
+                        set(ADDRESS.findall(defs[sid][2])) & set(ADDRESS.findall(body))):
+                    errors.append(f"{where}: {sid}: defined again with another address "
                                   f"(first at {defs[sid][0]})")
                     continue
                 defs.setdefault(sid, (where, n, body))

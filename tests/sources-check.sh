@@ -16,7 +16,7 @@ for want in \
   "data/record.csv:2: M99: no reference" \
   "data/world/table.csv:4: source_ids: 'bad!' is not a source id" \
   "data/SOURCES.md:6: S02: no address, DOI or handle" \
-  "data/SOURCES.md:7: S01: defined again, differently (first at data/SOURCES.md:5)"; do
+  "data/SOURCES.md:7: S01: defined again with another address (first at data/SOURCES.md:5)"; do
   case $out in
     *"$want"*) ;;
     *) echo "missing from the fixture's report: $want"; echo "$out"; exit 1 ;;
