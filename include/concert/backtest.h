@@ -108,7 +108,8 @@ CONCERT_API void concert_backtest_options_init(concert_backtest_options *o);
  * (concert_backtest_free); it borrows r, which must outlive it. An agenda issue of a
  * statements.csv row that is not on the forum's agenda is refused here (at the row's
  * issue cell). Cost: one summit run (runs == 1) or one sweep per summit, plus
- * O(items x summits) for the leave-one-out base rates, items being the binary targets. */
+ * O(items x summits) for the leave-one-out base rates, items being the binary targets, plus
+ * what o->fit costs (a grid fit: grid x summits summit runs or sweeps, once). */
 CONCERT_API concert_status concert_backtest_run(const concert_record *r,
                                                 const concert_backtest_options *o,
                                                 concert_backtest **out, concert_diag *diag);
@@ -141,8 +142,8 @@ typedef struct concert_backtest_summit {
   double p_observed;              /* concert's probability of the observed fate */
   double p[CONCERT_FORECASTERS][CONCERT_BACKTEST_FATES]; /* every forecaster's fate
                                                             probabilities */
-  bool previous_fallback; /* PREVIOUS fell back to the base rate on the fate */
-  size_t previous;        /* index of the forum's previous summit (SIZE_MAX: none) */
+  bool previous_fallback;         /* PREVIOUS fell back to the base rate on the fate */
+  size_t previous;                /* index of the forum's previous summit (SIZE_MAX: none) */
   const concert_params *protocol; /* the protocol overrides the fit returned for it, which
                                      it was played with (owned by the backtest; NULL: none) */
 } concert_backtest_summit;
@@ -214,8 +215,7 @@ CONCERT_API void concert_backtest_grid_free(concert_backtest_grid *g);
  * key or value, a key given twice and more than CONCERT_BACKTEST_GRID_MAX points.
  * O(values x table). */
 CONCERT_API concert_status concert_backtest_grid_add(concert_backtest_grid *g,
-                                                     const char *assignment,
-                                                     concert_diag *diag);
+                                                     const char *assignment, concert_diag *diag);
 /** Sets what the fit minimises. CONCERT_ERR_ARGUMENT for an unknown target. O(1). */
 CONCERT_API concert_status concert_backtest_grid_set_target(concert_backtest_grid *g,
                                                             concert_backtest_fit_target t);
@@ -238,8 +238,8 @@ CONCERT_API concert_status concert_backtest_grid_fit(const concert_record *r,
                                                      void *user, concert_diag *diag);
 /** After a fit for a record of summits: the criterion of grid point k with summit held_out
  * held out (the value minimised; NaN before the first fit or out of range). O(points). */
-CONCERT_API double concert_backtest_grid_criterion(const concert_backtest_grid *g,
-                                                   size_t held_out, size_t k);
+CONCERT_API double concert_backtest_grid_criterion(const concert_backtest_grid *g, size_t held_out,
+                                                   size_t k);
 
 /** Names: "concert", "base_rate", "always", "previous". */
 CONCERT_API const char *concert_forecaster_name(concert_forecaster f);

@@ -84,7 +84,9 @@ concert_backtest_bin concert_backtest_calibration(const concert_backtest *b, siz
 size_t concert_backtest_runs(const concert_backtest *b) { return b ? b->runs : 0; }
 uint64_t concert_backtest_seed(const concert_backtest *b) { return b ? b->seed : 0; }
 bool concert_backtest_fitted(const concert_backtest *b) { return b && b->fitted; }
-const char *concert_backtest_fit_label(const concert_backtest *b) { return b ? b->fit_label : NULL; }
+const char *concert_backtest_fit_label(const concert_backtest *b) {
+  return b ? b->fit_label : NULL;
+}
 
 const char *concert_forecaster_name(concert_forecaster f) {
   static const char *const names[] = {"concert", "base_rate", "always", "previous"};

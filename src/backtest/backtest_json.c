@@ -86,7 +86,7 @@ concert_status concert_backtest_to_json(const concert_backtest *b, char **json,
   concert_i_json_set(root, "seed", json_integer((json_int_t)b->seed), &bad);
   concert_i_json_set(root, "fitted", json_boolean(b->fitted), &bad);
   const char *fit_text = b->fitted ? "protocol parameters fitted leave-one-summit-out"
-                                    : "no parameter fitted on the record";
+                                   : "no parameter fitted on the record";
   char *fitting = NULL;
   if (b->fitted && b->fit_label) {
     size_t len = strlen(fit_text) + strlen(b->fit_label) + 3;

@@ -10,12 +10,11 @@
  *   all:  the same mean for each of the four targets, summed (a target with no known
  *         observation on the other summits adds 0);
  * ties go to the first point. Summit h's own observations never enter its choice. */
+#include <concert/summit.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <concert/summit.h>
 
 #include "backtest/backtest_i.h"
 #include "io/number.h"
@@ -108,8 +107,8 @@ static bool relabel(concert_backtest_grid *g) {
 
 /* The value text [v, v + len) of parameter key as a one-entry set, checked by the protocol's
  * table; its text for the label into *text. */
-static concert_status parse_value(const char *key, const char *v, size_t len,
-                                  concert_params **out, char **text, concert_diag *d) {
+static concert_status parse_value(const char *key, const char *v, size_t len, concert_params **out,
+                                  char **text, concert_diag *d) {
   *out = NULL;
   *text = NULL;
   if (len == 0)
@@ -167,7 +166,8 @@ concert_status concert_backtest_grid_add(concert_backtest_grid *g, const char *a
                           "'%s' is given twice; list all its values once", p.key);
   size_t cap = 1;
   for (const char *c = eq + 1; *c; c++) cap += *c == ',';
-  if (!st && (!(p.values = calloc(cap, sizeof *p.values)) || !(p.texts = calloc(cap, sizeof *p.texts))))
+  if (!st &&
+      (!(p.values = calloc(cap, sizeof *p.values)) || !(p.texts = calloc(cap, sizeof *p.texts))))
     st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   for (const char *v = eq + 1; !st;) {
     const char *end = strchr(v, ',');
@@ -283,8 +283,7 @@ static concert_status fill_cache(concert_backtest_grid *g, const concert_record 
   return CONCERT_OK;
 }
 
-double concert_backtest_grid_criterion(const concert_backtest_grid *g, size_t held_out,
-                                       size_t k) {
+double concert_backtest_grid_criterion(const concert_backtest_grid *g, size_t held_out, size_t k) {
   if (!g || !g->r || held_out >= g->n_summits || k >= g->size) return NAN;
   size_t ns = g->n_summits;
   int targets = g->target == CONCERT_FIT_ALL ? CONCERT_TARGETS : 1;
@@ -302,9 +301,8 @@ double concert_backtest_grid_criterion(const concert_backtest_grid *g, size_t he
   return c;
 }
 
-concert_status concert_backtest_grid_fit(const concert_record *r,
-                                         const concert_backtest_options *o, size_t held_out,
-                                         concert_params **protocol, void *user,
+concert_status concert_backtest_grid_fit(const concert_record *r, const concert_backtest_options *o,
+                                         size_t held_out, concert_params **protocol, void *user,
                                          concert_diag *diag) {
   concert_backtest_grid *g = user;
   if (!r || !o || !protocol || !g)

@@ -26,7 +26,8 @@
 static concert_record *record(const char *summits, const char *statements) {
   concert_record *r = concert_i_record_new(MINI);
   concert_diag d;
-  concert_status st = concert_i_record_parse_summits(r, summits, strlen(summits), "summits.csv", &d);
+  concert_status st =
+      concert_i_record_parse_summits(r, summits, strlen(summits), "summits.csv", &d);
   if (!st)
     st = concert_i_record_parse_statements(r, statements, strlen(statements), "statements.csv", &d);
   ck_assert_msg(st == CONCERT_OK, "%s:%d:%d: %s", d.file, d.line, d.column, d.message);
@@ -36,7 +37,7 @@ static concert_record *record(const char *summits, const char *statements) {
 #define SH "id,forum_name,date,scenario,forum,fate,carved_out,left_early,absent,sources,note\n"
 #define TH "summit,issue,statement,signatories,blockers,sources,note\n"
 /* a: all agree, issued. f1, f2: the deadlock, failed. f3: the same deadlock, forgone. */
-#define CONFLICT                                   \
+#define CONFLICT                                     \
   SH "a,T3,2020-01-01,agree.yaml,T3,issued,,,,M1,\n" \
      "f1,T3,2021-01-01,fail.yaml,T3,failed,,,,M1,\n" \
      "f2,T3,2022-01-01,fail.yaml,T3,failed,,,,M1,\n" \
@@ -65,8 +66,8 @@ static double fitted(const concert_backtest *b, size_t i, const char *key) {
 }
 
 static void expect_fate(const concert_backtest *b, double acc, double brier, double logs) {
-  concert_backtest_score s = concert_backtest_get_score(b, CONCERT_FORECASTER_CONCERT,
-                                                        CONCERT_TARGET_FATE);
+  concert_backtest_score s =
+      concert_backtest_get_score(b, CONCERT_FORECASTER_CONCERT, CONCERT_TARGET_FATE);
   ck_assert_msg(fabs(s.accuracy - acc) < 1e-12, "accuracy %.12f, expected %.12f", s.accuracy, acc);
   ck_assert_msg(fabs(s.brier - brier) < 1e-12, "Brier %.12f, expected %.12f", s.brier, brier);
   ck_assert_msg(fabs(s.log_score - logs) < 1e-12, "log %.12f, expected %.12f", s.log_score, logs);
@@ -196,8 +197,8 @@ START_TEST(mini_record) {
   json_t *j = json_loads(json, 0, NULL);
   ck_assert_ptr_nonnull(j);
   json_t *s2 = json_array_get(json_object_get(j, "summits"), 2);
-  ck_assert(json_real_value(json_object_get(json_object_get(s2, "fitted_protocol"),
-                                            "forgo_above")) == 0.5);
+  ck_assert(json_real_value(
+                json_object_get(json_object_get(s2, "fitted_protocol"), "forgo_above")) == 0.5);
   ck_assert(json_is_true(json_object_get(j, "fitted")));
   json_decref(j);
   free(json);
