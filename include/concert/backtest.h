@@ -7,8 +7,10 @@
  * probabilities) and scores the forecasts against the observations beside three naive
  * forecasters: the leave-one-summit-out base rate, "always a communiqué" and "same as the
  * forum's previous summit". Scores: accuracy, Brier score and log score per target, and a
- * calibration table of the binary targets. No parameter is fitted on the record; the one
- * place where a held-out fit would enter is concert_backtest_options.fit. */
+ * calibration table of the binary targets. By default no parameter is fitted on the record;
+ * a fit enters only through concert_backtest_options.fit, called once per summit with that
+ * summit held out. concert_backtest_grid is the fit the library provides: a grid search
+ * over protocol parameter values, chosen leave-one-summit-out by the Brier score. */
 #ifndef CONCERT_BACKTEST_H
 #define CONCERT_BACKTEST_H
 #include <stdbool.h>
@@ -76,22 +78,28 @@ CONCERT_API size_t concert_record_summit_forum(const concert_record *r, size_t i
 CONCERT_API bool concert_record_summit_fate(const concert_record *r, size_t i,
                                             concert_document_fate *fate);
 
-/** Held-out fitting (none is built today): returns in *protocol the protocol overrides
- * fitted on every summit of r except `held_out` (NULL: none), owned by the caller
- * (concert_params_free). A nonzero status stops the backtest. */
-typedef concert_status (*concert_backtest_fit_fn)(const concert_record *r, size_t held_out,
-                                                  concert_params **protocol, void *user,
-                                                  concert_diag *diag);
+typedef struct concert_backtest_options concert_backtest_options;
+
+/** Held-out fitting: returns in *protocol the protocol overrides fitted on every summit of
+ * r except `held_out` (NULL: none), owned by the caller (concert_params_free); o is the
+ * backtest's options (runs, seed, threads: how a fit should play the other summits). A
+ * nonzero status stops the backtest. concert_backtest_grid_fit is one. */
+typedef concert_status (*concert_backtest_fit_fn)(const concert_record *r,
+                                                  const concert_backtest_options *o,
+                                                  size_t held_out, concert_params **protocol,
+                                                  void *user, concert_diag *diag);
 
 /** How to play. Start from concert_backtest_options_init. */
-typedef struct concert_backtest_options {
+struct concert_backtest_options {
   size_t runs;                 /* 1: the point run as `concert run` plays it (0/1
                                   probabilities); > 1: a sweep of that many runs */
   uint64_t seed;               /* the sweeps' seed */
   unsigned threads;            /* the sweeps' worker threads (results do not depend on it) */
   concert_backtest_fit_fn fit; /* NULL (default): no parameter fitted on the record */
   void *fit_user;              /* passed to fit */
-} concert_backtest_options;
+  const char *fit_label;       /* what fit does, for the output (copied; NULL: a generic
+                                  phrase); concert_backtest_grid_use sets it */
+};
 
 /** Defaults: 1 run, seed 1, 1 thread, no fitting. */
 CONCERT_API void concert_backtest_options_init(concert_backtest_options *o);
@@ -100,7 +108,8 @@ CONCERT_API void concert_backtest_options_init(concert_backtest_options *o);
  * (concert_backtest_free); it borrows r, which must outlive it. An agenda issue of a
  * statements.csv row that is not on the forum's agenda is refused here (at the row's
  * issue cell). Cost: one summit run (runs == 1) or one sweep per summit, plus
- * O(items x summits) for the leave-one-out base rates, items being the binary targets. */
+ * O(items x summits) for the leave-one-out base rates, items being the binary targets, plus
+ * what o->fit costs (a grid fit: grid x summits summit runs or sweeps, once). */
 CONCERT_API concert_status concert_backtest_run(const concert_record *r,
                                                 const concert_backtest_options *o,
                                                 concert_backtest **out, concert_diag *diag);
@@ -133,8 +142,10 @@ typedef struct concert_backtest_summit {
   double p_observed;              /* concert's probability of the observed fate */
   double p[CONCERT_FORECASTERS][CONCERT_BACKTEST_FATES]; /* every forecaster's fate
                                                             probabilities */
-  bool previous_fallback; /* PREVIOUS fell back to the base rate on the fate */
-  size_t previous;        /* index of the forum's previous summit (SIZE_MAX: none) */
+  bool previous_fallback;         /* PREVIOUS fell back to the base rate on the fate */
+  size_t previous;                /* index of the forum's previous summit (SIZE_MAX: none) */
+  const concert_params *protocol; /* the protocol overrides the fit returned for it, which
+                                     it was played with (owned by the backtest; NULL: none) */
 } concert_backtest_summit;
 
 /** Summits, in record order; NULL when i is out of range. O(1). */
@@ -169,10 +180,66 @@ typedef struct concert_backtest_bin {
 
 /** Bin k (0 .. CONCERT_BACKTEST_BINS - 1). O(1). */
 CONCERT_API concert_backtest_bin concert_backtest_calibration(const concert_backtest *b, size_t k);
-/** The runs per summit and the seed used; whether a fit function was used. O(1). */
+/** The runs per summit and the seed used; whether a fit function was used and its label
+ * (options.fit_label; NULL when none was given). O(1). */
 CONCERT_API size_t concert_backtest_runs(const concert_backtest *b);
 CONCERT_API uint64_t concert_backtest_seed(const concert_backtest *b);
 CONCERT_API bool concert_backtest_fitted(const concert_backtest *b);
+CONCERT_API const char *concert_backtest_fit_label(const concert_backtest *b);
+
+/* ---- Leave-one-summit-out grid fit (src/backtest/fit.c, docs/backtest.md) ---- */
+
+/** A grid of protocol parameter values. Its points are every combination of the values
+ * added, in the order given: the first parameter added varies slowest. */
+typedef struct concert_backtest_grid concert_backtest_grid;
+
+/** What the grid fit minimises on the other summits. */
+typedef enum concert_backtest_fit_target {
+  CONCERT_FIT_FATE = 0, /* the mean fate Brier score (default) */
+  CONCERT_FIT_ALL = 1   /* the sum over the four targets of their mean Brier scores */
+} concert_backtest_fit_target;
+
+/** Most grid points a grid may have (CONCERT_ERR_TOO_LARGE beyond). */
+#define CONCERT_BACKTEST_GRID_MAX 4096
+
+/** A new empty grid (target CONCERT_FIT_FATE). On success *out is owned by the caller
+ * (concert_backtest_grid_free). O(1). */
+CONCERT_API concert_status concert_backtest_grid_new(concert_backtest_grid **out,
+                                                     concert_diag *diag);
+/** Frees g; NULL is harmless. */
+CONCERT_API void concert_backtest_grid_free(concert_backtest_grid *g);
+/** Adds a parameter with its values from the text "KEY=V1,V2,..." (a value is a number if
+ * it parses fully as one, else a word). Each value is checked by the protocol's own
+ * parameter table (concert_summit_params): an unknown key, a word for a number, a number
+ * out of range or a word not allowed is refused with the key in diag->path; so are an empty
+ * key or value, a key given twice and more than CONCERT_BACKTEST_GRID_MAX points.
+ * O(values x table). */
+CONCERT_API concert_status concert_backtest_grid_add(concert_backtest_grid *g,
+                                                     const char *assignment, concert_diag *diag);
+/** Sets what the fit minimises. CONCERT_ERR_ARGUMENT for an unknown target. O(1). */
+CONCERT_API concert_status concert_backtest_grid_set_target(concert_backtest_grid *g,
+                                                            concert_backtest_fit_target t);
+/** Grid points (the product of the value counts; 0 for an empty grid). O(1). */
+CONCERT_API size_t concert_backtest_grid_size(const concert_backtest_grid *g);
+/** "KEY over {V1, V2}, KEY2 over {...}; by the mean fate Brier score on the other summits"
+ * (owned by g, valid until it changes). O(1). */
+CONCERT_API const char *concert_backtest_grid_label(const concert_backtest_grid *g);
+/** Points o at the grid: o->fit = concert_backtest_grid_fit, o->fit_user = g, o->fit_label
+ * its label. g must outlive the backtest run. O(1). */
+CONCERT_API void concert_backtest_grid_use(concert_backtest_grid *g, concert_backtest_options *o);
+/** The fit function (user: the grid). On its first call for a record and options it plays
+ * every summit at every grid point once (grid x summits summit runs or sweeps) and keeps
+ * each (summit, point)'s Brier sums; then, for each held-out summit, it returns the point
+ * with the lowest criterion on the other summits (their known observations; ties: the
+ * first point). An empty grid is CONCERT_ERR_EMPTY. */
+CONCERT_API concert_status concert_backtest_grid_fit(const concert_record *r,
+                                                     const concert_backtest_options *o,
+                                                     size_t held_out, concert_params **protocol,
+                                                     void *user, concert_diag *diag);
+/** After a fit for a record of summits: the criterion of grid point k with summit held_out
+ * held out (the value minimised; NaN before the first fit or out of range). O(points). */
+CONCERT_API double concert_backtest_grid_criterion(const concert_backtest_grid *g, size_t held_out,
+                                                   size_t k);
 
 /** Names: "concert", "base_rate", "always", "previous". */
 CONCERT_API const char *concert_forecaster_name(concert_forecaster f);

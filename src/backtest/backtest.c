@@ -18,6 +18,10 @@ void concert_backtest_options_init(concert_backtest_options *o) {
 
 void concert_backtest_free(concert_backtest *b) {
   if (!b) return;
+  if (b->protocols)
+    for (size_t i = 0; i < b->r->n_summits; i++) concert_params_free(b->protocols[i]);
+  free(b->protocols);
+  free(b->fit_label);
   free(b->summits);
   free(b->items);
   free(b);
@@ -35,7 +39,10 @@ concert_status concert_backtest_run(const concert_record *r, const concert_backt
   }
   if (o->runs == 0) return CONCERT_FAIL(diag, CONCERT_ERR_RANGE, "backtest: runs must be >= 1");
   concert_backtest *b = calloc(1, sizeof *b);
-  if (!b || !(b->summits = calloc(r->n_summits + 1, sizeof *b->summits))) {
+  if (b) b->r = r;
+  if (!b || !(b->summits = calloc(r->n_summits + 1, sizeof *b->summits)) ||
+      !(b->protocols = calloc(r->n_summits + 1, sizeof *b->protocols)) ||
+      (o->fit && o->fit_label && !(b->fit_label = strdup(o->fit_label)))) {
     concert_backtest_free(b);
     return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   }
@@ -77,6 +84,9 @@ concert_backtest_bin concert_backtest_calibration(const concert_backtest *b, siz
 size_t concert_backtest_runs(const concert_backtest *b) { return b ? b->runs : 0; }
 uint64_t concert_backtest_seed(const concert_backtest *b) { return b ? b->seed : 0; }
 bool concert_backtest_fitted(const concert_backtest *b) { return b && b->fitted; }
+const char *concert_backtest_fit_label(const concert_backtest *b) {
+  return b ? b->fit_label : NULL;
+}
 
 const char *concert_forecaster_name(concert_forecaster f) {
   static const char *const names[] = {"concert", "base_rate", "always", "previous"};

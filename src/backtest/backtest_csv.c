@@ -38,6 +38,18 @@ concert_status concert_backtest_write_csv(const concert_backtest *b, FILE *out) 
       }
     }
   }
+  for (size_t i = 0; b->fitted && i < b->r->n_summits; i++) {
+    /* fit rows: the value of each fitted parameter the summit was played with */
+    const concert_params *p = b->summits[i].protocol;
+    for (size_t k = 0; k < concert_params_count(p); k++) {
+      const char *key = concert_params_key(p, k), *w = concert_params_word(p, key, NULL);
+      row(out, "fit", b->summits[i].id, "", NULL, "concert", "", "", key);
+      if (w)
+        fprintf(out, "%s\n", w);
+      else
+        num(out, concert_params_number(p, key, 0));
+    }
+  }
   for (size_t i = 0; i < b->n_items; i++) {
     const concert_backtest_item *it = &b->items[i];
     const char *sid = b->r->summits[it->summit].id, *t = concert_backtest_target_name(it->target);

@@ -57,6 +57,8 @@ struct concert_backtest {
   size_t runs;                      /* runs per summit */
   uint64_t seed;                    /* the sweeps' seed */
   bool fitted;                      /* a fit function was used */
+  char *fit_label;                  /* options.fit_label (owned; NULL: none) */
+  concert_params **protocols;       /* per summit, the fit's overrides (owned; NULL: none) */
   concert_backtest_summit *summits; /* one per summit */
   concert_backtest_item *items;     /* the binary items */
   size_t n_items, cap_items;
@@ -82,6 +84,10 @@ concert_status concert_i_backtest_play(concert_backtest *b, size_t i,
 concert_status concert_i_backtest_naive(concert_backtest *b, concert_diag *d);
 /** Computes the scores and the calibration table from the probabilities. */
 void concert_i_backtest_score(concert_backtest *b);
+/** Concert's Brier sums and known observations per summit and target: sum[i * TARGETS + t]
+ * and n[i * TARGETS + t] for summit i (arrays of n_summits x CONCERT_TARGETS, zeroed by
+ * the caller). O(summits + items). */
+void concert_i_backtest_brier_sums(const concert_backtest *b, double *sum, size_t *n);
 
 /** A number for text output: "%.*f", or "n/a" when x is not finite. buf of >= 32 bytes. */
 const char *concert_i_backtest_num(char *buf, size_t size, int digits, double x);

@@ -1,7 +1,9 @@
 /* backtest_json.c: the backtest as JSON, schema concert-backtest/1 (docs/json-schema.md),
  * through the library's one JSON writer (io/json_out.h). */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "backtest/backtest_i.h"
 #include "io/json_out.h"
@@ -42,6 +44,17 @@ static json_t *summit_json(const concert_backtest *b, size_t i, int *bad) {
     concert_i_json_set(p, concert_forecaster_name((concert_forecaster)f), fate_probs(bs->p[f], bad),
                        bad);
   concert_i_json_set(o, "probabilities", p, bad);
+  if (b->fitted) { /* the fit's choice for this summit, made on the other summits */
+    json_t *fit = json_object();
+    const concert_params *pp = bs->protocol;
+    for (size_t k = 0; k < concert_params_count(pp); k++) {
+      const char *key = concert_params_key(pp, k), *w = concert_params_word(pp, key, NULL);
+      concert_i_json_set(fit, key,
+                         w ? json_string(w) : concert_i_json_num(concert_params_number(pp, key, 0)),
+                         bad);
+    }
+    concert_i_json_set(o, "fitted_protocol", fit, bad);
+  }
   return o;
 }
 
@@ -72,10 +85,16 @@ concert_status concert_backtest_to_json(const concert_backtest *b, char **json,
   concert_i_json_set(root, "runs", json_integer((json_int_t)b->runs), &bad);
   concert_i_json_set(root, "seed", json_integer((json_int_t)b->seed), &bad);
   concert_i_json_set(root, "fitted", json_boolean(b->fitted), &bad);
-  concert_i_json_set(root, "fitting",
-                     json_string(b->fitted ? "protocol parameters fitted leave-one-summit-out"
-                                           : "no parameter fitted on the record"),
-                     &bad);
+  const char *fit_text = b->fitted ? "protocol parameters fitted leave-one-summit-out"
+                                   : "no parameter fitted on the record";
+  char *fitting = NULL;
+  if (b->fitted && b->fit_label) {
+    size_t len = strlen(fit_text) + strlen(b->fit_label) + 3;
+    if ((fitting = malloc(len))) snprintf(fitting, len, "%s: %s", fit_text, b->fit_label);
+    bad |= !fitting;
+  }
+  concert_i_json_set(root, "fitting", json_string(fitting ? fitting : fit_text), &bad);
+  free(fitting);
   concert_i_json_set(root, "log_eps", json_real(CONCERT_BACKTEST_EPS), &bad);
   json_t *summits = json_array();
   for (size_t i = 0; i < b->r->n_summits; i++)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "backtest/backtest_i.h"
+#include "io/number.h"
 
 #define NUM(slot, x, dg) concert_i_backtest_num(nb[slot], sizeof nb[0], dg, x)
 
@@ -29,6 +30,24 @@ static void summits_table(const concert_backtest *b, FILE *out) {
   }
   if (!r->n_summits) fprintf(out, "  (no summit in the record)\n");
   fprintf(out, "  unknown fates (skipped): %zu\n", unknown);
+}
+
+/* The protocol overrides each summit was played with (a fit's choice on the others). */
+static void fitted_table(const concert_backtest *b, FILE *out) {
+  const concert_record *r = b->r;
+  fprintf(out, "\nFitted values, summit by summit (each chosen on the other summits)\n");
+  fprintf(out, "  %-16s %s\n", "summit", "values");
+  for (size_t i = 0; i < r->n_summits; i++) {
+    const concert_params *p = b->summits[i].protocol;
+    fprintf(out, "  %-16.16s", r->summits[i].id);
+    for (size_t k = 0; k < concert_params_count(p); k++) {
+      const char *key = concert_params_key(p, k), *w = concert_params_word(p, key, NULL);
+      char num[32];
+      fprintf(out, " %s=%s", key,
+              w ? w : concert_i_number_text(concert_params_number(p, key, 0), num, sizeof num));
+    }
+    fprintf(out, "%s\n", concert_params_count(p) ? "" : " (none)");
+  }
 }
 
 static void statements_table(const concert_backtest *b, FILE *out) {
@@ -97,11 +116,15 @@ concert_status concert_backtest_write_text(const concert_backtest *b, FILE *out)
     fprintf(out, "point runs (probabilities 0 or 1)\n");
   else
     fprintf(out, "sweeps of %zu runs, seed %llu\n", b->runs, (unsigned long long)b->seed);
-  fprintf(out, "%s\n\n",
-          b->fitted ? "Protocol parameters fitted leave-one-summit-out by the "
-                      "caller's procedure."
-                    : "No parameter fitted on the record.");
+  if (b->fitted && b->fit_label)
+    fprintf(out, "Protocol parameters fitted leave-one-summit-out: %s.\n\n", b->fit_label);
+  else
+    fprintf(out, "%s\n\n",
+            b->fitted ? "Protocol parameters fitted leave-one-summit-out by the "
+                        "caller's procedure."
+                      : "No parameter fitted on the record.");
   summits_table(b, out);
+  if (b->fitted) fitted_table(b, out);
   statements_table(b, out);
   scores_table(b, out);
   calibration_table(b, out);

@@ -135,7 +135,9 @@ concert_status concert_i_backtest_play(concert_backtest *b, size_t si,
   bs->previous = SIZE_MAX;
   concert_params *protocol = NULL;
   concert_status st = CONCERT_OK;
-  if (o->fit && (st = o->fit(b->r, si, &protocol, o->fit_user, d))) return st;
+  if (o->fit && (st = o->fit(b->r, o, si, &protocol, o->fit_user, d))) return st;
+  b->protocols[si] = protocol; /* the backtest owns it from here */
+  bs->protocol = protocol;
   size_t nm = concert_scenario_forum_member_count(s->s, s->forum);
   issue_forecast fc = {0};
   size_t *agenda = NULL, n_agenda = 0;
@@ -189,6 +191,5 @@ done:
   free(agenda);
   concert_outcome_free(out);
   concert_sweep_free(w);
-  concert_params_free(protocol);
   return st;
 }

@@ -33,6 +33,33 @@ static void finish(const acc *a, concert_backtest_score *s) {
   s->log_score = a->n ? a->log / (double)a->n : NAN;
 }
 
+/* The fate Brier score of probabilities p against the observed fate. */
+static double fate_brier(const double *p, concert_document_fate observed) {
+  double brier = 0;
+  for (size_t k = 0; k < CONCERT_BACKTEST_FATES; k++) {
+    double o = k == (size_t)observed;
+    brier += (p[k] - o) * (p[k] - o);
+  }
+  return brier;
+}
+
+void concert_i_backtest_brier_sums(const concert_backtest *b, double *sum, size_t *n) {
+  const int f = CONCERT_FORECASTER_CONCERT;
+  for (size_t si = 0; si < b->r->n_summits; si++) {
+    const concert_backtest_summit *bs = &b->summits[si];
+    if (!bs->known) continue;
+    sum[si * CONCERT_TARGETS + CONCERT_TARGET_FATE] += fate_brier(bs->p[f], bs->observed);
+    n[si * CONCERT_TARGETS + CONCERT_TARGET_FATE]++;
+  }
+  for (size_t i = 0; i < b->n_items; i++) {
+    const concert_backtest_item *it = &b->items[i];
+    if (it->observed < 0) continue;
+    double d = it->p[f] - it->observed;
+    sum[it->summit * CONCERT_TARGETS + it->target] += d * d;
+    n[it->summit * CONCERT_TARGETS + it->target]++;
+  }
+}
+
 void concert_i_backtest_score(concert_backtest *b) {
   acc a[CONCERT_FORECASTERS][CONCERT_TARGETS];
   memset(a, 0, sizeof a);
@@ -49,11 +76,7 @@ void concert_i_backtest_score(concert_backtest *b) {
       size_t best = 0;
       for (size_t k = 1; k < CONCERT_BACKTEST_FATES; k++)
         if (p[k] > p[best]) best = k;
-      double brier = 0;
-      for (size_t k = 0; k < CONCERT_BACKTEST_FATES; k++) {
-        double o = k == (size_t)bs->observed;
-        brier += (p[k] - o) * (p[k] - o);
-      }
+      double brier = fate_brier(p, bs->observed);
       x->n++;
       x->right += best == (size_t)bs->observed;
       x->brier += brier;

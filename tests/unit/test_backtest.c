@@ -254,9 +254,10 @@ START_TEST(sweep_matches_point) {
 END_TEST
 
 /* A held-out fit is called once per summit with that summit held out. */
-static concert_status count_fit(const concert_record *r, size_t held_out, concert_params **protocol,
+static concert_status count_fit(const concert_record *r, const concert_backtest_options *o,
+                                size_t held_out, concert_params **protocol,
                                 void *user, concert_diag *diag) {
-  (void)r, (void)diag;
+  (void)r, (void)o, (void)diag;
   size_t *calls = user;
   calls[held_out]++;
   *protocol = NULL;

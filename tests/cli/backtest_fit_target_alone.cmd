@@ -1,0 +1,1 @@
+backtest tests/data/backtest-mini --fit-target all
