@@ -126,11 +126,14 @@ concert_status concert_report_html(const concert_outcome *o, const concert_repor
   concert_i_svg_raw(&w, "</b>, model <b>");
   concert_i_svg_esc(&w, concert_outcome_model(o), 0);
   concert_i_svg_raw(&w, "</b>. Written by <code>concert report</code>; every chart below is "
-                        "drawn from the outcome sheet's numbers and the scenario's.</p>\n"
-                        "<h2>Outcome sheet</h2>\n<pre>");
-  concert_i_svg_esc(&w, sheet, 0);
-  free(sheet);
-  concert_i_svg_raw(&w, "</pre>\n<h2>Agenda issues</h2>\n<p>Each issue on its 0-100 line: "
+                        "drawn from the outcome sheet's numbers (at the end) and the "
+                        "scenario's.</p>\n");
+  {
+    char *svg = NULL;
+    concert_i_svg_raw(&w, "<h2>Rift</h2>\n");
+    st = figure(&w, concert_plot_rift(o, &svg, diag), &svg);
+  }
+  concert_i_svg_raw(&w, "<h2>Agenda issues</h2>\n<p>Each issue on its 0-100 line: "
                         "members above it (circles), invited partners below (squares); marker "
                         "area by capability, paler fill for lower salience; the dashed line is "
                         "the reversion point, the dotted one the model's text, the solid one the "
@@ -138,11 +141,6 @@ concert_status concert_report_html(const concert_outcome *o, const concert_repor
   for (size_t i = 0; !st && i < concert_outcome_issue_count(o); i++) {
     char *svg = NULL;
     st = figure(&w, concert_plot_issue(o, i, &svg, diag), &svg);
-  }
-  if (!st) {
-    char *svg = NULL;
-    concert_i_svg_raw(&w, "<h2>Rift</h2>\n");
-    st = figure(&w, concert_plot_rift(o, &svg, diag), &svg);
   }
   if (!st && x && x->forums && x->n_forums >= 2) {
     char *svg = NULL;
@@ -154,6 +152,12 @@ concert_status concert_report_html(const concert_outcome *o, const concert_repor
     concert_i_svg_raw(&w, "<h2>Probabilities</h2>\n");
     st = figure(&w, concert_plot_sweep(x->sweep, &svg, diag), &svg);
   }
+  if (!st) {
+    concert_i_svg_raw(&w, "<h2>Outcome sheet</h2>\n<p>What <code>concert run</code> prints.</p>\n<pre>");
+    concert_i_svg_esc(&w, sheet, 0);
+    concert_i_svg_raw(&w, "</pre>\n");
+  }
+  free(sheet);
   refs rs = {0};
   if (!st) {
     collect(&rs, o);
