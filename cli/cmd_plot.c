@@ -4,13 +4,13 @@
 
 #include "report_inputs.h"
 
-#define USAGE "plot issue|rift|compare|sweep FILE [--forum ID] [--issue ID] [--runs N] [-o FILE] ...\n" \
+#define USAGE "plot issue|trajectory|rift|compare|sweep FILE [--forum ID] [--issue ID] [--runs N] [-o FILE] ...\n" \
               "       concert plot history [--forum G7|G20] [--data DIR] [-o FILE]"
 
 /* The chart of `kind` from the played inputs into *svg; 0, or 1 (message printed). */
 static int draw(report_inputs *in, const char *kind, char **svg, concert_diag *d) {
   concert_status st;
-  if (strcmp(kind, "issue") == 0) {
+  if (strcmp(kind, "issue") == 0 || strcmp(kind, "trajectory") == 0) {
     size_t n = concert_outcome_issue_count(in->o), i = 0;
     if (in->issue) {
       while (i < n && strcmp(concert_scenario_issue_id(in->s, concert_outcome_issue(in->o, i)->issue), in->issue) != 0) i++;
@@ -23,7 +23,15 @@ static int draw(report_inputs *in, const char *kind, char **svg, concert_diag *d
         return 1;
       }
     }
-    st = concert_plot_issue(in->o, i, svg, d);
+    if (strcmp(kind, "issue") == 0) {
+      st = concert_plot_issue(in->o, i, svg, d);
+    } else if (concert_solution_rounds(in->solution) < 2) {
+      fprintf(stderr, "concert plot: model %s has no rounds to chart (a dynamic model has: eum, "
+                      "exchange, smp; --model NAME)\n", concert_outcome_model(in->o));
+      return 1;
+    } else {
+      st = concert_plot_trajectory(in->s, in->f, in->solution, i, svg, d);
+    }
   } else if (strcmp(kind, "rift") == 0) {
     st = concert_plot_rift(in->o, svg, d);
   } else if (strcmp(kind, "compare") == 0) {
@@ -46,9 +54,9 @@ int concert_cli_plot(int argc, char **argv) {
   if (rc) goto out;
   const char *kind = pos[0];
   bool history = strcmp(kind, "history") == 0;
-  if (!history && strcmp(kind, "issue") && strcmp(kind, "rift") && strcmp(kind, "compare") &&
+  if (!history && strcmp(kind, "issue") && strcmp(kind, "trajectory") && strcmp(kind, "rift") && strcmp(kind, "compare") &&
       strcmp(kind, "sweep")) {
-    fprintf(stderr, "concert plot: unknown chart '%s' (issue, rift, compare, sweep, history)\n", kind);
+    fprintf(stderr, "concert plot: unknown chart '%s' (issue, trajectory, rift, compare, sweep, history)\n", kind);
     rc = 2;
     goto out;
   }

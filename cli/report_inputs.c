@@ -97,6 +97,8 @@ int report_inputs_play(report_inputs *in, const char *cmd, const char *file, boo
     if (st) return concert_cli_report(cmd, st, &d);
   }
   in->n_all = nf, in->o = in->all[in->f];
+  concert_status sst = concert_forum_solve(in->s, in->f, model, in->ro.mparams, &in->solution, &d);
+  if (sst) return concert_cli_report(cmd, sst, &d);
   if (in->runs > 0) {
     concert_sweep_options so;
     concert_sweep_options_init(&so);
@@ -128,6 +130,7 @@ void report_inputs_free(report_inputs *in) {
   for (size_t i = 0; in->all && i < in->n_all; i++) concert_outcome_free(in->all[i]);
   free(in->all);
   concert_sweep_free(in->sweep);
+  concert_solution_free(in->solution);
   concert_scenario_free(in->s);
   run_options_free(&in->ro);
 }

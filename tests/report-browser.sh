@@ -58,7 +58,8 @@ page() { # NAME EXPECTED_SVGS ARGS...
   fi
   [ "$status" -eq 0 ] && echo "report-browser: $name: loaded, $got charts sized, screenshot $(wc -c <"$tmp/$name.png") bytes"
 }
-# Kananaskis: 10 agenda issues + rift + sweep; G5 file (4 forums): 8 issues + rift + compare
+# Kananaskis: 10 agenda issues + rift + sweep; G5 file (4 forums) under EUM: 8 issues + rift
+# + 8 trajectories + compare
 page kananaskis 12 scenarios/g7-kananaskis-2025.yaml --runs 20
-page g5 10 scenarios/g5-2026.yaml --forum G5
+page g5 18 scenarios/g5-2026.yaml --forum G5 --model eum
 exit "$status"

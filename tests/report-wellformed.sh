@@ -36,5 +36,7 @@ check history-g7.svg plot history --forum G7
 check history-g20.svg plot history --forum G20
 check kananaskis.html report "$k"
 check g5.html report "$g5" --forum G5 --runs 20
+check g5-eum.html report "$g5" --forum G5 --model eum
+check trajectory.svg plot trajectory "$g5" --forum G5 --model eum --issue ai
 [ "$status" -eq 0 ] && echo "report-wellformed: $n files well-formed"
 exit "$status"

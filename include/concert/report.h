@@ -38,6 +38,14 @@ CONCERT_API concert_status concert_plot_compare(const concert_outcome *const *o,
  * minilateral). O(issues). */
 CONCERT_API concert_status concert_plot_sweep(const concert_sweep *w, char **svg,
                                               concert_diag *diag);
+/** The round-by-round positions of forum f's members on its k-th agenda issue, from sol =
+ * concert_forum_solve(s, f, ...) of a dynamic model (EUM, exchange, SMP): one line per
+ * member (colour, dash and its id at the end), the model's forecast as a thick dashed black
+ * line. CONCERT_ERR_ARGUMENT when sol is not of this forum, k is out of range or sol has
+ * a single round. O(members x rounds). */
+CONCERT_API concert_status concert_plot_trajectory(const concert_scenario *s, size_t f,
+                                                   const concert_solution *sol, size_t k,
+                                                   char **svg, concert_diag *diag);
 /** The recorded summits of one forum (G7 or G20) as a year-by-component heatmap of their
  * rift index (concert_rift_from_record): a cell per summit and component, shaded by the
  * value, "?" where unknown. O(summits). */
@@ -51,10 +59,13 @@ typedef struct concert_report_extras {
                                            chart, when n_forums >= 2); may be NULL */
   size_t n_forums;
   const concert_sweep *sweep; /* a sweep of o's forum (the probabilities chart); may be NULL */
+  const concert_solution *solution; /* concert_forum_solve of o's forum: with more than one
+                                       round, a trajectory chart per agenda issue; may be NULL */
 } concert_report_extras;
 
 /** A self-contained HTML page on outcome o: the outcome sheet (concert_outcome_write_text,
- * escaped, in a <pre>), one issue chart per agenda issue, the rift chart, the forum
+ * escaped, in a <pre>), one issue chart per agenda issue, the rift chart, the rounds of a
+ * dynamic model (extras->solution with more than one round), the forum
  * comparison and the sweep's probabilities when extras holds them, and the scenario's
  * sources as a reference list (each source text once, with the numbers it backs).
  * extras may be NULL. The caller frees *html. O(actors x issues + charts). */

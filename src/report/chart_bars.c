@@ -29,6 +29,7 @@ static void value_axis(concert_i_svg *w, double top, double bottom, const char *
 }
 
 concert_status concert_plot_rift(const concert_outcome *o, char **svg, concert_diag *diag) {
+  if (svg) *svg = NULL;
   if (!o || !svg) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_rift: NULL argument");
   *svg = NULL;
   concert_rift r;
@@ -76,6 +77,7 @@ concert_status concert_plot_rift(const concert_outcome *o, char **svg, concert_d
 
 concert_status concert_plot_compare(const concert_outcome *const *o, size_t n, char **svg,
                                     concert_diag *diag) {
+  if (svg) *svg = NULL;
   if (!o || !svg || n == 0)
     return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_compare: no outcomes");
   *svg = NULL;
@@ -157,6 +159,7 @@ static void prob_bar(concert_i_svg *w, double y, const char *label, concert_esti
 }
 
 concert_status concert_plot_sweep(const concert_sweep *sw, char **svg, concert_diag *diag) {
+  if (svg) *svg = NULL;
   if (!sw || !svg) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_sweep: NULL argument");
   *svg = NULL;
   const concert_scenario *s = concert_sweep_scenario(sw);

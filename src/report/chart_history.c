@@ -13,6 +13,7 @@ enum { WIDTH = 800 };
 
 concert_status concert_plot_history(const concert_history *h, concert_forum_kind forum,
                                     char **svg, concert_diag *diag) {
+  if (svg) *svg = NULL;
   if (!h || !svg || (forum != CONCERT_FORUM_G7 && forum != CONCERT_FORUM_G20))
     return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_history: bad argument");
   *svg = NULL;

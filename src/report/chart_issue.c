@@ -132,6 +132,7 @@ static void rule(concert_i_svg *w, double v, const char *color, const char *dash
 
 concert_status concert_plot_issue(const concert_outcome *o, size_t i, char **svg,
                                   concert_diag *diag) {
+  if (svg) *svg = NULL;
   if (!o || !svg || i >= concert_outcome_issue_count(o))
     return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_issue: no such agenda issue");
   *svg = NULL;

@@ -99,6 +99,7 @@ static concert_status figure(concert_i_svg *w, concert_status st, char **chart) 
 
 concert_status concert_report_html(const concert_outcome *o, const concert_report_extras *x,
                                    char **html, concert_diag *diag) {
+  if (html) *html = NULL;
   if (!o || !html) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_report_html: NULL argument");
   *html = NULL;
   const concert_scenario *s = concert_outcome_scenario(o);
@@ -141,6 +142,14 @@ concert_status concert_report_html(const concert_outcome *o, const concert_repor
   for (size_t i = 0; !st && i < concert_outcome_issue_count(o); i++) {
     char *svg = NULL;
     st = figure(&w, concert_plot_issue(o, i, &svg, diag), &svg);
+  }
+  if (!st && x && x->solution && concert_solution_rounds(x->solution) > 1) {
+    concert_i_svg_raw(&w, "<h2>Rounds</h2>\n<p>How the members' positions moved in the model's "
+                          "rounds (members all present, no protocol), per agenda issue.</p>\n");
+    for (size_t k = 0; !st && k < concert_solution_issues(x->solution); k++) {
+      char *svg = NULL;
+      st = figure(&w, concert_plot_trajectory(s, f, x->solution, k, &svg, diag), &svg);
+    }
   }
   if (!st && x && x->forums && x->n_forums >= 2) {
     char *svg = NULL;
