@@ -2,6 +2,7 @@
  * charts' geometry against hand-computed coordinates (docs/report.md). */
 #include <check.h>
 #include <concert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,24 @@ START_TEST(issue_chart_places_marks_where_hand_computed) {
 }
 END_TEST
 
+START_TEST(scenario_gives_its_words_and_sources) {
+  concert_scenario *s = load(text);
+  ck_assert_str_eq(concert_scenario_issue_anchor(s, 0, 0), "none");
+  ck_assert_str_eq(concert_scenario_issue_anchor(s, 0, 100), "all <of> it");
+  ck_assert_str_eq(concert_scenario_issue_anchor(s, 0, 50), "");
+  ck_assert_ptr_null(concert_scenario_issue_anchor(s, 0, 40));
+  ck_assert_ptr_null(concert_scenario_issue_anchor(s, 1, 0));
+  ck_assert_str_eq(concert_scenario_issue_source(s, 0), "test");
+  ck_assert_str_eq(concert_scenario_actor_source(s, 1), "test");
+  ck_assert_ptr_null(concert_scenario_actor_source(s, 2));
+  ck_assert_uint_eq(concert_scenario_forum_invited_count(s, 0), 0);
+  ck_assert_uint_eq(concert_scenario_forum_invited(s, 0, 0), SIZE_MAX);
+  ck_assert_uint_eq(concert_scenario_forum_event_count(s, 0), 0);
+  ck_assert_ptr_null(concert_scenario_forum_event_source(s, 0, 0));
+  concert_scenario_free(s);
+}
+END_TEST
+
 START_TEST(report_is_one_page_with_every_chart) {
   concert_scenario *s = load(text);
   concert_outcome *o = run(s, "F", NULL);
@@ -103,6 +122,7 @@ int main(void) {
   tcase_add_test(t, cuts_at_a_whole_character);
   tcase_add_test(t, numbers_have_one_decimal_and_no_negative_zero);
   tcase_add_test(t, issue_chart_places_marks_where_hand_computed);
+  tcase_add_test(t, scenario_gives_its_words_and_sources);
   tcase_add_test(t, report_is_one_page_with_every_chart);
   suite_add_tcase(s, t);
   return concert_test_run(s);
