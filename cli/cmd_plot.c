@@ -4,7 +4,7 @@
 
 #include "report_inputs.h"
 
-#define USAGE "plot issue|trajectory|rift|compare|sweep FILE [--forum ID] [--issue ID] [--runs N] [-o FILE] ...\n" \
+#define USAGE "plot issue|trajectory|network|rift|compare|sweep FILE [--forum ID] [--issue ID] [--runs N] [-o FILE] ...\n" \
               "       concert plot history [--forum G7|G20] [--data DIR] [-o FILE]"
 
 /* The chart of `kind` from the played inputs into *svg; 0, or 1 (message printed). */
@@ -32,6 +32,8 @@ static int draw(report_inputs *in, const char *kind, char **svg, concert_diag *d
     } else {
       st = concert_plot_trajectory(in->s, in->f, in->solution, i, svg, d);
     }
+  } else if (strcmp(kind, "network") == 0) {
+    st = concert_plot_network(in->o, svg, d);
   } else if (strcmp(kind, "rift") == 0) {
     st = concert_plot_rift(in->o, svg, d);
   } else if (strcmp(kind, "compare") == 0) {
@@ -54,9 +56,10 @@ int concert_cli_plot(int argc, char **argv) {
   if (rc) goto out;
   const char *kind = pos[0];
   bool history = strcmp(kind, "history") == 0;
-  if (!history && strcmp(kind, "issue") && strcmp(kind, "trajectory") && strcmp(kind, "rift") && strcmp(kind, "compare") &&
+  if (!history && strcmp(kind, "issue") && strcmp(kind, "trajectory") && strcmp(kind, "network") &&
+      strcmp(kind, "rift") && strcmp(kind, "compare") &&
       strcmp(kind, "sweep")) {
-    fprintf(stderr, "concert plot: unknown chart '%s' (issue, trajectory, rift, compare, sweep, history)\n", kind);
+    fprintf(stderr, "concert plot: unknown chart '%s' (issue, trajectory, network, rift, compare, sweep, history)\n", kind);
     rc = 2;
     goto out;
   }

@@ -46,6 +46,14 @@ CONCERT_API concert_status concert_plot_sweep(const concert_sweep *w, char **svg
 CONCERT_API concert_status concert_plot_trajectory(const concert_scenario *s, size_t f,
                                                    const concert_solution *sol, size_t k,
                                                    char **svg, concert_diag *diag);
+/** The bilateral deals of outcome o (exchange model) as a network over the forum's members
+ * on a circle: a line per pair that dealt, its width by the pair's weight in
+ * concert_outcome_network (the number of its deals), its title
+ * listing the issues traded and the gains; the hub a vermillion square with a bold label,
+ * its spokes blue circles, other dealers sky blue, members without a deal hollow. Without
+ * deals the chart says so. O(members + edges x deals). */
+CONCERT_API concert_status concert_plot_network(const concert_outcome *o, char **svg,
+                                                concert_diag *diag);
 /** The recorded summits of one forum (G7 or G20) as a year-by-component heatmap of their
  * rift index (concert_rift_from_record): a cell per summit and component, shaded by the
  * value, "?" where unknown. O(summits). */

@@ -151,6 +151,11 @@ concert_status concert_report_html(const concert_outcome *o, const concert_repor
       st = figure(&w, concert_plot_trajectory(s, f, x->solution, k, &svg, diag), &svg);
     }
   }
+  if (!st && concert_outcome_deal_count(o) > 0) {
+    char *svg = NULL;
+    concert_i_svg_raw(&w, "<h2>Deals</h2>\n");
+    st = figure(&w, concert_plot_network(o, &svg, diag), &svg);
+  }
   if (!st && x && x->forums && x->n_forums >= 2) {
     char *svg = NULL;
     concert_i_svg_raw(&w, "<h2>Forums compared</h2>\n");
