@@ -16,6 +16,9 @@ setup:
 
 demo: all
 	./$(BUILD)/concert run $(SCENARIO)
+	./$(BUILD)/concert report $(SCENARIO) -o $(BUILD)/kananaskis-report.html
+	@echo "demo: report written to $(BUILD)/kananaskis-report.html"
+	@sh scripts/screenshots.sh ./$(BUILD)/concert $(BUILD)
 
 # All tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 check: asan

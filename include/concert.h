@@ -23,4 +23,5 @@
 #include "concert/sweep.h"
 #include "concert/design.h"
 #include "concert/backtest.h"
+#include "concert/report.h"
 #endif

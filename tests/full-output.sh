@@ -27,6 +27,9 @@ for args in \
   "power --game unsc" \
   "cohesion --members USA,CHN --data tests/data/unga_tiny" \
   "validate-models tests/data/deu_ok.tsv" \
+  "report scenarios/g7-kananaskis-2025.yaml" \
+  "plot issue scenarios/g7-kananaskis-2025.yaml --issue trade" \
+  "plot history --forum G20" \
   "models"; do
   # shellcheck disable=SC2086
   if "$bin" $args >/dev/full 2>"$err"; then

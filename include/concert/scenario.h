@@ -164,4 +164,29 @@ CONCERT_API size_t concert_scenario_forum_member_count(const concert_scenario *s
 CONCERT_API size_t concert_scenario_forum_member(const concert_scenario *s, size_t f, size_t i);
 CONCERT_API concert_rule concert_scenario_forum_rule(const concert_scenario *s, size_t f);
 
+/* ---- what a reader of the scenario sees: scale anchors, partners, sources -------------- */
+/** The words of issue k's scale at point 0, 25, 50, 75 or 100 ("" when the file gives none,
+ * NULL when s is NULL, k is out of range or point is not one of the five). Borrowed from s.
+ * O(1). */
+CONCERT_API const char *concert_scenario_issue_anchor(const concert_scenario *s, size_t k,
+                                                      int point);
+/** The source text of issue k's reversion point ("" when none; NULL out of range). O(1). */
+CONCERT_API const char *concert_scenario_issue_source(const concert_scenario *s, size_t k);
+/** The source text of actor a's capability ("" when none; NULL out of range). O(1). */
+CONCERT_API const char *concert_scenario_actor_source(const concert_scenario *s, size_t a);
+/** The source text of actor a's stance on issue k, as stored: the stance's own or the
+ * actor's (a field's own source is not kept); "" when none, NULL when a or k is out of range
+ * or a holds no stance on k. O(1). */
+CONCERT_API const char *concert_scenario_stance_source(const concert_scenario *s, size_t a,
+                                                       size_t k);
+/** Number of invited partners of forum f (0 when f is out of range). O(1). */
+CONCERT_API size_t concert_scenario_forum_invited_count(const concert_scenario *s, size_t f);
+/** Actor index of forum f's i-th invited partner (SIZE_MAX when out of range). O(1). */
+CONCERT_API size_t concert_scenario_forum_invited(const concert_scenario *s, size_t f, size_t i);
+/** Number of scheduled events of forum f (0 when f is out of range). O(1). */
+CONCERT_API size_t concert_scenario_forum_event_count(const concert_scenario *s, size_t f);
+/** The source text of forum f's i-th event ("" when none; NULL out of range). O(1). */
+CONCERT_API const char *concert_scenario_forum_event_source(const concert_scenario *s, size_t f,
+                                                            size_t i);
+
 #endif

@@ -1,0 +1,39 @@
+/* report_inputs.h: options and inputs shared by `report` and `plot` (one option table). */
+#ifndef CONCERT_CLI_REPORT_INPUTS_H
+#define CONCERT_CLI_REPORT_INPUTS_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "run_options.h"
+
+typedef struct report_inputs {
+  run_options ro;       /* --model, --param, --set, --reversion */
+  const char *forum;    /* --forum ID (NULL: the first; plot history: G7 or G20) */
+  const char *issue;    /* --issue ID (plot issue) */
+  const char *output;   /* -o FILE (NULL: stdout) */
+  const char *data;     /* --data DIR (plot history) */
+  size_t runs;          /* --runs N (0: no sweep) */
+  uint64_t seed;        /* --seed S */
+  unsigned threads;     /* --threads T */
+  concert_scenario *s;  /* loaded scenario (owned) */
+  size_t f;             /* forum index */
+  concert_outcome *o;   /* the forum's outcome (owned) */
+  concert_outcome **all; /* every forum's outcome, file order (owned; o is one of them) */
+  size_t n_all;
+  concert_sweep *sweep; /* with --runs (owned) */
+  concert_solution *solution; /* the model alone on the forum (concert_forum_solve; owned) */
+} report_inputs;
+
+/* Parses argv of `report` (npos 1: FILE) or `plot` (npos 1 or 2: KIND [FILE]) into *in and
+ * pos[]. Returns 0, 1 (bad value, message printed) or 2 (usage printed). */
+int report_inputs_parse(int argc, char **argv, const char *cmd, const char *usage,
+                        size_t npos_min, size_t npos_max, report_inputs *in, const char **pos,
+                        size_t *npos);
+/* Loads FILE, plays the chosen forum (and, when all_forums, every forum), solves the model
+ * alone on it (its rounds) and runs the sweep when --runs was given. Returns 0 or 1 (message printed). */
+int report_inputs_play(report_inputs *in, const char *cmd, const char *file, bool all_forums);
+/* Writes text to -o FILE (or stdout). Returns 0 or 1 (message printed). */
+int report_inputs_write(const report_inputs *in, const char *cmd, const char *text);
+void report_inputs_free(report_inputs *in);
+
+#endif

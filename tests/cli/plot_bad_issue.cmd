@@ -1,0 +1,1 @@
+plot issue scenarios/g7-kananaskis-2025.yaml --issue nope

@@ -1,0 +1,1 @@
+plot pie scenarios/g7-kananaskis-2025.yaml

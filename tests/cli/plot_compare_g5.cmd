@@ -1,0 +1,1 @@
+plot compare scenarios/g5-2026.yaml

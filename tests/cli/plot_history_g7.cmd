@@ -1,0 +1,1 @@
+plot history --forum G7
