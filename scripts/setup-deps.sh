@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages concert builds and tests with. As root it runs apt-get;
 # otherwise it prints the exact apt-get line and fails, so nothing half-works.
 set -eu
-PKGS="cmake make gcc pkg-config libfyaml-dev libjansson-dev libcsv-dev libgsl-dev librandom123-dev libigraph-dev libgmp-dev libsqlite3-dev openmpi-bin libopenmpi-dev check scdoc python3"
+PKGS="cmake make gcc g++ pkg-config libfyaml-dev libjansson-dev libcsv-dev libgsl-dev librandom123-dev libigraph-dev libgmp-dev libsqlite3-dev openmpi-bin libopenmpi-dev check scdoc python3"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
