@@ -33,6 +33,9 @@ def _candidates():
         for n in _NAMES:
             yield up / n
         if up.name == "lib":
+            for arch in sorted(up.glob("*-linux-gnu*")):  # Debian's multiarch lib dirs
+                for n in _NAMES:
+                    yield arch / n
             break
     found = ctypes.util.find_library("concert")
     if found:
