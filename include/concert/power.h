@@ -180,7 +180,8 @@ CONCERT_API concert_status concert_power_swings(const concert_game *g, uint64_t 
                                                 concert_diag *diag);
 
 /** Raw swing counts as exact decimal strings: out[i] is a new string the caller frees with
- * concert_free() (or free()). On failure no string is left allocated. Same complexity as concert_power_banzhaf. */
+ * concert_free() (or free()). On failure no string is left allocated. Same complexity as
+ * concert_power_banzhaf. */
 CONCERT_API concert_status concert_power_swings_text(const concert_game *g, char **out,
                                                      concert_diag *diag);
 
@@ -199,7 +200,8 @@ CONCERT_API concert_status concert_power_shapley(const concert_game *g, double *
 CONCERT_API concert_status concert_power_vetoes(const concert_game *g, bool *out,
                                                 size_t *count, concert_diag *diag);
 
-/** Number of winning coalitions, exact, as a decimal string the caller frees with concert_free() (or free()).
+/** Number of winning coalitions, exact, as a decimal string the caller frees with
+ * concert_free() (or free()).
  * Same complexity as concert_power_banzhaf. */
 CONCERT_API concert_status concert_power_winning_text(const concert_game *g, char **out,
                                                       concert_diag *diag);
@@ -214,7 +216,8 @@ CONCERT_API concert_status concert_power_winning_text(const concert_game *g, cha
  * concert-power/1 (docs/json-schema.md): title, players, quota and total weight of the first
  * weight vector (absent for a game without one), member rules, winning coalitions and swing
  * counts as exact decimal strings, and one row per player. Indices have 15 significant
- * digits. On success *json is a NUL-terminated string the caller frees with concert_free() (or free()); on
+ * digits. On success *json is a NUL-terminated string the caller frees with concert_free()
+ * (or free()); on
  * failure it is NULL and diag says why (CONCERT_ERR_ARGUMENT for a NULL g or json or an
  * empty bit set; the errors of the index functions). Complexity: that of
  * concert_power_banzhaf and concert_power_shapley for the indices asked for, plus O(k n). */

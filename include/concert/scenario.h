@@ -91,7 +91,8 @@ CONCERT_API void concert_scenario_free(concert_scenario *s);
  * The file is read by the same loader as concert_scenario_load_file, which stops at the
  * first such field; this one goes on past them to the end of the file.
  * On return *fields is an array of *n diags in file order (file, line, column, field path,
- * message), owned by the caller, who frees it with concert_free() (or free()); NULL when *n is 0. The file
+ * message), owned by the caller, who frees it with concert_free() (or free()); NULL when *n
+ * is 0. The file
  * loads exactly when this returns CONCERT_OK and *n is 0. Returns CONCERT_OK when nothing
  * but the listed fields is wrong, else the loader error that stopped the reading (diag gets
  * it; the fields met before it are still listed).
