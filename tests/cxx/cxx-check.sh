@@ -3,7 +3,7 @@
 # into a temporary prefix, then tests/cxx/use_concert.cpp is compiled with g++ -std=c++17
 # against the installed headers twice: once with the flags of the installed concert.pc
 # (pkg-config), once through find_package(concert) (the installed CMake package config).
-# Both programs run on a shipped scenario.
+# Both programs run on a shipped scenario. Every public header must carry the guards.
 # Usage: sh tests/cxx/cxx-check.sh BUILD_DIR SRCDIR CMAKE [EXTRA_FLAGS]
 # EXTRA_FLAGS: compile and link flags the library was built with (sanitizers).
 # Exit 0 when all hold, 77 without g++ or pkg-config, 1 otherwise.
@@ -16,6 +16,10 @@ command -v pkg-config >/dev/null 2>&1 || { echo "cxx-check: no pkg-config, skipp
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/concert-cxx.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "cxx-check: $*"; exit 1; }
+# Every public header (those added later too) carries the guards.
+for h in "$src/include/concert.h" "$src"/include/concert/*.h "$src"/include/concert/*.h.in; do
+  grep -q '^extern "C" {$' "$h" || fail "$h has no extern \"C\" guard"
+done
 prefix=$tmp/prefix
 "$cmake" --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1 ||
   { cat "$tmp/install.log"; fail "cmake --install failed"; }
