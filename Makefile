@@ -5,14 +5,17 @@ PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SCENARIO   ?= scenarios/g7-kananaskis-2025.yaml
 
-.PHONY: all setup demo check test asan fuzz bench backtest install clean man
+.PHONY: all setup setup-build demo check test asan fuzz bench backtest install clean man
 
 all: setup
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
+# Build and test dependencies (setup), or only what building and installing needs.
 setup:
 	@sh scripts/setup-deps.sh
+setup-build:
+	@sh scripts/setup-deps.sh build
 
 demo: all
 	./$(BUILD)/concert run $(SCENARIO)
@@ -24,13 +27,16 @@ demo: all
 check: asan
 
 asan: setup
-	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCONCERT_SANITIZE=ON >/dev/null
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCONCERT_SANITIZE=ON -DCONCERT_TESTS=ON \
+	  -DCONCERT_WERROR=ON >/dev/null
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
-# Plain (optimised) build and tests.
-test: all
+# Plain (optimised) build and tests, warnings as errors.
+test: setup
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCONCERT_TESTS=ON -DCONCERT_WERROR=ON >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 fuzz: setup
@@ -44,8 +50,11 @@ bench: all
 backtest: all
 	sh scripts/backtest.sh $(BUILD)
 
-install: setup
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+# Builds no tests and needs no test tools (Check, python3, g++): the library, the tool, the
+# man page, the Python package's files, the data.
+install: setup-build
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=$(PREFIX) \
+	  -DCONCERT_TESTS=OFF >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 	cmake --install $(BUILD)
 

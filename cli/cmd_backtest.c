@@ -63,7 +63,7 @@ int concert_cli_backtest(int argc, char **argv) {
     } else if (opt == 'f') {
       if ((!grid && concert_backtest_grid_new(&grid, &d)) ||
           concert_backtest_grid_add(grid, optarg, &d)) {
-        char buf[1200];
+        char buf[2048];
         fprintf(stderr, "concert backtest: --fit %s: %s\n", optarg,
                 concert_diag_format(&d, buf, sizeof buf));
         goto done;

@@ -7,14 +7,14 @@
 #include "cli.h"
 
 void concert_cli_warnings(const char *cmd, const concert_scenario *s) {
-  char buf[1200];
+  char buf[2048];
   for (size_t i = 0; i < concert_scenario_warning_count(s); i++)
     fprintf(stderr, "concert %s: warning: %s\n", cmd,
             concert_diag_format(concert_scenario_warning(s, i), buf, sizeof buf));
 }
 
 int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d) {
-  char buf[1200];
+  char buf[2048];
   if (d && d->status == CONCERT_OK) {
     fprintf(stderr, "concert %s: %s\n", cmd, concert_status_message(st));
   } else {

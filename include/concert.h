@@ -1,7 +1,12 @@
 /* concert.h: the umbrella header of libconcert. Programs include only this. */
 #ifndef CONCERT_H
 #define CONCERT_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include "concert/export.h"
+#include "concert/version.h"
+#include "concert/memory.h"
 #include "concert/status.h"
 #include "concert/datadir.h"
 #include "concert/params.h"
@@ -24,4 +29,7 @@
 #include "concert/design.h"
 #include "concert/backtest.h"
 #include "concert/report.h"
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -1,8 +1,12 @@
 #!/bin/sh
-# Installs the Debian 12 packages concert builds and tests with. As root it runs apt-get;
-# otherwise it prints the exact apt-get line and fails, so nothing half-works.
+# Installs the Debian 12 packages concert builds and tests with (`setup-deps.sh build`: only
+# those building and installing need). As root it runs apt-get; otherwise it prints the
+# exact apt-get line and fails, so nothing half-works.
+# libigraph-dev gives igraph's headers; at run time the library opens libigraph.so.3
+# (Debian libigraph3) only for deal networks: a binary package should recommend it.
 set -eu
-PKGS="cmake make gcc pkg-config libfyaml-dev libjansson-dev libcsv-dev libgsl-dev librandom123-dev libigraph-dev libgmp-dev libsqlite3-dev openmpi-bin libopenmpi-dev check scdoc python3 libxml2-utils chromium"
+PKGS="cmake make gcc pkg-config libfyaml-dev libjansson-dev libcsv-dev libgsl-dev librandom123-dev libigraph-dev libgmp-dev libsqlite3-dev openmpi-bin libopenmpi-dev scdoc"
+[ "${1:-}" = build ] || PKGS="$PKGS check python3 g++ libxml2-utils chromium"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -13,6 +13,9 @@
  * over protocol parameter values, chosen leave-one-summit-out by the Brier score. */
 #ifndef CONCERT_BACKTEST_H
 #define CONCERT_BACKTEST_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -250,11 +253,14 @@ CONCERT_API const char *concert_backtest_target_name(concert_backtest_target t);
  * calibration table, counts of unknowns. CONCERT_ERR_IO when writing fails. O(items). */
 CONCERT_API concert_status concert_backtest_write_text(const concert_backtest *b, FILE *out);
 /** The results as JSON, schema concert-backtest/1 (docs/json-schema.md). *json is a new
- * string the caller frees with free(). O(items). */
+ * string the caller frees with concert_free() (or free()). O(items). */
 CONCERT_API concert_status concert_backtest_to_json(const concert_backtest *b, char **json,
                                                     concert_diag *diag);
 /** Tidy long CSV: section,summit,issue,actor,forecaster,target,quantity,value (docs/backtest.md).
  * CONCERT_ERR_IO when writing fails. O(items). */
 CONCERT_API concert_status concert_backtest_write_csv(const concert_backtest *b, FILE *out);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -6,6 +6,9 @@
  * data/world/ with PROVENANCE.md. Definitions: docs/cohesion.md. */
 #ifndef CONCERT_COHESION_H
 #define CONCERT_COHESION_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stddef.h>
 
 #include "export.h"
@@ -120,10 +123,14 @@ CONCERT_API concert_status concert_cohesion_year_at(const concert_cohesion *c, s
  * calls, the three k x k matrices (agreement, Lijphart, joint roll calls), the means, the
  * mean dispersion and one entry per year of the range. Numbers have 10 significant digits;
  * an undefined value is null. On success *json is a NUL-terminated string the caller frees
- * with free(); on failure it is NULL. CONCERT_ERR_ARGUMENT for a NULL c or json;
+ * with concert_free() (or free()); on failure it is NULL. CONCERT_ERR_ARGUMENT for a NULL c
+ * or json;
  * CONCERT_ERR_INVALID when a member name is not valid UTF-8 (or memory runs out).
  * Complexity O(k^2 + Y) for k members and Y years in the range. */
 CONCERT_API concert_status concert_cohesion_to_json(const concert_cohesion *c, char **json,
                                                     concert_diag *diag);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

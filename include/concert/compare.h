@@ -1,6 +1,9 @@
 /* concert/compare.h: the same agenda under several forums, side by side. */
 #ifndef CONCERT_COMPARE_H
 #define CONCERT_COMPARE_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdio.h>
 #include "export.h"
 #include "measures.h"
@@ -18,7 +21,7 @@ CONCERT_API concert_status concert_compare_write_text(const concert_outcome *con
                                                       const concert_measures *const *measures,
                                                       size_t n, FILE *out);
 /** The same as JSON (schema concert-compare/1; with measures, a "measures" object per
- * forum); *json is freed by the caller with free(). */
+ * forum); *json is freed by the caller with concert_free() (or free()). */
 CONCERT_API concert_status concert_compare_to_json(const concert_outcome *const *outcomes,
                                                    const concert_measures *const *measures,
                                                    size_t n, char **json, concert_diag *diag);
@@ -31,11 +34,14 @@ CONCERT_API concert_status concert_compare_to_json(const concert_outcome *const 
 CONCERT_API concert_status concert_compare_sweeps_write_text(const concert_sweep *const *w,
                                                              size_t n, FILE *out);
 /** The same as JSON (schema concert-compare-sweep/1, docs/json-schema.md); *json is freed by
- * the caller with free(). O(n x issues). */
+ * the caller with concert_free() (or free()). O(n x issues). */
 CONCERT_API concert_status concert_compare_sweeps_to_json(const concert_sweep *const *w,
                                                           size_t n, char **json,
                                                           concert_diag *diag);
 /** Share of the forum's agenda issues that got a joint statement, in [0, 1]. */
 CONCERT_API double concert_outcome_agreed_share(const concert_outcome *o);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -2,6 +2,9 @@
  * installed, data/ of the source tree for a program built there). */
 #ifndef CONCERT_DATADIR_H
 #define CONCERT_DATADIR_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include "export.h"
 
 /** The root of the shipped data (folders world/, power/, derived/, decisions/, ktab/):
@@ -13,4 +16,7 @@
  * library (found once per process; the environment is read at every call). */
 CONCERT_API const char *concert_data_dir(void);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -9,6 +9,9 @@
  * position, a known gap in the votes) are returned to the caller, never printed. */
 #ifndef CONCERT_DERIVE_H
 #define CONCERT_DERIVE_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stddef.h>
 #include <stdio.h>
 
@@ -57,4 +60,7 @@ CONCERT_API concert_status concert_derive_run(const concert_derive_options *opts
                                               const char *spec_path, FILE *out,
                                               concert_derive_report **warnings, concert_diag *d);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -8,6 +8,9 @@
  * forum), and ranked by an objective. Results are byte-identical at any thread count. */
 #ifndef CONCERT_DESIGN_H
 #define CONCERT_DESIGN_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -108,7 +111,7 @@ CONCERT_API const concert_design_forum *concert_design_ranked(const concert_desi
 CONCERT_API int concert_design_year(const concert_design *d);
 
 /** The ranking's top `top` forums (0: all) as JSON, schema concert-design/1
- * (docs/json-schema.md); *json is freed by the caller with free(). */
+ * (docs/json-schema.md); *json is freed by the caller with concert_free() (or free()). */
 CONCERT_API concert_status concert_design_to_json(const concert_design *d, size_t top, char **json,
                                                   concert_diag *diag);
 /** The readable ranking of the top `top` forums (0: all). CONCERT_ERR_IO when writing fails. */
@@ -118,4 +121,7 @@ CONCERT_API concert_status concert_design_write_text(const concert_design *d, si
  * communique_se,coverage,evenness. CONCERT_ERR_IO when writing fails. */
 CONCERT_API concert_status concert_design_write_csv(const concert_design *d, size_t top, FILE *out);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -6,6 +6,9 @@
  * that turn them into the rift index: docs/history.md and docs/rift-index.md. */
 #ifndef CONCERT_HISTORY_H
 #define CONCERT_HISTORY_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stddef.h>
 
 #include "export.h"
@@ -115,7 +118,8 @@ CONCERT_API const char *concert_forum_kind_name(concert_forum_kind forum);
  * given, the rift thresholds and, per summit, its cells, the six rift components (value,
  * flag yes/no/unknown, evidence), its codes and sources. Numbers have 10 significant digits;
  * an unknown value is null. On success *json is a NUL-terminated string the caller frees
- * with free(); on failure it is NULL. CONCERT_ERR_ARGUMENT for a NULL h or json or an
+ * with concert_free() (or free()); on failure it is NULL. CONCERT_ERR_ARGUMENT for a NULL h
+ * or json or an
  * unknown forum; CONCERT_ERR_INVALID when a cell is not valid UTF-8 (or memory runs out).
  * Complexity O(number of summits + bytes of the summits in range). */
 CONCERT_API concert_status concert_history_to_json(const concert_history *h,
@@ -123,4 +127,7 @@ CONCERT_API concert_status concert_history_to_json(const concert_history *h,
                                                    int year_to, char **json,
                                                    concert_diag *diag);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

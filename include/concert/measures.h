@@ -8,6 +8,9 @@
  * (HHI, airport Shapley in closed form, exact Shapley by enumeration) are public too. */
 #ifndef CONCERT_MEASURES_H
 #define CONCERT_MEASURES_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -165,4 +168,7 @@ typedef double (*concert_coalition_fn)(uint32_t coalition, void *user);
 CONCERT_API concert_status concert_shapley_exact(size_t n, concert_coalition_fn v, void *user,
                                                  double *phi);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

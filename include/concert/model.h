@@ -7,6 +7,9 @@
  * Models: compromise, median, nash, eum, exchange, smp (concert_model_count lists them). */
 #ifndef CONCERT_MODEL_H
 #define CONCERT_MODEL_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stddef.h>
 #include "export.h"
 #include "params.h"
@@ -85,7 +88,8 @@ CONCERT_API size_t concert_solution_deal_count(const concert_solution *s);
 CONCERT_API const concert_deal *concert_solution_deal(const concert_solution *s, size_t i);
 /** The solution as JSON (schema concert-solution/1, docs/json-schema.md): the outcome,
  * every round's forecast, mean and positions, and the deals. actor_ids/issue_ids name the
- * rows and columns (NULL: "#0", "#1", ...). *json is freed by the caller with free().
+ * rows and columns (NULL: "#0", "#1", ...). *json is freed by the caller with concert_free()
+ * (or free()).
  * O(rounds x actors x issues). */
 CONCERT_API concert_status concert_solution_to_json(const concert_solution *s,
                                                     const char *const *actor_ids,
@@ -94,4 +98,7 @@ CONCERT_API concert_status concert_solution_to_json(const concert_solution *s,
 /** Why the model stopped ("fixed rounds", "converged", ...), never NULL. */
 CONCERT_API const char *concert_solution_stop_reason(const concert_solution *s);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -6,6 +6,9 @@
  * immutable. */
 #ifndef CONCERT_NETWORK_H
 #define CONCERT_NETWORK_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -114,4 +117,7 @@ CONCERT_API size_t concert_network_spoke_count(const concert_network *net);
 /** Spoke i in ascending actor order; CONCERT_NETWORK_NO_HUB if out of range. O(1). */
 CONCERT_API size_t concert_network_spoke(const concert_network *net, size_t i);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

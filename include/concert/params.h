@@ -4,6 +4,9 @@
  * word. Models declare which keys they take (concert_param_spec) and refuse others. */
 #ifndef CONCERT_PARAMS_H
 #define CONCERT_PARAMS_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include "export.h"
@@ -52,4 +55,7 @@ CONCERT_API concert_status concert_params_check(const concert_params *p,
                                                 size_t n_specs, const char *owner,
                                                 concert_diag *diag);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -8,6 +8,9 @@
  * Algorithms, complexity and error bounds are in docs/power.md. */
 #ifndef CONCERT_POWER_H
 #define CONCERT_POWER_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -160,7 +163,7 @@ CONCERT_API concert_status concert_power_banzhaf(const concert_game *g, double *
 /** The normalized Banzhaf index, the exact swing counts (decimal strings) and the exact
  * number of winning coalitions from one pass of the swing engine; any output may be NULL.
  * banzhaf and swings have n entries; the caller frees each swings[i] and *winning with
- * free(). Same complexity as concert_power_banzhaf. */
+ * concert_free() (or free()). Same complexity as concert_power_banzhaf. */
 CONCERT_API concert_status concert_power_banzhaf_all(const concert_game *g, double *banzhaf,
                                                      char **swings, char **winning,
                                                      concert_diag *diag);
@@ -177,7 +180,8 @@ CONCERT_API concert_status concert_power_swings(const concert_game *g, uint64_t 
                                                 concert_diag *diag);
 
 /** Raw swing counts as exact decimal strings: out[i] is a new string the caller frees with
- * free(). On failure no string is left allocated. Same complexity as concert_power_banzhaf. */
+ * concert_free() (or free()). On failure no string is left allocated. Same complexity as
+ * concert_power_banzhaf. */
 CONCERT_API concert_status concert_power_swings_text(const concert_game *g, char **out,
                                                      concert_diag *diag);
 
@@ -196,7 +200,8 @@ CONCERT_API concert_status concert_power_shapley(const concert_game *g, double *
 CONCERT_API concert_status concert_power_vetoes(const concert_game *g, bool *out,
                                                 size_t *count, concert_diag *diag);
 
-/** Number of winning coalitions, exact, as a decimal string the caller frees with free().
+/** Number of winning coalitions, exact, as a decimal string the caller frees with
+ * concert_free() (or free()).
  * Same complexity as concert_power_banzhaf. */
 CONCERT_API concert_status concert_power_winning_text(const concert_game *g, char **out,
                                                       concert_diag *diag);
@@ -211,11 +216,15 @@ CONCERT_API concert_status concert_power_winning_text(const concert_game *g, cha
  * concert-power/1 (docs/json-schema.md): title, players, quota and total weight of the first
  * weight vector (absent for a game without one), member rules, winning coalitions and swing
  * counts as exact decimal strings, and one row per player. Indices have 15 significant
- * digits. On success *json is a NUL-terminated string the caller frees with free(); on
+ * digits. On success *json is a NUL-terminated string the caller frees with concert_free()
+ * (or free()); on
  * failure it is NULL and diag says why (CONCERT_ERR_ARGUMENT for a NULL g or json or an
  * empty bit set; the errors of the index functions). Complexity: that of
  * concert_power_banzhaf and concert_power_shapley for the indices asked for, plus O(k n). */
 CONCERT_API concert_status concert_power_to_json(const concert_game *g, unsigned indices,
                                                  char **json, concert_diag *diag);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -1,6 +1,6 @@
 /* concert/report.h: charts (SVG) and a self-contained HTML report of a summit's outcome.
  *
- * Every function writes text the caller frees with free(): well-formed SVG 1.1 or HTML5
+ * Every function writes text the caller frees with concert_free() (or free()): well-formed SVG 1.1 or HTML5
  * with the SVG inline, no script, no external font, style sheet or address, so a report
  * opens without a network. Text from the scenario is escaped; coordinates are printed with
  * one decimal, so the same inputs give the same bytes (golden tests). Each mark carries a
@@ -8,6 +8,9 @@
  * encoding every category (docs/report.md). Charts are 800 px wide. */
 #ifndef CONCERT_REPORT_H
 #define CONCERT_REPORT_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stddef.h>
 #include "export.h"
 #include "history.h"
@@ -81,4 +84,7 @@ CONCERT_API concert_status concert_report_html(const concert_outcome *o,
                                                const concert_report_extras *extras,
                                                char **html, concert_diag *diag);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

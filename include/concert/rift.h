@@ -7,6 +7,9 @@
  * concert_rift_from_record() (declared in concert/history.h). */
 #ifndef CONCERT_RIFT_H
 #define CONCERT_RIFT_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -88,4 +91,7 @@ CONCERT_API void concert_rift_count(const concert_rift *r, size_t first, size_t 
  * Returns true when r is well formed. O(1). */
 CONCERT_API bool concert_rift_valid(const concert_rift *r);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -5,6 +5,9 @@
  * public value struct the caller owns; there is no global state. docs/sweep.md, "Streams". */
 #ifndef CONCERT_RNG_H
 #define CONCERT_RNG_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdint.h>
 
 #include "export.h"
@@ -26,4 +29,7 @@ CONCERT_API uint32_t concert_rng_u32(concert_rng *r);
  * (a >> 5) * 2^26 + (b >> 6), plus one half, times 2^-53). O(1). */
 CONCERT_API double concert_rng_uniform(concert_rng *r);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

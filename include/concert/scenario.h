@@ -4,6 +4,9 @@
  * layout. Every loader error names the file, line, column and field path. */
 #ifndef CONCERT_SCENARIO_H
 #define CONCERT_SCENARIO_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -88,7 +91,8 @@ CONCERT_API void concert_scenario_free(concert_scenario *s);
  * The file is read by the same loader as concert_scenario_load_file, which stops at the
  * first such field; this one goes on past them to the end of the file.
  * On return *fields is an array of *n diags in file order (file, line, column, field path,
- * message), owned by the caller, who frees it with free(); NULL when *n is 0. The file
+ * message), owned by the caller, who frees it with concert_free() (or free()); NULL when *n
+ * is 0. The file
  * loads exactly when this returns CONCERT_OK and *n is 0. Returns CONCERT_OK when nothing
  * but the listed fields is wrong, else the loader error that stopped the reading (diag gets
  * it; the fields met before it are still listed).
@@ -189,4 +193,7 @@ CONCERT_API size_t concert_scenario_forum_event_count(const concert_scenario *s,
 CONCERT_API const char *concert_scenario_forum_event_source(const concert_scenario *s, size_t f,
                                                             size_t i);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

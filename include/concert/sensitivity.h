@@ -12,6 +12,9 @@
  * moved). */
 #ifndef CONCERT_SENSITIVITY_H
 #define CONCERT_SENSITIVITY_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -104,8 +107,11 @@ CONCERT_API concert_status concert_sensitivity_write_text(const concert_sensitiv
 /** Writes every tipping point as CSV, one row each (docs/sensitivity.md). O(size). */
 CONCERT_API concert_status concert_sensitivity_write_csv(const concert_sensitivity *x, FILE *out);
 /** The tipping points as JSON (schema concert-sensitivity/1, docs/json-schema.md); *json is
- * a NUL-terminated string the caller frees with free(). */
+ * a NUL-terminated string the caller frees with concert_free() (or free()). */
 CONCERT_API concert_status concert_sensitivity_to_json(const concert_sensitivity *x, char **json,
                                                        concert_diag *diag);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -4,6 +4,9 @@
  * renumbered: new codes go at the end. */
 #ifndef CONCERT_STATUS_H
 #define CONCERT_STATUS_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stddef.h>
 #include "export.h"
 
@@ -39,7 +42,7 @@ typedef enum concert_status {
  * wherever a concert_diag * is taken. line and column are 1-based; 0 means unknown. */
 typedef struct concert_diag {
   concert_status status; /* the status the function returned */
-  char file[256];        /* input file name, or "" */
+  char file[1024];       /* input file name, or "" (paths up to 1023 bytes kept whole) */
   int line;              /* 1-based line in file, 0 if unknown */
   int column;            /* 1-based column in file, 0 if unknown */
   char path[160];        /* field path inside the document, e.g. "forums[2].rule" */
@@ -55,4 +58,7 @@ CONCERT_API void concert_diag_clear(concert_diag *d);
 /** Formats "file:line:column: path: message" into buf (always terminated). Returns buf. */
 CONCERT_API char *concert_diag_format(const concert_diag *d, char *buf, size_t size);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

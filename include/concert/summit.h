@@ -8,6 +8,9 @@
  * reasons each text passed or failed and, with the exchange model, bilateral deals. */
 #ifndef CONCERT_SUMMIT_H
 #define CONCERT_SUMMIT_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -287,8 +290,11 @@ CONCERT_API concert_status concert_rift_from_outcome(const concert_outcome *o, c
 /** Writes the readable outcome sheet to out. O(size of the outcome). */
 CONCERT_API concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out);
 /** The complete outcome as JSON (schema: docs/json-schema.md). *json is a NUL-terminated
- * string the caller frees with free(). */
+ * string the caller frees with concert_free() (or free()). */
 CONCERT_API concert_status concert_outcome_to_json(const concert_outcome *o, char **json,
                                                    concert_diag *diag);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -19,6 +19,9 @@
  * (docs/sweep.md, "What is aggregated"). */
 #ifndef CONCERT_SWEEP_H
 #define CONCERT_SWEEP_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -231,7 +234,7 @@ CONCERT_API double concert_sweep_variance_share(const concert_sweep *w, size_t h
 CONCERT_API double concert_sweep_share_chance(const concert_sweep *w);
 
 /** The results as JSON, schema concert-sweep/1 (docs/json-schema.md). *json is a new string
- * the caller frees with free(). O(size of the results). */
+ * the caller frees with concert_free() (or free()). O(size of the results). */
 CONCERT_API concert_status concert_sweep_to_json(const concert_sweep *w, char **json,
                                                  concert_diag *diag);
 /** The readable results sheet. CONCERT_ERR_IO when writing fails. */
@@ -240,4 +243,7 @@ CONCERT_API concert_status concert_sweep_write_text(const concert_sweep *w, FILE
  * quantity (docs/sweep.md lists the quantities). CONCERT_ERR_IO when writing fails. */
 CONCERT_API concert_status concert_sweep_write_csv(const concert_sweep *w, FILE *out);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -12,6 +12,9 @@
  * A table can be viewed as a concert_problem (one issue per dimension) for the models. */
 #ifndef CONCERT_TABLE_H
 #define CONCERT_TABLE_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stddef.h>
 #include "export.h"
 #include "model.h"
@@ -89,4 +92,7 @@ CONCERT_API double concert_table_salience_scale(const concert_table *t);
  * as t; p needs no freeing. O(1). */
 CONCERT_API void concert_table_problem(const concert_table *t, concert_problem *p);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

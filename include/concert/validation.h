@@ -9,6 +9,9 @@
  * confidence intervals. docs/validation.md explains the table and the data sources. */
 #ifndef CONCERT_VALIDATION_H
 #define CONCERT_VALIDATION_H
+#ifdef __cplusplus
+extern "C" {
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -197,8 +200,11 @@ CONCERT_API concert_status concert_validation_write_csv(const concert_validation
                                                         const concert_deu *d, FILE *out,
                                                         concert_diag *diag);
 /** The whole result as a JSON document (byte-stable for a seed). On success *json is a
- * new NUL-terminated string the caller frees with free(). O(rows + issues). */
+ * new NUL-terminated string the caller frees with concert_free() (or free()). O(rows + issues). */
 CONCERT_API concert_status concert_validation_to_json(const concert_validation *v, char **json,
                                                       concert_diag *diag);
 
+#ifdef __cplusplus
+}
+#endif
 #endif
