@@ -1,7 +1,7 @@
 /* concert/report.h: charts (SVG) and a self-contained HTML report of a summit's outcome.
  *
- * Every function writes text the caller frees with concert_free() (or free()): well-formed SVG 1.1 or HTML5
- * with the SVG inline, no script, no external font, style sheet or address, so a report
+ * Every function writes text the caller frees with concert_free() (or free()): well-formed
+ * SVG 1.1 or HTML5 with the SVG inline, no script, no external font, style sheet or address, so a report
  * opens without a network. Text from the scenario is escaped; coordinates are printed with
  * one decimal, so the same inputs give the same bytes (golden tests). Each mark carries a
  * <title> (shown on hover). Colours: the Okabe-Ito palette, with shapes and labels also
