@@ -111,7 +111,9 @@ static void why_not(buf *b, const concert_i_engine *e, size_t a, size_t k, doubl
   if (red)
     say(b, "text %.1f crosses its red line %.1f", t, w->red_line);
   else if (isnan(e->rev[k])) /* no reversion point: tolerance-only acceptance (rule 3) */
-    say(b, "text %.1f is %.1f points from its position %.1f, beyond its tolerance (no reversion point)",
+    say(b,
+        "text %.1f is %.1f points from its position %.1f, beyond its tolerance (no reversion "
+        "point)",
         t, fabs(t - w->position), w->position);
   else
     say(b, "text %.1f is %.1f points worse for it than the reversion point %.1f", t, excess,
