@@ -247,29 +247,37 @@ concert_status concert_compare_write_text(const concert_outcome *const *o,
   }
   fprintf(out, "\n%-22s", "share agreed");
   for (size_t i = 0; i < n; i++) fprintf(out, " %12.2f", concert_outcome_agreed_share(o[i]));
-  /* the rift index of each simulated summit: six components, flagged ones marked * */
+  /* the rift index of each simulated summit, computed once per forum (O(n m^2) each:
+   * docs/limits.md): six components, flagged ones marked * */
+  concert_rift *rifts = malloc((n ? n : 1) * sizeof *rifts);
+  bool *rift_ok = malloc((n ? n : 1) * sizeof *rift_ok);
+  if (!rifts || !rift_ok) {
+    free(rifts), free(rift_ok);
+    return CONCERT_FAIL(NULL, CONCERT_ERR_NOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < n; i++) rift_ok[i] = !concert_rift_from_outcome(o[i], &rifts[i], NULL);
   for (int k = 0; k < CONCERT_RIFT_N; k++) {
     fprintf(out, "\n%-22s", k == 0 ? "rift: no communique" : k == 1 ? "  missing statements"
                              : k == 2 ? "  no unified stance" : k == 3 ? "  trade disputes"
                              : k == 4 ? "  agenda disputes" : "  role disputes");
     for (size_t i = 0; i < n; i++) {
-      concert_rift r;
-      if (concert_rift_from_outcome(o[i], &r, NULL)) {
+      if (!rift_ok[i]) {
         fprintf(out, " %12s", "-");
         continue;
       }
+      const concert_rift *r = &rifts[i];
       char cell[16];
-      snprintf(cell, sizeof cell, "%.2f%s", r.value[k], r.flag[k] == CONCERT_TRI_YES ? "*" : " ");
+      snprintf(cell, sizeof cell, "%.2f%s", r->value[k], r->flag[k] == CONCERT_TRI_YES ? "*" : " ");
       fprintf(out, " %12s", cell);
     }
   }
   fprintf(out, "\n%-22s", "  flags (of 6)");
   for (size_t i = 0; i < n; i++) {
-    concert_rift r;
     size_t yes = 0;
-    if (!concert_rift_from_outcome(o[i], &r, NULL)) concert_rift_count(&r, 0, CONCERT_RIFT_N, &yes, NULL);
+    if (rift_ok[i]) concert_rift_count(&rifts[i], 0, CONCERT_RIFT_N, &yes, NULL);
     fprintf(out, " %12zu", yes);
   }
+  free(rifts), free(rift_ok);
   fprintf(out, "\n\nnet gain per member\n");
   for (size_t a = 0; a < s->n_actors; a++) {
     bool any = false;

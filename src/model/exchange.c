@@ -263,6 +263,13 @@ static concert_status solve(const concert_params *params, const concert_problem 
   if (n > UINT32_MAX || m > UINT32_MAX)
     return CONCERT_FAIL(d, CONCERT_ERR_TOO_LARGE, "the exchange model takes at most %u actors "
                         "and issues", (unsigned)UINT32_MAX);
+  /* bounded cost (docs/limits.md): a round weighs every pair of actors on every pair of
+   * issues; 1,000 actors x 10 issues take about 16 s */
+  if (m > 0 && n > CONCERT_I_EXCHANGE_MAX_CELLS / m)
+    return CONCERT_FAIL(d, CONCERT_ERR_TOO_LARGE,
+                        "the exchange model takes at most %d actors x issues (the limit; "
+                        "docs/limits.md); this problem has %zu actors x %zu issues = %zu",
+                        CONCERT_I_EXCHANGE_MAX_CELLS, n, m, n * m);
   if (n > SIZE_MAX / m / (8 * sizeof(candidate))) /* also bounds (3 nm + 3 m) doubles */
     return CONCERT_FAIL(d, CONCERT_ERR_TOO_LARGE, "problem too large");
   size_t nm = n * m, max_rounds = rounds_param > 0 ? (size_t)rounds_param : EXCHANGE_ROUND_CAP;

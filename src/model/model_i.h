@@ -9,6 +9,11 @@
 #include <concert/model.h>
 #include <stdbool.h>
 
+/* Bounded cost (docs/limits.md): problems beyond these are refused up front with
+ * CONCERT_ERR_TOO_LARGE, naming the limit and the problem's actors x issues. */
+#define CONCERT_I_SMP_MAX_ACTORS 500       /* smp: actors (KTAB's own limit is 250) */
+#define CONCERT_I_EXCHANGE_MAX_CELLS 10000 /* exchange: actors x issues */
+
 /* A static, one-issue model: x = f(positions, saliences, capabilities, reversion) applied
  * issue by issue; NaN signals an allocation failure. */
 typedef double (*concert_i_issue_fn)(size_t n, const double *pos, const double *sal,

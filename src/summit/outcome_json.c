@@ -64,6 +64,8 @@ static json_t *issues(const concert_outcome *o, int *bad) {
     SET(x, "expected", concert_i_json_num(o->expected[res->issue]));
     SET(x, "outcome", concert_i_json_num(res->outcome));
     SET(x, "dispersion", concert_i_json_num(res->dispersion));
+    if (isnan(res->dispersion)) /* null means undefined: say why */
+      SET(x, "dispersion_reason", json_string("no member present at its session"));
     SET(x, "statement",
         json_string(res->kind == CONCERT_STATEMENT_JOINT         ? "joint"
                     : res->kind == CONCERT_STATEMENT_MINILATERAL ? "members"

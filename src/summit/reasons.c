@@ -110,6 +110,11 @@ static void why_not(buf *b, const concert_i_engine *e, size_t a, size_t k, doubl
   const concert_i_stance *w = concert_i_est(e, a, k);
   if (red)
     say(b, "text %.1f crosses its red line %.1f", t, w->red_line);
+  else if (isnan(e->rev[k])) /* no reversion point: tolerance-only acceptance (rule 3) */
+    say(b,
+        "text %.1f is %.1f points from its position %.1f, beyond its tolerance (no reversion "
+        "point)",
+        t, fabs(t - w->position), w->position);
   else
     say(b, "text %.1f is %.1f points worse for it than the reversion point %.1f", t, excess,
         e->rev[k]);
@@ -292,6 +297,17 @@ static void one(const concert_i_engine *e, const concert_outcome *o, size_t r, b
   hinge_words(b, e, &res->hinge, k);
 }
 
+/* Whether every member is absent or has departed by the end of the summit (quorum
+ * present): nobody is left to adopt a document. */
+static bool nobody_left(const concert_i_engine *e, const concert_outcome *o) {
+  if (e->f->quorum_all) return false;
+  for (size_t m = 0; m < e->f->n_members; m++) {
+    bool counted;
+    if (at_table(e, o, m, e->f->n_sessions, &counted)) return false;
+  }
+  return true;
+}
+
 /* The document's reason. */
 static void doc(const concert_i_engine *e, const concert_outcome *o, buf *b) {
   const concert_communique *c = &o->comm;
@@ -305,6 +321,10 @@ static void doc(const concert_i_engine *e, const concert_outcome *o, buf *b) {
           e->p.forgo_above);
       break;
     case CONCERT_DOCUMENT_FAILED:
+      if (o->objectors.n == 0 && nobody_left(e, o)) {
+        say(b, "no %s: no member is present at the end of the summit to adopt it", word);
+        break;
+      }
       if (o->objectors.n == 0) {
         say(b, "no %s: every paragraph was dropped or restates agreed language", word);
         break;

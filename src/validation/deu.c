@@ -25,6 +25,9 @@ enum {
   MAX_FILE = 64 << 20, /* largest file accepted, bytes */
   MAX_FIELDS = 4096,   /* largest number of columns */
   MAX_ID = 63,         /* longest id kept */
+  /* most issue rows (docs/limits.md): every model is scored on every issue, about 3.5 ms
+   * an issue with the default models; the real DEU files hold a few hundred */
+  MAX_ISSUES = 5000,
 };
 
 /* One field of a line: where it starts and its unquoted text. */
@@ -343,6 +346,9 @@ static concert_status on_line(void *user, const concert_i_csv_row *r, concert_di
                           p->nf > x->ncols ? p->f[x->ncols].col : (int)r->raw_len + 1, NULL,
                           "%zu fields where the header has %zu", p->nf, x->ncols);
   bool cap_row = p->line == 2 && p->f[x->c->isnr].len == 0;
+  if (!cap_row && x->d->n_issues >= MAX_ISSUES)
+    return concert_i_fail(diag, CONCERT_ERR_TOO_LARGE, p->name, p->line, 1, NULL,
+                          "more than %d issue rows (the limit; docs/limits.md)", MAX_ISSUES);
   if (!cap_row && grow(x->d, &x->cap))
     return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   return read_row(p, x->d, x->c, cap_row);
