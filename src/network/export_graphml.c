@@ -25,7 +25,8 @@ static void data(concert_i_svg *w, const char *key, const char *text) {
   concert_i_svg_raw(w, "</data>\n");
 }
 
-concert_status concert_network_to_graphml(const concert_outcome *o, char **out, concert_diag *diag) {
+concert_status concert_network_to_graphml(const concert_outcome *o, char **out,
+                                          concert_diag *diag) {
   if (out) *out = NULL;
   if (!o || !out)
     return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_network_to_graphml: NULL argument");
@@ -34,8 +35,9 @@ concert_status concert_network_to_graphml(const concert_outcome *o, char **out, 
   const concert_network *net = concert_outcome_network(o);
   size_t hub = net ? concert_network_hub(net) : CONCERT_NETWORK_NO_HUB;
   concert_i_svg w = {0};
-  concert_i_svg_raw(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+  concert_i_svg_raw(&w,
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
   concert_i_svg_raw(&w, KEYS);
   concert_i_svg_raw(&w, "  <graph id=\"");
   concert_i_svg_esc(&w, concert_scenario_forum_id(s, f), 0);
@@ -43,13 +45,15 @@ concert_status concert_network_to_graphml(const concert_outcome *o, char **out, 
   for (size_t i = 0; i < n; i++) {
     size_t a = concert_scenario_forum_member(s, f, i);
     bool spoke = false;
-    for (size_t k = 0; net && hub != CONCERT_NETWORK_NO_HUB && k < concert_network_spoke_count(net); k++)
+    for (size_t k = 0; net && hub != CONCERT_NETWORK_NO_HUB && k < concert_network_spoke_count(net);
+         k++)
       spoke = spoke || concert_network_spoke(net, k) == i;
     concert_i_svg_raw(&w, "    <node id=\"");
     concert_i_svg_esc(&w, concert_scenario_actor_id(s, a), 0);
     concert_i_svg_raw(&w, "\">\n");
     data(&w, "name", concert_scenario_actor_name(s, a));
-    concert_i_svg_printf(&w, "      <data key=\"degree\">%zu</data>\n", net ? concert_network_degree(net, i) : 0);
+    concert_i_svg_printf(&w, "      <data key=\"degree\">%zu</data>\n",
+                         net ? concert_network_degree(net, i) : 0);
     if (i == hub) concert_i_svg_raw(&w, "      <data key=\"hub\">true</data>\n");
     if (spoke) concert_i_svg_raw(&w, "      <data key=\"spoke\">true</data>\n");
     concert_i_svg_raw(&w, "    </node>\n");

@@ -248,7 +248,8 @@ START_TEST(deal_edge_list_matches_exports) {
   for (size_t i = 0; i < n; i++) {
     const concert_deal *dl = concert_outcome_deal(o, i);
     const char *a = concert_scenario_actor_id(s, dl->actor_a), *b = concert_scenario_actor_id(s, dl->actor_b);
-    const char *ia = concert_scenario_issue_id(s, dl->issue_a), *ib = concert_scenario_issue_id(s, dl->issue_b);
+    const char *ia = concert_scenario_issue_id(s, dl->issue_a);
+    const char *ib = concert_scenario_issue_id(s, dl->issue_b);
     json_t *x = json_array_get(deals, i);
     ck_assert_str_eq(json_string_value(json_object_get(x, "a")), a);
     ck_assert_str_eq(json_string_value(json_object_get(x, "b")), b);
@@ -263,7 +264,8 @@ START_TEST(deal_edge_list_matches_exports) {
              "      <data key=\"gain_b\">%.6f</data>\n",
              i, a, b, ia, ib, dl->gain_a, dl->gain_b);
     ck_assert_msg(strstr(gml, want), "GraphML lacks %s", want);
-    snprintf(want, sizeof want, "\"%s\" -- \"%s\" [issue_a=\"%s\", issue_b=\"%s\", gain_a=%.6f, gain_b=%.6f, round=0];\n",
+    snprintf(want, sizeof want,
+             "\"%s\" -- \"%s\" [issue_a=\"%s\", issue_b=\"%s\", gain_a=%.6f, gain_b=%.6f, round=0];\n",
              a, b, ia, ib, dl->gain_a, dl->gain_b);
     ck_assert_msg(strstr(dot, want), "DOT lacks %s", want);
   }
