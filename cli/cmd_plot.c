@@ -5,6 +5,7 @@
 #include "report_inputs.h"
 
 #define USAGE "plot issue|trajectory|network|rift|compare|sweep FILE [--forum ID] [--issue ID] [--runs N] [-o FILE] ...\n" \
+              "       concert plot network FILE --format svg|graphml|dot [-o FILE] ...\n" \
               "       concert plot history [--forum G7|G20] [--data DIR] [-o FILE]"
 
 /* The chart of `kind` from the played inputs into *svg; 0, or 1 (message printed). */
@@ -33,7 +34,9 @@ static int draw(report_inputs *in, const char *kind, char **svg, concert_diag *d
       st = concert_plot_trajectory(in->s, in->f, in->solution, i, svg, d);
     }
   } else if (strcmp(kind, "network") == 0) {
-    st = concert_plot_network(in->o, svg, d);
+    if (in->format && strcmp(in->format, "graphml") == 0) st = concert_network_to_graphml(in->o, svg, d);
+    else if (in->format && strcmp(in->format, "dot") == 0) st = concert_network_to_dot(in->o, svg, d);
+    else st = concert_plot_network(in->o, svg, d);
   } else if (strcmp(kind, "rift") == 0) {
     st = concert_plot_rift(in->o, svg, d);
   } else if (strcmp(kind, "compare") == 0) {
@@ -60,6 +63,11 @@ int concert_cli_plot(int argc, char **argv) {
       strcmp(kind, "rift") && strcmp(kind, "compare") &&
       strcmp(kind, "sweep")) {
     fprintf(stderr, "concert plot: unknown chart '%s' (issue, trajectory, network, rift, compare, sweep, history)\n", kind);
+    rc = 2;
+    goto out;
+  }
+  if (in.format && strcmp(in.format, "svg") && strcmp(kind, "network")) {
+    fprintf(stderr, "concert plot: --format %s is for the network only (other charts are SVG)\n", in.format);
     rc = 2;
     goto out;
   }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_RUNS = 1000, OPT_SEED, OPT_THREADS, OPT_ISSUE, OPT_DATA };
+enum { OPT_RUNS = 1000, OPT_SEED, OPT_THREADS, OPT_ISSUE, OPT_DATA, OPT_FORMAT };
 
 static int take_count(const char *cmd, int opt, const char *arg, report_inputs *in) {
   char *end;
@@ -37,6 +37,7 @@ int report_inputs_parse(int argc, char **argv, const char *cmd, const char *usag
                                         {"threads", required_argument, NULL, OPT_THREADS},
                                         {"issue", required_argument, NULL, OPT_ISSUE},
                                         {"data", required_argument, NULL, OPT_DATA},
+                                        {"format", required_argument, NULL, OPT_FORMAT},
                                         {"model", required_argument, NULL, 'm'},
                                         {"param", required_argument, NULL, 'p'},
                                         {"set", required_argument, NULL, 's'},
@@ -52,6 +53,14 @@ int report_inputs_parse(int argc, char **argv, const char *cmd, const char *usag
       case 'o': in->output = optarg; continue;
       case OPT_ISSUE: in->issue = optarg; continue;
       case OPT_DATA: in->data = optarg; continue;
+      case OPT_FORMAT:
+        if (strcmp(cmd, "plot")) break; /* `report` writes HTML only: a usage error below */
+        if (strcmp(optarg, "svg") && strcmp(optarg, "graphml") && strcmp(optarg, "dot")) {
+          fprintf(stderr, "concert %s: --format must be svg, graphml or dot, not '%s'\n", cmd, optarg);
+          return 1;
+        }
+        in->format = optarg;
+        continue;
       case 'n': opt = OPT_RUNS; /* fall through */
       case OPT_RUNS:
       case OPT_SEED:

@@ -12,6 +12,7 @@ typedef struct report_inputs {
   const char *issue;    /* --issue ID (plot issue) */
   const char *output;   /* -o FILE (NULL: stdout) */
   const char *data;     /* --data DIR (plot history) */
+  const char *format;   /* --format svg|graphml|dot (plot network; NULL: svg) */
   size_t runs;          /* --runs N (0: no sweep) */
   uint64_t seed;        /* --seed S */
   unsigned threads;     /* --threads T */

@@ -38,6 +38,7 @@ check kananaskis.html report "$k"
 check g5.html report "$g5" --forum G5 --runs 20
 check g5-eum.html report "$g5" --forum G5 --model eum
 check trajectory.svg plot trajectory "$g5" --forum G5 --model eum --issue ai
+check network.graphml plot network "$g5" --forum G7 --model exchange --format graphml
 check network.svg plot network "$g5" --forum G7 --model exchange
 check g7-exchange.html report "$g5" --forum G7 --model exchange
 [ "$status" -eq 0 ] && echo "report-wellformed: $n files well-formed"

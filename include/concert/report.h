@@ -57,6 +57,18 @@ CONCERT_API concert_status concert_plot_trajectory(const concert_scenario *s, si
  * deals the chart says so. O(members + edges x deals). */
 CONCERT_API concert_status concert_plot_network(const concert_outcome *o, char **svg,
                                                 concert_diag *diag);
+/** The deal network of outcome o as GraphML (one document, keys declared): a node per
+ * forum member (id = actor id; data name, degree, hub, spoke), an undirected edge per
+ * bilateral deal (id "dN"; data issue_a and issue_b, the issues each side gave on, gain_a,
+ * gain_b with six decimals, round). Text XML-escaped, bytes stable. *out is a new string the
+ * caller frees. O(members x spokes + deals). */
+CONCERT_API concert_status concert_network_to_graphml(const concert_outcome *o, char **out,
+                                                      concert_diag *diag);
+/** The same network as Graphviz DOT: `graph "FORUM" { ... }`, every id quoted (backslash,
+ * double quote escaped); node attributes label, degree, hub, spoke (the hub also
+ * shape=box); an edge per deal with issue_a, issue_b, gain_a, gain_b, round. */
+CONCERT_API concert_status concert_network_to_dot(const concert_outcome *o, char **out,
+                                                  concert_diag *diag);
 /** The recorded summits of one forum (G7 or G20) as a year-by-component heatmap of their
  * rift index (concert_rift_from_record): a cell per summit and component, shaded by the
  * value, "?" where unknown. O(summits). */

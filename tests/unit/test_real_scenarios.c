@@ -12,6 +12,8 @@
  * docs/scenarios.md gives the causes. */
 #include <check.h>
 #include <concert.h>
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check_main.h"
@@ -218,6 +220,71 @@ START_TEST(kananaskis_deals_hub) {
 }
 END_TEST
 
+/* The deals of Kananaskis under the exchange model, one edge each, in the same order and
+ * with the same ends, issues and gains in the outcome JSON's `deals` list, the GraphML
+ * and the DOT export; the hub marked in both exports. */
+START_TEST(deal_edge_list_matches_exports) {
+  concert_scenario *s = load(CONCERT_SRCDIR "/scenarios/g7-kananaskis-2025.yaml");
+  concert_outcome *o = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_summit_run(s, 0, concert_model_find("exchange"), NULL, NULL, &o, &d), CONCERT_OK);
+  size_t n = concert_outcome_deal_count(o);
+  ck_assert_uint_gt(n, 0);
+  char *js = NULL, *gml = NULL, *dot = NULL;
+  ck_assert_int_eq(concert_outcome_to_json(o, &js, &d), CONCERT_OK);
+  ck_assert_int_eq(concert_network_to_graphml(o, &gml, &d), CONCERT_OK);
+  ck_assert_int_eq(concert_network_to_dot(o, &dot, &d), CONCERT_OK);
+  json_error_t err;
+  json_t *root = json_loads(js, 0, &err);
+  ck_assert_ptr_nonnull(root);
+  json_t *deals = json_object_get(root, "deals");
+  ck_assert_uint_eq(json_array_size(deals), n);
+  size_t edges = 0, lines = 0;
+  for (const char *p = gml; (p = strstr(p, "<edge ")); p++) edges++;
+  for (const char *p = dot; (p = strstr(p, " -- ")); p++) lines++;
+  ck_assert_uint_eq(edges, n);
+  ck_assert_uint_eq(lines, n);
+  for (size_t i = 0; i < n; i++) {
+    const concert_deal *dl = concert_outcome_deal(o, i);
+    const char *a = concert_scenario_actor_id(s, dl->actor_a), *b = concert_scenario_actor_id(s, dl->actor_b);
+    const char *ia = concert_scenario_issue_id(s, dl->issue_a);
+    const char *ib = concert_scenario_issue_id(s, dl->issue_b);
+    json_t *x = json_array_get(deals, i);
+    ck_assert_str_eq(json_string_value(json_object_get(x, "a")), a);
+    ck_assert_str_eq(json_string_value(json_object_get(x, "b")), b);
+    ck_assert_str_eq(json_string_value(json_object_get(x, "a_gives_on")), ia);
+    ck_assert_str_eq(json_string_value(json_object_get(x, "b_gives_on")), ib);
+    ck_assert_double_eq_tol(json_number_value(json_object_get(x, "gain_a")), dl->gain_a, 1e-9);
+    ck_assert_double_eq_tol(json_number_value(json_object_get(x, "gain_b")), dl->gain_b, 1e-9);
+    char want[512];
+    snprintf(want, sizeof want,
+             "<edge id=\"d%zu\" source=\"%s\" target=\"%s\">\n      <data key=\"issue_a\">%s</data>\n"
+             "      <data key=\"issue_b\">%s</data>\n      <data key=\"gain_a\">%.6f</data>\n"
+             "      <data key=\"gain_b\">%.6f</data>\n",
+             i, a, b, ia, ib, dl->gain_a, dl->gain_b);
+    ck_assert_msg(strstr(gml, want), "GraphML lacks %s", want);
+    snprintf(want, sizeof want,
+             "\"%s\" -- \"%s\" [issue_a=\"%s\", issue_b=\"%s\", gain_a=%.6f, gain_b=%.6f, round=0];\n",
+             a, b, ia, ib, dl->gain_a, dl->gain_b);
+    ck_assert_msg(strstr(dot, want), "DOT lacks %s", want);
+  }
+  /* the hub is USA (kananaskis_deals_hub) */
+  ck_assert_ptr_nonnull(strstr(gml, "<node id=\"USA\">\n      <data key=\"name\">United States</data>\n"));
+  ck_assert_ptr_nonnull(strstr(dot, "\"USA\" [label=\"United States\", degree="));
+  ck_assert_ptr_nonnull(strstr(dot, "hub=true, spoke=false, shape=box"));
+  size_t hubs = 0;
+  for (const char *p = gml; (p = strstr(p, "<data key=\"hub\">true")); p++) hubs++;
+  ck_assert_uint_eq(hubs, 1);
+  json_decref(root);
+  free(js);
+  free(gml);
+  free(dot);
+  concert_outcome_free(o);
+  concert_scenario_free(s);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("real scenarios");
   TCase *t = tcase_create("record");
@@ -225,6 +292,7 @@ int main(void) {
   tcase_add_test(t, kananaskis_as_coded);
   tcase_add_test(t, g5_forums_play);
   tcase_add_test(t, kananaskis_deals_hub);
+  tcase_add_test(t, deal_edge_list_matches_exports);
   suite_add_tcase(s, t);
   return concert_test_run(s);
 }

@@ -1,0 +1,1 @@
+plot rift scenarios/g7-kananaskis-2025.yaml --format dot

@@ -1,0 +1,1 @@
+plot network scenarios/g5-2026.yaml --forum G7 --model exchange --format dot
