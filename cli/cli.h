@@ -33,4 +33,9 @@ int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d
  * may have been overwritten. */
 int concert_cli_parse_years(const char *s, int *from, int *to);
 
+/* An unsigned integer option value in [lo, hi] into *out: 0, or -1 after the message
+ * "concert CMD: OPT must be an integer in [lo, hi], not 'ARG'". */
+int concert_cli_count(const char *cmd, const char *opt, const char *arg, unsigned long long lo,
+                      unsigned long long hi, unsigned long long *out);
+
 #endif

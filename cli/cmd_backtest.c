@@ -14,21 +14,6 @@ static const char usage[] =
     "backtest [DIR] [--runs N] [--seed S] [--threads T] [--fit KEY=V1,V2,...]... "
     "[--fit-target fate|all] [--format text|json|csv]";
 
-/* An unsigned integer in [lo, hi] from arg, or -1 with a message naming option opt. */
-static int parse_count(const char *opt, const char *arg, unsigned long long lo,
-                       unsigned long long hi, unsigned long long *out) {
-  errno = 0;
-  char *end;
-  unsigned long long v = strtoull(arg, &end, 10);
-  if (errno || end == arg || *end || arg[0] == '-' || v < lo || v > hi) {
-    fprintf(stderr, "concert backtest: %s must be an integer in [%llu, %llu], not '%s'\n", opt, lo,
-            hi, arg);
-    return -1;
-  }
-  *out = v;
-  return 0;
-}
-
 int concert_cli_backtest(int argc, char **argv) {
   const char *format = "text", *fit_target = NULL;
   concert_backtest_grid *grid = NULL;
@@ -49,11 +34,11 @@ int concert_cli_backtest(int argc, char **argv) {
   optind = 1;
   while ((opt = getopt_long(argc, argv, "n:", longs, NULL)) != -1) {
     if (opt == 'n') {
-      if (parse_count("--runs", optarg, 1, 100000000, &runs)) goto done;
+      if (concert_cli_count("backtest", "--runs", optarg, 1, 100000000, &runs)) goto done;
     } else if (opt == 'S') {
-      if (parse_count("--seed", optarg, 0, UINT64_MAX, &seed)) goto done;
+      if (concert_cli_count("backtest", "--seed", optarg, 0, UINT64_MAX, &seed)) goto done;
     } else if (opt == 'T') {
-      if (parse_count("--threads", optarg, 1, 256, &threads)) goto done;
+      if (concert_cli_count("backtest", "--threads", optarg, 1, 256, &threads)) goto done;
     } else if (opt == 'F') {
       if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
         fprintf(stderr, "concert backtest: --format must be text, json or csv, not '%s'\n", optarg);

@@ -42,21 +42,6 @@ static int progress(size_t done, size_t total, void *user) {
   return 0;
 }
 
-/* An unsigned integer in [lo, hi] from arg, or -1 with a message naming option opt. */
-static int parse_count(const char *opt, const char *arg, unsigned long long lo,
-                       unsigned long long hi, unsigned long long *out) {
-  errno = 0;
-  char *end;
-  unsigned long long v = strtoull(arg, &end, 10);
-  if (errno || end == arg || *end || arg[0] == '-' || v < lo || v > hi) {
-    fprintf(stderr, "concert sweep: %s must be an integer in [%llu, %llu], not '%s'\n", opt, lo,
-            hi, arg);
-    return -1;
-  }
-  *out = v;
-  return 0;
-}
-
 int concert_cli_sweep(int argc, char **argv) {
   run_options ro = {.format = "text", .reversion = NAN};
   const char *forum = NULL, *file = NULL, *csv = NULL, *db = NULL, *format = "text";
@@ -83,12 +68,12 @@ int concert_cli_sweep(int argc, char **argv) {
   while ((opt = getopt_long(argc, argv, "f:n:m:p:s:F:r:", longs, NULL)) != -1) {
     if (opt == 'f') forum = optarg;
     else if (opt == 'n') {
-      if (parse_count("-n", optarg, 1, 100000000, &runs)) goto out;
+      if (concert_cli_count("sweep", "-n", optarg, 1, 100000000, &runs)) goto out;
       have_runs = true;
     } else if (opt == 'S') {
-      if (parse_count("--seed", optarg, 0, UINT64_MAX, &seed)) goto out;
+      if (concert_cli_count("sweep", "--seed", optarg, 0, UINT64_MAX, &seed)) goto out;
     } else if (opt == 'T') {
-      if (parse_count("--threads", optarg, 1, 256, &threads)) goto out;
+      if (concert_cli_count("sweep", "--threads", optarg, 1, 256, &threads)) goto out;
     } else if (opt == 'C') csv = optarg;
     else if (opt == 'D') db = optarg;
     else if (opt == 'R') resume = true;

@@ -1,7 +1,6 @@
 /* common.c: helpers shared by the subcommands. */
 #include <errno.h>
 #include <stdlib.h>
-
 #include <string.h>
 
 #include "cli.h"
@@ -49,4 +48,18 @@ int concert_cli_format(const char *cmd, const char *arg) {
   if (strcmp(arg, "text") == 0) return 0;
   fprintf(stderr, "concert %s: --format must be text or json, not '%s'\n", cmd, arg);
   return -1;
+}
+
+int concert_cli_count(const char *cmd, const char *opt, const char *arg, unsigned long long lo,
+                      unsigned long long hi, unsigned long long *out) {
+  errno = 0;
+  char *end;
+  unsigned long long v = strtoull(arg, &end, 10);
+  if (errno || end == arg || *end || arg[0] == '-' || v < lo || v > hi) {
+    fprintf(stderr, "concert %s: %s must be an integer in [%llu, %llu], not '%s'\n", cmd, opt, lo,
+            hi, arg);
+    return -1;
+  }
+  *out = v;
+  return 0;
 }

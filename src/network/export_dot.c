@@ -41,17 +41,16 @@ concert_status concert_network_to_dot(const concert_outcome *o, char **out, conc
   concert_i_svg_raw(&w, " {\n");
   for (size_t i = 0; i < n; i++) {
     size_t a = concert_scenario_forum_member(s, f, i);
-    bool spoke = false;
-    for (size_t k = 0; net && hub != CONCERT_NETWORK_NO_HUB && k < concert_network_spoke_count(net);
-         k++)
-      spoke = spoke || concert_network_spoke(net, k) == i;
+    concert_network_actor st = {0};
+    if (net) concert_network_actor_stats(net, i, &st);
+    bool spoke = st.is_spoke;
     concert_i_svg_raw(&w, "  ");
     quoted(&w, concert_scenario_actor_id(s, a));
     concert_i_svg_raw(&w, " [label=");
     quoted(&w, concert_scenario_actor_name(s, a));
-    concert_i_svg_printf(&w, ", degree=%zu, hub=%s, spoke=%s%s];\n",
-                         net ? concert_network_degree(net, i) : 0, i == hub ? "true" : "false",
-                         spoke ? "true" : "false", i == hub ? ", shape=box, penwidth=3" : "");
+    concert_i_svg_printf(&w, ", degree=%zu, hub=%s, spoke=%s%s];\n", st.degree,
+                         i == hub ? "true" : "false", spoke ? "true" : "false",
+                         i == hub ? ", shape=box, penwidth=3" : "");
   }
   for (size_t d = 0; d < concert_outcome_deal_count(o); d++) {
     const concert_deal *dl = concert_outcome_deal(o, d);

@@ -44,16 +44,14 @@ concert_status concert_network_to_graphml(const concert_outcome *o, char **out,
   concert_i_svg_raw(&w, "\" edgedefault=\"undirected\">\n");
   for (size_t i = 0; i < n; i++) {
     size_t a = concert_scenario_forum_member(s, f, i);
-    bool spoke = false;
-    for (size_t k = 0; net && hub != CONCERT_NETWORK_NO_HUB && k < concert_network_spoke_count(net);
-         k++)
-      spoke = spoke || concert_network_spoke(net, k) == i;
+    concert_network_actor st = {0};
+    if (net) concert_network_actor_stats(net, i, &st);
+    bool spoke = st.is_spoke;
     concert_i_svg_raw(&w, "    <node id=\"");
     concert_i_svg_esc(&w, concert_scenario_actor_id(s, a), 0);
     concert_i_svg_raw(&w, "\">\n");
     data(&w, "name", concert_scenario_actor_name(s, a));
-    concert_i_svg_printf(&w, "      <data key=\"degree\">%zu</data>\n",
-                         net ? concert_network_degree(net, i) : 0);
+    concert_i_svg_printf(&w, "      <data key=\"degree\">%zu</data>\n", st.degree);
     if (i == hub) concert_i_svg_raw(&w, "      <data key=\"hub\">true</data>\n");
     if (spoke) concert_i_svg_raw(&w, "      <data key=\"spoke\">true</data>\n");
     concert_i_svg_raw(&w, "    </node>\n");

@@ -72,10 +72,11 @@ concert_status concert_plot_network(const concert_outcome *o, char **svg, concer
     size_t a = concert_scenario_forum_member(s, f, i);
     double x, y;
     at(i, n, &x, &y);
-    bool is_hub = i == hub, spoke = false;
-    for (size_t k = 0; net && hub != CONCERT_NETWORK_NO_HUB && k < concert_network_spoke_count(net); k++)
-      spoke = spoke || concert_network_spoke(net, k) == i;
-    size_t deg = net ? concert_network_degree(net, i) : 0;
+    bool is_hub = i == hub;
+    concert_network_actor st = {0};
+    if (net) concert_network_actor_stats(net, i, &st);
+    bool spoke = st.is_spoke;
+    size_t deg = st.degree;
     char t[300];
     snprintf(t, sizeof t, "%s (%s): %zu deal partner%s%s", concert_scenario_actor_id(s, a),
              concert_scenario_actor_name(s, a), deg, deg == 1 ? "" : "s",
