@@ -2,7 +2,6 @@
  * outcomes and scores concert beside naive forecasters (docs/backtest.md). DIR defaults to
  * record/ under the data root ($CONCERT_DATADIR, else the shipped data/). --fit builds a
  * leave-one-summit-out grid fit (concert_backtest_grid) of protocol parameters. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdlib.h>
