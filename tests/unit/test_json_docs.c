@@ -249,6 +249,39 @@ START_TEST(power_document) {
 }
 END_TEST
 
+/* The solution document: the schema and the compromise outcome (0*0.5 + 90*2) / 2.5 = 72;
+ * an actor id that is not valid UTF-8 is refused, not written without its key. */
+START_TEST(solution_document) {
+  double x[] = {0, 90}, sal[] = {0.5, 1}, c[] = {1, 2}, rev = 50;
+  const char *good[] = {"us", "eu"}, *bad[] = {"us", "e\xffu"}, *issues[] = {"trade"};
+  concert_problem pb = {.n_actors = 2,
+                        .n_issues = 1,
+                        .position = x,
+                        .salience = sal,
+                        .capability = c,
+                        .reversion = &rev};
+  concert_solution *sol = NULL;
+  concert_diag d;
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_model_solve(concert_model_find("compromise"), NULL, &pb, &sol, &d),
+                   CONCERT_OK);
+  char *text = NULL;
+  ck_assert_int_eq(concert_solution_to_json(sol, good, issues, &text, &d), CONCERT_OK);
+  json_t *j = parse(text);
+  ck_assert_str_eq(json_string_value(json_object_get(j, "schema")), "concert-solution/1");
+  ck_assert_double_eq_tol(real_at(json_object_get(j, "outcome"), "trade"), 72.0, 1e-12);
+  json_t *r0 = json_array_get(json_object_get(j, "rounds"), 0);
+  ck_assert_double_eq_tol(real_at(json_object_get(json_object_get(r0, "positions"), "eu"), "trade"),
+                          90.0, 1e-12);
+  json_decref(j);
+  concert_diag_clear(&d);
+  ck_assert_int_eq(concert_solution_to_json(sol, bad, issues, &text, &d), CONCERT_ERR_INVALID);
+  ck_assert_ptr_null(text);
+  ck_assert_str_eq(d.message, "cannot write the solution as JSON");
+  concert_solution_free(sol);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("json_docs");
   TCase *t = tcase_create("core");
@@ -257,6 +290,7 @@ int main(void) {
   tcase_add_test(t, history_not_utf8);
   tcase_add_test(t, cohesion_document);
   tcase_add_test(t, power_document);
+  tcase_add_test(t, solution_document);
   suite_add_tcase(s, t);
   return concert_test_run(s);
 }
