@@ -13,7 +13,8 @@ int concert_cli_report_html(int argc, char **argv) {
   if (rc) goto out;
   rc = 1;
   if (report_inputs_play(&in, "report", pos[0], true)) goto out;
-  concert_report_extras x = {(const concert_outcome *const *)in.all, in.n_all, in.sweep, in.solution};
+  concert_report_extras x = {(const concert_outcome *const *)in.all, in.n_all, in.sweep, in.solution,
+                           in.sensitivity};
   concert_diag d;
   concert_diag_clear(&d);
   char *html = NULL;

@@ -116,6 +116,11 @@ int report_inputs_play(report_inputs *in, const char *cmd, const char *file, boo
     concert_status st = concert_sweep_run(in->s, &so, &in->sweep, &d);
     if (st) return concert_cli_report(cmd, st, &d);
   }
+  if (in->runs > 0 || in->tipping) {
+    concert_status st = concert_sensitivity_run(in->s, in->f, model, in->ro.mparams,
+                                                in->ro.protocol, &in->sensitivity, &d);
+    if (st) return concert_cli_report(cmd, st, &d);
+  }
   return 0;
 }
 
@@ -139,6 +144,7 @@ void report_inputs_free(report_inputs *in) {
   for (size_t i = 0; in->all && i < in->n_all; i++) concert_outcome_free(in->all[i]);
   free(in->all);
   concert_sweep_free(in->sweep);
+  concert_sensitivity_free(in->sensitivity);
   concert_solution_free(in->solution);
   concert_scenario_free(in->s);
   run_options_free(&in->ro);
