@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "power_game.h"
 #include "run_options.h"
 
 typedef struct report_inputs {
@@ -13,6 +14,11 @@ typedef struct report_inputs {
   const char *output;   /* -o FILE (NULL: stdout) */
   const char *data;     /* --data DIR (plot history) */
   const char *format;   /* --format svg|graphml|dot (plot network; NULL: svg) */
+  const char *members;  /* --members: ISO3 codes or groups (plot cohesion), a member quota
+                           (plot power with --weights) */
+  int year_from, year_to; /* --years FROM-TO (plot cohesion; default 1946-2019) */
+  bool by_year;         /* --by-year (plot cohesion) */
+  power_game_opts game; /* the game options of `concert power` (plot power) */
   size_t runs;          /* --runs N (0: no sweep) */
   uint64_t seed;        /* --seed S */
   unsigned threads;     /* --threads T */

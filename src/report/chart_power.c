@@ -59,9 +59,9 @@ concert_status concert_plot_power(const concert_game *g, char **svg, concert_dia
     if (end < step) end = step;
     const char *t = concert_game_title(g);
     char title[300];
-    snprintf(title, sizeof title, "%s: voting power against weight (%zu players)", *t ? t : "game", n);
+    snprintf(title, sizeof title, "Voting power against weight, %zu players: %s", n, *t ? t : "a game");
     concert_i_svg_begin(&w, WIDTH, PY0 + 56, title);
-    concert_i_svg_text(&w, 10, 22, "start", 15, true, title, 90);
+    concert_i_svg_text(&w, 10, 22, "start", 14, true, title, 84);
     concert_i_svg_text(&w, 10, 40, "start", 11, false,
                        weighted ? "x: share of the total weight; y: power index; on the dashed line "
                                   "power equals weight (above it: more power than weight)"

@@ -52,17 +52,17 @@ concert_status concert_plot_tipping(const concert_sensitivity *x, char **svg, co
   concert_i_svg_begin(&w, WIDTH, bottom + 44, title);
   concert_i_svg_text(&w, 10, 22, "start", 15, true, title, 0);
   concert_i_svg_text(&w, 10, 40, "start", 11, false,
-                     "bar: the smallest move of one judgment, as a share of its range, that flips "
+                     "bar: the smallest move of one judgment, as a % of its range, that flips "
                      "the headline (short: fragile); label: that judgment", 0);
   for (int t = 0; t <= 4; t++) {
     char lab[8];
-    snprintf(lab, sizeof lab, "%.2f", t / 4.0);
+    snprintf(lab, sizeof lab, "%d%%", 25 * t);
     concert_i_svg_line(&w, BX + BW * t / 4.0, top, BX + BW * t / 4.0, bottom, "#D9D9D9", 1, NULL, NULL);
     concert_i_svg_text(&w, BX + BW * t / 4.0, bottom + 14, "middle", 10, false, lab, 0);
   }
   concert_i_svg_line(&w, BX, bottom, BX + BW, bottom, CONCERT_I_OI_BLACK, 1, NULL, NULL);
   concert_i_svg_text(&w, BX + BW / 2, bottom + 30, "middle", 11, false,
-                     "change that flips it, share of the judgment's range", 0);
+                     "move that flips it, % of the judgment's range", 0);
   for (size_t i = 0; i < nh; i++) {
     const concert_headline *h = concert_sensitivity_headline(x, i);
     double y = top + 3 + ROW * (double)i;
@@ -90,7 +90,7 @@ concert_status concert_plot_tipping(const concert_sensitivity *x, char **svg, co
     concert_i_svg_rect(&w, BX, y + 3, BW * p->change < 1 ? 1 : BW * p->change, 14,
                        fragile ? CONCERT_I_OI_VERMILLION : CONCERT_I_OI_SKY, 1, NULL);
     char lab[360];
-    snprintf(lab, sizeof lab, "%.2f %s", p->change, what);
+    snprintf(lab, sizeof lab, "%.1f%% %s", 100 * p->change, what);
     concert_i_svg_text(&w, BX + BW * p->change + 5, y + 14, "start", 10, fragile, lab, 48);
     concert_i_svg_group_end(&w);
   }
@@ -98,9 +98,9 @@ concert_status concert_plot_tipping(const concert_sensitivity *x, char **svg, co
   return concert_i_svg_finish(&w, svg, diag);
 }
 
-/* One cell: <td>text</td>, escaped. */
-static void cell(concert_i_svg *w, const char *text) {
-  concert_i_svg_raw(w, "<td>");
+/* One cell: <td>text</td>, escaped; a number is kept on one line, right-aligned. */
+static void cell(concert_i_svg *w, const char *text, bool number) {
+  concert_i_svg_raw(w, number ? "<td class=\"n\">" : "<td>");
   concert_i_svg_esc(w, text, 0);
   concert_i_svg_raw(w, "</td>");
 }
@@ -139,16 +139,16 @@ concert_status concert_tipping_table_html(const concert_sensitivity *x, size_t t
       int dg = digits(p);
       if (k) concert_i_svg_raw(&w, "<tr>");
       judgment(buf, sizeof buf, s, p);
-      cell(&w, buf);
+      cell(&w, buf, false);
       snprintf(buf, sizeof buf, "%.*f", dg, p->value);
-      cell(&w, buf);
+      cell(&w, buf, true);
       snprintf(buf, sizeof buf, "%.*f-%.*f", dg, p->lo, dg, p->hi);
-      cell(&w, buf);
+      cell(&w, buf, true);
       snprintf(buf, sizeof buf, "%.*f", dg, p->at);
-      cell(&w, buf);
+      cell(&w, buf, true);
       snprintf(buf, sizeof buf, "%.1f%%", 100 * p->change);
-      cell(&w, buf);
-      cell(&w, concert_headline_result_words(h->kind, p->result));
+      cell(&w, buf, true);
+      cell(&w, concert_headline_result_words(h->kind, p->result), false);
       concert_i_svg_raw(&w, "</tr>\n");
     }
   }

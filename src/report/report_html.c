@@ -83,7 +83,7 @@ static const char *const STYLE =
     "ol{font-size:12px}li{margin-bottom:4px}.backs{color:#444}"
     "table{border-collapse:collapse;font-size:12px;margin:8px 0}"
     "th,td{border:1px solid #BBB;padding:2px 6px;text-align:left;vertical-align:top}"
-    "thead th{background:#EEE}";
+    "thead th{background:#EEE}.n{white-space:nowrap;text-align:right}";
 
 /* Appends one chart (or, on failure, nothing and the status). */
 static concert_status figure(concert_i_svg *w, concert_status st, char **chart) {
