@@ -1,7 +1,8 @@
 #!/bin/sh
 # report-wellformed.sh: every chart kind and the HTML report (the Kananaskis and G5
 # scenarios, UNGA cohesion, voting games, the mini backtest record) parse as well-formed XML
-# with xmllint, hold no script, no external address and no "nan". Usage: sh tests/report-wellformed.sh CONCERT_BIN SRCDIR.
+# with xmllint, hold no script, no external address and no "nan".
+# Usage: sh tests/report-wellformed.sh CONCERT_BIN SRCDIR.
 # Exit 0 when all do, 1 if not, 77 (skip, said) without xmllint (Debian libxml2-utils).
 set -u
 bin=$1
