@@ -12,7 +12,7 @@
 
 enum { WIDTH = 800 };
 #define LX 200.0 /* x of the scale's low end */
-#define LW 520.0 /* px from the low end to the high end */
+#define LW 510.0 /* px from the low end to the high end */
 #define ROW 22.0 /* px per quantity */
 
 /* x of v on a scale from 0 to hi, clipped to it. */
@@ -36,7 +36,7 @@ static void axis(concert_i_svg *w, double top, double bottom, double hi, const c
 
 /* One quantity's box (25-75%), whiskers (5-95%), median tick and mean dot at row y. */
 static void box(concert_i_svg *w, double y, const char *label, concert_spread sp, double hi,
-                const char *fill, const char *what) {
+                const char *fill, const char *what, const char *none) {
   int dg = hi > 1 ? 2 : 3;
   char t[600], v[5][24], mean[24];
   for (int k = 0; k < 5; k++) snprintf(v[k], sizeof v[k], "%.*f", dg, sp.q[k]);
@@ -45,7 +45,7 @@ static void box(concert_i_svg *w, double y, const char *label, concert_spread sp
   if (sp.n == 0 || !isfinite(sp.q[0]) || !isfinite(sp.q[4])) {
     snprintf(t, sizeof t, "%s: %s in no run", label, what);
     concert_i_svg_group(w, t);
-    concert_i_svg_text(w, LX + 4, y + 14, "start", 10, false, "no run has it", 0);
+    concert_i_svg_text(w, LX + 4, y + 14, "start", 10, false, none, 0);
     concert_i_svg_group_end(w);
     return;
   }
@@ -63,7 +63,7 @@ static void box(concert_i_svg *w, double y, const char *label, concert_spread sp
     concert_i_svg_circle(w, xs(sp.mean, hi), y + 10, 3, "#FFFFFF", 1, CONCERT_I_OI_BLACK, NULL);
   char n[32];
   snprintf(n, sizeof n, "n=%zu", sp.n);
-  concert_i_svg_text(w, LX + LW + 8, y + 14, "start", 10, false, n, 0);
+  concert_i_svg_text(w, LX + LW + 12, y + 14, "start", 10, false, n, 0);
   concert_i_svg_group_end(w);
 }
 
@@ -92,15 +92,16 @@ concert_status concert_plot_distribution(const concert_sweep *sw, char **svg,
   axis(&w, top1, bottom1, 100, "position on the issue's 0-100 line");
   for (size_t i = 0; i < ni; i++)
     box(&w, top1 + 3 + ROW * (double)i, concert_scenario_issue_id(s, concert_sweep_issue(sw, i)),
-        concert_sweep_text(sw, i), 100, CONCERT_I_OI_BLUE, "statement text");
+        concert_sweep_text(sw, i), 100, CONCERT_I_OI_BLUE, "statement text", "no statement in any run");
   concert_i_svg_text(&w, 10, top2 - 10, "start", 11, true,
                      "share of the agenda with a joint statement, and the rift components (0-1)", 0);
   axis(&w, top2, bottom2, 1, "share or component value");
   box(&w, top2 + 3, "agenda agreed", concert_sweep_agreed(sw), 1, CONCERT_I_OI_VERMILLION,
-      "share agreed");
+      "share agreed", "no run");
   for (int c = 0; c < CONCERT_RIFT_N; c++)
     box(&w, top2 + 3 + ROW * (1 + c), concert_rift_component_label((concert_rift_component)c),
-        concert_sweep_rift(sw, (concert_rift_component)c), 1, CONCERT_I_OI_ORANGE, "component");
+        concert_sweep_rift(sw, (concert_rift_component)c), 1, CONCERT_I_OI_ORANGE, "component",
+        "unknown in every run");
   concert_i_svg_end(&w);
   return concert_i_svg_finish(&w, svg, diag);
 }
