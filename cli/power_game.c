@@ -46,7 +46,8 @@ static int usage_error(const char *cmd, const char *msg) {
 int power_game_check(const power_game_opts *o, const char *cmd) {
   int sources = (o->game != NULL) + (o->csv != NULL) + (o->weights != NULL) + (o->scenario != NULL);
   if (sources != 1)
-    return usage_error(cmd, "give exactly one of --game, --csv (with --game-id), --weights or --scenario");
+    return usage_error(
+        cmd, "give exactly one of --game, --csv (with --game-id), --weights or --scenario");
   if (o->forum && !o->scenario) return usage_error(cmd, "--forum goes with --scenario");
   if (o->csv && !o->game_id) return usage_error(cmd, "--csv needs --game-id");
   if (o->weights && !o->quota) return usage_error(cmd, "--weights needs --quota");
@@ -110,8 +111,10 @@ int power_game_build(const power_game_opts *o, const char *cmd, concert_game **g
     }
     for (long i = 0; rc < 0 && i < n; i++) {
       if (wd[i] != floor(wd[i]) || wd[i] < 0 || wd[i] > POWER_MAX_INT) {
-        fprintf(stderr, "concert %s: --weights: weight %ld (%g) is not an integer from 0 "
-                        "to 1e18\n", cmd, i + 1, wd[i]);
+        fprintf(stderr,
+                "concert %s: --weights: weight %ld (%g) is not an integer from 0 "
+                "to 1e18\n",
+                cmd, i + 1, wd[i]);
         rc = 1;
       } else {
         wi[i] = (int64_t)wd[i];
@@ -137,8 +140,11 @@ int power_game_build(const power_game_opts *o, const char *cmd, concert_game **g
     }
     if (rc < 0) {
       int64_t q = (int64_t)qv;
-      concert_game_spec s = {.n_players = (size_t)n, .n_weights = 1, .weights = wi,
-                             .quotas = &q, .min_members = (size_t)mv,
+      concert_game_spec s = {.n_players = (size_t)n,
+                             .n_weights = 1,
+                             .weights = wi,
+                             .quotas = &q,
+                             .min_members = (size_t)mv,
                              .always_win_members = (size_t)av,
                              .ids = idcopy ? (const char *const *)idv : NULL,
                              .title = "weighted game"};

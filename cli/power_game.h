@@ -7,12 +7,12 @@
 
 /* The option values as typed (NULL: not given); borrowed from argv. */
 typedef struct power_game_opts {
-  const char *scenario, *forum;         /* --scenario FILE [--forum ID] */
-  const char *game;                     /* --game NAME */
+  const char *scenario, *forum;          /* --scenario FILE [--forum ID] */
+  const char *game;                      /* --game NAME */
   const char *csv, *game_id, *games_csv; /* --csv PLAYERS.csv --game-id ID [--games-csv] */
-  const char *weights, *quota, *ids;    /* --weights W1,... --quota Q [--ids A,...] */
-  const char *members, *always;         /* --members M, --always-win M (with --weights) */
-  const char *data;                     /* --data DIR (the data root; games in DIR/power) */
+  const char *weights, *quota, *ids;     /* --weights W1,... --quota Q [--ids A,...] */
+  const char *members, *always;          /* --members M, --always-win M (with --weights) */
+  const char *data;                      /* --data DIR (the data root; games in DIR/power) */
 } power_game_opts;
 
 /* Checks that the options name exactly one game. Returns 0, or 2 after the usage message

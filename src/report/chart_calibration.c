@@ -21,7 +21,8 @@ static double yp(double p) { return PY0 - PS * (p < 0 ? 0 : p > 1 ? 1 : p); }
 
 concert_status concert_plot_calibration(const concert_backtest *b, char **svg, concert_diag *diag) {
   if (svg) *svg = NULL;
-  if (!b || !svg) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_calibration: NULL argument");
+  if (!b || !svg)
+    return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_calibration: NULL argument");
   concert_backtest_bin bin[CONCERT_BACKTEST_BINS];
   size_t total = 0, most = 0;
   for (size_t k = 0; k < CONCERT_BACKTEST_BINS; k++) {
@@ -32,7 +33,8 @@ concert_status concert_plot_calibration(const concert_backtest *b, char **svg, c
   char title[300];
   size_t runs = concert_backtest_runs(b);
   if (runs > 1)
-    snprintf(title, sizeof title, "Calibration of concert's forecasts: %zu summits, sweeps of %zu runs (seed %llu)",
+    snprintf(title, sizeof title,
+             "Calibration of concert's forecasts: %zu summits, sweeps of %zu runs (seed %llu)",
              concert_backtest_summit_count(b), runs, (unsigned long long)concert_backtest_seed(b));
   else
     snprintf(title, sizeof title, "Calibration of concert's forecasts: %zu summits, point runs",
@@ -41,8 +43,10 @@ concert_status concert_plot_calibration(const concert_backtest *b, char **svg, c
   concert_i_svg_begin(&w, WIDTH, HY0 + 50, title);
   concert_i_svg_text(&w, 10, 22, "start", 15, true, title, 0);
   char sub[300];
-  snprintf(sub, sizeof sub, "%zu binary forecasts (statements, signatories, blockers) in %d bins; dot: a bin's "
-           "mean forecast and observed frequency, area by its count", total, CONCERT_BACKTEST_BINS);
+  snprintf(sub, sizeof sub,
+           "%zu binary forecasts (statements, signatories, blockers) in %d bins; dot: a bin's "
+           "mean forecast and observed frequency, area by its count",
+           total, CONCERT_BACKTEST_BINS);
   concert_i_svg_text(&w, 10, 40, "start", 11, false, sub, 0);
   for (int t = 0; t <= 10; t += 2) {
     char lab[8];
@@ -56,12 +60,14 @@ concert_status concert_plot_calibration(const concert_backtest *b, char **svg, c
   concert_i_svg_line(&w, PX0, PY0, PX0, yp(1), CONCERT_I_OI_BLACK, 1, NULL, NULL);
   concert_i_svg_line(&w, xp(0), yp(0), xp(1), yp(1), CONCERT_I_OI_BLACK, 1.2, "6 4",
                      "perfect calibration: observed frequency equal to the forecast");
-  concert_i_svg_text(&w, PX0 + PS / 2, PY0 + 32, "middle", 11, false, "forecast probability (bin mean)", 0);
+  concert_i_svg_text(&w, PX0 + PS / 2, PY0 + 32, "middle", 11, false,
+                     "forecast probability (bin mean)", 0);
   concert_i_svg_raw(&w, "<text x=\"24.0\" y=\"");
   concert_i_svg_num(&w, PY0 - PS / 2);
   concert_i_svg_raw(&w, "\" transform=\"rotate(-90 24.0 ");
   concert_i_svg_num(&w, PY0 - PS / 2);
-  concert_i_svg_raw(&w, ")\" text-anchor=\"middle\" font-size=\"11.0\">observed frequency</text>\n");
+  concert_i_svg_raw(&w,
+                    ")\" text-anchor=\"middle\" font-size=\"11.0\">observed frequency</text>\n");
   /* the line through the bins, then a dot per bin */
   bool open = false;
   for (size_t k = 0; k < CONCERT_BACKTEST_BINS; k++) {
@@ -72,12 +78,15 @@ concert_status concert_plot_calibration(const concert_backtest *b, char **svg, c
     concert_i_svg_raw(&w, ",");
     concert_i_svg_num(&w, yp(bin[k].observed));
   }
-  if (open) concert_i_svg_printf(&w, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>\n", CONCERT_I_OI_BLUE);
+  if (open)
+    concert_i_svg_printf(&w, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+                         CONCERT_I_OI_BLUE);
   for (size_t k = 0; k < CONCERT_BACKTEST_BINS; k++) {
     char t[300], cnt[24];
     snprintf(cnt, sizeof cnt, "%zu", bin[k].n);
     if (bin[k].n)
-      snprintf(t, sizeof t, "forecasts in [%.1f, %.1f%s: %zu; mean forecast %.3f, observed frequency %.3f",
+      snprintf(t, sizeof t,
+               "forecasts in [%.1f, %.1f%s: %zu; mean forecast %.3f, observed frequency %.3f",
                bin[k].lo, bin[k].hi, k + 1 == CONCERT_BACKTEST_BINS ? "]" : ")", bin[k].n,
                bin[k].forecast, bin[k].observed);
     else
@@ -96,8 +105,8 @@ concert_status concert_plot_calibration(const concert_backtest *b, char **svg, c
     concert_i_svg_group(&w, t);
     concert_i_svg_rect(&w, xp(bin[k].lo) + 1, HY0 - h, PS / CONCERT_BACKTEST_BINS - 2, h,
                        CONCERT_I_GREY, 1, NULL);
-    concert_i_svg_text(&w, xp(bin[k].lo) + PS / CONCERT_BACKTEST_BINS / 2, HY0 - h - 3, "middle", 10,
-                       false, cnt, 0);
+    concert_i_svg_text(&w, xp(bin[k].lo) + PS / CONCERT_BACKTEST_BINS / 2, HY0 - h - 3, "middle",
+                       10, false, cnt, 0);
     concert_i_svg_group_end(&w);
   }
   concert_i_svg_line(&w, PX0, HY0, xp(1), HY0, CONCERT_I_OI_BLACK, 1, NULL, NULL);

@@ -38,7 +38,8 @@ static void column_label(concert_i_svg *w, double x, double y, bool turned, cons
 /* A cell's shade: white at 0 to Okabe-Ito blue at 1, as in the history heatmap. */
 static void shade(concert_i_svg *w, double x, double y, double size, double v, const char *t) {
   concert_i_svg_rect(w, x, y, size, size, "#F2F2F2", 1, isfinite(v) && v > 0 ? NULL : t);
-  if (isfinite(v) && v > 0) concert_i_svg_rect(w, x, y, size, size, CONCERT_I_OI_BLUE, 0.08 + 0.92 * v, t);
+  if (isfinite(v) && v > 0)
+    concert_i_svg_rect(w, x, y, size, size, CONCERT_I_OI_BLUE, 0.08 + 0.92 * v, t);
 }
 
 /* The by-year panel below y0: the mean agreement per year, a gap where it is undefined. */
@@ -64,7 +65,9 @@ static void by_year_line(concert_i_svg *w, const concert_cohesion *c, double y0)
     concert_cohesion_year_at(c, k, &year, &mean, &rc);
     double x = PX0 + (ny > 1 ? step * (double)k : PXW / 2);
     if (!isfinite(mean)) {
-      if (open) concert_i_svg_printf(w, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.0\"/>\n", CONCERT_I_OI_BLUE);
+      if (open)
+        concert_i_svg_printf(w, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.0\"/>\n",
+                             CONCERT_I_OI_BLUE);
       open = false;
       continue;
     }
@@ -74,7 +77,9 @@ static void by_year_line(concert_i_svg *w, const concert_cohesion *c, double y0)
     concert_i_svg_raw(w, ",");
     concert_i_svg_num(w, base - PH * mean);
   }
-  if (open) concert_i_svg_printf(w, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.0\"/>\n", CONCERT_I_OI_BLUE);
+  if (open)
+    concert_i_svg_printf(w, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.0\"/>\n",
+                         CONCERT_I_OI_BLUE);
   for (size_t k = 0; k < ny; k++) { /* a dot per year with its numbers, ticks every 5 years */
     int year;
     double mean;
@@ -100,7 +105,8 @@ concert_status concert_plot_cohesion(const concert_cohesion *c, bool by_year, ch
   if (svg) *svg = NULL;
   size_t k = concert_cohesion_size(c);
   if (!c || !svg || k == 0 || concert_cohesion_years(c) == 0)
-    return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_cohesion: no members or no years");
+    return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT,
+                        "concert_plot_cohesion: no members or no years");
   double cell = (WIDTH - LX - 20) / (double)k;
   if (cell > 48) cell = 48;
   bool turned = cell < 26, numbers = cell >= 30;
@@ -110,40 +116,47 @@ concert_status concert_plot_cohesion(const concert_cohesion *c, bool by_year, ch
   concert_cohesion_year_at(c, 0, &first, NULL, NULL);
   concert_cohesion_year_at(c, concert_cohesion_years(c) - 1, &last, NULL, NULL);
   char title[300];
-  snprintf(title, sizeof title, "UN General Assembly agreement of %zu members, %d-%d (%zu roll calls)",
-           k, first, last, concert_cohesion_roll_calls(c));
+  snprintf(title, sizeof title,
+           "UN General Assembly agreement of %zu members, %d-%d (%zu roll calls)", k, first, last,
+           concert_cohesion_roll_calls(c));
   concert_i_svg w = {0};
   concert_i_svg_begin(&w, WIDTH, height, title);
   concert_i_svg_text(&w, 10, 22, "start", 15, true, title, 0);
   char sub[300];
   double m = concert_cohesion_mean(c, 0);
   if (isfinite(m))
-    snprintf(sub, sizeof sub, "cell: share of roll calls where both voted the same (darker = higher); "
-             "mean over the pairs %.3f", m);
+    snprintf(sub, sizeof sub,
+             "cell: share of roll calls where both voted the same (darker = higher); "
+             "mean over the pairs %.3f",
+             m);
   else
-    snprintf(sub, sizeof sub, "cell: share of roll calls where both voted the same (darker = higher)");
+    snprintf(sub, sizeof sub,
+             "cell: share of roll calls where both voted the same (darker = higher)");
   concert_i_svg_text(&w, 10, 40, "start", 11, false, sub, 0);
   for (size_t j = 0; j < k; j++)
     column_label(&w, LX + cell * ((double)j + 0.5), TOP - 6, turned, concert_cohesion_member(c, j));
   for (size_t i = 0; i < k; i++) {
     double y = TOP + cell * (double)i;
-    concert_i_svg_text(&w, LX - 6, y + cell / 2 + 4, "end", 10, false, concert_cohesion_member(c, i), 12);
+    concert_i_svg_text(&w, LX - 6, y + cell / 2 + 4, "end", 10, false,
+                       concert_cohesion_member(c, i), 12);
     for (size_t j = 0; j < k; j++) {
       double v = concert_cohesion_agreement(c, i, j), x = LX + cell * (double)j;
       char t[400];
       if (isfinite(v))
-        snprintf(t, sizeof t, "%s (%s) and %s (%s): agreement %.3f, Lijphart %.3f, %zu roll calls both voted",
+        snprintf(t, sizeof t,
+                 "%s (%s) and %s (%s): agreement %.3f, Lijphart %.3f, %zu roll calls both voted",
                  concert_cohesion_member(c, i), concert_cohesion_member_name(c, i),
                  concert_cohesion_member(c, j), concert_cohesion_member_name(c, j), v,
                  concert_cohesion_lijphart(c, i, j), concert_cohesion_joint(c, i, j));
       else
-        snprintf(t, sizeof t, "%s and %s: no roll call both voted on", concert_cohesion_member(c, i),
-                 concert_cohesion_member(c, j));
+        snprintf(t, sizeof t, "%s and %s: no roll call both voted on",
+                 concert_cohesion_member(c, i), concert_cohesion_member(c, j));
       shade(&w, x, y, cell - 1, v, t);
       if (numbers || !isfinite(v)) {
         char num[16] = "n/a";
         if (isfinite(v)) snprintf(num, sizeof num, "%.2f", v);
-        if (numbers || cell >= 18) concert_i_svg_text(&w, x + (cell - 1) / 2, y + cell / 2 + 4, "middle", 10, false, num, 0);
+        if (numbers || cell >= 18)
+          concert_i_svg_text(&w, x + (cell - 1) / 2, y + cell / 2 + 4, "middle", 10, false, num, 0);
       }
     }
   }

@@ -49,8 +49,9 @@ static void box(concert_i_svg *w, double y, const char *label, concert_spread sp
     concert_i_svg_group_end(w);
     return;
   }
-  snprintf(t, sizeof t, "%s: %s over %zu runs: mean %s; 5%% %s, 25%% %s, median %s, 75%% %s, 95%% %s",
-           label, what, sp.n, mean, v[0], v[1], v[2], v[3], v[4]);
+  snprintf(t, sizeof t,
+           "%s: %s over %zu runs: mean %s; 5%% %s, 25%% %s, median %s, 75%% %s, 95%% %s", label,
+           what, sp.n, mean, v[0], v[1], v[2], v[3], v[4]);
   concert_i_svg_group(w, t);
   double lo = xs(sp.q[0], hi), q1 = xs(sp.q[1], hi), md = xs(sp.q[2], hi), q3 = xs(sp.q[3], hi),
          up = xs(sp.q[4], hi);
@@ -67,8 +68,7 @@ static void box(concert_i_svg *w, double y, const char *label, concert_spread sp
   concert_i_svg_group_end(w);
 }
 
-concert_status concert_plot_distribution(const concert_sweep *sw, char **svg,
-                                         concert_diag *diag) {
+concert_status concert_plot_distribution(const concert_sweep *sw, char **svg, concert_diag *diag) {
   if (svg) *svg = NULL;
   if (!sw || !svg)
     return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_distribution: NULL argument");
@@ -86,15 +86,18 @@ concert_status concert_plot_distribution(const concert_sweep *sw, char **svg,
   concert_i_svg_text(&w, 10, 22, "start", 15, true, title, 0);
   concert_i_svg_text(&w, 10, 40, "start", 11, false,
                      "box: middle half of the runs (25-75%); whiskers: 5-95%; thick tick: median; "
-                     "white dot: mean; n: runs with a value", 0);
+                     "white dot: mean; n: runs with a value",
+                     0);
   concert_i_svg_text(&w, 10, top1 - 10, "start", 11, true,
                      "text of each agenda issue's statement (0-100), over the runs with one", 0);
   axis(&w, top1, bottom1, 100, "position on the issue's 0-100 line");
   for (size_t i = 0; i < ni; i++)
     box(&w, top1 + 3 + ROW * (double)i, concert_scenario_issue_id(s, concert_sweep_issue(sw, i)),
-        concert_sweep_text(sw, i), 100, CONCERT_I_OI_BLUE, "statement text", "no statement in any run");
+        concert_sweep_text(sw, i), 100, CONCERT_I_OI_BLUE, "statement text",
+        "no statement in any run");
   concert_i_svg_text(&w, 10, top2 - 10, "start", 11, true,
-                     "share of the agenda with a joint statement, and the rift components (0-1)", 0);
+                     "share of the agenda with a joint statement, and the rift components (0-1)",
+                     0);
   axis(&w, top2, bottom2, 1, "share or component value");
   box(&w, top2 + 3, "agenda agreed", concert_sweep_agreed(sw), 1, CONCERT_I_OI_VERMILLION,
       "share agreed", "no run");

@@ -34,13 +34,15 @@ static int by_power(const void *a, const void *b) {
 
 concert_status concert_plot_power(const concert_game *g, char **svg, concert_diag *diag) {
   if (svg) *svg = NULL;
-  if (!g || !svg) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_power: NULL argument");
+  if (!g || !svg)
+    return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_power: NULL argument");
   size_t n = concert_game_players(g);
   double *bz = calloc(n, sizeof *bz), *ss = calloc(n, sizeof *ss), *ws = calloc(n, sizeof *ws);
   ranked *order = calloc(n, sizeof *order);
   box *placed = calloc(n, sizeof *placed);
   concert_status st = CONCERT_OK;
-  if (!bz || !ss || !ws || !order || !placed) st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  if (!bz || !ss || !ws || !order || !placed)
+    st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   if (!st) st = concert_power_banzhaf(g, bz, diag);
   if (!st) st = concert_power_shapley(g, ss, diag);
   concert_i_svg w = {0};
@@ -49,7 +51,8 @@ concert_status concert_plot_power(const concert_game *g, char **svg, concert_dia
     bool weighted = concert_game_weight_count(g) > 0;
     for (size_t i = 0; i < n; i++) total += (double)concert_game_weight(g, 0, i);
     for (size_t i = 0; i < n; i++) {
-      ws[i] = weighted && total > 0 ? (double)concert_game_weight(g, 0, i) / total : 1.0 / (double)n;
+      ws[i] =
+          weighted && total > 0 ? (double)concert_game_weight(g, 0, i) / total : 1.0 / (double)n;
       top = fmax(top, fmax(ws[i], fmax(bz[i], ss[i])));
       order[i] = (ranked){bz[i], i};
     }
@@ -59,13 +62,15 @@ concert_status concert_plot_power(const concert_game *g, char **svg, concert_dia
     if (end < step) end = step;
     const char *t = concert_game_title(g);
     char title[300];
-    snprintf(title, sizeof title, "Voting power against weight, %zu players: %s", n, *t ? t : "a game");
+    snprintf(title, sizeof title, "Voting power against weight, %zu players: %s", n,
+             *t ? t : "a game");
     concert_i_svg_begin(&w, WIDTH, PY0 + 56, title);
     concert_i_svg_text(&w, 10, 22, "start", 14, true, title, 84);
     concert_i_svg_text(&w, 10, 40, "start", 11, false,
-                       weighted ? "x: share of the total weight; y: power index; on the dashed line "
-                                  "power equals weight (above it: more power than weight)"
-                                : "no weights (member rules only): every share is 1/n; y: power index",
+                       weighted
+                           ? "x: share of the total weight; y: power index; on the dashed line "
+                             "power equals weight (above it: more power than weight)"
+                           : "no weights (member rules only): every share is 1/n; y: power index",
                        0);
     int ticks = (int)lround(end / step);
     for (int k = 0; k <= ticks; k++) {
@@ -104,7 +109,8 @@ concert_status concert_plot_power(const concert_game *g, char **svg, concert_dia
       box b = {x + 7, yb - 6, x + 7 + 6.5 * (double)(strlen(id) < 12 ? strlen(id) : 12), yb + 6};
       bool free_ = b.x1 < PX0 + PS + 120;
       for (size_t k = 0; free_ && k < np; k++)
-        free_ = b.x1 < placed[k].x0 || b.x0 > placed[k].x1 || b.y1 < placed[k].y0 || b.y0 > placed[k].y1;
+        free_ = b.x1 < placed[k].x0 || b.x0 > placed[k].x1 || b.y1 < placed[k].y0 ||
+                b.y0 > placed[k].y1;
       if (free_) {
         placed[np++] = b;
         concert_i_svg_text(&w, b.x0, yb + 4, "start", 10, false, id, 12);
@@ -113,7 +119,8 @@ concert_status concert_plot_power(const concert_game *g, char **svg, concert_dia
     }
     /* the key */
     double lx = PX0 + PS + 130, ly = PY0 - PS + 10;
-    concert_i_svg_circle(&w, lx + 5, ly, 4.5, CONCERT_I_OI_BLUE, 1, NULL, "normalized Banzhaf index");
+    concert_i_svg_circle(&w, lx + 5, ly, 4.5, CONCERT_I_OI_BLUE, 1, NULL,
+                         "normalized Banzhaf index");
     concert_i_svg_text(&w, lx + 16, ly + 4, "start", 11, false, "Banzhaf (normalized)", 0);
     concert_i_svg_rect(&w, lx + 1, ly + 16, 8, 8, CONCERT_I_OI_ORANGE, 1, "Shapley-Shubik index");
     concert_i_svg_text(&w, lx + 16, ly + 24, "start", 11, false, "Shapley-Shubik", 0);

@@ -17,9 +17,12 @@ enum { WIDTH = 800 };
 /* "Document, at the summit", "Document, as expected", "Statement on ai". */
 static void headline_name(char *buf, size_t size, const concert_scenario *s,
                           const concert_headline *h) {
-  if (h->kind == CONCERT_HEADLINE_DOCUMENT) snprintf(buf, size, "document, at the summit");
-  else if (h->kind == CONCERT_HEADLINE_DOCUMENT_EXPECTED) snprintf(buf, size, "document, as expected");
-  else snprintf(buf, size, "statement on %s", concert_scenario_issue_id(s, h->issue));
+  if (h->kind == CONCERT_HEADLINE_DOCUMENT)
+    snprintf(buf, size, "document, at the summit");
+  else if (h->kind == CONCERT_HEADLINE_DOCUMENT_EXPECTED)
+    snprintf(buf, size, "document, as expected");
+  else
+    snprintf(buf, size, "statement on %s", concert_scenario_issue_id(s, h->issue));
 }
 
 /* "USA position on ai", "reversion point of ai", "USA capability". */
@@ -36,11 +39,14 @@ static void judgment(char *buf, size_t size, const concert_scenario *s,
 }
 
 /* Saliences at three decimals (their bisection's resolution), other numbers at two. */
-static int digits(const concert_tipping_point *p) { return p->field == CONCERT_HINGE_SALIENCE ? 3 : 2; }
+static int digits(const concert_tipping_point *p) {
+  return p->field == CONCERT_HINGE_SALIENCE ? 3 : 2;
+}
 
 concert_status concert_plot_tipping(const concert_sensitivity *x, char **svg, concert_diag *diag) {
   if (svg) *svg = NULL;
-  if (!x || !svg) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_tipping: NULL argument");
+  if (!x || !svg)
+    return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_plot_tipping: NULL argument");
   const concert_scenario *s = concert_sensitivity_scenario(x);
   size_t nh = concert_sensitivity_headline_count(x);
   double top = 56, bottom = top + ROW * (double)nh + 6;
@@ -53,11 +59,13 @@ concert_status concert_plot_tipping(const concert_sensitivity *x, char **svg, co
   concert_i_svg_text(&w, 10, 22, "start", 15, true, title, 0);
   concert_i_svg_text(&w, 10, 40, "start", 11, false,
                      "bar: the smallest move of one judgment, as a % of its range, that flips "
-                     "the headline (short: fragile); label: that judgment", 0);
+                     "the headline (short: fragile); label: that judgment",
+                     0);
   for (int t = 0; t <= 4; t++) {
     char lab[8];
     snprintf(lab, sizeof lab, "%d%%", 25 * t);
-    concert_i_svg_line(&w, BX + BW * t / 4.0, top, BX + BW * t / 4.0, bottom, "#D9D9D9", 1, NULL, NULL);
+    concert_i_svg_line(&w, BX + BW * t / 4.0, top, BX + BW * t / 4.0, bottom, "#D9D9D9", 1, NULL,
+                       NULL);
     concert_i_svg_text(&w, BX + BW * t / 4.0, bottom + 14, "middle", 10, false, lab, 0);
   }
   concert_i_svg_line(&w, BX, bottom, BX + BW, bottom, CONCERT_I_OI_BLACK, 1, NULL, NULL);
@@ -68,10 +76,12 @@ concert_status concert_plot_tipping(const concert_sensitivity *x, char **svg, co
     double y = top + 3 + ROW * (double)i;
     char name[300], t[900], what[300];
     headline_name(name, sizeof name, s, h);
-    concert_i_svg_text(&w, BX - 8, y + 14, "end", 11, h->kind != CONCERT_HEADLINE_STATEMENT, name, 40);
+    concert_i_svg_text(&w, BX - 8, y + 14, "end", 11, h->kind != CONCERT_HEADLINE_STATEMENT, name,
+                       40);
     if (h->n_points == 0) {
-      snprintf(t, sizeof t, "%s: %s; no single judgment flips it within its range (%zu directions tried)",
-               name, concert_headline_result_words(h->kind, h->result), h->n_no_flip);
+      snprintf(t, sizeof t,
+               "%s: %s; no single judgment flips it within its range (%zu directions tried)", name,
+               concert_headline_result_words(h->kind, h->result), h->n_no_flip);
       concert_i_svg_group(&w, t);
       concert_i_svg_text(&w, BX + 4, y + 14, "start", 10, false, "no flip within the ranges", 0);
       concert_i_svg_group_end(&w);
@@ -80,8 +90,9 @@ concert_status concert_plot_tipping(const concert_sensitivity *x, char **svg, co
     const concert_tipping_point *p = &h->points[0];
     int dg = digits(p);
     judgment(what, sizeof what, s, p);
-    snprintf(t, sizeof t, "%s: %s; flips to %s when %s moves %.*f -> %.*f (%.1f%% of its range %.*f-%.*f)",
-             name, concert_headline_result_words(h->kind, h->result),
+    snprintf(t, sizeof t,
+             "%s: %s; flips to %s when %s moves %.*f -> %.*f (%.1f%% of its range %.*f-%.*f)", name,
+             concert_headline_result_words(h->kind, h->result),
              concert_headline_result_words(h->kind, p->result), what, dg, p->value, dg, p->at,
              100 * p->change, dg, p->lo, dg, p->hi);
     concert_i_svg_group(&w, t);
@@ -112,9 +123,10 @@ concert_status concert_tipping_table_html(const concert_sensitivity *x, size_t t
     return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "concert_tipping_table_html: NULL argument");
   const concert_scenario *s = concert_sensitivity_scenario(x);
   concert_i_svg w = {0};
-  concert_i_svg_raw(&w, "<table class=\"tipping\">\n<thead><tr><th>headline</th><th>result</th>"
-                        "<th>judgment</th><th>value</th><th>range</th><th>flips at</th>"
-                        "<th>change</th><th>result there</th></tr></thead>\n<tbody>\n");
+  concert_i_svg_raw(&w,
+                    "<table class=\"tipping\">\n<thead><tr><th>headline</th><th>result</th>"
+                    "<th>judgment</th><th>value</th><th>range</th><th>flips at</th>"
+                    "<th>change</th><th>result there</th></tr></thead>\n<tbody>\n");
   for (size_t i = 0; i < concert_sensitivity_headline_count(x); i++) {
     const concert_headline *h = concert_sensitivity_headline(x, i);
     char name[300], buf[300];
@@ -127,8 +139,8 @@ concert_status concert_tipping_table_html(const concert_sensitivity *x, size_t t
     concert_i_svg_esc(&w, concert_headline_result_words(h->kind, h->result), 0);
     concert_i_svg_raw(&w, "</td>");
     if (n == 0) {
-      snprintf(buf, sizeof buf, "no single judgment flips it within its range (%zu directions tried)",
-               h->n_no_flip);
+      snprintf(buf, sizeof buf,
+               "no single judgment flips it within its range (%zu directions tried)", h->n_no_flip);
       concert_i_svg_raw(&w, "<td colspan=\"6\">");
       concert_i_svg_esc(&w, buf, 0);
       concert_i_svg_raw(&w, "</td></tr>\n");
