@@ -72,6 +72,19 @@ concert_status concert_plot_power(const concert_game *g, char **svg, concert_dia
                              "power equals weight (above it: more power than weight)"
                            : "no weights (member rules only): every share is 1/n; y: power index",
                        0);
+    bool one_point = true; /* e.g. unanimity: every mark on the others */
+    for (size_t i = 1; i < n; i++)
+      one_point = one_point && ws[i] == ws[0] && bz[i] == bz[0] && ss[i] == ss[0];
+    if (n > 1 && one_point) {
+      concert_i_svg w2 = {0};
+      concert_i_svg_printf(&w2, "all %zu players share one point:", n);
+      for (size_t i = 0; i < n; i++) {
+        concert_i_svg_raw(&w2, " ");
+        concert_i_svg_raw(&w2, concert_game_player_id(g, i));
+      }
+      concert_i_svg_text(&w, 10, 56, "start", 11, true, w2.oom ? "" : w2.buf, 120);
+      free(w2.buf);
+    }
     int ticks = (int)lround(end / step);
     for (int k = 0; k <= ticks; k++) {
       double v = step * k, p = PS * v / end;
