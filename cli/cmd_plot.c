@@ -153,8 +153,9 @@ int concert_cli_plot(int argc, char **argv) {
   }
   rc = 1;
   if (strcmp(kind, "cohesion") == 0 || strcmp(kind, "power") == 0 || calibration) {
-    int r = calibration ? plot_calibration(&in, npos == 2 ? pos[1] : NULL, &svg, &d)
-            : kind[0] == 'c' ? plot_cohesion(&in, &svg, &d) : plot_power(&in, &svg, &d);
+    int r = calibration                     ? plot_calibration(&in, npos == 2 ? pos[1] : NULL, &svg, &d)
+            : strcmp(kind, "cohesion") == 0 ? plot_cohesion(&in, &svg, &d)
+                                            : plot_power(&in, &svg, &d);
     if (r) {
       rc = r;
       goto out;

@@ -166,7 +166,7 @@ int report_inputs_play(report_inputs *in, const char *cmd, const char *file, boo
     concert_status st = concert_sweep_run(in->s, &so, &in->sweep, &d);
     if (st) return concert_cli_report(cmd, st, &d);
   }
-  if (in->runs > 0 || in->tipping) {
+  if (in->tipping) {
     concert_status st = concert_sensitivity_run(in->s, in->f, model, in->ro.mparams,
                                                 in->ro.protocol, &in->sensitivity, &d);
     if (st) return concert_cli_report(cmd, st, &d);

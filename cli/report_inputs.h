@@ -29,8 +29,8 @@ typedef struct report_inputs {
   size_t n_all;
   concert_sweep *sweep; /* with --runs (owned) */
   concert_solution *solution; /* the model alone on the forum (concert_forum_solve; owned) */
-  bool tipping;         /* find the tipping points even without --runs (plot tipping) */
-  concert_sensitivity *sensitivity; /* with --runs or tipping (owned) */
+  bool tipping;         /* find the tipping points (report with --runs, plot tipping) */
+  concert_sensitivity *sensitivity; /* when tipping (owned) */
 } report_inputs;
 
 /* Parses argv of `report` (npos 1: FILE) or `plot` (npos 1 or 2: KIND [FILE]) into *in and
@@ -39,8 +39,8 @@ int report_inputs_parse(int argc, char **argv, const char *cmd, const char *usag
                         size_t npos_min, size_t npos_max, report_inputs *in, const char **pos,
                         size_t *npos);
 /* Loads FILE, plays the chosen forum (and, when all_forums, every forum), solves the model
- * alone on it (its rounds) and, when --runs was given, runs the sweep and finds the tipping
- * points (also when in->tipping). Returns 0 or 1 (message printed). */
+ * alone on it (its rounds), runs the sweep when --runs was given and finds the tipping
+ * points when in->tipping. Returns 0 or 1 (message printed). */
 int report_inputs_play(report_inputs *in, const char *cmd, const char *file, bool all_forums);
 /* Writes text to -o FILE (or stdout). Returns 0 or 1 (message printed). */
 int report_inputs_write(const report_inputs *in, const char *cmd, const char *text);
