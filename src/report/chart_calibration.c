@@ -12,12 +12,13 @@
 enum { WIDTH = 800 };
 #define PX0 90.0  /* x of probability 0 */
 #define PY0 450.0 /* y of frequency 0 */
-#define PS 380.0  /* px from 0 to 1, both ways */
+#define PS 380.0  /* px of the plot's frame, both ways */
+#define PAD 16.0  /* px between the frame and 0 or 1, so dots at the ends cover no tick label */
 #define HY0 560.0 /* the count bars: y of their base */
 #define HH 60.0   /* px of the largest bar */
 
-static double xp(double p) { return PX0 + PS * (p < 0 ? 0 : p > 1 ? 1 : p); }
-static double yp(double p) { return PY0 - PS * (p < 0 ? 0 : p > 1 ? 1 : p); }
+static double xp(double p) { return PX0 + PAD + (PS - 2 * PAD) * (p < 0 ? 0 : p > 1 ? 1 : p); }
+static double yp(double p) { return PY0 - PAD - (PS - 2 * PAD) * (p < 0 ? 0 : p > 1 ? 1 : p); }
 
 concert_status concert_plot_calibration(const concert_backtest *b, char **svg, concert_diag *diag) {
   if (svg) *svg = NULL;
@@ -51,13 +52,13 @@ concert_status concert_plot_calibration(const concert_backtest *b, char **svg, c
   for (int t = 0; t <= 10; t += 2) {
     char lab[8];
     snprintf(lab, sizeof lab, "%.1f", t / 10.0);
-    concert_i_svg_line(&w, xp(t / 10.0), yp(1), xp(t / 10.0), PY0, "#E5E5E5", 1, NULL, NULL);
-    concert_i_svg_line(&w, PX0, yp(t / 10.0), xp(1), yp(t / 10.0), "#E5E5E5", 1, NULL, NULL);
+    concert_i_svg_line(&w, xp(t / 10.0), PY0 - PS, xp(t / 10.0), PY0, "#E5E5E5", 1, NULL, NULL);
+    concert_i_svg_line(&w, PX0, yp(t / 10.0), PX0 + PS, yp(t / 10.0), "#E5E5E5", 1, NULL, NULL);
     concert_i_svg_text(&w, xp(t / 10.0), PY0 + 14, "middle", 10, false, lab, 0);
     concert_i_svg_text(&w, PX0 - 6, yp(t / 10.0) + 4, "end", 10, false, lab, 0);
   }
-  concert_i_svg_line(&w, PX0, PY0, xp(1), PY0, CONCERT_I_OI_BLACK, 1, NULL, NULL);
-  concert_i_svg_line(&w, PX0, PY0, PX0, yp(1), CONCERT_I_OI_BLACK, 1, NULL, NULL);
+  concert_i_svg_line(&w, PX0, PY0, PX0 + PS, PY0, CONCERT_I_OI_BLACK, 1, NULL, NULL);
+  concert_i_svg_line(&w, PX0, PY0, PX0, PY0 - PS, CONCERT_I_OI_BLACK, 1, NULL, NULL);
   concert_i_svg_line(&w, xp(0), yp(0), xp(1), yp(1), CONCERT_I_OI_BLACK, 1.2, "6 4",
                      "perfect calibration: observed frequency equal to the forecast");
   concert_i_svg_text(&w, PX0 + PS / 2, PY0 + 32, "middle", 11, false,
@@ -103,23 +104,23 @@ concert_status concert_plot_calibration(const concert_backtest *b, char **svg, c
     /* the count bar of the bin, under the plot */
     double h = most ? HH * (double)bin[k].n / (double)most : 0;
     concert_i_svg_group(&w, t);
-    concert_i_svg_rect(&w, xp(bin[k].lo) + 1, HY0 - h, PS / CONCERT_BACKTEST_BINS - 2, h,
+    concert_i_svg_rect(&w, xp(bin[k].lo) + 1, HY0 - h, xp(bin[k].hi) - xp(bin[k].lo) - 2, h,
                        CONCERT_I_GREY, 1, NULL);
-    concert_i_svg_text(&w, xp(bin[k].lo) + PS / CONCERT_BACKTEST_BINS / 2, HY0 - h - 3, "middle",
-                       10, false, cnt, 0);
+    concert_i_svg_text(&w, (xp(bin[k].lo) + xp(bin[k].hi)) / 2, HY0 - h - 3, "middle", 10, false,
+                       cnt, 0);
     concert_i_svg_group_end(&w);
   }
-  concert_i_svg_line(&w, PX0, HY0, xp(1), HY0, CONCERT_I_OI_BLACK, 1, NULL, NULL);
+  concert_i_svg_line(&w, PX0, HY0, PX0 + PS, HY0, CONCERT_I_OI_BLACK, 1, NULL, NULL);
   concert_i_svg_text(&w, PX0 + PS / 2, HY0 + 16, "middle", 11, false, "forecasts per bin", 0);
   /* a note at the right: what the plot says */
-  double lx = xp(1) + 30;
-  concert_i_svg_text(&w, lx, yp(1) + 10, "start", 11, true, "reading it", 0);
-  concert_i_svg_text(&w, lx, yp(1) + 28, "start", 10, false, "dots on the dashed line:", 0);
-  concert_i_svg_text(&w, lx, yp(1) + 41, "start", 10, false, "forecasts as often right", 0);
-  concert_i_svg_text(&w, lx, yp(1) + 54, "start", 10, false, "as they claim; below it:", 0);
-  concert_i_svg_text(&w, lx, yp(1) + 67, "start", 10, false, "it happened less often", 0);
-  concert_i_svg_text(&w, lx, yp(1) + 80, "start", 10, false, "than forecast; above it:", 0);
-  concert_i_svg_text(&w, lx, yp(1) + 93, "start", 10, false, "more often", 0);
+  double lx = PX0 + PS + 60; /* clear of a count written beside a dot at 1 */
+  concert_i_svg_text(&w, lx, PY0 - PS + 10, "start", 11, true, "reading it", 0);
+  concert_i_svg_text(&w, lx, PY0 - PS + 28, "start", 10, false, "dots on the dashed line:", 0);
+  concert_i_svg_text(&w, lx, PY0 - PS + 41, "start", 10, false, "forecasts as often right", 0);
+  concert_i_svg_text(&w, lx, PY0 - PS + 54, "start", 10, false, "as they claim; below it:", 0);
+  concert_i_svg_text(&w, lx, PY0 - PS + 67, "start", 10, false, "it happened less often", 0);
+  concert_i_svg_text(&w, lx, PY0 - PS + 80, "start", 10, false, "than forecast; above it:", 0);
+  concert_i_svg_text(&w, lx, PY0 - PS + 93, "start", 10, false, "more often", 0);
   concert_i_svg_end(&w);
   return concert_i_svg_finish(&w, svg, diag);
 }
