@@ -19,7 +19,7 @@ setup-build:
 
 demo: all
 	./$(BUILD)/concert run $(SCENARIO)
-	./$(BUILD)/concert report $(SCENARIO) -o $(BUILD)/kananaskis-report.html
+	./$(BUILD)/concert report $(SCENARIO) --runs 1000 -o $(BUILD)/kananaskis-report.html
 	@echo "demo: report written to $(BUILD)/kananaskis-report.html"
 	@sh scripts/screenshots.sh ./$(BUILD)/concert $(BUILD)
 

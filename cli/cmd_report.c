@@ -12,8 +12,10 @@ int concert_cli_report_html(int argc, char **argv) {
   int rc = report_inputs_parse(argc, argv, "report", USAGE, 1, 1, &in, pos, &npos);
   if (rc) goto out;
   rc = 1;
+  in.tipping = in.runs > 0; /* the tipping points come with the sweep's section */
   if (report_inputs_play(&in, "report", pos[0], true)) goto out;
-  concert_report_extras x = {(const concert_outcome *const *)in.all, in.n_all, in.sweep, in.solution};
+  concert_report_extras x = {(const concert_outcome *const *)in.all, in.n_all, in.sweep, in.solution,
+                           in.sensitivity};
   concert_diag d;
   concert_diag_clear(&d);
   char *html = NULL;

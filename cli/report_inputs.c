@@ -7,7 +7,38 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPT_RUNS = 1000, OPT_SEED, OPT_THREADS, OPT_ISSUE, OPT_DATA, OPT_FORMAT };
+enum {
+  OPT_RUNS = 1000, OPT_SEED, OPT_THREADS, OPT_ISSUE, OPT_DATA, OPT_FORMAT,
+  /* plot cohesion and plot power only */
+  OPT_MEMBERS, OPT_YEARS, OPT_BY_YEAR, OPT_SCENARIO, OPT_GAME, OPT_CSV, OPT_GAME_ID,
+  OPT_GAMES_CSV, OPT_WEIGHTS, OPT_QUOTA, OPT_IDS, OPT_ALWAYS_WIN
+};
+
+/* A plot-only option's value into *in: 0, or -1 (message printed). */
+static int take_plot_option(const char *cmd, int opt, const char *arg, report_inputs *in) {
+  power_game_opts *g = &in->game;
+  switch (opt) {
+    case OPT_MEMBERS: in->members = arg; break;
+    case OPT_YEARS:
+      if (concert_cli_parse_years(arg, &in->year_from, &in->year_to)) {
+        fprintf(stderr, "concert %s: --years must be YYYY or YYYY-YYYY in 1900-2100, not '%s'\n",
+                cmd, arg);
+        return -1;
+      }
+      break;
+    case OPT_BY_YEAR: in->by_year = true; break;
+    case OPT_SCENARIO: g->scenario = arg; break;
+    case OPT_GAME: g->game = arg; break;
+    case OPT_CSV: g->csv = arg; break;
+    case OPT_GAME_ID: g->game_id = arg; break;
+    case OPT_GAMES_CSV: g->games_csv = arg; break;
+    case OPT_WEIGHTS: g->weights = arg; break;
+    case OPT_QUOTA: g->quota = arg; break;
+    case OPT_IDS: g->ids = arg; break;
+    default: g->always = arg; break;
+  }
+  return 0;
+}
 
 static int take_count(const char *cmd, int opt, const char *arg, report_inputs *in) {
   char *end;
@@ -42,9 +73,22 @@ int report_inputs_parse(int argc, char **argv, const char *cmd, const char *usag
                                         {"param", required_argument, NULL, 'p'},
                                         {"set", required_argument, NULL, 's'},
                                         {"reversion", required_argument, NULL, 'r'},
+                                        {"members", required_argument, NULL, OPT_MEMBERS},
+                                        {"years", required_argument, NULL, OPT_YEARS},
+                                        {"by-year", no_argument, NULL, OPT_BY_YEAR},
+                                        {"scenario", required_argument, NULL, OPT_SCENARIO},
+                                        {"game", required_argument, NULL, OPT_GAME},
+                                        {"csv", required_argument, NULL, OPT_CSV},
+                                        {"game-id", required_argument, NULL, OPT_GAME_ID},
+                                        {"games-csv", required_argument, NULL, OPT_GAMES_CSV},
+                                        {"weights", required_argument, NULL, OPT_WEIGHTS},
+                                        {"quota", required_argument, NULL, OPT_QUOTA},
+                                        {"ids", required_argument, NULL, OPT_IDS},
+                                        {"always-win", required_argument, NULL, OPT_ALWAYS_WIN},
                                         {NULL, 0, NULL, 0}};
   memset(in, 0, sizeof *in);
   in->ro.format = "text", in->ro.reversion = NAN, in->seed = 1, in->threads = 1;
+  in->year_from = 1946, in->year_to = 2019;
   int opt;
   optind = 1;
   while ((opt = getopt_long(argc, argv, "f:o:n:m:p:s:r:", longs, NULL)) != -1) {
@@ -60,6 +104,12 @@ int report_inputs_parse(int argc, char **argv, const char *cmd, const char *usag
           return 1;
         }
         in->format = optarg;
+        continue;
+      case OPT_MEMBERS: case OPT_YEARS: case OPT_BY_YEAR: case OPT_SCENARIO: case OPT_GAME:
+      case OPT_CSV: case OPT_GAME_ID: case OPT_GAMES_CSV: case OPT_WEIGHTS: case OPT_QUOTA:
+      case OPT_IDS: case OPT_ALWAYS_WIN:
+        if (strcmp(cmd, "plot")) break; /* not options of `report`: a usage error below */
+        if (take_plot_option(cmd, opt, optarg, in)) return 1;
         continue;
       case 'n': opt = OPT_RUNS; /* fall through */
       case OPT_RUNS:
@@ -116,6 +166,11 @@ int report_inputs_play(report_inputs *in, const char *cmd, const char *file, boo
     concert_status st = concert_sweep_run(in->s, &so, &in->sweep, &d);
     if (st) return concert_cli_report(cmd, st, &d);
   }
+  if (in->tipping) {
+    concert_status st = concert_sensitivity_run(in->s, in->f, model, in->ro.mparams,
+                                                in->ro.protocol, &in->sensitivity, &d);
+    if (st) return concert_cli_report(cmd, st, &d);
+  }
   return 0;
 }
 
@@ -139,6 +194,7 @@ void report_inputs_free(report_inputs *in) {
   for (size_t i = 0; in->all && i < in->n_all; i++) concert_outcome_free(in->all[i]);
   free(in->all);
   concert_sweep_free(in->sweep);
+  concert_sensitivity_free(in->sensitivity);
   concert_solution_free(in->solution);
   concert_scenario_free(in->s);
   run_options_free(&in->ro);

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "power_game.h"
 #include "run_options.h"
 
 typedef struct report_inputs {
@@ -13,6 +14,11 @@ typedef struct report_inputs {
   const char *output;   /* -o FILE (NULL: stdout) */
   const char *data;     /* --data DIR (plot history) */
   const char *format;   /* --format svg|graphml|dot (plot network; NULL: svg) */
+  const char *members;  /* --members: ISO3 codes or groups (plot cohesion), a member quota
+                           (plot power with --weights) */
+  int year_from, year_to; /* --years FROM-TO (plot cohesion; default 1946-2019) */
+  bool by_year;         /* --by-year (plot cohesion) */
+  power_game_opts game; /* the game options of `concert power` (plot power) */
   size_t runs;          /* --runs N (0: no sweep) */
   uint64_t seed;        /* --seed S */
   unsigned threads;     /* --threads T */
@@ -23,6 +29,8 @@ typedef struct report_inputs {
   size_t n_all;
   concert_sweep *sweep; /* with --runs (owned) */
   concert_solution *solution; /* the model alone on the forum (concert_forum_solve; owned) */
+  bool tipping;         /* find the tipping points (report with --runs, plot tipping) */
+  concert_sensitivity *sensitivity; /* when tipping (owned) */
 } report_inputs;
 
 /* Parses argv of `report` (npos 1: FILE) or `plot` (npos 1 or 2: KIND [FILE]) into *in and
@@ -31,7 +39,8 @@ int report_inputs_parse(int argc, char **argv, const char *cmd, const char *usag
                         size_t npos_min, size_t npos_max, report_inputs *in, const char **pos,
                         size_t *npos);
 /* Loads FILE, plays the chosen forum (and, when all_forums, every forum), solves the model
- * alone on it (its rounds) and runs the sweep when --runs was given. Returns 0 or 1 (message printed). */
+ * alone on it (its rounds), runs the sweep when --runs was given and finds the tipping
+ * points when in->tipping. Returns 0 or 1 (message printed). */
 int report_inputs_play(report_inputs *in, const char *cmd, const char *file, bool all_forums);
 /* Writes text to -o FILE (or stdout). Returns 0 or 1 (message printed). */
 int report_inputs_write(const report_inputs *in, const char *cmd, const char *text);

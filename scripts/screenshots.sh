@@ -1,7 +1,8 @@
 #!/bin/sh
 # screenshots.sh: the README's pictures, taken by Debian's headless chromium:
 # OUT/kananaskis-report.png (the Kananaskis report, top 1000 x 3000 px) and
-# OUT/g5-compare.png (the G5 file's forum comparison chart at its own size).
+# OUT/g5-compare.png (the G5 file's forum comparison chart at its own size) and
+# OUT/kananaskis-distribution.png (the Kananaskis outcome distributions over 1,000 runs).
 # Usage: sh scripts/screenshots.sh CONCERT_BIN OUT. Without chromium it says so and exits 0.
 set -eu
 bin=$1 out=$2
@@ -24,4 +25,9 @@ h=$(sed -n 's/^<svg [^>]* height="\([0-9]*\)[.0-9]*".*/\1/p' "$tmp/g5.svg" | hea
 # shellcheck disable=SC2086
 "$browser" $flags --screenshot="$out/g5-compare.png" --window-size="800,$h" \
   "file://$tmp/g5.svg" >/dev/null 2>&1
-echo "screenshots: $out/kananaskis-report.png $out/g5-compare.png"
+"$bin" plot distribution scenarios/g7-kananaskis-2025.yaml --runs 1000 -o "$tmp/dist.svg"
+h=$(sed -n 's/^<svg [^>]* height="\([0-9]*\)[.0-9]*".*/\1/p' "$tmp/dist.svg" | head -n 1)
+# shellcheck disable=SC2086
+"$browser" $flags --screenshot="$out/kananaskis-distribution.png" --window-size="800,$h" \
+  "file://$tmp/dist.svg" >/dev/null 2>&1
+echo "screenshots: $out/kananaskis-report.png $out/g5-compare.png $out/kananaskis-distribution.png"

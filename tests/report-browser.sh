@@ -58,8 +58,11 @@ page() { # NAME EXPECTED_SVGS ARGS...
   fi
   [ "$status" -eq 0 ] && echo "report-browser: $name: loaded, $got charts sized, screenshot $(wc -c <"$tmp/$name.png") bytes"
 }
-# Kananaskis: 10 agenda issues + rift + sweep; G5 file (4 forums) under EUM: 8 issues + rift
-# + 8 trajectories + compare
-page kananaskis 12 scenarios/g7-kananaskis-2025.yaml --runs 20
+# Kananaskis: 10 agenda issues + rift + sweep + outcome distributions + tipping points; G5
+# file (4 forums) under EUM: 8 issues + rift + 8 trajectories + compare
+page kananaskis 14 scenarios/g7-kananaskis-2025.yaml --runs 20
+if [ -f "$tmp/kananaskis.dom" ] && ! grep -q '<table class="tipping">' "$tmp/kananaskis.dom"; then
+  echo "report-browser: kananaskis: no tipping-point table in the page"; status=1
+fi
 page g5 18 scenarios/g5-2026.yaml --forum G5 --model eum
 exit "$status"

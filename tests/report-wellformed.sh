@@ -1,7 +1,8 @@
 #!/bin/sh
-# report-wellformed.sh: every chart kind and the HTML report, for the Kananaskis and G5
-# scenarios, parse as well-formed XML with xmllint, hold no script, no external address and
-# no "nan". Usage: sh tests/report-wellformed.sh CONCERT_BIN SRCDIR.
+# report-wellformed.sh: every chart kind and the HTML report (the Kananaskis and G5
+# scenarios, UNGA cohesion, voting games, the mini backtest record) parse as well-formed XML
+# with xmllint, hold no script, no external address and no "nan".
+# Usage: sh tests/report-wellformed.sh CONCERT_BIN SRCDIR.
 # Exit 0 when all do, 1 if not, 77 (skip, said) without xmllint (Debian libxml2-utils).
 set -u
 bin=$1
@@ -41,5 +42,13 @@ check trajectory.svg plot trajectory "$g5" --forum G5 --model eum --issue ai
 check network.graphml plot network "$g5" --forum G7 --model exchange --format graphml
 check network.svg plot network "$g5" --forum G7 --model exchange
 check g7-exchange.html report "$g5" --forum G7 --model exchange
+check distribution.svg plot distribution "$k" --runs 20
+check tipping.svg plot tipping "$k"
+check cohesion.svg plot cohesion --members G7 --years 2000-2019 --by-year
+check cohesion-g20.svg plot cohesion --members G20 --years 2010-2019
+check power-eu27.svg plot power --game eu27
+check power-forum.svg plot power --scenario "$k"
+check calibration.svg plot calibration tests/data/backtest-mini --runs 10
+check kananaskis-runs.html report "$k" --runs 20
 [ "$status" -eq 0 ] && echo "report-wellformed: $n files well-formed"
 exit "$status"

@@ -11,9 +11,14 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#include <stdbool.h>
 #include <stddef.h>
 #include "export.h"
+#include "backtest.h"
+#include "cohesion.h"
 #include "history.h"
+#include "power.h"
+#include "sensitivity.h"
 #include "status.h"
 #include "summit.h"
 #include "sweep.h"
@@ -76,6 +81,44 @@ CONCERT_API concert_status concert_plot_history(const concert_history *h,
                                                 concert_forum_kind forum, char **svg,
                                                 concert_diag *diag);
 
+/** A sweep's outcome distributions: per agenda issue the text's quantiles over the runs
+ * with a statement (box 25-75%, whiskers 5-95%, median tick, mean dot) on the 0-100 line,
+ * then the share of the agenda agreed and the six rift components on [0, 1], each with its
+ * number of runs. A quantity with no run (a counts-only sweep, an issue never agreed) says
+ * so. O(issues x bins). */
+CONCERT_API concert_status concert_plot_distribution(const concert_sweep *w, char **svg,
+                                                     concert_diag *diag);
+/** Tipping points of a sensitivity analysis: per headline (the document's fate as it
+ * happens and as expected, each agenda issue's statement) the nearest flip as a bar of
+ * its change (the share of the judgment's range), labelled with the judgment and its
+ * values; a headline with no flip within the ranges says so. O(headlines). */
+CONCERT_API concert_status concert_plot_tipping(const concert_sensitivity *x, char **svg,
+                                                concert_diag *diag);
+/** The tipping points as an HTML table (a <table> element, no page around it): per headline
+ * its result and its `top` nearest flips (0: all): the judgment, its value and range, the
+ * flip point, the change and the result there. Text escaped. O(headlines x top). */
+CONCERT_API concert_status concert_tipping_table_html(const concert_sensitivity *x, size_t top,
+                                                      char **html, concert_diag *diag);
+/** A cohesion result (concert_cohesion_compute) as a k x k heatmap of the members' simple
+ * agreement (darker: higher, the value written in each cell, "n/a" where undefined), and,
+ * when by_year is true, a line of the group's mean agreement year by year beneath it (a
+ * gap where a year has no roll call). O(k^2 + years). */
+CONCERT_API concert_status concert_plot_cohesion(const concert_cohesion *c, bool by_year,
+                                                 char **svg, concert_diag *diag);
+/** A game's normalized Banzhaf (blue circles) and Shapley-Shubik (orange squares) indices
+ * against each player's share of the first weight vector (1/n each without one), with the
+ * 45-degree line of power equal to weight; labelled by id where room allows, every point
+ * titled. Computes the indices (costs of concert_power_banzhaf and concert_power_shapley,
+ * whose errors it returns). */
+CONCERT_API concert_status concert_plot_power(const concert_game *g, char **svg,
+                                              concert_diag *diag);
+/** A backtest's calibration plot: per bin of concert's forecast probabilities (the binary
+ * targets pooled, concert_backtest_calibration) the observed frequency against the mean
+ * forecast, marker area by the bin's count (written beside it), the diagonal of perfect
+ * calibration, and the counts per bin as bars beneath. Empty bins are left out. O(bins). */
+CONCERT_API concert_status concert_plot_calibration(const concert_backtest *b, char **svg,
+                                                    concert_diag *diag);
+
 /** What goes into a report besides the outcome. Zero it (or use {0}) and set what you have. */
 typedef struct concert_report_extras {
   const concert_outcome *const *forums; /* the scenario's forums played (the comparison
@@ -84,12 +127,15 @@ typedef struct concert_report_extras {
   const concert_sweep *sweep; /* a sweep of o's forum (the probabilities chart); may be NULL */
   const concert_solution *solution; /* concert_forum_solve of o's forum: with more than one
                                        round, a trajectory chart per agenda issue; may be NULL */
+  const concert_sensitivity *sensitivity; /* tipping points of o's forum (chart and table);
+                                             may be NULL */
 } concert_report_extras;
 
 /** A self-contained HTML page on outcome o: the outcome sheet (concert_outcome_write_text,
  * escaped, in a <pre>), one issue chart per agenda issue, the rift chart, the rounds of a
  * dynamic model (extras->solution with more than one round), the forum
- * comparison and the sweep's probabilities when extras holds them, and the scenario's
+ * comparison, the sweep's probabilities and outcome distributions, and the tipping points
+ * (chart and table) when extras holds them, and the scenario's
  * sources as a reference list (each source text once, with the numbers it backs).
  * extras may be NULL. The caller frees *html. O(actors x issues + charts). */
 CONCERT_API concert_status concert_report_html(const concert_outcome *o,

@@ -80,7 +80,10 @@ static const char *const STYLE =
     "h1{font-size:22px}h2{font-size:18px;border-bottom:1px solid #999;margin-top:28px}"
     "pre{font-size:11px;background:#F4F4F4;padding:8px;white-space:pre-wrap;overflow-wrap:anywhere}"
     "figure{margin:12px 0}svg{max-width:100%;height:auto;border:1px solid #DDD}"
-    "ol{font-size:12px}li{margin-bottom:4px}.backs{color:#444}";
+    "ol{font-size:12px}li{margin-bottom:4px}.backs{color:#444}"
+    "table{border-collapse:collapse;font-size:12px;margin:8px 0}"
+    "th,td{border:1px solid #BBB;padding:2px 6px;text-align:left;vertical-align:top}"
+    "thead th{background:#EEE}.n{white-space:nowrap;text-align:right}";
 
 /* Appends one chart (or, on failure, nothing and the status). */
 static concert_status figure(concert_i_svg *w, concert_status st, char **chart) {
@@ -165,6 +168,23 @@ concert_status concert_report_html(const concert_outcome *o, const concert_repor
     char *svg = NULL;
     concert_i_svg_raw(&w, "<h2>Probabilities</h2>\n");
     st = figure(&w, concert_plot_sweep(x->sweep, &svg, diag), &svg);
+    if (!st && concert_sweep_agreed(x->sweep).n > 0) {
+      concert_i_svg_raw(&w, "<h2>Outcome distributions</h2>\n<p>Where the texts and the rift "
+                            "fell over the sweep's runs: the middle half of the runs in the box, "
+                            "5-95% in the whiskers.</p>\n");
+      st = figure(&w, concert_plot_distribution(x->sweep, &svg, diag), &svg);
+    }
+  }
+  if (!st && x && x->sensitivity) {
+    char *svg = NULL, *table = NULL;
+    concert_i_svg_raw(&w, "<h2>Tipping points</h2>\n<p>For each headline, the smallest move of "
+                          "one judgment within its range that flips it (one number at a time, the "
+                          "rest at their values; <code>concert sensitivity</code>). The table "
+                          "lists the three nearest flips of each headline.</p>\n");
+    st = figure(&w, concert_plot_tipping(x->sensitivity, &svg, diag), &svg);
+    if (!st) st = concert_tipping_table_html(x->sensitivity, 3, &table, diag);
+    if (!st) concert_i_svg_raw(&w, table);
+    free(table);
   }
   if (!st) {
     concert_i_svg_raw(&w, "<h2>Outcome sheet</h2>\n<p>What <code>concert run</code> prints.</p>\n<pre>");

@@ -155,6 +155,26 @@ void concert_i_svg_line(concert_i_svg *w, double x1, double y1, double x2, doubl
   }
 }
 
+void concert_i_svg_circle(concert_i_svg *w, double cx, double cy, double r, const char *fill,
+                          double opacity, const char *stroke, const char *t) {
+  concert_i_svg_raw(w, "<circle cx=\"");
+  concert_i_svg_num(w, cx);
+  concert_i_svg_raw(w, "\" cy=\"");
+  concert_i_svg_num(w, cy);
+  concert_i_svg_raw(w, "\" r=\"");
+  concert_i_svg_num(w, r < 0 ? 0 : r);
+  concert_i_svg_printf(w, "\" fill=\"%s\"", fill);
+  if (opacity < 1) concert_i_svg_printf(w, " fill-opacity=\"%.2f\"", opacity < 0 ? 0.0 : opacity);
+  if (stroke) concert_i_svg_printf(w, " stroke=\"%s\" stroke-width=\"1.5\"", stroke);
+  if (t) {
+    concert_i_svg_raw(w, ">");
+    title(w, t);
+    concert_i_svg_raw(w, "</circle>\n");
+  } else {
+    concert_i_svg_raw(w, "/>\n");
+  }
+}
+
 void concert_i_svg_text(concert_i_svg *w, double x, double y, const char *anchor, double size,
                         bool bold, const char *text, size_t max) {
   concert_i_svg_raw(w, "<text x=\"");

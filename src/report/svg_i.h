@@ -52,6 +52,10 @@ void concert_i_svg_rect(concert_i_svg *w, double x, double y, double width, doub
 /** A line; dash NULL for a solid one. title may be NULL (a rule, not a mark). */
 void concert_i_svg_line(concert_i_svg *w, double x1, double y1, double x2, double y2,
                         const char *stroke, double width, const char *dash, const char *title);
+/** A circle of radius r filled with fill at opacity (1: opaque; fill "none": hollow),
+ * outlined with stroke unless it is NULL, with a <title> unless it is NULL. */
+void concert_i_svg_circle(concert_i_svg *w, double cx, double cy, double r, const char *fill,
+                          double opacity, const char *stroke, const char *title);
 /** Text at (x, y); anchor "start", "middle" or "end"; size in px; bold or not; the text is
  * escaped and cut to max bytes (0: whole). */
 void concert_i_svg_text(concert_i_svg *w, double x, double y, const char *anchor, double size,

@@ -1,0 +1,1 @@
+plot calibration tests/data/backtest-mini

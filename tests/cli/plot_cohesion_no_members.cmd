@@ -1,0 +1,1 @@
+plot cohesion --years 2000-2019

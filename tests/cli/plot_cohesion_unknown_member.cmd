@@ -1,0 +1,1 @@
+plot cohesion --members USA,XXX

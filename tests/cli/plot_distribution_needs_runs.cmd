@@ -1,0 +1,1 @@
+plot distribution scenarios/g7-kananaskis-2025.yaml

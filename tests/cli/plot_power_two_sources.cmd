@@ -1,0 +1,1 @@
+plot power --game unsc --weights 1,2 --quota 2

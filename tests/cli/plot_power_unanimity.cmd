@@ -1,0 +1,1 @@
+plot power --scenario tests/data/power_forum.yaml --forum U

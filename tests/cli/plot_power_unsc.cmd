@@ -1,0 +1,1 @@
+plot power --game unsc

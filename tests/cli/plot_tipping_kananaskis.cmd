@@ -1,0 +1,1 @@
+plot tipping scenarios/g7-kananaskis-2025.yaml
