@@ -1,7 +1,6 @@
 /* cmd_power.c: `concert power`: voting power (Banzhaf, Shapley-Shubik, swings, vetoes) of a
  * built-in game, a game from CSV tables, or weights and a quota given on the command line. */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,52 +48,94 @@ static void short_count(const char *dec, char *buf, size_t size) {
     snprintf(buf, size, "%c.%.4se+%zu", dec[0], dec + 1, len - 1);
 }
 
-static int usage_error(const char *msg) {
-  fprintf(stderr, "concert power: %s\nRun 'concert power --help' for the options.\n", msg);
-  return 2;
+static int usage_error(const char *msg) { return cli_usage("power", "%s", msg); }
+
+static const cli_opt o_scenario = {"scenario", 0, "FILE", "the rule of a forum of a scenario, capabilities as weights", false};
+static const cli_opt o_forum = {"forum", 'f', "ID", "the forum of --scenario (default: the first)", false};
+static const cli_opt o_game = {"game", 0, "NAME", "a built-in game (unsc, eu27, eu27_noclause, eu27_rqmv) or a game id\nin DIR/power/power_games.csv", false};
+static const cli_opt o_csv = {"csv", 0, "FILE", "players table (data/power layout), with --game-id", false};
+static const cli_opt o_game_id = {"game-id", 0, "ID", "the game of --csv", false};
+static const cli_opt o_games_csv = {"games-csv", 0, "FILE", "the games table of --csv (default: power_games.csv beside it)", false};
+static const cli_opt o_weights = {"weights", 0, "W1,W2,...", "integer weights of a weighted game, with --quota", false};
+static const cli_opt o_quota = {"quota", 0, "Q", "the weight quota of --weights", false};
+static const cli_opt o_ids = {"ids", 0, "A,B,...", "the players' ids of --weights", false};
+static const cli_opt o_members = {"members", 0, "M", "a member quota of --weights: at least M players", false};
+static const cli_opt o_always = {"always-win", 0, "M", "with --weights: any M players win", false};
+static const cli_opt o_index = {"index", 0, "WHICH", "banzhaf, shapley or both (default)", false};
+static const cli_opt *const opts[] = {&o_scenario, &o_forum, &o_game, &o_csv, &o_game_id,
+                                     &o_games_csv, &o_weights, &o_quota, &o_ids, &o_members,
+                                     &o_always, &o_index, &cli_o_format, &cli_o_data, NULL};
+const cli_spec concert_cli_power_spec = {
+    "power", "", 0, 0, "text|json|csv", opts,
+    "Give exactly one game: --scenario, --game, --csv or --weights. Prints each player's\n"
+    "weight, normalized Banzhaf index, swing count, Shapley-Shubik index and veto flag\n"
+    "(docs/power.md). csv: one row per player and measure (docs/csv.md)."};
+
+typedef struct power_args {
+  const char *v[16]; /* the values, by the option's place in opts */
+} power_args;
+
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  power_args *a = ctx;
+  for (size_t i = 0; opts[i]; i++)
+    if (opts[i] == o) a->v[i] = arg;
+  return 0;
+}
+
+/* The value of option o (NULL if not given). */
+static const char *val(const power_args *a, const cli_opt *o) {
+  for (size_t i = 0; opts[i]; i++)
+    if (opts[i] == o) return a->v[i];
+  return NULL;
+}
+
+/* The game of forum f in words, and a note when its rule makes every index equal. */
+static void forum_game_text(const concert_scenario *sc, size_t f, const char *path, char *buf,
+                            size_t size, const char **note) {
+  concert_rule r = concert_scenario_forum_rule(sc, f);
+  size_t n = concert_scenario_forum_member_count(sc, f);
+  int k = snprintf(buf, size, "forum %s of %s, %zu members, rule ", concert_scenario_forum_id(sc, f),
+                   path, n);
+  if (k < 0 || (size_t)k >= size) return;
+  *note = NULL;
+  switch (r.kind) {
+    case CONCERT_RULE_UNANIMITY:
+      snprintf(buf + k, size - (size_t)k, "unanimity");
+      *note = "under unanimity every member is a veto player: the indices are equal (1/n) "
+              "whatever the capabilities";
+      break;
+    case CONCERT_RULE_CONSENSUS_MINUS:
+      snprintf(buf + k, size - (size_t)k, "consensus minus %zu", r.k);
+      *note = r.k == 0 ? "consensus minus 0 is unanimity: every member is a veto player and the "
+                         "indices are equal (1/n)"
+                       : "consensus minus k counts members, not capabilities: the game is "
+                         "symmetric and the indices are equal (1/n)";
+      break;
+    case CONCERT_RULE_QUOTA:
+      snprintf(buf + k, size - (size_t)k, "quota %g of the capability", r.quota);
+      break;
+    case CONCERT_RULE_DOUBLE_MAJORITY:
+      snprintf(buf + k, size - (size_t)k, "double majority: %g of the members and %g of the "
+               "capability", r.member_share, r.quota);
+      break;
+  }
 }
 
 int concert_cli_power(int argc, char **argv) {
-  static const struct option opts[] = {
-      {"game", required_argument, NULL, 'g'},    {"csv", required_argument, NULL, 'c'},
-      {"games-csv", required_argument, NULL, 'G'}, {"game-id", required_argument, NULL, 'i'},
-      {"weights", required_argument, NULL, 'w'}, {"quota", required_argument, NULL, 'q'},
-      {"ids", required_argument, NULL, 'I'},     {"members", required_argument, NULL, 'm'},
-      {"always-win", required_argument, NULL, 'a'}, {"index", required_argument, NULL, 'x'},
-      {"format", required_argument, NULL, 'f'},  {"data", required_argument, NULL, 'd'},
-      {"scenario", required_argument, NULL, 's'}, {"forum", required_argument, NULL, 'F'},
-      {NULL, 0, NULL, 0}};
-  const char *scenario = NULL, *forum = NULL;
-  const char *game = NULL, *csv = NULL, *games_csv = NULL, *game_id = NULL, *weights = NULL;
-  const char *quota = NULL, *ids_arg = NULL, *index = "both", *format = "text", *data = NULL;
-  const char *members = NULL, *always = NULL;
-  optind = 1;
-  opterr = 0;
-  int c;
-  while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    switch (c) {
-    case 'g': game = optarg; break;
-    case 'c': csv = optarg; break;
-    case 'G': games_csv = optarg; break;
-    case 'i': game_id = optarg; break;
-    case 'w': weights = optarg; break;
-    case 'q': quota = optarg; break;
-    case 'I': ids_arg = optarg; break;
-    case 'm': members = optarg; break;
-    case 'a': always = optarg; break;
-    case 'x': index = optarg; break;
-    case 'f': format = optarg; break;
-    case 'd': data = optarg; break;
-    case 's': scenario = optarg; break;
-    case 'F': forum = optarg; break;
-    default: {
-      char msg[256];
-      snprintf(msg, sizeof msg, "unknown or incomplete option '%s'", argv[optind - 1]);
-      return usage_error(msg);
-    }
-    }
-  }
-  if (optind < argc) return usage_error("unexpected argument");
+  power_args a = {{0}};
+  int format;
+  size_t npos;
+  int prc = cli_parse(&concert_cli_power_spec, argc, argv, take, &a, NULL, &npos, &format);
+  if (prc >= 0) return prc;
+  const char *scenario = val(&a, &o_scenario), *forum = val(&a, &o_forum);
+  const char *game = val(&a, &o_game), *csv = val(&a, &o_csv), *games_csv = val(&a, &o_games_csv);
+  const char *game_id = val(&a, &o_game_id), *weights = val(&a, &o_weights);
+  const char *quota = val(&a, &o_quota), *ids_arg = val(&a, &o_ids);
+  const char *index = val(&a, &o_index) ? val(&a, &o_index) : "both";
+  const char *data = val(&a, &cli_o_data);
+  const char *members = val(&a, &o_members), *always = val(&a, &o_always);
+  char scen_text[1024] = "";
+  const char *scen_note = NULL;
   int sources = (game != NULL) + (csv != NULL) + (weights != NULL) + (scenario != NULL);
   if (sources != 1)
     return usage_error("give exactly one of --game, --csv (with --game-id), --weights or --scenario");
@@ -102,8 +143,7 @@ int concert_cli_power(int argc, char **argv) {
   bool want_bz = strcmp(index, "banzhaf") == 0 || strcmp(index, "both") == 0;
   bool want_ss = strcmp(index, "shapley") == 0 || strcmp(index, "both") == 0;
   if (!want_bz && !want_ss) return usage_error("--index must be banzhaf, shapley or both");
-  bool json = strcmp(format, "json") == 0;
-  if (!json && strcmp(format, "text") != 0) return usage_error("--format must be text or json");
+  bool json = format == 1;
   if (csv && !game_id) return usage_error("--csv needs --game-id");
   if (weights && !quota) return usage_error("--weights needs --quota");
   if (!weights && (quota || ids_arg || members || always))
@@ -122,6 +162,7 @@ int concert_cli_power(int argc, char **argv) {
       return 1;
     }
     if (!st) st = concert_game_from_forum(&g, sc, f, &d);
+    if (!st) forum_game_text(sc, f, scenario, scen_text, sizeof scen_text, &scen_note);
     concert_scenario_free(sc);
   } else if (game) {
     char pdir[4096];
@@ -148,29 +189,24 @@ int concert_cli_power(int argc, char **argv) {
     errno = 0;
     double qv = strtod(quota, &end);
     if (n <= 0) {
-      fprintf(stderr, "concert power: --weights: '%s' is not a list of numbers\n",
+      rc = cli_usage("power", "--weights: '%s' is not a list of numbers",
               bad ? bad : weights);
-      rc = 1;
     } else if (end == quota || *end || errno == ERANGE || !isfinite(qv) || qv != floor(qv)) {
-      fprintf(stderr, "concert power: --quota: '%s' is not an integer\n", quota);
-      rc = 1;
+      rc = cli_usage("power", "--quota: '%s' is not an integer", quota);
     } else if (qv < 0 || qv > POWER_MAX_INT) { /* checked before the conversion to int64 */
-      fprintf(stderr, "concert power: --quota: '%s' is out of range (0 to 1e18)\n", quota);
-      rc = 1;
+      rc = cli_usage("power", "--quota: '%s' is out of range (0 to 1e18)", quota);
     }
     for (long i = 0; rc < 0 && i < n; i++) {
       if (wd[i] != floor(wd[i]) || wd[i] < 0 || wd[i] > POWER_MAX_INT) {
-        fprintf(stderr, "concert power: --weights: weight %ld (%g) is not an integer from 0 "
-                        "to 1e18\n", i + 1, wd[i]);
-        rc = 1;
+        rc = cli_usage("power", "--weights: weight %ld (%g) is not an integer from 0 to 1e18",
+                       i + 1, wd[i]);
       } else {
         wi[i] = (int64_t)wd[i];
       }
     }
     size_t nid = idcopy ? split_words(idcopy, idv, POWER_MAX_LIST) : 0;
     if (rc < 0 && idcopy && nid != (size_t)n) {
-      fprintf(stderr, "concert power: --ids has %zu names for %ld weights\n", nid, n);
-      rc = 1;
+      rc = cli_usage("power", "--ids has %zu names for %ld weights", nid, n);
     }
     long mv = 0, av = 0;
     if (rc < 0 && members) {
@@ -202,6 +238,14 @@ int concert_cli_power(int argc, char **argv) {
   }
   if (st) return concert_cli_report("power", st, &d);
 
+  if (scen_note) fprintf(stderr, "concert power: note: %s\n", scen_note);
+  if (format == 2) {
+    unsigned which = (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) |
+                     (want_ss ? CONCERT_POWER_JSON_SHAPLEY : 0u);
+    st = concert_power_write_csv(g, which, stdout, &d);
+    concert_game_free(g);
+    return st ? concert_cli_report("power", st, &d) : 0;
+  }
   if (json) {
     char *text = NULL;
     unsigned which = (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) |
@@ -233,7 +277,7 @@ int concert_cli_power(int argc, char **argv) {
            aw = concert_game_always_win(g);
     int64_t tot = 0;
     for (size_t i = 0; i < n; i++) tot += concert_game_weight(g, 0, i);
-    printf("game: %s\n", concert_game_title(g));
+    printf("game: %s\n", *scen_text ? scen_text : concert_game_title(g));
     printf("players: %zu", n);
     if (k) printf("  quota: %lld of %lld", (long long)concert_game_quota(g, 0), (long long)tot);
     if (mn) printf("  member quota: %zu", mn);
