@@ -4,9 +4,22 @@
 
 #include "report_inputs.h"
 
-#define USAGE "plot issue|trajectory|network|rift|compare|sweep FILE [--forum ID] [--issue ID] [--runs N] [-o FILE] ...\n" \
-              "       concert plot network FILE --format svg|graphml|dot [-o FILE] ...\n" \
-              "       concert plot history [--forum G7|G20] [--data DIR] [-o FILE]"
+static const cli_opt o_issue = {"issue", 0, "ID", "the agenda issue of issue and trajectory (default: the first)", false};
+static const cli_opt *const opts[] = {CLI_RUN_OPTS, &o_issue,     CLI_SWEEP_OPTS, &cli_o_format,
+                                     &cli_o_data,  &cli_o_output, NULL};
+const cli_spec concert_cli_plot_spec = {
+    "plot", "KIND [FILE]", 1, 2, "svg|graphml|dot", opts,
+    "KIND is one of:\n"
+    "  issue       one agenda issue on its 0-100 line (--issue ID)\n"
+    "  trajectory  a dynamic model's rounds on one agenda issue (--issue ID; --model eum,\n"
+    "              exchange or smp when the scenario's has no rounds)\n"
+    "  network     the bilateral deals (exchange model) with their hub; --format graphml or\n"
+    "              dot: the deal graph with the issues traded and the gains on each edge\n"
+    "  rift        the rift components as bars\n"
+    "  compare     every forum of the file as grouped bars\n"
+    "  sweep       the sweep's probabilities with error whiskers (needs --runs N)\n"
+    "  history     the recorded G7 or G20 summits (--forum G7|G20, --data DIR; no FILE)\n"
+    "--format is for the network only; the other charts are SVG (docs/report.md)."};
 
 /* The chart of `kind` from the played inputs into *svg; 0, or 1 (message printed). */
 static int draw(report_inputs *in, const char *kind, char **svg, concert_diag *d) {
@@ -34,8 +47,8 @@ static int draw(report_inputs *in, const char *kind, char **svg, concert_diag *d
       st = concert_plot_trajectory(in->s, in->f, in->solution, i, svg, d);
     }
   } else if (strcmp(kind, "network") == 0) {
-    if (in->format && strcmp(in->format, "graphml") == 0) st = concert_network_to_graphml(in->o, svg, d);
-    else if (in->format && strcmp(in->format, "dot") == 0) st = concert_network_to_dot(in->o, svg, d);
+    if (in->format_index == 1) st = concert_network_to_graphml(in->o, svg, d);
+    else if (in->format_index == 2) st = concert_network_to_dot(in->o, svg, d);
     else st = concert_plot_network(in->o, svg, d);
   } else if (strcmp(kind, "rift") == 0) {
     st = concert_plot_rift(in->o, svg, d);
@@ -55,25 +68,23 @@ int concert_cli_plot(int argc, char **argv) {
   concert_history *h = NULL;
   concert_diag d;
   concert_diag_clear(&d);
-  int rc = report_inputs_parse(argc, argv, "plot", USAGE, 1, 2, &in, pos, &npos);
-  if (rc) goto out;
+  int rc = report_inputs_parse(&concert_cli_plot_spec, argc, argv, &in, pos, &npos);
+  if (rc >= 0) goto out;
   const char *kind = pos[0];
   bool history = strcmp(kind, "history") == 0;
   if (!history && strcmp(kind, "issue") && strcmp(kind, "trajectory") && strcmp(kind, "network") &&
       strcmp(kind, "rift") && strcmp(kind, "compare") &&
       strcmp(kind, "sweep")) {
-    fprintf(stderr, "concert plot: unknown chart '%s' (issue, trajectory, network, rift, compare, sweep, history)\n", kind);
-    rc = 2;
+    rc = cli_usage("plot", "unknown chart '%s' (issue, trajectory, network, rift, compare, sweep, history)", kind);
     goto out;
   }
-  if (in.format && strcmp(in.format, "svg") && strcmp(kind, "network")) {
-    fprintf(stderr, "concert plot: --format %s is for the network only (other charts are SVG)\n", in.format);
-    rc = 2;
+  if (in.format_index && strcmp(kind, "network")) {
+    rc = cli_usage("plot", "--format graphml or dot is for the network only (other charts are SVG)");
     goto out;
   }
   if (npos != (history ? 1u : 2u)) {
-    fprintf(stderr, "usage: concert %s\n", USAGE);
-    rc = 2;
+    rc = history ? cli_usage("plot", "plot history reads no FILE")
+                 : cli_usage("plot", "missing FILE (plot %s FILE)", kind);
     goto out;
   }
   rc = 1;
@@ -93,10 +104,11 @@ int concert_cli_plot(int argc, char **argv) {
     }
   } else {
     if (strcmp(kind, "sweep") == 0 && in.runs == 0) {
-      fprintf(stderr, "concert plot: the sweep chart needs --runs N\n");
+      rc = cli_usage("plot", "the sweep chart needs --runs N");
       goto out;
     }
-    if (report_inputs_play(&in, "plot", pos[1], strcmp(kind, "compare") == 0)) goto out;
+    if ((rc = report_inputs_play(&in, "plot", pos[1], strcmp(kind, "compare") == 0)) != 0) goto out;
+    rc = 1;
     if (draw(&in, kind, &svg, &d)) goto out;
   }
   rc = report_inputs_write(&in, "plot", svg);

@@ -3,16 +3,22 @@
 
 #include "report_inputs.h"
 
-#define USAGE "report FILE [--forum ID] [--runs N [--seed S] [--threads T]] [-o FILE] ..."
+static const cli_opt *const opts[] = {CLI_RUN_OPTS, CLI_SWEEP_OPTS, &cli_o_output, NULL};
+const cli_spec concert_cli_report_html_spec = {
+    "report", "FILE", 1, 1, NULL, opts,
+    "One self-contained HTML page (inline CSS and SVG, no script, no address): the outcome\n"
+    "sheet, a chart per agenda issue, the rift, a dynamic model's rounds, the deal network,\n"
+    "every forum of the file compared, the sweep (with --runs), the scenario's sources\n"
+    "(docs/report.md)."};
 
 int concert_cli_report_html(int argc, char **argv) {
   report_inputs in;
   const char *pos[1];
   size_t npos;
-  int rc = report_inputs_parse(argc, argv, "report", USAGE, 1, 1, &in, pos, &npos);
-  if (rc) goto out;
+  int rc = report_inputs_parse(&concert_cli_report_html_spec, argc, argv, &in, pos, &npos);
+  if (rc >= 0) goto out;
+  if ((rc = report_inputs_play(&in, "report", pos[0], true)) != 0) goto out;
   rc = 1;
-  if (report_inputs_play(&in, "report", pos[0], true)) goto out;
   concert_report_extras x = {(const concert_outcome *const *)in.all, in.n_all, in.sweep, in.solution};
   concert_diag d;
   concert_diag_clear(&d);

@@ -12,7 +12,8 @@ typedef struct report_inputs {
   const char *issue;    /* --issue ID (plot issue) */
   const char *output;   /* -o FILE (NULL: stdout) */
   const char *data;     /* --data DIR (plot history) */
-  const char *format;   /* --format svg|graphml|dot (plot network; NULL: svg) */
+  int format_index;     /* --format (plot: svg, graphml, dot; 0 when not given) */
+  const char *cmd;      /* the command's name, for messages */
   size_t runs;          /* --runs N (0: no sweep) */
   uint64_t seed;        /* --seed S */
   unsigned threads;     /* --threads T */
@@ -25,13 +26,14 @@ typedef struct report_inputs {
   concert_solution *solution; /* the model alone on the forum (concert_forum_solve; owned) */
 } report_inputs;
 
-/* Parses argv of `report` (npos 1: FILE) or `plot` (npos 1 or 2: KIND [FILE]) into *in and
- * pos[]. Returns 0, 1 (bad value, message printed) or 2 (usage printed). */
-int report_inputs_parse(int argc, char **argv, const char *cmd, const char *usage,
-                        size_t npos_min, size_t npos_max, report_inputs *in, const char **pos,
-                        size_t *npos);
+/* Parses argv of `report` or `plot` against its table into *in and pos[] (room for
+ * spec->max_pos). Returns -1 to go on, else the exit status (0 after --help, 2 after a
+ * usage error). */
+int report_inputs_parse(const cli_spec *spec, int argc, char **argv, report_inputs *in,
+                        const char **pos, size_t *npos);
 /* Loads FILE, plays the chosen forum (and, when all_forums, every forum), solves the model
- * alone on it (its rounds) and runs the sweep when --runs was given. Returns 0 or 1 (message printed). */
+ * alone on it (its rounds) and runs the sweep when --runs was given. Returns 0, 1 (message
+ * printed) or 2 (a usage error: unknown model, --param without --model). */
 int report_inputs_play(report_inputs *in, const char *cmd, const char *file, bool all_forums);
 /* Writes text to -o FILE (or stdout). Returns 0 or 1 (message printed). */
 int report_inputs_write(const report_inputs *in, const char *cmd, const char *text);
