@@ -14,7 +14,7 @@ static const cli_opt o_parliament_cns = {"parliament-share-cns", 0, "X", "Parlia
 static const cli_opt o_bootstrap = {"bootstrap", 0, "B", "bootstrap replicates (2000; 0: no intervals)", false};
 static const cli_opt o_seed = {"seed", 0, "N", "bootstrap seed (1)", false};
 static const cli_opt o_resample = {"resample", 0, "U", "bootstrap unit: issues (default) or proposals (cluster)", false};
-static const cli_opt o_hit = {"hit", 0, "T", "|error| <= T counts as a hit (10)", false};
+static const cli_opt o_hit = {"hit", 0, "T", "an absolute error of at most T counts as a hit (10)", false};
 static const cli_opt o_min_actors = {"min-actors", 0, "N", "score issues with at least N participants (3)", false};
 static const cli_opt o_models = {"models", 0, "LIST", "comma-separated models to run (default: every model)", false};
 static const cli_opt o_param = {"param", 0, "MODEL.K=V", "a model parameter, e.g. eum.q=0.7 (see concert models)", true};

@@ -221,9 +221,15 @@ static void scd_text(const char *s, FILE *out) {
 }
 
 void cli_man_options(const cli_spec *spec, FILE *out) {
-  fprintf(out, "*%s* ", spec->name);
-  scd_text(spec->args && *spec->args ? spec->args : "", out);
-  fprintf(out, "%s\n", spec->args && *spec->args ? "" : "(no arguments)");
+  fprintf(out, "*%s*", spec->name);
+  if (spec->args && *spec->args) {
+    fputs(" _", out);
+    scd_text(spec->args, out);
+    fputs("_", out);
+  }
+  fputs("\n", out);
+  if (!spec->opts[0]) fputs("\tno options\n", out);
+  else fputs("\n", out);
   for (size_t i = 0; spec->opts[i]; i++) {
     const cli_opt *o = spec->opts[i];
     char help[512];
@@ -238,15 +244,13 @@ void cli_man_options(const cli_spec *spec, FILE *out) {
       scd_text(o->arg, out);
       fputs("_", out);
     }
-    fputs(": ", out);
-    for (const char *p = help; *p; p++) {
-      if (*p == '\n') fputc(' ', out);
-      else if (*p == '*' || *p == '_' || *p == '\\') fprintf(out, "\\%c", *p);
-      else fputc(*p, out);
-    }
-    fputs(i + 1 < MAX_OPTS && spec->opts[i + 1] ? "++\n" : "\n", out);
+    fputs("\n\t\t", out);
+    for (char *p = help; *p; p++)
+      if (*p == '\n') *p = ' ';
+    scd_text(help, out);
+    fputs("\n\n", out);
   }
-  fputc('\n', out);
+  if (!spec->opts[0]) fputc('\n', out);
 }
 
 int cli_take_sweep(const char *cmd, const cli_opt *o, const char *arg, cli_sweep_values *v) {

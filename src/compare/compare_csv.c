@@ -28,8 +28,9 @@ static void measure_rows(concert_csv_out *c, const concert_outcome *o, const con
   concert_coverage cv = concert_measures_coverage(m);
   if (cv.computed) {
     row(c, fo, "", "coverage_year", cv.year, NULL);
+    static const char *const ids[CONCERT_INDICATOR_COUNT] = {"gdp", "milex", "population"};
     for (int k = 0; k < CONCERT_INDICATOR_COUNT; k++) {
-      const char *ind = concert_indicator_name((concert_indicator)k);
+      const char *ind = ids[k];
       snprintf(q, sizeof q, "coverage_%s", ind);
       row(c, fo, "", q, cv.share[k], NULL);
       snprintf(q, sizeof q, "members_counted_%s", ind);
