@@ -8,12 +8,26 @@
 
 #include "cli.h"
 
-static const cli_opt o_fit = {"fit", 0, "KEY=V1,V2,...", "fit this protocol parameter leave-one-summit-out over the values\n(every combination, the first --fit varying slowest): each summit is\nplayed with the grid point of lowest mean Brier score on the others", true};
-static const cli_opt o_fit_target = {"fit-target", 0, "T", "what the fit minimises: fate (default: the fate Brier score) or all\n(fate, statement, signatory and blocker mean Brier scores summed)", false};
-static const cli_opt *const opts[] = {CLI_SWEEP_OPTS, &o_fit, &o_fit_target, &cli_o_format,
-                                     &cli_o_data, NULL};
+static const cli_opt o_fit = {
+    "fit", 0, "KEY=V1,V2,...",
+    "fit this protocol parameter leave-one-summit-out over the values\n(every combination, the "
+    "first --fit varying slowest): each summit is\nplayed with the grid point of lowest mean Brier "
+    "score on the others",
+    true};
+static const cli_opt o_fit_target = {
+    "fit-target", 0, "T",
+    "what the fit minimises: fate (default: the fate Brier score) or all\n(fate, statement, "
+    "signatory and blocker mean Brier scores summed)",
+    false};
+static const cli_opt *const opts[] = {CLI_SWEEP_OPTS, &o_fit,      &o_fit_target,
+                                      &cli_o_format,  &cli_o_data, NULL};
 const cli_spec concert_cli_backtest_spec = {
-    "backtest", "[DIR]", 0, 1, "text|json|csv", opts,
+    "backtest",
+    "[DIR]",
+    0,
+    1,
+    "text|json|csv",
+    opts,
     "DIR is a record of observed outcomes: summits.csv, statements.csv, PROVENANCE.md\n"
     "(default: record/ under the data root). --runs 1 (default): each summit's point run\n"
     "(probabilities 0 or 1); N > 1: a sweep of N runs per summit. Scores the document's fate,\n"

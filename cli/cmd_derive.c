@@ -26,14 +26,22 @@ static int write_out(const char *path, const char *text, size_t len) {
   return 0;
 }
 
-static const cli_opt o_members = {"members", 'm', "ISO3,...", "member states by ISO3 code (EU and AU allowed)", false};
-static const cli_opt o_forum = {"forum", 'f', "G7|G8|G20|G5|G2", "a known forum, its members as of the year", false};
-static const cli_opt o_year = {"year", 'y', "Y", "summit year: data come from the years before it", false};
+static const cli_opt o_members = {"members", 'm', "ISO3,...",
+                                  "member states by ISO3 code (EU and AU allowed)", false};
+static const cli_opt o_forum = {"forum", 'f', "G7|G8|G20|G5|G2",
+                                "a known forum, its members as of the year", false};
+static const cli_opt o_year = {"year", 'y', "Y", "summit year: data come from the years before it",
+                               false};
 static const cli_opt o_name = {"name", 0, "TEXT", "the scenario's name", false};
-static const cli_opt *const opts[] = {&o_members, &o_forum, &o_year, &o_name, &cli_o_output,
-                                     &cli_o_data, NULL};
+static const cli_opt *const opts[] = {&o_members,    &o_forum,    &o_year, &o_name,
+                                      &cli_o_output, &cli_o_data, NULL};
 const cli_spec concert_cli_derive_spec = {
-    "derive", "[SPEC.yaml]", 0, 1, NULL, opts,
+    "derive",
+    "[SPEC.yaml]",
+    0,
+    1,
+    NULL,
+    opts,
     "Give --members or --forum with --year, or SPEC.yaml: issues (family, direction, years),\n"
     "actors, forums (docs/derive.md)."};
 
@@ -45,11 +53,16 @@ typedef struct derive_args {
 
 static int take(void *ctx, const cli_opt *o, const char *arg) {
   derive_args *a = ctx;
-  if (o == &o_members) a->o.members = arg;
-  else if (o == &o_forum) a->o.forum = arg;
-  else if (o == &o_name) a->o.name = arg;
-  else if (o == &cli_o_output) a->output = arg;
-  else if (o == &cli_o_data) a->o.data_dir = arg;
+  if (o == &o_members)
+    a->o.members = arg;
+  else if (o == &o_forum)
+    a->o.forum = arg;
+  else if (o == &o_name)
+    a->o.name = arg;
+  else if (o == &cli_o_output)
+    a->output = arg;
+  else if (o == &cli_o_data)
+    a->o.data_dir = arg;
   else if (o == &o_year) {
     int to;
     if (concert_cli_parse_years(arg, &a->o.year, &to) != 0 || to != a->o.year)
@@ -70,12 +83,14 @@ int concert_cli_derive(int argc, char **argv) {
   int year_given = a.year_given;
   if (!npos) spec = NULL;
   if (spec && (o.members || o.forum || year_given)) {
-    return cli_usage("derive", "a spec file gives its own members and year; drop --members, "
-                               "--forum and --year");
+    return cli_usage("derive",
+                     "a spec file gives its own members and year; drop --members, "
+                     "--forum and --year");
   }
   if (!spec && ((o.members == NULL) == (o.forum == NULL) || !year_given)) {
-    return cli_usage("derive", "give SPEC.yaml, or --members ISO3,... or --forum "
-                               "G7|G8|G20|G5|G2, with --year Y");
+    return cli_usage("derive",
+                     "give SPEC.yaml, or --members ISO3,... or --forum "
+                     "G7|G8|G20|G5|G2, with --year Y");
   }
   char *text = NULL;
   size_t len = 0;

@@ -8,18 +8,37 @@
 #include "mpi.h"
 #include "run_options.h"
 
-static const cli_opt o_candidates = {"candidates", 0, "A,B,...", "the candidate actors (ids of the file; each needs stances on the\ntemplate's agenda) (required)", false};
-static const cli_opt o_size = {"size", 0, "K", "members per forum: every K of the candidates (C(n, K) forums) (required)", false};
-static const cli_opt o_template = {"template", 0, "FORUM", "agenda, rule and protocol of this forum (default: the first); chair\nthe member with the largest capability, no partners, no events", false};
-static const cli_opt o_objective = {"objective", 0, "NAME", "agreed-coverage (default): expected share agreed x mean coverage of\nworld GDP, military spending and population; communique: P(document\nissued, with or without carve-outs); agreed: expected share agreed;\nbalance", false};
+static const cli_opt o_candidates = {"candidates", 0, "A,B,...",
+                                     "the candidate actors (ids of the file; each needs stances on "
+                                     "the\ntemplate's agenda) (required)",
+                                     false};
+static const cli_opt o_size = {
+    "size", 0, "K", "members per forum: every K of the candidates (C(n, K) forums) (required)",
+    false};
+static const cli_opt o_template = {
+    "template", 0, "FORUM",
+    "agenda, rule and protocol of this forum (default: the first); chair\nthe member with the "
+    "largest capability, no partners, no events",
+    false};
+static const cli_opt o_objective = {
+    "objective", 0, "NAME",
+    "agreed-coverage (default): expected share agreed x mean coverage of\nworld GDP, military "
+    "spending and population; communique: P(document\nissued, with or without carve-outs); agreed: "
+    "expected share agreed;\nbalance: expected share agreed x capability evenness (docs/design.md)",
+    false};
 static const cli_opt o_top = {"top", 0, "M", "forums shown (default 10, 0 all)", false};
-static const cli_opt o_year = {"year", 0, "Y", "coverage year (default: the latest with data for every candidate)", false};
-static const cli_opt *const opts[] = {&o_candidates, &o_size,       &o_template, &o_objective,
-                                     CLI_SWEEP_OPTS, &o_top,        &cli_o_format, &o_year,
-                                     &cli_o_data,    &cli_o_model,  &cli_o_param, &cli_o_set,
-                                     NULL};
+static const cli_opt o_year = {
+    "year", 0, "Y", "coverage year (default: the latest with data for every candidate)", false};
+static const cli_opt *const opts[] = {
+    &o_candidates, &o_size,     &o_template,  &o_objective, CLI_SWEEP_OPTS, &o_top, &cli_o_format,
+    &o_year,       &cli_o_data, &cli_o_model, &cli_o_param, &cli_o_set,     NULL};
 const cli_spec concert_cli_design_spec = {
-    "design", "FILE", 1, 1, "text|json|csv", opts,
+    "design",
+    "FILE",
+    1,
+    1,
+    "text|json|csv",
+    opts,
     "--runs 1 (default) scores each forum by its point run; N > 1 sweeps each forum N runs\n"
     "(same seed). --threads splits the forums; results do not depend on it (docs/design.md)."};
 
@@ -39,13 +58,18 @@ static int take(void *ctx, const cli_opt *opt, const char *arg) {
   if (t) return t == 1 ? 0 : t;
   t = cli_take_sweep("design", opt, arg, &a->sv);
   if (t) return t == 1 ? 0 : t;
-  if (opt == &o_candidates) a->cands = arg;
-  else if (opt == &o_template) a->tmpl = arg;
-  else if (opt == &cli_o_data) a->data = arg;
+  if (opt == &o_candidates)
+    a->cands = arg;
+  else if (opt == &o_template)
+    a->tmpl = arg;
+  else if (opt == &cli_o_data)
+    a->data = arg;
   else if (opt == &o_objective) {
     if (!concert_design_objective_find(arg, &a->o.objective))
-      return cli_usage("design", "unknown objective '%s' (agreed-coverage, communique, agreed, "
-                                 "balance)", arg);
+      return cli_usage("design",
+                       "unknown objective '%s' (agreed-coverage, communique, agreed, "
+                       "balance)",
+                       arg);
   } else if (opt == &o_size) {
     if (concert_cli_count("design", "--size", arg, 1, 1000, &v)) return 2;
     a->o.size = (size_t)v, a->have_size = true;

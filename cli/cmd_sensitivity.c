@@ -8,10 +8,16 @@
 
 #include "run_options.h"
 
-static const cli_opt o_top = {"top", 0, "N", "tipping points shown per headline in text (default 5, 0 all)", false};
+static const cli_opt o_top = {
+    "top", 0, "N", "tipping points shown per headline in text (default 5, 0 all)", false};
 static const cli_opt *const opts[] = {CLI_RUN_OPTS, &cli_o_format, &o_top, &cli_o_output, NULL};
 const cli_spec concert_cli_sensitivity_spec = {
-    "sensitivity", "FILE", 1, 1, "text|json|csv", opts,
+    "sensitivity",
+    "FILE",
+    1,
+    1,
+    "text|json|csv",
+    opts,
     "For the document's fate (as it happens and as the chair expects it) and each agenda\n"
     "issue's statement: the smallest change of one judgment number, within its range, that\n"
     "flips it, by bisection (docs/sensitivity.md)."};
@@ -40,8 +46,8 @@ int concert_cli_sensitivity(int argc, char **argv) {
   sensitivity_args a = {.ro = {.reversion = NAN}, .top = 5};
   const char *file = NULL;
   size_t npos;
-  int rc = cli_parse(&concert_cli_sensitivity_spec, argc, argv, take, &a, &file, &npos,
-                     &a.ro.format);
+  int rc =
+      cli_parse(&concert_cli_sensitivity_spec, argc, argv, take, &a, &file, &npos, &a.ro.format);
   if (rc >= 0) goto out;
   rc = 1;
   run_options ro = a.ro;

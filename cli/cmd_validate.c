@@ -34,7 +34,12 @@ static int validate_yaml(const char *path) {
 
 static const cli_opt *const opts[] = {NULL};
 const cli_spec concert_cli_validate_spec = {
-    "validate", "FILE...", 1, (size_t)-1, NULL, opts,
+    "validate",
+    "FILE...",
+    1,
+    (size_t)-1,
+    NULL,
+    opts,
     "Each FILE is a scenario (YAML; - reads standard input) or an actor table (.csv).\n"
     "Every field not yet coded (TO FILL) is listed, not only the first."};
 

@@ -7,27 +7,47 @@
 
 #include "cli.h"
 
-static const cli_opt o_capability = {"capability", 0, "S", "member-state capability: qmv-votes (default), qmv-ssi, population,\ngdp (the file's capability row), equal", false};
-static const cli_opt o_commission = {"commission-share", 0, "X", "Commission weight as a share of the members present (0.2)", false};
-static const cli_opt o_parliament = {"parliament-share", 0, "X", "Parliament weight, likewise (0.2)", false};
-static const cli_opt o_parliament_cns = {"parliament-share-cns", 0, "X", "Parliament weight on consultation (CNS) issues (0.2)", false};
-static const cli_opt o_bootstrap = {"bootstrap", 0, "B", "bootstrap replicates (2000; 0: no intervals)", false};
+static const cli_opt o_capability = {"capability", 0, "S",
+                                     "member-state capability: qmv-votes (default), qmv-ssi, "
+                                     "population,\ngdp (the file's capability row), equal",
+                                     false};
+static const cli_opt o_commission = {
+    "commission-share", 0, "X", "Commission weight as a share of the members present (0.2)", false};
+static const cli_opt o_parliament = {"parliament-share", 0, "X",
+                                     "Parliament weight, likewise (0.2)", false};
+static const cli_opt o_parliament_cns = {
+    "parliament-share-cns", 0, "X", "Parliament weight on consultation (CNS) issues (0.2)", false};
+static const cli_opt o_bootstrap = {"bootstrap", 0, "B",
+                                    "bootstrap replicates (2000; 0: no intervals)", false};
 static const cli_opt o_seed = {"seed", 0, "N", "bootstrap seed (1)", false};
-static const cli_opt o_resample = {"resample", 0, "U", "bootstrap unit: issues (default) or proposals (cluster)", false};
-static const cli_opt o_hit = {"hit", 0, "T", "an absolute error of at most T counts as a hit (10)", false};
-static const cli_opt o_min_actors = {"min-actors", 0, "N", "score issues with at least N participants (3)", false};
-static const cli_opt o_models = {"models", 0, "LIST", "comma-separated models to run (default: every model)", false};
-static const cli_opt o_param = {"param", 0, "MODEL.K=V", "a model parameter, e.g. eum.q=0.7 (see concert models)", true};
-static const cli_opt o_reference = {"reference", 0, "ROW", "row the paired differences are taken against (mean)", false};
-static const cli_opt o_require = {"require-outcome", 0, NULL, "refuse rows without an outcome instead of skipping them", false};
-static const cli_opt o_predictions = {"predictions", 0, "PATH", "also write every row's per-issue forecasts as CSV to PATH", false};
+static const cli_opt o_resample = {
+    "resample", 0, "U", "bootstrap unit: issues (default) or proposals (cluster)", false};
+static const cli_opt o_hit = {"hit", 0, "T", "an absolute error of at most T counts as a hit (10)",
+                              false};
+static const cli_opt o_min_actors = {"min-actors", 0, "N",
+                                     "score issues with at least N participants (3)", false};
+static const cli_opt o_models = {"models", 0, "LIST",
+                                 "comma-separated models to run (default: every model)", false};
+static const cli_opt o_param = {"param", 0, "MODEL.K=V",
+                                "a model parameter, e.g. eum.q=0.7 (see concert models)", true};
+static const cli_opt o_reference = {"reference", 0, "ROW",
+                                    "row the paired differences are taken against (mean)", false};
+static const cli_opt o_require = {"require-outcome", 0, NULL,
+                                  "refuse rows without an outcome instead of skipping them", false};
+static const cli_opt o_predictions = {
+    "predictions", 0, "PATH", "also write every row's per-issue forecasts as CSV to PATH", false};
 static const cli_opt *const opts[] = {
-    &o_capability, &o_commission, &o_parliament, &o_parliament_cns, &o_bootstrap,
-    &o_seed,       &o_resample,   &o_hit,        &o_min_actors,     &o_models,
-    &o_param,      &o_reference,  &o_require,    &cli_o_format,     &o_predictions,
-    NULL};
+    &o_capability, &o_commission, &o_parliament,  &o_parliament_cns,
+    &o_bootstrap,  &o_seed,       &o_resample,    &o_hit,
+    &o_min_actors, &o_models,     &o_param,       &o_reference,
+    &o_require,    &cli_o_format, &o_predictions, NULL};
 const cli_spec concert_cli_validate_models_spec = {
-    "validate-models", "FILE", 1, 1, "text|json", opts,
+    "validate-models",
+    "FILE",
+    1,
+    1,
+    "text|json",
+    opts,
     "FILE is a data set in the DEU layout (docs/validation.md)."};
 
 /* Parses a number option fully, or returns false. */
@@ -157,9 +177,12 @@ static int take(void *ctx, const cli_opt *opt, const char *arg) {
     ok = parse_size(arg, UINT64_MAX, &u);
     o->seed = (uint64_t)u;
   } else if (opt == &o_resample) {
-    if (strcmp(arg, "issues") == 0) o->resample = CONCERT_RESAMPLE_ISSUES;
-    else if (strcmp(arg, "proposals") == 0) o->resample = CONCERT_RESAMPLE_PROPOSALS;
-    else ok = false;
+    if (strcmp(arg, "issues") == 0)
+      o->resample = CONCERT_RESAMPLE_ISSUES;
+    else if (strcmp(arg, "proposals") == 0)
+      o->resample = CONCERT_RESAMPLE_PROPOSALS;
+    else
+      ok = false;
   } else if (opt == &o_hit) {
     ok = parse_double(arg, &o->hit_threshold);
   } else if (opt == &o_min_actors) {
@@ -190,8 +213,8 @@ int concert_cli_validate_models(int argc, char **argv) {
   const char *file = NULL;
   size_t npos;
   int format = 0;
-  int prc = cli_parse(&concert_cli_validate_models_spec, argc, argv, take, &a, &file, &npos,
-                      &format);
+  int prc =
+      cli_parse(&concert_cli_validate_models_spec, argc, argv, take, &a, &file, &npos, &format);
   if (prc >= 0) return prc;
   concert_validation_options o = a.o;
   if (o.model_params) o.model_params = a.params;

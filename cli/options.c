@@ -9,8 +9,8 @@
 
 #include "cli.h"
 
-const cli_opt cli_o_forum = {"forum", 'f', "ID", "the forum to play (default: the first of the file)",
-                             false};
+const cli_opt cli_o_forum = {"forum", 'f', "ID",
+                             "the forum to play (default: the first of the file)", false};
 const cli_opt cli_o_model = {"model", 'm', "NAME",
                              "bargaining model (default: the scenario's; see 'concert models')",
                              false};
@@ -21,13 +21,11 @@ const cli_opt cli_o_reversion = {"reversion", 'r', "X",
                                  "reversion point (0-100) for actor tables (CSV)", false};
 const cli_opt cli_o_runs = {"runs", 'n', "N", "number of Monte Carlo runs (1-100000000)", false};
 const cli_opt cli_o_seed = {"seed", 0, "S", "seed of the random streams (default 1)", false};
-const cli_opt cli_o_threads = {"threads", 0, "T",
-                               "worker threads (1-256, default 1); results do not depend on T",
-                               false};
+const cli_opt cli_o_threads = {
+    "threads", 0, "T", "worker threads (1-256, default 1); results do not depend on T", false};
 const cli_opt cli_o_format = {"format", 0, "FORMAT", NULL /* from the spec's formats */, false};
 const cli_opt cli_o_data = {"data", 0, "DIR",
-                            "data root (default: $CONCERT_DATADIR, else the shipped data/)",
-                            false};
+                            "data root (default: $CONCERT_DATADIR, else the shipped data/)", false};
 const cli_opt cli_o_output = {"output", 'o', "FILE", "write there (default: standard output)",
                               false};
 
@@ -72,8 +70,10 @@ bool cli_wants_help(const cli_spec *spec, int argc, char **argv) {
     if (strcmp(a, "--") == 0) return false;
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) return true;
     const cli_opt *o = NULL;
-    if (a[0] == '-' && a[1] == '-' && !strchr(a, '=')) o = find_long(spec, a + 2, strlen(a + 2));
-    else if (a[0] == '-' && a[1] && a[1] != '-' && !a[2]) o = find_letter(spec, a[1]);
+    if (a[0] == '-' && a[1] == '-' && !strchr(a, '='))
+      o = find_long(spec, a + 2, strlen(a + 2));
+    else if (a[0] == '-' && a[1] && a[1] != '-' && !a[2])
+      o = find_letter(spec, a[1]);
     if (o && o->arg) i++; /* its value follows */
   }
   return false;
@@ -133,7 +133,9 @@ int cli_parse(const cli_spec *spec, int argc, char **argv, cli_take_fn take, voi
       return cli_usage(spec->name, "option --%s needs a value (%s)", o ? o->name : "?",
                        o && o->arg ? o->arg : "");
     }
-    const cli_opt *o = c >= 256 ? spec->opts[c - 256] : idx >= 0 ? spec->opts[idx] : find_letter(spec, (char)c);
+    const cli_opt *o = c >= 256   ? spec->opts[c - 256]
+                       : idx >= 0 ? spec->opts[idx]
+                                  : find_letter(spec, (char)c);
     if (o == &cli_o_format && spec->formats) {
       int k = 0;
       const char *f = spec->formats;
@@ -200,8 +202,10 @@ void cli_help(const cli_spec *spec, const char *summary, FILE *out) {
     opt_help(spec, o, help, sizeof help);
     int w = (int)strlen(head);
     fputs(head, out);
-    if (w + 2 > col) fprintf(out, "\n%*s", col, "");
-    else fprintf(out, "%*s", col - w, "");
+    if (w + 2 > col)
+      fprintf(out, "\n%*s", col, "");
+    else
+      fprintf(out, "%*s", col - w, "");
     for (const char *p = help; *p; p++) {
       fputc(*p, out);
       if (*p == '\n') fprintf(out, "%*s", col, "");
@@ -228,8 +232,10 @@ void cli_man_options(const cli_spec *spec, FILE *out) {
     fputs("_", out);
   }
   fputs("\n", out);
-  if (!spec->opts[0]) fputs("\tno options\n", out);
-  else fputs("\n", out);
+  if (!spec->opts[0])
+    fputs("\tno options\n", out);
+  else
+    fputs("\n", out);
   for (size_t i = 0; spec->opts[i]; i++) {
     const cli_opt *o = spec->opts[i];
     char help[512];
@@ -255,15 +261,20 @@ void cli_man_options(const cli_spec *spec, FILE *out) {
 
 int cli_take_sweep(const char *cmd, const cli_opt *o, const char *arg, cli_sweep_values *v) {
   unsigned long long *out = NULL, lo = 1, hi = 0;
-  if (o == &cli_o_runs) out = &v->runs, hi = 100000000ull;
-  else if (o == &cli_o_seed) out = &v->seed, lo = 0, hi = UINT64_MAX;
-  else if (o == &cli_o_threads) out = &v->threads, hi = 256;
-  else return 0;
+  if (o == &cli_o_runs)
+    out = &v->runs, hi = 100000000ull;
+  else if (o == &cli_o_seed)
+    out = &v->seed, lo = 0, hi = UINT64_MAX;
+  else if (o == &cli_o_threads)
+    out = &v->threads, hi = 256;
+  else
+    return 0;
   errno = 0;
   char *end;
   unsigned long long x = strtoull(arg, &end, 10);
   if (errno || end == arg || *end || arg[0] == '-' || x < lo || x > hi)
-    return cli_usage(cmd, "--%s must be an integer in [%llu, %llu], not '%s'", o->name, lo, hi, arg);
+    return cli_usage(cmd, "--%s must be an integer in [%llu, %llu], not '%s'", o->name, lo, hi,
+                     arg);
   *out = x;
   return 1;
 }

@@ -29,13 +29,13 @@ typedef struct cli_opt {
 } cli_opt;
 
 typedef struct cli_spec {
-  const char *name;      /* the subcommand, as typed */
-  const char *args;      /* its positional arguments in the synopsis ("FILE", "[DIR]", "") */
+  const char *name; /* the subcommand, as typed */
+  const char *args; /* its positional arguments in the synopsis ("FILE", "[DIR]", "") */
   size_t min_pos, max_pos;
-  const char *formats;   /* the --format values, '|'-separated, the first the default; NULL
-                          * when the command has no --format in its table */
+  const char *formats;        /* the --format values, '|'-separated, the first the default; NULL
+                               * when the command has no --format in its table */
   const cli_opt *const *opts; /* NULL-terminated */
-  const char *notes;     /* text printed after the options (NULL: none) */
+  const char *notes;          /* text printed after the options (NULL: none) */
 } cli_spec;
 
 /* The shared options (cli/options.c). */

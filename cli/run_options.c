@@ -1,10 +1,10 @@
 /* run_options.c: the options of a played summit that several commands share. */
+#include "run_options.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "run_options.h"
 
 int run_options_take(run_options *ro, const cli_opt *o, const char *arg, const char *cmd) {
   concert_diag d;
@@ -75,8 +75,8 @@ void run_options_free(run_options *o) {
   concert_params_free(o->protocol);
 }
 
-int run_options_forum(const concert_scenario *s, const char *id, const char *path,
-                      const char *cmd, size_t *f) {
+int run_options_forum(const concert_scenario *s, const char *id, const char *path, const char *cmd,
+                      size_t *f) {
   *f = 0;
   if (!id || concert_scenario_forum_find(s, id, f)) return 1;
   fprintf(stderr, "concert %s: %s: no forum '%s' (forums:", cmd, path, id);

@@ -11,8 +11,10 @@
 
 static void row(concert_csv_out *c, int year, const char *a, const char *b, const char *quantity,
                 double value) {
-  if (year) concert_i_csv_int(c, year);
-  else concert_i_csv_text(c, "");
+  if (year)
+    concert_i_csv_int(c, year);
+  else
+    concert_i_csv_text(c, "");
   concert_i_csv_text(c, a);
   concert_i_csv_text(c, b);
   concert_i_csv_text(c, quantity);

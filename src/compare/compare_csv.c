@@ -43,9 +43,9 @@ static void measure_rows(concert_csv_out *c, const concert_outcome *o, const con
   row(c, fo, "", "capability_hhi", b.cap_hhi, NULL);
   if (cv.computed) {
     row(c, fo,
-        isnan(b.gdp_largest) ? ""
-                             : concert_scenario_actor_id(
-                                   s, concert_scenario_forum_member(s, f, b.gdp_largest_i)),
+        isnan(b.gdp_largest)
+            ? ""
+            : concert_scenario_actor_id(s, concert_scenario_forum_member(s, f, b.gdp_largest_i)),
         "gdp_largest_share", b.gdp_largest, NULL);
     row(c, fo, "", "gdp_hhi", b.gdp_hhi, NULL);
   }

@@ -9,8 +9,9 @@
 concert_status concert_history_write_csv(const concert_history *h, concert_forum_kind forum,
                                          int year_from, int year_to, FILE *out) {
   if (!h || !out) return CONCERT_ERR_ARGUMENT;
-  static const char *const header[] = {"forum", "year", "summit_no", "host_city", "host_country",
-                                       "held", "component", "flag", "value", NULL};
+  static const char *const header[] = {"forum",        "year", "summit_no", "host_city",
+                                       "host_country", "held", "component", "flag",
+                                       "value",        NULL};
   const char *fo = forum == CONCERT_FORUM_G7 ? "G7" : "G20";
   concert_csv_out c;
   concert_i_csv_init(&c, out);
@@ -28,7 +29,7 @@ concert_status concert_history_write_csv(const concert_history *h, concert_forum
       concert_i_csv_text(&c, s->host_country);
       concert_i_csv_int(&c, s->held);
       concert_i_csv_text(&c, concert_rift_component_id((concert_rift_component)k));
-      concert_i_csv_num(&c, !s->held                        ? NAN
+      concert_i_csv_num(&c, !s->held                       ? NAN
                             : r.flag[k] == CONCERT_TRI_YES ? 1
                             : r.flag[k] == CONCERT_TRI_NO  ? 0
                                                            : NAN);

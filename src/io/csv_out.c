@@ -8,9 +8,7 @@
 
 #include "status/diag.h"
 
-void concert_i_csv_init(concert_csv_out *c, FILE *f) {
-  c->f = f, c->col = 0, c->bad = f == NULL;
-}
+void concert_i_csv_init(concert_csv_out *c, FILE *f) { c->f = f, c->col = 0, c->bad = f == NULL; }
 
 /* The separator before a cell that is not the first of its row. */
 static bool sep(concert_csv_out *c) {

@@ -1,9 +1,8 @@
 /* solution_csv.c: a model's rounds as tidy long CSV (docs/csv.md): round,issue,actor,
  * quantity,value; per round and issue the forecast and the mean (actor empty), then every
  * actor's position; the final outcome per issue as round "final". */
-#include <stdio.h>
-
 #include <concert/model.h>
+#include <stdio.h>
 
 #include "io/csv_out.h"
 

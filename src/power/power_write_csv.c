@@ -23,8 +23,8 @@ concert_status concert_power_write_csv(const concert_game *g, unsigned indices, 
   double *b = calloc(n + 1, sizeof *b), *s = calloc(n + 1, sizeof *s);
   char **sw = calloc(n + 1, sizeof *sw);
   bool *veto = calloc(n + 1, sizeof *veto);
-  concert_status st = b && s && sw && veto ? CONCERT_OK
-                                           : CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  concert_status st =
+      b && s && sw && veto ? CONCERT_OK : CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
   if (!st && bz) st = concert_power_banzhaf_all(g, b, sw, NULL, diag);
   if (!st && ss) st = concert_power_shapley(g, s, diag);
   if (!st) st = concert_power_vetoes(g, veto, NULL, diag);

@@ -7,8 +7,8 @@
 #include "io/csv_out.h"
 #include "summit/outcome_i.h"
 
-static const char *const header[] = {"forum", "section", "issue",  "actor",
-                                     "quantity", "value", "label", NULL};
+static const char *const header[] = {"forum",    "section", "issue", "actor",
+                                     "quantity", "value",   "label", NULL};
 
 void concert_i_outcome_csv_header(concert_csv_out *c) { concert_i_csv_row(c, header); }
 
@@ -72,7 +72,8 @@ void concert_i_outcome_csv_rows(concert_csv_out *c, const concert_outcome *o) {
   }
   for (size_t k = 0; k < concert_outcome_veto_count(o); k++) {
     const concert_veto *v = concert_outcome_veto(o, k);
-    const char *is = v->issue < concert_scenario_issue_count(s) ? concert_scenario_issue_id(s, v->issue) : "";
+    const char *is =
+        v->issue < concert_scenario_issue_count(s) ? concert_scenario_issue_id(s, v->issue) : "";
     row(c, fo, "objection", is, concert_scenario_actor_id(s, v->actor), "excess", v->excess,
         concert_objection_name(v->role));
   }
