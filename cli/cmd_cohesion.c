@@ -27,7 +27,8 @@ static void print_matrix(const concert_cohesion *c, int which) {
       if (which == 2)
         printf("  %5zu", concert_cohesion_joint(c, i, j));
       else
-        print_value(which ? concert_cohesion_lijphart(c, i, j) : concert_cohesion_agreement(c, i, j));
+        print_value(which ? concert_cohesion_lijphart(c, i, j)
+                          : concert_cohesion_agreement(c, i, j));
     }
     putchar('\n');
   }
@@ -85,14 +86,26 @@ static void print_text(const concert_cohesion *c, int from, int to, const char *
   }
 }
 
-static const cli_opt o_members = {"members", 'm', "LIST", "ISO3 codes or groups (G7, G20, P5, BRICS...), comma-separated (required)", false};
-static const cli_opt o_years = {"years", 'y', "FROM-TO", "UN General Assembly sessions of these years (default 1946-2019)", false};
-static const cli_opt o_issue = {"issue", 'i', "CODE", "only roll calls on one issue: me, nu, di, hr, co or ec (docs/cohesion.md)", false};
-static const cli_opt o_by_year = {"by-year", 'b', NULL, "add the mean agreement and ideal-point spread per year (text)", false};
-static const cli_opt *const opts[] = {&o_members, &o_years, &o_issue, &o_by_year,
-                                     &cli_o_format, &cli_o_data, NULL};
+static const cli_opt o_members = {
+    "members", 'm', "LIST",
+    "ISO3 codes or groups (G7, G20, P5, BRICS...), comma-separated (required)", false};
+static const cli_opt o_years = {"years", 'y', "FROM-TO",
+                                "UN General Assembly sessions of these years (default 1946-2019)",
+                                false};
+static const cli_opt o_issue = {
+    "issue", 'i', "CODE",
+    "only roll calls on one issue: me, nu, di, hr, co or ec (docs/cohesion.md)", false};
+static const cli_opt o_by_year = {
+    "by-year", 'b', NULL, "add the mean agreement and ideal-point spread per year (text)", false};
+static const cli_opt *const opts[] = {&o_members,    &o_years,    &o_issue, &o_by_year,
+                                      &cli_o_format, &cli_o_data, NULL};
 const cli_spec concert_cli_cohesion_spec = {
-    "cohesion", "", 0, 0, "text|json|csv", opts,
+    "cohesion",
+    "",
+    0,
+    0,
+    "text|json|csv",
+    opts,
     "Reads DIR/world/unga_votes.csv and unga_ideal_points.csv. csv: one row per member pair\n"
     "and measure, then the group's means (docs/csv.md)."};
 
@@ -103,10 +116,14 @@ typedef struct cohesion_args {
 
 static int take(void *ctx, const cli_opt *o, const char *arg) {
   cohesion_args *a = ctx;
-  if (o == &o_members) a->members = arg;
-  else if (o == &o_issue) a->issue = arg;
-  else if (o == &o_by_year) a->by_year = 1;
-  else if (o == &cli_o_data) a->dir = arg;
+  if (o == &o_members)
+    a->members = arg;
+  else if (o == &o_issue)
+    a->issue = arg;
+  else if (o == &o_by_year)
+    a->by_year = 1;
+  else if (o == &cli_o_data)
+    a->dir = arg;
   else if (o == &o_years && concert_cli_parse_years(arg, &a->from, &a->to) != 0)
     return cli_usage("cohesion", "--years must be YYYY or YYYY-YYYY in 1900-2100, not '%s'", arg);
   return 0;
@@ -146,12 +163,29 @@ int concert_cli_cohesion(int argc, char **argv) {
     return concert_cli_report("cohesion", st, &d);
   }
   if (concert_cohesion_roll_calls(c) == 0) {
-    fprintf(stderr, "concert cohesion: no UN General Assembly roll call in %d-%d%s%s in the "
-                    "data (the shipped votes cover the sessions 1946-2019)\n",
+    fprintf(stderr,
+            "concert cohesion: no UN General Assembly roll call in %d-%d%s%s in the "
+            "data (the shipped votes cover the sessions 1946-2019)\n",
             from, to, issue ? " on issue " : "", issue ? issue : "");
     concert_cohesion_free(c);
     concert_unga_free(u);
     return 1;
+  }
+  /* members that cast no vote in scope (not yet UN members, say): named, and an error when
+   * fewer than two are left to compare */
+  size_t k = concert_cohesion_size(c), voting = 0;
+  for (size_t i = 0; i < k; i++) voting += concert_cohesion_joint(c, i, i) > 0;
+  if (voting < k) {
+    fprintf(stderr, "concert cohesion: %sno vote in %d-%d%s%s by",
+            voting < 2 ? "" : "warning: ", from, to, issue ? " on issue " : "", issue ? issue : "");
+    for (size_t i = 0; i < k; i++)
+      if (!concert_cohesion_joint(c, i, i)) fprintf(stderr, " %s", concert_cohesion_member(c, i));
+    fprintf(stderr, "%s\n", voting < 2 ? " (fewer than two members voted)" : "");
+    if (voting < 2) {
+      concert_cohesion_free(c);
+      concert_unga_free(u);
+      return 1;
+    }
   }
   rc = 0;
   if (format == 2) {
