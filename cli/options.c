@@ -125,8 +125,12 @@ int cli_parse(const cli_spec *spec, int argc, char **argv, cli_take_fn take, voi
   while ((idx = -1, c = getopt_long(argc, argv, shorts, longs, &idx)) != -1) {
     const char *tok = argv[optind - 1];
     if (c == '?') {
-      if (optopt && optopt < 256) return cli_usage(spec->name, "unknown option '-%c'", optopt);
-      return cli_usage(spec->name, "unknown option '%s'", tok);
+      if (strncmp(tok, "--", 2) != 0)
+        return cli_usage(spec->name, "unknown option '-%c'", optopt ? optopt : '?');
+      const char *eq = strchr(tok, '=');
+      const cli_opt *o = eq ? find_long(spec, tok + 2, (size_t)(eq - tok - 2)) : NULL;
+      if (o && !o->arg) return cli_usage(spec->name, "option --%s takes no value", o->name);
+      return cli_usage(spec->name, "unknown or ambiguous option '%s'", tok);
     }
     if (c == ':') {
       const cli_opt *o = optopt >= 256 ? spec->opts[optopt - 256] : find_letter(spec, (char)optopt);
