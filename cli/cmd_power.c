@@ -50,23 +50,37 @@ static void short_count(const char *dec, char *buf, size_t size) {
 
 static int usage_error(const char *msg) { return cli_usage("power", "%s", msg); }
 
-static const cli_opt o_scenario = {"scenario", 0, "FILE", "the rule of a forum of a scenario, capabilities as weights", false};
-static const cli_opt o_forum = {"forum", 'f', "ID", "the forum of --scenario (default: the first)", false};
-static const cli_opt o_game = {"game", 0, "NAME", "a built-in game (unsc, eu27, eu27_noclause, eu27_rqmv) or a game id\nin DIR/power/power_games.csv", false};
-static const cli_opt o_csv = {"csv", 0, "FILE", "players table (data/power layout), with --game-id", false};
+static const cli_opt o_scenario = {
+    "scenario", 0, "FILE", "the rule of a forum of a scenario, capabilities as weights", false};
+static const cli_opt o_forum = {"forum", 'f', "ID", "the forum of --scenario (default: the first)",
+                                false};
+static const cli_opt o_game = {"game", 0, "NAME",
+                               "a built-in game (unsc, eu27, eu27_noclause, eu27_rqmv) or a game "
+                               "id\nin DIR/power/power_games.csv",
+                               false};
+static const cli_opt o_csv = {"csv", 0, "FILE", "players table (data/power layout), with --game-id",
+                              false};
 static const cli_opt o_game_id = {"game-id", 0, "ID", "the game of --csv", false};
-static const cli_opt o_games_csv = {"games-csv", 0, "FILE", "the games table of --csv (default: power_games.csv beside it)", false};
-static const cli_opt o_weights = {"weights", 0, "W1,W2,...", "integer weights of a weighted game, with --quota", false};
+static const cli_opt o_games_csv = {
+    "games-csv", 0, "FILE", "the games table of --csv (default: power_games.csv beside it)", false};
+static const cli_opt o_weights = {"weights", 0, "W1,W2,...",
+                                  "integer weights of a weighted game, with --quota", false};
 static const cli_opt o_quota = {"quota", 0, "Q", "the weight quota of --weights", false};
 static const cli_opt o_ids = {"ids", 0, "A,B,...", "the players' ids of --weights", false};
-static const cli_opt o_members = {"members", 0, "M", "a member quota of --weights: at least M players", false};
+static const cli_opt o_members = {"members", 0, "M",
+                                  "a member quota of --weights: at least M players", false};
 static const cli_opt o_always = {"always-win", 0, "M", "with --weights: any M players win", false};
 static const cli_opt o_index = {"index", 0, "WHICH", "banzhaf, shapley or both (default)", false};
-static const cli_opt *const opts[] = {&o_scenario, &o_forum, &o_game, &o_csv, &o_game_id,
-                                     &o_games_csv, &o_weights, &o_quota, &o_ids, &o_members,
-                                     &o_always, &o_index, &cli_o_format, &cli_o_data, NULL};
+static const cli_opt *const opts[] = {
+    &o_scenario, &o_forum,   &o_game,   &o_csv,   &o_game_id,    &o_games_csv, &o_weights, &o_quota,
+    &o_ids,      &o_members, &o_always, &o_index, &cli_o_format, &cli_o_data,  NULL};
 const cli_spec concert_cli_power_spec = {
-    "power", "", 0, 0, "text|json|csv", opts,
+    "power",
+    "",
+    0,
+    0,
+    "text|json|csv",
+    opts,
     "Give exactly one game: --scenario, --game, --csv or --weights. Prints each player's\n"
     "weight, normalized Banzhaf index, swing count, Shapley-Shubik index and veto flag\n"
     "(docs/power.md). csv: one row per player and measure (docs/csv.md)."};
@@ -89,36 +103,17 @@ static const char *val(const power_args *a, const cli_opt *o) {
   return NULL;
 }
 
-/* The game of forum f in words, and a note when its rule makes every index equal. */
-static void forum_game_text(const concert_scenario *sc, size_t f, const char *path, char *buf,
-                            size_t size, const char **note) {
+/* A note when forum f's rule makes every index equal whatever the capabilities; NULL
+ * otherwise. */
+static const char *equal_power_note(const concert_scenario *sc, size_t f) {
   concert_rule r = concert_scenario_forum_rule(sc, f);
-  size_t n = concert_scenario_forum_member_count(sc, f);
-  int k = snprintf(buf, size, "forum %s of %s, %zu members, rule ", concert_scenario_forum_id(sc, f),
-                   path, n);
-  if (k < 0 || (size_t)k >= size) return;
-  *note = NULL;
-  switch (r.kind) {
-    case CONCERT_RULE_UNANIMITY:
-      snprintf(buf + k, size - (size_t)k, "unanimity");
-      *note = "under unanimity every member is a veto player: the indices are equal (1/n) "
-              "whatever the capabilities";
-      break;
-    case CONCERT_RULE_CONSENSUS_MINUS:
-      snprintf(buf + k, size - (size_t)k, "consensus minus %zu", r.k);
-      *note = r.k == 0 ? "consensus minus 0 is unanimity: every member is a veto player and the "
-                         "indices are equal (1/n)"
-                       : "consensus minus k counts members, not capabilities: the game is "
-                         "symmetric and the indices are equal (1/n)";
-      break;
-    case CONCERT_RULE_QUOTA:
-      snprintf(buf + k, size - (size_t)k, "quota %g of the capability", r.quota);
-      break;
-    case CONCERT_RULE_DOUBLE_MAJORITY:
-      snprintf(buf + k, size - (size_t)k, "double majority: %g of the members and %g of the "
-               "capability", r.member_share, r.quota);
-      break;
-  }
+  if (r.kind == CONCERT_RULE_UNANIMITY || (r.kind == CONCERT_RULE_CONSENSUS_MINUS && r.k == 0))
+    return "under unanimity every member is a veto player: the indices are equal (1/n) "
+           "whatever the capabilities";
+  if (r.kind == CONCERT_RULE_CONSENSUS_MINUS)
+    return "consensus minus k counts members, not capabilities: the game is symmetric and the "
+           "indices are equal (1/n)";
+  return NULL;
 }
 
 int concert_cli_power(int argc, char **argv) {
@@ -138,7 +133,8 @@ int concert_cli_power(int argc, char **argv) {
   const char *scen_note = NULL;
   int sources = (game != NULL) + (csv != NULL) + (weights != NULL) + (scenario != NULL);
   if (sources != 1)
-    return usage_error("give exactly one of --game, --csv (with --game-id), --weights or --scenario");
+    return usage_error(
+        "give exactly one of --game, --csv (with --game-id), --weights or --scenario");
   if (forum && !scenario) return usage_error("--forum goes with --scenario");
   bool want_bz = strcmp(index, "banzhaf") == 0 || strcmp(index, "both") == 0;
   bool want_ss = strcmp(index, "shapley") == 0 || strcmp(index, "both") == 0;
@@ -162,7 +158,10 @@ int concert_cli_power(int argc, char **argv) {
       return 1;
     }
     if (!st) st = concert_game_from_forum(&g, sc, f, &d);
-    if (!st) forum_game_text(sc, f, scenario, scen_text, sizeof scen_text, &scen_note);
+    if (!st) {
+      scen_note = equal_power_note(sc, f);
+      snprintf(scen_text, sizeof scen_text, "%s (%s)", concert_game_title(g), scenario);
+    }
     concert_scenario_free(sc);
   } else if (game) {
     char pdir[4096];
@@ -189,8 +188,7 @@ int concert_cli_power(int argc, char **argv) {
     errno = 0;
     double qv = strtod(quota, &end);
     if (n <= 0) {
-      rc = cli_usage("power", "--weights: '%s' is not a list of numbers",
-              bad ? bad : weights);
+      rc = cli_usage("power", "--weights: '%s' is not a list of numbers", bad ? bad : weights);
     } else if (end == quota || *end || errno == ERANGE || !isfinite(qv) || qv != floor(qv)) {
       rc = cli_usage("power", "--quota: '%s' is not an integer", quota);
     } else if (qv < 0 || qv > POWER_MAX_INT) { /* checked before the conversion to int64 */
@@ -223,8 +221,11 @@ int concert_cli_power(int argc, char **argv) {
     }
     if (rc < 0) {
       int64_t q = (int64_t)qv;
-      concert_game_spec s = {.n_players = (size_t)n, .n_weights = 1, .weights = wi,
-                             .quotas = &q, .min_members = (size_t)mv,
+      concert_game_spec s = {.n_players = (size_t)n,
+                             .n_weights = 1,
+                             .weights = wi,
+                             .quotas = &q,
+                             .min_members = (size_t)mv,
                              .always_win_members = (size_t)av,
                              .ids = idcopy ? (const char *const *)idv : NULL,
                              .title = "weighted game"};
@@ -240,16 +241,16 @@ int concert_cli_power(int argc, char **argv) {
 
   if (scen_note) fprintf(stderr, "concert power: note: %s\n", scen_note);
   if (format == 2) {
-    unsigned which = (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) |
-                     (want_ss ? CONCERT_POWER_JSON_SHAPLEY : 0u);
+    unsigned which =
+        (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) | (want_ss ? CONCERT_POWER_JSON_SHAPLEY : 0u);
     st = concert_power_write_csv(g, which, stdout, &d);
     concert_game_free(g);
     return st ? concert_cli_report("power", st, &d) : 0;
   }
   if (json) {
     char *text = NULL;
-    unsigned which = (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) |
-                     (want_ss ? CONCERT_POWER_JSON_SHAPLEY : 0u);
+    unsigned which =
+        (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) | (want_ss ? CONCERT_POWER_JSON_SHAPLEY : 0u);
     st = concert_power_to_json(g, which, &text, &d);
     int rc = st ? concert_cli_report("power", st, &d) : 0;
     if (!st) puts(text);
@@ -288,8 +289,8 @@ int concert_cli_power(int argc, char **argv) {
     if (want_ss) printf(" %10s", "shapley");
     printf(" %4s\n", "veto");
     for (size_t i = 0; i < n; i++) {
-      printf("%-8s %-20.20s %12lld", concert_game_player_id(g, i),
-             concert_game_player_name(g, i), (long long)concert_game_weight(g, 0, i));
+      printf("%-8s %-20.20s %12lld", concert_game_player_id(g, i), concert_game_player_name(g, i),
+             (long long)concert_game_weight(g, 0, i));
       if (want_bz) {
         char buf[32];
         short_count(sw[i], buf, sizeof buf);

@@ -92,8 +92,9 @@ CONCERT_API concert_status concert_game_from_rule(concert_game **out, size_t n,
 
 /** The voting game of forum f's rule for joint texts in scenario s: the members are the
  * players, their capabilities the weights (scaled as in concert_game_from_rule), the rule
- * unanimity, consensus minus k, weighted quota or double majority. The caller frees *out
- * with concert_game_free. O(members). */
+ * unanimity, consensus minus k, weighted quota or double majority; its title names the
+ * forum, its member count and the rule ("forum G7, 7 members, rule unanimity"). The caller
+ * frees *out with concert_game_free. O(members). */
 CONCERT_API concert_status concert_game_from_forum(concert_game **out,
                                                    const concert_scenario *s, size_t f,
                                                    concert_diag *diag);
