@@ -4,6 +4,8 @@
 #include <concert.h>
 #include <stdio.h>
 
+#include "options.h"
+
 /* A subcommand: argv[0] is the command's name; returns the process exit status
  * (0 success, 1 bad input or failure, 2 bad usage). */
 typedef int (*concert_cli_fn)(int argc, char **argv);
@@ -11,16 +13,18 @@ typedef int (*concert_cli_fn)(int argc, char **argv);
 typedef struct concert_cli_command {
   const char *name;    /* as typed */
   concert_cli_fn fn;   /* implementation */
-  const char *usage;   /* synopsis and options, for --help */
-  const char *summary; /* one line */
+  const cli_spec *spec; /* its option table: --help, the man page */
+  const char *summary;  /* one line */
 } concert_cli_command;
 
-#define CONCERT_CLI_CMD(name, fn, usage, summary) int fn(int argc, char **argv);
+#define CONCERT_CLI_CMD(name, fn, spec, summary) \
+  int fn(int argc, char **argv);                 \
+  extern const cli_spec spec;
 #include "commands.def"
 #undef CONCERT_CLI_CMD
 
-/* Reads a --format value: 1 for json, 0 for text; -1 (message printed) otherwise. */
-int concert_cli_format(const char *cmd, const char *arg);
+/* The one-line summary of the command named name (NULL if none). */
+const char *concert_cli_summary(const char *name);
 
 /* Prints the scenario's warnings (dubious but accepted inputs) to stderr as
  * "concert CMD: warning: FILE:LINE:COL: PATH: MESSAGE". */
@@ -33,8 +37,8 @@ int concert_cli_report(const char *cmd, concert_status st, const concert_diag *d
  * may have been overwritten. */
 int concert_cli_parse_years(const char *s, int *from, int *to);
 
-/* An unsigned integer option value in [lo, hi] into *out: 0, or -1 after the message
- * "concert CMD: OPT must be an integer in [lo, hi], not 'ARG'". */
+/* An unsigned integer option value in [lo, hi] into *out: 0, or 2 after the usage error
+ * "concert CMD: usage: OPT must be an integer in [lo, hi], not 'ARG'". */
 int concert_cli_count(const char *cmd, const char *opt, const char *arg, unsigned long long lo,
                       unsigned long long hi, unsigned long long *out);
 

@@ -2,75 +2,90 @@
  * outcomes and scores concert beside naive forecasters (docs/backtest.md). DIR defaults to
  * record/ under the data root ($CONCERT_DATADIR, else the shipped data/). --fit builds a
  * leave-one-summit-out grid fit (concert_backtest_grid) of protocol parameters. */
-#include <getopt.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const char usage[] =
-    "backtest [DIR] [--runs N] [--seed S] [--threads T] [--fit KEY=V1,V2,...]... "
-    "[--fit-target fate|all] [--format text|json|csv]";
+static const cli_opt o_fit = {
+    "fit", 0, "KEY=V1,V2,...",
+    "fit this protocol parameter leave-one-summit-out over the values\n(every combination, the "
+    "first --fit varying slowest): each summit is\nplayed with the grid point of lowest mean Brier "
+    "score on the others",
+    true};
+static const cli_opt o_fit_target = {
+    "fit-target", 0, "T",
+    "what the fit minimises: fate (default: the fate Brier score) or all\n(fate, statement, "
+    "signatory and blocker mean Brier scores summed)",
+    false};
+static const cli_opt *const opts[] = {CLI_SWEEP_OPTS, &o_fit,      &o_fit_target,
+                                      &cli_o_format,  &cli_o_data, NULL};
+const cli_spec concert_cli_backtest_spec = {
+    "backtest",
+    "[DIR]",
+    0,
+    1,
+    "text|json|csv",
+    opts,
+    "DIR is a record of observed outcomes: summits.csv, statements.csv, PROVENANCE.md\n"
+    "(default: record/ under the data root). --runs 1 (default): each summit's point run\n"
+    "(probabilities 0 or 1); N > 1: a sweep of N runs per summit. Scores the document's fate,\n"
+    "each agenda issue's statement, signatories and blockers beside naive forecasters, with a\n"
+    "calibration table (docs/backtest.md). csv: tidy long rows (docs/csv.md).\n"
+    "--fit: ties go to the first grid point; it costs grid x summits plays (runs or sweeps)\n"
+    "plus one per summit. Without --fit no parameter is fitted on the record."};
+
+typedef struct backtest_args {
+  cli_sweep_values sv;
+  concert_backtest_grid *grid;
+  const char *fit_target, *data;
+} backtest_args;
+
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  backtest_args *a = ctx;
+  concert_diag d;
+  concert_diag_clear(&d);
+  int t = cli_take_sweep("backtest", o, arg, &a->sv);
+  if (t) return t == 1 ? 0 : t;
+  if (o == &cli_o_data) {
+    a->data = arg;
+  } else if (o == &o_fit) {
+    if ((!a->grid && concert_backtest_grid_new(&a->grid, &d)) ||
+        concert_backtest_grid_add(a->grid, arg, &d)) {
+      char buf[2048];
+      return cli_usage("backtest", "--fit %s: %s", arg, concert_diag_format(&d, buf, sizeof buf));
+    }
+  } else if (o == &o_fit_target) {
+    if (strcmp(arg, "fate") && strcmp(arg, "all"))
+      return cli_usage("backtest", "--fit-target must be fate or all, not '%s'", arg);
+    a->fit_target = arg;
+  }
+  return 0;
+}
 
 int concert_cli_backtest(int argc, char **argv) {
-  const char *format = "text", *fit_target = NULL;
-  concert_backtest_grid *grid = NULL;
+  backtest_args a = {.sv = {1, 1, 1}};
   concert_record *r = NULL;
   concert_backtest *b = NULL;
   concert_diag d;
   concert_diag_clear(&d);
-  int rc = 1;
-  unsigned long long runs = 1, seed = 1, threads = 1;
-  const struct option longs[] = {{"runs", required_argument, NULL, 'n'},
-                                 {"seed", required_argument, NULL, 'S'},
-                                 {"threads", required_argument, NULL, 'T'},
-                                 {"format", required_argument, NULL, 'F'},
-                                 {"fit", required_argument, NULL, 'f'},
-                                 {"fit-target", required_argument, NULL, 't'},
-                                 {NULL, 0, NULL, 0}};
-  int opt;
-  optind = 1;
-  while ((opt = getopt_long(argc, argv, "n:", longs, NULL)) != -1) {
-    if (opt == 'n') {
-      if (concert_cli_count("backtest", "--runs", optarg, 1, 100000000, &runs)) goto done;
-    } else if (opt == 'S') {
-      if (concert_cli_count("backtest", "--seed", optarg, 0, UINT64_MAX, &seed)) goto done;
-    } else if (opt == 'T') {
-      if (concert_cli_count("backtest", "--threads", optarg, 1, 256, &threads)) goto done;
-    } else if (opt == 'F') {
-      if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
-        fprintf(stderr, "concert backtest: --format must be text, json or csv, not '%s'\n", optarg);
-        goto done;
-      }
-      format = optarg;
-    } else if (opt == 'f') {
-      if ((!grid && concert_backtest_grid_new(&grid, &d)) ||
-          concert_backtest_grid_add(grid, optarg, &d)) {
-        char buf[2048];
-        fprintf(stderr, "concert backtest: --fit %s: %s\n", optarg,
-                concert_diag_format(&d, buf, sizeof buf));
-        goto done;
-      }
-    } else if (opt == 't') {
-      if (strcmp(optarg, "fate") && strcmp(optarg, "all")) {
-        fprintf(stderr, "concert backtest: --fit-target must be fate or all, not '%s'\n", optarg);
-        goto done;
-      }
-      fit_target = optarg;
-    } else {
-      fprintf(stderr, "usage: concert %s\n", usage);
-      rc = 2;
-      goto done;
-    }
-  }
-  if (optind < argc - 1) {
-    fprintf(stderr, "usage: concert %s\n", usage);
-    rc = 2;
+  const char *dir = NULL;
+  size_t npos;
+  int format = 0;
+  int rc = cli_parse(&concert_cli_backtest_spec, argc, argv, take, &a, &dir, &npos, &format);
+  concert_backtest_grid *grid = a.grid;
+  const char *fit_target = a.fit_target;
+  unsigned long long runs = a.sv.runs, seed = a.sv.seed, threads = a.sv.threads;
+  if (rc >= 0) goto done;
+  rc = 1;
+  if (!npos) dir = NULL;
+  if (dir && a.data) {
+    rc = cli_usage("backtest", "give DIR or --data, not both");
     goto done;
   }
   if (fit_target && !grid) {
-    fprintf(stderr, "concert backtest: --fit-target needs --fit\n");
+    rc = cli_usage("backtest", "--fit-target needs --fit");
     goto done;
   }
   if (fit_target && strcmp(fit_target, "all") == 0 &&
@@ -79,9 +94,8 @@ int concert_cli_backtest(int argc, char **argv) {
     goto done;
   }
   char def[4096];
-  const char *dir = optind == argc - 1 ? argv[optind] : NULL;
   if (!dir) {
-    snprintf(def, sizeof def, "%s/record", concert_data_dir());
+    snprintf(def, sizeof def, "%s/record", a.data ? a.data : concert_data_dir());
     dir = def;
   }
   concert_status st = concert_record_load(dir, &r, &d);
@@ -97,7 +111,7 @@ int concert_cli_backtest(int argc, char **argv) {
     concert_cli_report("backtest", st, &d);
     goto done;
   }
-  if (strcmp(format, "json") == 0) {
+  if (format == 1) {
     char *json = NULL;
     st = concert_backtest_to_json(b, &json, &d);
     if (st)
@@ -105,7 +119,7 @@ int concert_cli_backtest(int argc, char **argv) {
     else
       printf("%s\n", json);
     free(json);
-  } else if (strcmp(format, "csv") == 0) {
+  } else if (format == 2) {
     st = concert_backtest_write_csv(b, stdout);
   } else {
     st = concert_backtest_write_text(b, stdout);

@@ -1,7 +1,6 @@
 /* cmd_cohesion.c: `concert cohesion`: pairwise agreement of a group of states in UN General
  * Assembly roll calls, the group's mean agreement and the dispersion of their ideal points
  * (docs/cohesion.md), as text or JSON. */
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +27,8 @@ static void print_matrix(const concert_cohesion *c, int which) {
       if (which == 2)
         printf("  %5zu", concert_cohesion_joint(c, i, j));
       else
-        print_value(which ? concert_cohesion_lijphart(c, i, j) : concert_cohesion_agreement(c, i, j));
+        print_value(which ? concert_cohesion_lijphart(c, i, j)
+                          : concert_cohesion_agreement(c, i, j));
     }
     putchar('\n');
   }
@@ -86,55 +86,61 @@ static void print_text(const concert_cohesion *c, int from, int to, const char *
   }
 }
 
+static const cli_opt o_members = {
+    "members", 'm', "LIST",
+    "ISO3 codes or groups (G7, G20, P5, BRICS...), comma-separated (required)", false};
+static const cli_opt o_years = {"years", 'y', "FROM-TO",
+                                "UN General Assembly sessions of these years (default 1946-2019)",
+                                false};
+static const cli_opt o_issue = {
+    "issue", 'i', "CODE",
+    "only roll calls on one issue: me, nu, di, hr, co or ec (docs/cohesion.md)", false};
+static const cli_opt o_by_year = {
+    "by-year", 'b', NULL, "add the mean agreement and ideal-point spread per year (text)", false};
+static const cli_opt *const opts[] = {&o_members,    &o_years,    &o_issue, &o_by_year,
+                                      &cli_o_format, &cli_o_data, NULL};
+const cli_spec concert_cli_cohesion_spec = {
+    "cohesion",
+    "",
+    0,
+    0,
+    "text|json|csv",
+    opts,
+    "Reads DIR/world/unga_votes.csv and unga_ideal_points.csv. csv: one row per member pair\n"
+    "and measure, then the group's means (docs/csv.md)."};
+
+typedef struct cohesion_args {
+  const char *members, *issue, *dir;
+  int from, to, by_year;
+} cohesion_args;
+
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  cohesion_args *a = ctx;
+  if (o == &o_members)
+    a->members = arg;
+  else if (o == &o_issue)
+    a->issue = arg;
+  else if (o == &o_by_year)
+    a->by_year = 1;
+  else if (o == &cli_o_data)
+    a->dir = arg;
+  else if (o == &o_years && concert_cli_parse_years(arg, &a->from, &a->to) != 0)
+    return cli_usage("cohesion", "--years must be YYYY or YYYY-YYYY in 1900-2100, not '%s'", arg);
+  return 0;
+}
+
 int concert_cli_cohesion(int argc, char **argv) {
-  static const struct option opts[] = {{"members", required_argument, NULL, 'm'},
-                                       {"years", required_argument, NULL, 'y'},
-                                       {"issue", required_argument, NULL, 'i'},
-                                       {"by-year", no_argument, NULL, 'b'},
-                                       {"format", required_argument, NULL, 'o'},
-                                       {"data", required_argument, NULL, 'd'},
-                                       {NULL, 0, NULL, 0}};
-  const char *members = NULL, *issue = NULL, *dir = NULL;
-  int from = 1946, to = 2019, json = 0, by_year = 0, ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, ":m:y:i:bo:d:", opts, NULL)) != -1) {
-    switch (ch) {
-    case 'm': members = optarg; break;
-    case 'y':
-      if (concert_cli_parse_years(optarg, &from, &to) != 0) {
-        fprintf(stderr, "concert cohesion: --years must be YYYY or YYYY-YYYY in 1900-2100, "
-                        "not '%s'\n", optarg);
-        return 2;
-      }
-      break;
-    case 'i': issue = optarg; break;
-    case 'b': by_year = 1; break;
-    case 'o':
-      if ((json = concert_cli_format("cohesion", optarg)) < 0) return 2;
-      break;
-    case 'd': dir = optarg; break;
-    case ':':
-      fprintf(stderr, "concert cohesion: option %s needs a value\n", argv[optind - 1]);
-      return 2;
-    default:
-      fprintf(stderr, "concert cohesion: unknown option '%s'\n", argv[optind - 1]);
-      return 2;
-    }
-  }
-  if (optind < argc) {
-    fprintf(stderr, "concert cohesion: unexpected argument '%s'\n", argv[optind]);
-    return 2;
-  }
-  if (!members || !*members) {
-    fprintf(stderr, "concert cohesion: --members ISO3|GROUP,... is required (e.g. USA,CHN or G7)\n");
-    return 2;
-  }
+  cohesion_args a = {NULL, NULL, NULL, 1946, 2019, 0};
+  int format;
+  size_t npos;
+  int rc = cli_parse(&concert_cli_cohesion_spec, argc, argv, take, &a, NULL, &npos, &format);
+  if (rc >= 0) return rc;
+  const char *members = a.members, *issue = a.issue, *dir = a.dir;
+  int from = a.from, to = a.to, by_year = a.by_year;
+  if (!members || !*members)
+    return cli_usage("cohesion", "--members ISO3|GROUP,... is required (e.g. USA,CHN or G7)");
+  if (strlen(members) >= 1024) return cli_usage("cohesion", "--members is too long");
   char buf[1024];
-  if (strlen(members) >= sizeof buf) {
-    fprintf(stderr, "concert cohesion: --members is too long\n");
-    return 2;
-  }
   memcpy(buf, members, strlen(members) + 1);
   const char *list[MAX_MEMBERS + 1];
   size_t n = 0;
@@ -156,8 +162,35 @@ int concert_cli_cohesion(int argc, char **argv) {
     concert_unga_free(u);
     return concert_cli_report("cohesion", st, &d);
   }
-  int rc = 0;
-  if (json) {
+  if (concert_cohesion_roll_calls(c) == 0) {
+    fprintf(stderr,
+            "concert cohesion: no UN General Assembly roll call in %d-%d%s%s in the "
+            "data (the shipped votes cover the sessions 1946-2019)\n",
+            from, to, issue ? " on issue " : "", issue ? issue : "");
+    concert_cohesion_free(c);
+    concert_unga_free(u);
+    return 1;
+  }
+  /* members that cast no vote in scope (not yet UN members, say): named, and an error when
+   * fewer than two are left to compare */
+  size_t k = concert_cohesion_size(c), voting = 0;
+  for (size_t i = 0; i < k; i++) voting += concert_cohesion_joint(c, i, i) > 0;
+  if (voting < k) {
+    fprintf(stderr, "concert cohesion: %sno vote in %d-%d%s%s by",
+            voting < 2 ? "" : "warning: ", from, to, issue ? " on issue " : "", issue ? issue : "");
+    for (size_t i = 0; i < k; i++)
+      if (!concert_cohesion_joint(c, i, i)) fprintf(stderr, " %s", concert_cohesion_member(c, i));
+    fprintf(stderr, "%s\n", voting < 2 ? " (fewer than two members voted)" : "");
+    if (voting < 2) {
+      concert_cohesion_free(c);
+      concert_unga_free(u);
+      return 1;
+    }
+  }
+  rc = 0;
+  if (format == 2) {
+    rc = concert_cohesion_write_csv(c, stdout) ? 1 : 0;
+  } else if (format == 1) {
     char *text = NULL;
     st = concert_cohesion_to_json(c, &text, &d);
     if (st == CONCERT_OK)

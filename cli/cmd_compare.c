@@ -9,118 +9,83 @@
 
 #include "run_options.h"
 
-/* Long-only options of compare (values outside the character range). */
-enum { OPT_DATA = 1000, OPT_YEAR, OPT_ACTOR, OPT_COST, OPT_NO_MEASURES, OPT_RUNS, OPT_SEED, OPT_THREADS };
+static const cli_opt o_forums = {"forums", 'f', "A,B,...", "forums to compare (default: all in the file)", false};
+static const cli_opt o_year = {"year", 0, "Y", "coverage year (default: the latest with data for all members)", false};
+static const cli_opt o_actor = {"actor", 0, "ID", "measure the proximity of the outcomes to this actor", false};
+static const cli_opt o_cost = {"cost", 0, "C", "common cost to share among members (default 100)", false};
+static const cli_opt o_no_measures = {"no-measures", 0, NULL, "only the table, no forum measures (docs/measures.md)", false};
+static const cli_opt *const opts[] = {&o_forums, &cli_o_model, &cli_o_param, &cli_o_set,
+                                     &cli_o_reversion, &cli_o_format, &o_year, &o_actor,
+                                     &o_cost, &cli_o_data, &o_no_measures, CLI_SWEEP_OPTS, NULL};
+const cli_spec concert_cli_compare_spec = {
+    "compare", "FILE", 1, 1, "text|json|csv", opts,
+    "With --runs N each forum is swept N runs over the judgment ranges (same seed):\n"
+    "probabilities with standard errors instead of one run (no measures then).\n"
+    "csv: one row per forum and quantity (docs/csv.md)."};
 
-/* Takes a measures option; returns 1 if taken, 0 if not ours, -1 on a bad value. */
-static int take_measures_option(int opt, const char *arg, concert_measures_options *mo,
-                                const char **data, int *no_measures) {
+typedef struct compare_args {
+  run_options ro;
+  concert_measures_options mo;
+  const char *data;
+  int no_measures;
+  cli_sweep_values sv;
+} compare_args;
+
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  compare_args *a = ctx;
+  int t = run_options_take(&a->ro, o, arg, "compare");
+  if (t) return t == 1 ? 0 : t;
+  t = cli_take_sweep("compare", o, arg, &a->sv);
+  if (t) return t == 1 ? 0 : t;
   char *end;
-  switch (opt) {
-    case OPT_DATA:
-      *data = arg;
-      return 1;
-    case OPT_ACTOR:
-      mo->actor = arg;
-      return 1;
-    case OPT_NO_MEASURES:
-      *no_measures = 1;
-      return 1;
-    case OPT_YEAR: {
-      errno = 0;
-      long y = strtol(arg, &end, 10);
-      if (end == arg || *end || errno || y < 1000 || y > 3000) {
-        fprintf(stderr, "concert compare: --year must be an integer in 1000-3000, not '%s'\n", arg);
-        return -1;
-      }
-      mo->year = (int)y;
-      return 1;
-    }
-    case OPT_COST: {
-      errno = 0;
-      double c = strtod(arg, &end);
-      if (end == arg || *end || errno || !isfinite(c) || !(c > 0) || c > 1e15) {
-        fprintf(stderr, "concert compare: --cost must be a number in (0, 1e15], not '%s'\n", arg);
-        return -1;
-      }
-      mo->cost = c;
-      return 1;
-    }
+  if (o == &cli_o_data) {
+    a->data = arg;
+  } else if (o == &o_actor) {
+    a->mo.actor = arg;
+  } else if (o == &o_no_measures) {
+    a->no_measures = 1;
+  } else if (o == &o_year) {
+    errno = 0;
+    long y = strtol(arg, &end, 10);
+    if (end == arg || *end || errno || y < 1000 || y > 3000)
+      return cli_usage("compare", "--year must be an integer in 1000-3000, not '%s'", arg);
+    a->mo.year = (int)y;
+  } else if (o == &o_cost) {
+    errno = 0;
+    double c = strtod(arg, &end);
+    if (end == arg || *end || errno || !isfinite(c) || !(c > 0) || c > 1e15)
+      return cli_usage("compare", "--cost must be a number in (0, 1e15], not '%s'", arg);
+    a->mo.cost = c;
   }
   return 0;
 }
 
 int concert_cli_compare(int argc, char **argv) {
-  static const struct option longs[] = {{"forums", required_argument, NULL, 'f'},
-                                        {"data", required_argument, NULL, OPT_DATA},
-                                        {"year", required_argument, NULL, OPT_YEAR},
-                                        {"actor", required_argument, NULL, OPT_ACTOR},
-                                        {"cost", required_argument, NULL, OPT_COST},
-                                        {"no-measures", no_argument, NULL, OPT_NO_MEASURES},
-                                        {"runs", required_argument, NULL, OPT_RUNS},
-                                        {"seed", required_argument, NULL, OPT_SEED},
-                                        {"threads", required_argument, NULL, OPT_THREADS},
-                                        RUN_LONG_OPTIONS,
-                                        {NULL, 0, NULL, 0}};
-  run_options ro = {.format = "text", .reversion = NAN};
-  concert_measures_options mo;
-  concert_measures_options_init(&mo);
-  const char *forums = NULL, *data = NULL;
-  size_t runs = 0;
-  uint64_t seed = 1;
-  unsigned threads = 1;
+  compare_args a = {.ro = {.reversion = NAN}, .sv = {0, 1, 1}};
+  concert_measures_options_init(&a.mo);
+  const char *file = NULL;
+  size_t npos;
   concert_sweep **sw = NULL;
-  int opt, rc = 1, no_measures = 0;
   concert_worlddata *world = NULL;
   concert_measures **meas = NULL;
-  optind = 1;
-  while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:", longs, NULL)) != -1) {
-    if (opt == 'f') {
-      forums = optarg;
-      continue;
-    }
-    if (opt == OPT_RUNS || opt == OPT_SEED || opt == OPT_THREADS) {
-      char *end;
-      errno = 0;
-      unsigned long long v = strtoull(optarg, &end, 10);
-      const char *what = opt == OPT_RUNS ? "--runs" : opt == OPT_SEED ? "--seed" : "--threads";
-      unsigned long long hi = opt == OPT_RUNS ? 100000000ull : opt == OPT_THREADS ? 256 : UINT64_MAX;
-      unsigned long long lo = opt == OPT_SEED ? 0 : 1;
-      if (end == optarg || *end || errno || optarg[0] == '-' || v < lo || v > hi) {
-        fprintf(stderr, "concert compare: %s must be an integer in %llu..%llu, not '%s'\n", what,
-                lo, hi, optarg);
-        goto out;
-      }
-      if (opt == OPT_RUNS) runs = (size_t)v;
-      else if (opt == OPT_SEED) seed = (uint64_t)v;
-      else threads = (unsigned)v;
-      continue;
-    }
-    int tm = take_measures_option(opt, optarg, &mo, &data, &no_measures);
-    if (tm < 0) goto out;
-    if (tm > 0) continue;
-    int t = run_options_take(&ro, opt, optarg, "compare");
-    if (t < 0) goto out;
-    if (t == 0) {
-      rc = 2;
-      fprintf(stderr, "usage: concert compare FILE [--forums A,B,...] [--model NAME] ...\n");
-      goto out;
-    }
-  }
-  if (optind != argc - 1) {
-    fprintf(stderr, "usage: concert compare FILE [--forums A,B,...] [--model NAME] ...\n");
-    rc = 2;
-    goto out;
-  }
+  concert_scenario *s = NULL;
+  size_t *idx = NULL, n = 0;
+  concert_outcome **outs = NULL;
+  char *list = NULL;
+  int rc = cli_parse(&concert_cli_compare_spec, argc, argv, take, &a, &file, &npos, &a.ro.format);
+  if (rc >= 0) goto out;
   int ok;
-  const concert_model *model = run_options_model(&ro, "compare", &ok);
+  const concert_model *model = run_options_model(&a.ro, "compare", &ok);
+  rc = ok ? 1 : 2;
   if (!ok) goto out;
-  concert_scenario *s = run_options_load(&ro, argv[optind], "compare");
+  s = run_options_load(&a.ro, file, "compare");
   if (!s) goto out;
-  size_t nf = concert_scenario_forum_count(s), n = 0;
-  size_t *idx = malloc(nf * 4 * sizeof *idx + 1);
-  concert_outcome **outs = calloc(nf * 4 + 1, sizeof *outs);
-  char *list = forums ? strdup(forums) : NULL;
+  size_t nf = concert_scenario_forum_count(s);
+  idx = malloc(nf * 4 * sizeof *idx + 1);
+  outs = calloc(nf * 4 + 1, sizeof *outs);
+  const char *forums = a.ro.forum, *data = a.data;
+  size_t runs = (size_t)a.sv.runs;
+  list = forums ? strdup(forums) : NULL;
   if (!idx || !outs || (forums && !list)) {
     fprintf(stderr, "concert compare: out of memory\n");
     goto done;
@@ -132,7 +97,7 @@ int concert_cli_compare(int argc, char **argv) {
         goto done;
       }
       if (!concert_scenario_forum_find(s, tok, &idx[n])) {
-        fprintf(stderr, "concert compare: %s: no forum '%s'\n", argv[optind], tok);
+        fprintf(stderr, "concert compare: %s: no forum '%s'\n", file, tok);
         goto done;
       }
       n++;
@@ -151,8 +116,8 @@ int concert_cli_compare(int argc, char **argv) {
     for (size_t i = 0; i < n; i++) {
       concert_sweep_options so;
       concert_sweep_options_init(&so);
-      so.runs = runs, so.seed = seed, so.threads = threads, so.forum = idx[i];
-      so.model = model, so.model_params = ro.mparams, so.protocol = ro.protocol;
+      so.runs = runs, so.seed = a.sv.seed, so.threads = (unsigned)a.sv.threads, so.forum = idx[i];
+      so.model = model, so.model_params = a.ro.mparams, so.protocol = a.ro.protocol;
       concert_status st = concert_sweep_run(s, &so, &sw[i], &d);
       if (st) {
         concert_cli_report("compare", st, &d);
@@ -160,7 +125,9 @@ int concert_cli_compare(int argc, char **argv) {
       }
     }
     const concert_sweep *const *cw = (const concert_sweep *const *)sw;
-    if (strcmp(ro.format, "json") == 0) {
+    if (a.ro.format == 2) {
+      if (concert_compare_sweeps_write_csv(cw, n, stdout)) goto done;
+    } else if (a.ro.format == 1) {
       char *json = NULL;
       if (concert_compare_sweeps_to_json(cw, n, &json, &d)) {
         concert_cli_report("compare", d.status, &d);
@@ -174,7 +141,7 @@ int concert_cli_compare(int argc, char **argv) {
     rc = 0;
     goto done;
   }
-  if (!no_measures) {
+  if (!a.no_measures) {
     if (!data) data = concert_data_dir();
     concert_status st = concert_worlddata_load(data, &world, &d);
     if (st) {
@@ -188,15 +155,17 @@ int concert_cli_compare(int argc, char **argv) {
     }
   }
   for (size_t i = 0; i < n; i++) {
-    concert_status st = concert_summit_run(s, idx[i], model, ro.mparams, ro.protocol, &outs[i], &d);
-    if (!st && meas) st = concert_measures_compute(outs[i], world, &mo, &meas[i], &d);
+    concert_status st = concert_summit_run(s, idx[i], model, a.ro.mparams, a.ro.protocol, &outs[i], &d);
+    if (!st && meas) st = concert_measures_compute(outs[i], world, &a.mo, &meas[i], &d);
     if (st) {
       concert_cli_report("compare", st, &d);
       goto done;
     }
   }
   const concert_measures *const *cm = (const concert_measures *const *)meas;
-  if (strcmp(ro.format, "json") == 0) {
+  if (a.ro.format == 2) {
+    if (concert_compare_write_csv((const concert_outcome *const *)outs, cm, n, stdout)) goto done;
+  } else if (a.ro.format == 1) {
     char *json = NULL;
     if (concert_compare_to_json((const concert_outcome *const *)outs, cm, n, &json, &d)) {
       concert_cli_report("compare", d.status, &d);
@@ -218,6 +187,6 @@ done:
   free(outs), free(idx), free(list);
   concert_scenario_free(s);
 out:
-  run_options_free(&ro);
+  run_options_free(&a.ro);
   return rc;
 }

@@ -3,7 +3,6 @@
  * library writes into memory; the file is written only when the derivation succeeded, and
  * the library's warnings go to stderr. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,69 +26,71 @@ static int write_out(const char *path, const char *text, size_t len) {
   return 0;
 }
 
+static const cli_opt o_members = {"members", 'm', "ISO3,...",
+                                  "member states by ISO3 code (EU and AU allowed)", false};
+static const cli_opt o_forum = {"forum", 'f', "G7|G8|G20|G5|G2",
+                                "a known forum, its members as of the year", false};
+static const cli_opt o_year = {"year", 'y', "Y", "summit year: data come from the years before it",
+                               false};
+static const cli_opt o_name = {"name", 0, "TEXT", "the scenario's name", false};
+static const cli_opt *const opts[] = {&o_members,    &o_forum,    &o_year, &o_name,
+                                      &cli_o_output, &cli_o_data, NULL};
+const cli_spec concert_cli_derive_spec = {
+    "derive",
+    "[SPEC.yaml]",
+    0,
+    1,
+    NULL,
+    opts,
+    "Give --members or --forum with --year, or SPEC.yaml: issues (family, direction, years),\n"
+    "actors, forums (docs/derive.md)."};
+
+typedef struct derive_args {
+  concert_derive_options o;
+  const char *output;
+  int year_given;
+} derive_args;
+
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  derive_args *a = ctx;
+  if (o == &o_members)
+    a->o.members = arg;
+  else if (o == &o_forum)
+    a->o.forum = arg;
+  else if (o == &o_name)
+    a->o.name = arg;
+  else if (o == &cli_o_output)
+    a->output = arg;
+  else if (o == &cli_o_data)
+    a->o.data_dir = arg;
+  else if (o == &o_year) {
+    int to;
+    if (concert_cli_parse_years(arg, &a->o.year, &to) != 0 || to != a->o.year)
+      return cli_usage("derive", "--year must be a year in 1900-2100, not '%s'", arg);
+    a->year_given = 1;
+  }
+  return 0;
+}
+
 int concert_cli_derive(int argc, char **argv) {
-  static const struct option opts[] = {{"members", required_argument, NULL, 'm'},
-                                       {"forum", required_argument, NULL, 'f'},
-                                       {"year", required_argument, NULL, 'y'},
-                                       {"name", required_argument, NULL, 'n'},
-                                       {"output", required_argument, NULL, 'o'},
-                                       {"data", required_argument, NULL, 'd'},
-                                       {NULL, 0, NULL, 0}};
-  concert_derive_options o = {0};
-  const char *output = NULL;
-  int ch, year_given = 0;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, ":m:f:y:n:o:d:", opts, NULL)) != -1) {
-    switch (ch) {
-      case 'm':
-        o.members = optarg;
-        break;
-      case 'f':
-        o.forum = optarg;
-        break;
-      case 'y': {
-        int to;
-        if (concert_cli_parse_years(optarg, &o.year, &to) != 0 || to != o.year) {
-          fprintf(stderr, "concert derive: --year must be a year in 1900-2100, not '%s'\n", optarg);
-          return 2;
-        }
-        year_given = 1;
-        break;
-      }
-      case 'n':
-        o.name = optarg;
-        break;
-      case 'o':
-        output = optarg;
-        break;
-      case 'd':
-        o.data_dir = optarg;
-        break;
-      case ':':
-        fprintf(stderr, "concert derive: option %s needs a value\n", argv[optind - 1]);
-        return 2;
-      default:
-        fprintf(stderr, "concert derive: unknown option '%s'\n", argv[optind - 1]);
-        return 2;
-    }
-  }
-  const char *spec = optind < argc ? argv[optind++] : NULL;
-  if (optind < argc) {
-    fprintf(stderr, "concert derive: unexpected argument '%s'\n", argv[optind]);
-    return 2;
-  }
+  derive_args a = {{0}, NULL, 0};
+  const char *spec = NULL;
+  size_t npos;
+  int prc = cli_parse(&concert_cli_derive_spec, argc, argv, take, &a, &spec, &npos, NULL);
+  if (prc >= 0) return prc;
+  concert_derive_options o = a.o;
+  const char *output = a.output;
+  int year_given = a.year_given;
+  if (!npos) spec = NULL;
   if (spec && (o.members || o.forum || year_given)) {
-    fprintf(stderr,
-            "concert derive: a spec file gives its own members and year; drop "
-            "--members, --forum and --year\n");
-    return 2;
+    return cli_usage("derive",
+                     "a spec file gives its own members and year; drop --members, "
+                     "--forum and --year");
   }
   if (!spec && ((o.members == NULL) == (o.forum == NULL) || !year_given)) {
-    fprintf(stderr,
-            "concert derive: give SPEC.yaml, or --members ISO3,... or --forum "
-            "G7|G8|G20|G5|G2, with --year Y\n");
-    return 2;
+    return cli_usage("derive",
+                     "give SPEC.yaml, or --members ISO3,... or --forum "
+                     "G7|G8|G20|G5|G2, with --year Y");
   }
   char *text = NULL;
   size_t len = 0;

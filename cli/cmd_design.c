@@ -1,7 +1,5 @@
 /* cmd_design.c: `concert design FILE --candidates A,B,... --size K`: every K-member forum of
  * the candidates, built from a template forum, ranked by an objective (docs/design.md). */
-#include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,142 +8,118 @@
 #include "mpi.h"
 #include "run_options.h"
 
-enum {
-  OPT_CANDIDATES = 1000,
-  OPT_SIZE,
-  OPT_TEMPLATE,
-  OPT_OBJECTIVE,
-  OPT_RUNS,
-  OPT_SEED,
-  OPT_THREADS,
-  OPT_TOP,
-  OPT_DATA,
-  OPT_YEAR,
-  OPT_FORMAT
-};
+static const cli_opt o_candidates = {"candidates", 0, "A,B,...",
+                                     "the candidate actors (ids of the file; each needs stances on "
+                                     "the\ntemplate's agenda) (required)",
+                                     false};
+static const cli_opt o_size = {
+    "size", 0, "K", "members per forum: every K of the candidates (C(n, K) forums) (required)",
+    false};
+static const cli_opt o_template = {
+    "template", 0, "FORUM",
+    "agenda, rule and protocol of this forum (default: the first); chair\nthe member with the "
+    "largest capability, no partners, no events",
+    false};
+static const cli_opt o_objective = {
+    "objective", 0, "NAME",
+    "agreed-coverage (default): expected share agreed x mean coverage of\nworld GDP, military "
+    "spending and population; communique: P(document\nissued, with or without carve-outs); agreed: "
+    "expected share agreed;\nbalance: expected share agreed x capability evenness (docs/design.md)",
+    false};
+static const cli_opt o_top = {"top", 0, "M", "forums shown (default 10, 0 all)", false};
+static const cli_opt o_year = {
+    "year", 0, "Y", "coverage year (default: the latest with data for every candidate)", false};
+static const cli_opt *const opts[] = {
+    &o_candidates, &o_size,     &o_template,  &o_objective, CLI_SWEEP_OPTS, &o_top, &cli_o_format,
+    &o_year,       &cli_o_data, &cli_o_model, &cli_o_param, &cli_o_set,     NULL};
+const cli_spec concert_cli_design_spec = {
+    "design",
+    "FILE",
+    1,
+    1,
+    "text|json|csv",
+    opts,
+    "--runs 1 (default) scores each forum by its point run; N > 1 sweeps each forum N runs\n"
+    "(same seed). --threads splits the forums; results do not depend on it (docs/design.md)."};
 
-static const char usage[] =
-    "usage: concert design FILE --candidates A,B,... --size K [--template FORUM]\n"
-    "         [--objective agreed-coverage|communique|agreed|balance] [--runs N] [--seed S]\n"
-    "         [--threads T] [--top M] [--format text|json|csv] [--year Y] [--data DIR]\n";
+typedef struct design_args {
+  run_options ro;
+  concert_design_options o;
+  const char *cands, *tmpl, *data;
+  unsigned long long top;
+  bool have_size;
+  cli_sweep_values sv;
+} design_args;
 
-/* Parses an unsigned integer option in lo..hi; prints an error and returns false if bad. */
-static bool number(const char *name, const char *arg, unsigned long long lo, unsigned long long hi,
-                   unsigned long long *v) {
-  char *end;
-  errno = 0;
-  *v = strtoull(arg, &end, 10);
-  if (end == arg || *end || errno || arg[0] == '-' || *v < lo || *v > hi) {
-    fprintf(stderr, "concert design: %s must be an integer in %llu..%llu, not '%s'\n", name, lo, hi,
-            arg);
-    return false;
+static int take(void *ctx, const cli_opt *opt, const char *arg) {
+  design_args *a = ctx;
+  unsigned long long v;
+  int t = run_options_take(&a->ro, opt, arg, "design");
+  if (t) return t == 1 ? 0 : t;
+  t = cli_take_sweep("design", opt, arg, &a->sv);
+  if (t) return t == 1 ? 0 : t;
+  if (opt == &o_candidates)
+    a->cands = arg;
+  else if (opt == &o_template)
+    a->tmpl = arg;
+  else if (opt == &cli_o_data)
+    a->data = arg;
+  else if (opt == &o_objective) {
+    if (!concert_design_objective_find(arg, &a->o.objective))
+      return cli_usage("design",
+                       "unknown objective '%s' (agreed-coverage, communique, agreed, "
+                       "balance)",
+                       arg);
+  } else if (opt == &o_size) {
+    if (concert_cli_count("design", "--size", arg, 1, 1000, &v)) return 2;
+    a->o.size = (size_t)v, a->have_size = true;
+  } else if (opt == &o_top) {
+    if (concert_cli_count("design", "--top", arg, 0, SIZE_MAX, &a->top)) return 2;
+  } else if (opt == &o_year) {
+    if (concert_cli_count("design", "--year", arg, 1000, 3000, &v)) return 2;
+    a->o.year = (int)v;
   }
-  return true;
+  return 0;
 }
 
 int concert_cli_design(int argc, char **argv) {
-  static const struct option longs[] = {{"candidates", required_argument, NULL, OPT_CANDIDATES},
-                                        {"size", required_argument, NULL, OPT_SIZE},
-                                        {"template", required_argument, NULL, OPT_TEMPLATE},
-                                        {"objective", required_argument, NULL, OPT_OBJECTIVE},
-                                        {"runs", required_argument, NULL, OPT_RUNS},
-                                        {"seed", required_argument, NULL, OPT_SEED},
-                                        {"threads", required_argument, NULL, OPT_THREADS},
-                                        {"top", required_argument, NULL, OPT_TOP},
-                                        {"data", required_argument, NULL, OPT_DATA},
-                                        {"year", required_argument, NULL, OPT_YEAR},
-                                        {"format", required_argument, NULL, OPT_FORMAT},
-                                        {"model", required_argument, NULL, 'm'},
-                                        {"param", required_argument, NULL, 'p'},
-                                        {"set", required_argument, NULL, 's'},
-                                        {NULL, 0, NULL, 0}};
-  run_options ro = {.format = "text", .reversion = NAN};
-  concert_design_options o;
-  concert_design_options_init(&o);
-  const char *cands = NULL, *tmpl = NULL, *data = NULL, *format = "text";
-  unsigned long long v, top = 10;
-  int opt, rc = 1;
-  bool have_size = false;
+  design_args a = {.ro = {.reversion = NAN}, .top = 10, .sv = {0, 1, 1}};
+  concert_design_options_init(&a.o);
+  int rc = 1, format = 0;
   concert_scenario *s = NULL;
   concert_worlddata *world = NULL;
   concert_design *d = NULL;
-  size_t *idx = NULL;
+  size_t *idx = NULL, npos;
   char *list = NULL;
+  const char *file = NULL;
   cli_mpi mpi;
   bool agreed = false;
   if (cli_mpi_start(&mpi, &argc, &argv, "design")) return 1;
-  optind = 1;
-  while ((opt = getopt_long(argc, argv, "m:p:s:", longs, NULL)) != -1) {
-    switch (opt) {
-      case OPT_CANDIDATES:
-        cands = optarg;
-        continue;
-      case OPT_TEMPLATE:
-        tmpl = optarg;
-        continue;
-      case OPT_DATA:
-        data = optarg;
-        continue;
-      case OPT_FORMAT:
-        if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
-          fprintf(stderr, "concert design: --format must be text, json or csv, not '%s'\n", optarg);
-          goto out;
-        }
-        format = optarg;
-        continue;
-      case OPT_OBJECTIVE:
-        if (!concert_design_objective_find(optarg, &o.objective)) {
-          fprintf(stderr,
-                  "concert design: unknown objective '%s' (agreed-coverage, communique, "
-                  "agreed, balance)\n",
-                  optarg);
-          goto out;
-        }
-        continue;
-      case OPT_SIZE:
-        if (!number("--size", optarg, 1, 1000, &v)) goto out;
-        o.size = (size_t)v, have_size = true;
-        continue;
-      case OPT_RUNS:
-        if (!number("--runs", optarg, 1, 100000000, &v)) goto out;
-        o.runs = (size_t)v;
-        continue;
-      case OPT_SEED:
-        if (!number("--seed", optarg, 0, UINT64_MAX, &v)) goto out;
-        o.seed = (uint64_t)v;
-        continue;
-      case OPT_THREADS:
-        if (!number("--threads", optarg, 1, 256, &v)) goto out;
-        o.threads = (unsigned)v;
-        continue;
-      case OPT_TOP:
-        if (!number("--top", optarg, 0, SIZE_MAX, &top)) goto out;
-        continue;
-      case OPT_YEAR:
-        if (!number("--year", optarg, 1000, 3000, &v)) goto out;
-        o.year = (int)v;
-        continue;
-    }
-    int t = run_options_take(&ro, opt, optarg, "design");
-    if (t < 0) goto out;
-    if (t == 0) {
-      fputs(usage, stderr);
-      rc = 2;
-      goto out;
-    }
+  int prc = cli_parse(&concert_cli_design_spec, argc, argv, take, &a, &file, &npos, &format);
+  if (prc >= 0) {
+    rc = prc;
+    goto out;
   }
-  if (optind != argc - 1 || !cands || !have_size) {
-    fputs(usage, stderr);
+  if (!a.cands || !a.have_size) {
+    rc = cli_usage("design", "--candidates A,B,... and --size K are required");
+    goto out;
+  }
+  run_options ro = a.ro;
+  concert_design_options o = a.o;
+  const char *cands = a.cands, *tmpl = a.tmpl, *data = a.data;
+  unsigned long long top = a.top;
+  if (a.sv.runs) o.runs = (size_t)a.sv.runs;
+  o.seed = a.sv.seed, o.threads = (unsigned)a.sv.threads;
+  int ok;
+  o.model = run_options_model(&ro, "design", &ok);
+  if (!ok) {
     rc = 2;
     goto out;
   }
-  int ok;
-  o.model = run_options_model(&ro, "design", &ok);
-  if (!ok) goto out;
   o.model_params = ro.mparams, o.protocol = ro.protocol;
-  s = run_options_load(&ro, argv[optind], "design");
+  s = run_options_load(&ro, file, "design");
   if (!s) goto out;
-  if (!run_options_forum(s, tmpl, argv[optind], "design", &o.template_forum)) goto out;
+  if (!run_options_forum(s, tmpl, file, "design", &o.template_forum)) goto out;
   list = strdup(cands);
   idx = malloc((strlen(cands) + 1) * sizeof *idx);
   if (!list || !idx) {
@@ -155,7 +129,7 @@ int concert_cli_design(int argc, char **argv) {
   for (char *save = NULL, *tok = strtok_r(list, ",", &save); tok;
        tok = strtok_r(NULL, ",", &save)) {
     if (!concert_scenario_actor_find(s, tok, &idx[o.n_candidates])) {
-      fprintf(stderr, "concert design: %s: no actor '%s'\n", argv[optind], tok);
+      fprintf(stderr, "concert design: %s: no actor '%s'\n", file, tok);
       goto out;
     }
     o.n_candidates++;
@@ -186,7 +160,7 @@ int concert_cli_design(int argc, char **argv) {
       goto out;
     }
   }
-  if (strcmp(format, "json") == 0) {
+  if (format == 1) {
     char *json = NULL;
     if (concert_design_to_json(d, (size_t)top, &json, &dg)) {
       concert_cli_report("design", dg.status, &dg);
@@ -194,7 +168,7 @@ int concert_cli_design(int argc, char **argv) {
     }
     printf("%s\n", json);
     free(json);
-  } else if (strcmp(format, "csv") == 0) {
+  } else if (format == 2) {
     if (concert_design_write_csv(d, (size_t)top, stdout)) goto out;
   } else if (concert_design_write_text(d, (size_t)top, stdout)) {
     goto out;
@@ -208,6 +182,6 @@ out:
   concert_worlddata_free(world);
   concert_scenario_free(s);
   free(list), free(idx);
-  run_options_free(&ro);
+  run_options_free(&a.ro);
   return rc;
 }

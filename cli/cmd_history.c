@@ -1,6 +1,5 @@
 /* cmd_history.c: `concert history`: the recorded G7/G8 or G20 summits, their observed rift
  * flags (docs/rift-index.md) and a timeline, as text or JSON. */
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,49 +91,43 @@ static void print_text(const concert_history *h, concert_forum_kind forum, int f
   }
 }
 
+static const cli_opt o_forum = {"forum", 'f', "G7|G20", "the forum's record (default G7: the G7/G8)", false};
+static const cli_opt o_years = {"years", 'y', "FROM-TO", "the summits of these years (YYYY or YYYY-YYYY; default: all)", false};
+static const cli_opt *const opts[] = {&o_forum, &o_years, &cli_o_format, &cli_o_data, NULL};
+const cli_spec concert_cli_history_spec = {
+    "history", "", 0, 0, "text|json|csv", opts,
+    "Reads DIR/world/g7_summits.csv or g20_summits.csv (docs/history.md). csv: one row per\n"
+    "summit and rift flag (docs/csv.md)."};
+
+typedef struct history_args {
+  concert_forum_kind forum;
+  int from, to;
+  const char *dir;
+} history_args;
+
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  history_args *a = ctx;
+  if (o == &o_forum) {
+    if (concert_forum_kind_parse(arg, &a->forum, NULL) != CONCERT_OK)
+      return cli_usage("history", "--forum must be G7 or G20, not '%s'", arg);
+  } else if (o == &o_years) {
+    if (concert_cli_parse_years(arg, &a->from, &a->to) != 0)
+      return cli_usage("history", "--years must be YYYY or YYYY-YYYY in 1900-2100, not '%s'", arg);
+  } else if (o == &cli_o_data) {
+    a->dir = arg;
+  }
+  return 0;
+}
+
 int concert_cli_history(int argc, char **argv) {
-  static const struct option opts[] = {{"forum", required_argument, NULL, 'f'},
-                                       {"years", required_argument, NULL, 'y'},
-                                       {"format", required_argument, NULL, 'o'},
-                                       {"data", required_argument, NULL, 'd'},
-                                       {NULL, 0, NULL, 0}};
-  concert_forum_kind forum = CONCERT_FORUM_G7;
-  int from = 1900, to = 2100, json = 0;
-  const char *dir = NULL;
-  int ch;
-  optind = 1;
-  opterr = 0;
-  while ((ch = getopt_long(argc, argv, ":f:y:o:d:", opts, NULL)) != -1) {
-    switch (ch) {
-    case 'f':
-      if (concert_forum_kind_parse(optarg, &forum, NULL) != CONCERT_OK) {
-        fprintf(stderr, "concert history: --forum must be G7 or G20, not '%s'\n", optarg);
-        return 2;
-      }
-      break;
-    case 'y':
-      if (concert_cli_parse_years(optarg, &from, &to) != 0) {
-        fprintf(stderr, "concert history: --years must be YYYY or YYYY-YYYY in 1900-2100, "
-                        "not '%s'\n", optarg);
-        return 2;
-      }
-      break;
-    case 'o':
-      if ((json = concert_cli_format("history", optarg)) < 0) return 2;
-      break;
-    case 'd': dir = optarg; break;
-    case ':':
-      fprintf(stderr, "concert history: option %s needs a value\n", argv[optind - 1]);
-      return 2;
-    default:
-      fprintf(stderr, "concert history: unknown option '%s'\n", argv[optind - 1]);
-      return 2;
-    }
-  }
-  if (optind < argc) {
-    fprintf(stderr, "concert history: unexpected argument '%s'\n", argv[optind]);
-    return 2;
-  }
+  history_args a = {CONCERT_FORUM_G7, 1900, 2100, NULL};
+  int format;
+  size_t npos;
+  int rc = cli_parse(&concert_cli_history_spec, argc, argv, take, &a, NULL, &npos, &format);
+  if (rc >= 0) return rc;
+  concert_forum_kind forum = a.forum;
+  int from = a.from, to = a.to;
+  const char *dir = a.dir;
   concert_diag d;
   concert_diag_clear(&d);
   concert_history *h = NULL;
@@ -142,13 +135,26 @@ int concert_cli_history(int argc, char **argv) {
   if (dir) snprintf(world, sizeof world, "%s/world", dir);
   concert_status st = concert_history_load(&h, dir ? world : NULL, &d);
   if (st != CONCERT_OK) return concert_cli_report("history", st, &d);
+  size_t n = concert_history_count(h, forum), in_range = 0;
+  for (size_t i = 0; i < n; i++) {
+    int y = concert_history_at(h, forum, i)->year;
+    in_range += y >= from && y <= to;
+  }
+  if (!in_range) {
+    fprintf(stderr, "concert history: no %s summit recorded in %d-%d", forum == CONCERT_FORUM_G7 ? "G7/G8" : "G20", from, to);
+    if (n)
+      fprintf(stderr, " (the record covers %d-%d)", concert_history_at(h, forum, 0)->year,
+              concert_history_at(h, forum, n - 1)->year);
+    fprintf(stderr, "\n");
+    concert_history_free(h);
+    return 1;
+  }
   if (from == 1900 && to == 2100) {
-    size_t n = concert_history_count(h, forum);
     from = concert_history_at(h, forum, 0)->year;
     to = concert_history_at(h, forum, n - 1)->year;
   }
-  int rc = 0;
-  if (json) {
+  rc = 0;
+  if (format == 1) {
     char *text = NULL;
     st = concert_history_to_json(h, forum, from, to, &text, &d);
     if (st == CONCERT_OK)
@@ -156,6 +162,8 @@ int concert_cli_history(int argc, char **argv) {
     else
       rc = concert_cli_report("history", st, &d);
     free(text);
+  } else if (format == 2) {
+    rc = concert_history_write_csv(h, forum, from, to, stdout) ? 1 : 0;
   } else {
     print_text(h, forum, from, to);
   }

@@ -1,6 +1,5 @@
 /* cmd_power.c: `concert power`: voting power (Banzhaf, Shapley-Shubik, swings, vetoes) of a
  * built-in game, a game from CSV tables, or weights and a quota given on the command line. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,68 +14,81 @@ static void short_count(const char *dec, char *buf, size_t size) {
     snprintf(buf, size, "%c.%.4se+%zu", dec[0], dec + 1, len - 1);
 }
 
-static int usage_error(const char *msg) {
-  fprintf(stderr, "concert power: %s\nRun 'concert power --help' for the options.\n", msg);
-  return 2;
+static int usage_error(const char *msg) { return cli_usage("power", "%s", msg); }
+
+static const cli_opt o_forum = {"forum", 'f', "ID", "the forum of --scenario (default: the first)",
+                                false};
+static const cli_opt o_members = {"members", 0, "M",
+                                  "a member quota of --weights: at least M players", false};
+static const cli_opt o_index = {"index", 0, "WHICH", "banzhaf, shapley or both (default)", false};
+static const cli_opt *const opts[] = {POWER_GAME_OPTS, &o_forum,    &o_members, &o_index,
+                                      &cli_o_format,   &cli_o_data, NULL};
+const cli_spec concert_cli_power_spec = {
+    "power",
+    "",
+    0,
+    0,
+    "text|json|csv",
+    opts,
+    "Give exactly one game: --scenario, --game, --csv or --weights. Prints each player's\n"
+    "weight, normalized Banzhaf index, swing count, Shapley-Shubik index and veto flag\n"
+    "(docs/power.md). csv: one row per player and measure (docs/csv.md)."};
+
+typedef struct power_args {
+  power_game_opts game;
+  const char *index;
+} power_args;
+
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  power_args *a = ctx;
+  if (power_game_take(&a->game, o, arg)) return 0;
+  if (o == &o_forum)
+    a->game.forum = arg;
+  else if (o == &o_members)
+    a->game.members = arg;
+  else if (o == &o_index)
+    a->index = arg;
+  else if (o == &cli_o_data)
+    a->game.data = arg;
+  return 0;
 }
 
 int concert_cli_power(int argc, char **argv) {
-  static const struct option opts[] = {
-      {"game", required_argument, NULL, 'g'},    {"csv", required_argument, NULL, 'c'},
-      {"games-csv", required_argument, NULL, 'G'}, {"game-id", required_argument, NULL, 'i'},
-      {"weights", required_argument, NULL, 'w'}, {"quota", required_argument, NULL, 'q'},
-      {"ids", required_argument, NULL, 'I'},     {"members", required_argument, NULL, 'm'},
-      {"always-win", required_argument, NULL, 'a'}, {"index", required_argument, NULL, 'x'},
-      {"format", required_argument, NULL, 'f'},  {"data", required_argument, NULL, 'd'},
-      {"scenario", required_argument, NULL, 's'}, {"forum", required_argument, NULL, 'F'},
-      {NULL, 0, NULL, 0}};
-  power_game_opts go = {0};
-  const char *index = "both", *format = "text";
-  optind = 1;
-  opterr = 0;
-  int c;
-  while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-    switch (c) {
-    case 'g': go.game = optarg; break;
-    case 'c': go.csv = optarg; break;
-    case 'G': go.games_csv = optarg; break;
-    case 'i': go.game_id = optarg; break;
-    case 'w': go.weights = optarg; break;
-    case 'q': go.quota = optarg; break;
-    case 'I': go.ids = optarg; break;
-    case 'm': go.members = optarg; break;
-    case 'a': go.always = optarg; break;
-    case 'x': index = optarg; break;
-    case 'f': format = optarg; break;
-    case 'd': go.data = optarg; break;
-    case 's': go.scenario = optarg; break;
-    case 'F': go.forum = optarg; break;
-    default: {
-      char msg[256];
-      snprintf(msg, sizeof msg, "unknown or incomplete option '%s'", argv[optind - 1]);
-      return usage_error(msg);
-    }
-    }
-  }
-  if (optind < argc) return usage_error("unexpected argument");
-  int urc = power_game_check(&go, "power");
+  power_args a = {{0}, "both"};
+  int format;
+  size_t npos;
+  int prc = cli_parse(&concert_cli_power_spec, argc, argv, take, &a, NULL, &npos, &format);
+  if (prc >= 0) return prc;
+  int urc = power_game_check(&a.game, "power");
   if (urc) return urc;
+  const char *index = a.index;
   bool want_bz = strcmp(index, "banzhaf") == 0 || strcmp(index, "both") == 0;
   bool want_ss = strcmp(index, "shapley") == 0 || strcmp(index, "both") == 0;
   if (!want_bz && !want_ss) return usage_error("--index must be banzhaf, shapley or both");
-  bool json = strcmp(format, "json") == 0;
-  if (!json && strcmp(format, "text") != 0) return usage_error("--format must be text or json");
+  bool json = format == 1;
 
   concert_game *g = NULL;
   concert_diag d = {0};
-  int brc = power_game_build(&go, "power", &g);
-  if (brc) return brc;
   concert_status st = CONCERT_OK;
+  const char *scen_note = NULL;
+  int brc = power_game_build(&a.game, "power", &g, &scen_note);
+  if (brc) return brc;
+  char scen_text[1024] = "";
+  if (a.game.scenario)
+    snprintf(scen_text, sizeof scen_text, "%s (%s)", concert_game_title(g), a.game.scenario);
 
+  if (scen_note) fprintf(stderr, "concert power: note: %s\n", scen_note);
+  if (format == 2) {
+    unsigned which =
+        (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) | (want_ss ? CONCERT_POWER_JSON_SHAPLEY : 0u);
+    st = concert_power_write_csv(g, which, stdout, &d);
+    concert_game_free(g);
+    return st ? concert_cli_report("power", st, &d) : 0;
+  }
   if (json) {
     char *text = NULL;
-    unsigned which = (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) |
-                     (want_ss ? CONCERT_POWER_JSON_SHAPLEY : 0u);
+    unsigned which =
+        (want_bz ? CONCERT_POWER_JSON_BANZHAF : 0u) | (want_ss ? CONCERT_POWER_JSON_SHAPLEY : 0u);
     st = concert_power_to_json(g, which, &text, &d);
     int rc = st ? concert_cli_report("power", st, &d) : 0;
     if (!st) puts(text);
@@ -104,7 +116,7 @@ int concert_cli_power(int argc, char **argv) {
            aw = concert_game_always_win(g);
     int64_t tot = 0;
     for (size_t i = 0; i < n; i++) tot += concert_game_weight(g, 0, i);
-    printf("game: %s\n", concert_game_title(g));
+    printf("game: %s\n", *scen_text ? scen_text : concert_game_title(g));
     printf("players: %zu", n);
     if (k) printf("  quota: %lld of %lld", (long long)concert_game_quota(g, 0), (long long)tot);
     if (mn) printf("  member quota: %zu", mn);
@@ -115,8 +127,8 @@ int concert_cli_power(int argc, char **argv) {
     if (want_ss) printf(" %10s", "shapley");
     printf(" %4s\n", "veto");
     for (size_t i = 0; i < n; i++) {
-      printf("%-8s %-20.20s %12lld", concert_game_player_id(g, i),
-             concert_game_player_name(g, i), (long long)concert_game_weight(g, 0, i));
+      printf("%-8s %-20.20s %12lld", concert_game_player_id(g, i), concert_game_player_name(g, i),
+             (long long)concert_game_weight(g, 0, i));
       if (want_bz) {
         char buf[32];
         short_count(sw[i], buf, sizeof buf);

@@ -5,21 +5,25 @@
 
 #include "run_options.h"
 
+static const cli_opt *const opts[] = {CLI_RUN_OPTS, &cli_o_format, NULL};
+const cli_spec concert_cli_run_spec = {"run", "FILE", 1, 1, "text|json|csv", opts,
+                                       "FILE is a scenario (YAML) or an actor table (CSV); - reads standard input.\n"
+                                       "csv: the outcome in long rows (docs/csv.md)."};
+
 int concert_cli_run(int argc, char **argv) {
-  run_options ro = {.format = "text", .reversion = NAN};
-  const char *forum = NULL, *file = NULL;
-  int rc = run_options_parse(argc, argv, "run", "forum", true,
-                             "run FILE [--forum ID] [--model NAME] [--param k=v]... [--set k=v]... [--format text|json] [--reversion X]", &ro, &forum, &file);
-  if (rc) goto out;
-  rc = 1;
+  run_options ro = {.reversion = NAN};
+  const char *file = NULL;
+  int rc = run_options_parse(&concert_cli_run_spec, argc, argv, &ro, &file);
+  if (rc >= 0) goto out;
   int ok;
   const concert_model *model = run_options_model(&ro, "run", &ok);
+  rc = ok ? 1 : 2;
   if (!ok) goto out;
   concert_scenario *s = run_options_load(&ro, file, "run");
   if (!s) goto out;
   concert_cli_warnings("run", s); /* validate prints them too; the other commands do not */
   size_t f;
-  if (!run_options_forum(s, forum, file, "run", &f)) {
+  if (!run_options_forum(s, ro.forum, file, "run", &f)) {
     concert_scenario_free(s);
     goto out;
   }
@@ -29,7 +33,9 @@ int concert_cli_run(int argc, char **argv) {
   concert_status st = concert_summit_run(s, f, model, ro.mparams, ro.protocol, &o, &d);
   if (st) {
     concert_cli_report("run", st, &d);
-  } else if (strcmp(ro.format, "json") == 0) {
+  } else if (ro.format == 2) {
+    st = concert_outcome_write_csv(o, stdout);
+  } else if (ro.format == 1) {
     char *json = NULL;
     st = concert_outcome_to_json(o, &json, &d);
     if (st) concert_cli_report("run", st, &d);

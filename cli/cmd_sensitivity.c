@@ -2,72 +2,63 @@
  * results (docs/sensitivity.md): for each, the smallest change of one judgment number, within
  * its range, that flips it. */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "run_options.h"
 
-#define USAGE                                                                      \
-  "sensitivity FILE [--forum ID] [--model NAME] [--param k=v]... [--set k=v]...\n" \
-  "             [--format text|json|csv] [--top N] [-o FILE]"
+static const cli_opt o_top = {
+    "top", 0, "N", "tipping points shown per headline in text (default 5, 0 all)", false};
+static const cli_opt *const opts[] = {CLI_RUN_OPTS, &cli_o_format, &o_top, &cli_o_output, NULL};
+const cli_spec concert_cli_sensitivity_spec = {
+    "sensitivity",
+    "FILE",
+    1,
+    1,
+    "text|json|csv",
+    opts,
+    "For the document's fate (as it happens and as the chair expects it) and each agenda\n"
+    "issue's statement: the smallest change of one judgment number, within its range, that\n"
+    "flips it, by bisection (docs/sensitivity.md)."};
 
-static int usage(void) {
-  fprintf(stderr, "usage: concert " USAGE "\n");
-  return 2;
+typedef struct sensitivity_args {
+  run_options ro;
+  const char *output;
+  size_t top;
+} sensitivity_args;
+
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  sensitivity_args *a = ctx;
+  int t = run_options_take(&a->ro, o, arg, "sensitivity");
+  if (t) return t == 1 ? 0 : t;
+  if (o == &cli_o_output) {
+    a->output = arg;
+  } else if (o == &o_top) {
+    unsigned long long n;
+    if (concert_cli_count("sensitivity", "--top", arg, 0, SIZE_MAX, &n)) return 2;
+    a->top = (size_t)n;
+  }
+  return 0;
 }
 
 int concert_cli_sensitivity(int argc, char **argv) {
-  static const struct option longs[] = {{"forum", required_argument, NULL, 'f'},
-                                        RUN_LONG_OPTIONS,
-                                        {"top", required_argument, NULL, 't'},
-                                        {"output", required_argument, NULL, 'o'},
-                                        {NULL, 0, NULL, 0}};
-  run_options ro = {.format = "text", .reversion = NAN};
-  const char *forum = NULL, *file = NULL, *output = NULL, *format = "text";
-  size_t top = 5;
-  int rc = 1, opt;
-  optind = 1;
-  while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:t:o:", longs, NULL)) != -1) {
-    if (opt == 'f') {
-      forum = optarg;
-    } else if (opt == 'o') {
-      output = optarg;
-    } else if (opt == 'F') {
-      format = optarg;
-      if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv")) {
-        fprintf(stderr, "concert sensitivity: --format must be text, json or csv, not '%s'\n",
-                format);
-        goto out;
-      }
-    } else if (opt == 't') {
-      char *end;
-      errno = 0;
-      long n = strtol(optarg, &end, 10);
-      if (*end || end == optarg || n < 0 || errno) {
-        fprintf(stderr, "concert sensitivity: --top must be a count >= 0 (0: all), not '%s'\n",
-                optarg);
-        goto out;
-      }
-      top = (size_t)n;
-    } else {
-      int t = run_options_take(&ro, opt, optarg, "sensitivity");
-      if (t < 0) goto out;
-      if (t == 0) {
-        rc = usage();
-        goto out;
-      }
-    }
-  }
-  if (optind != argc - 1) {
-    rc = usage();
-    goto out;
-  }
-  file = argv[optind];
+  sensitivity_args a = {.ro = {.reversion = NAN}, .top = 5};
+  const char *file = NULL;
+  size_t npos;
+  int rc =
+      cli_parse(&concert_cli_sensitivity_spec, argc, argv, take, &a, &file, &npos, &a.ro.format);
+  if (rc >= 0) goto out;
+  rc = 1;
+  run_options ro = a.ro;
+  const char *forum = ro.forum, *output = a.output;
+  size_t top = a.top;
   int ok;
   const concert_model *model = run_options_model(&ro, "sensitivity", &ok);
-  if (!ok) goto out;
+  if (!ok) {
+    rc = 2;
+    goto out;
+  }
   concert_scenario *s = run_options_load(&ro, file, "sensitivity");
   if (!s) goto out;
   size_t f;
@@ -87,7 +78,7 @@ int concert_cli_sensitivity(int argc, char **argv) {
   concert_status st = concert_sensitivity_run(s, f, model, ro.mparams, ro.protocol, &x, &d);
   if (st) {
     concert_cli_report("sensitivity", st, &d);
-  } else if (strcmp(format, "json") == 0) {
+  } else if (ro.format == 1) {
     char *json = NULL;
     st = concert_sensitivity_to_json(x, &json, &d);
     if (st)
@@ -95,7 +86,7 @@ int concert_cli_sensitivity(int argc, char **argv) {
     else
       fprintf(fp, "%s\n", json);
     free(json);
-  } else if (strcmp(format, "csv") == 0) {
+  } else if (ro.format == 2) {
     st = concert_sensitivity_write_csv(x, fp);
   } else {
     st = concert_sensitivity_write_text(x, fp, top);
@@ -109,6 +100,6 @@ int concert_cli_sensitivity(int argc, char **argv) {
   concert_sensitivity_free(x);
   concert_scenario_free(s);
 out:
-  run_options_free(&ro);
+  run_options_free(&a.ro);
   return rc;
 }

@@ -30,20 +30,26 @@ static void print_text(const concert_scenario *s, size_t f, const concert_soluti
   }
 }
 
+static const cli_opt *const opts[] = {&cli_o_forum,     &cli_o_model,  &cli_o_param,
+                                     &cli_o_reversion, &cli_o_format, NULL};
+const cli_spec concert_cli_solve_spec = {
+    "solve", "FILE", 1, 1, "text|json|csv", opts,
+    "Runs the model alone on the forum's members over its agenda (no summit protocol)\n"
+    "and prints every round: the forecast, the mean and (json, csv) every position."};
+
 int concert_cli_solve(int argc, char **argv) {
-  run_options ro = {.format = "text", .reversion = NAN};
-  const char *forum = NULL, *file = NULL;
-  int rc = run_options_parse(argc, argv, "solve", "forum", false,
-                             "solve FILE [--forum ID] [--model NAME] [--param k=v]... [--format text|json] [--reversion X]", &ro, &forum, &file);
-  if (rc) goto out;
-  rc = 1;
+  run_options ro = {.reversion = NAN};
+  const char *file = NULL;
+  int rc = run_options_parse(&concert_cli_solve_spec, argc, argv, &ro, &file);
+  if (rc >= 0) goto out;
   int ok;
   const concert_model *model = run_options_model(&ro, "solve", &ok);
+  rc = ok ? 1 : 2;
   if (!ok) goto out;
   concert_scenario *s = run_options_load(&ro, file, "solve");
   if (!s) goto out;
   size_t f;
-  if (!run_options_forum(s, forum, file, "solve", &f)) {
+  if (!run_options_forum(s, ro.forum, file, "solve", &f)) {
     concert_scenario_free(s);
     goto out;
   }
@@ -62,7 +68,9 @@ int concert_cli_solve(int argc, char **argv) {
   }
   if (st) {
     concert_cli_report("solve", st, &d);
-  } else if (strcmp(ro.format, "json") == 0) {
+  } else if (ro.format == 2) {
+    st = concert_solution_write_csv(sol, aids, iids, stdout);
+  } else if (ro.format == 1) {
     char *json = NULL;
     st = concert_solution_to_json(sol, aids, iids, &json, &d);
     if (st) concert_cli_report("solve", st, &d);

@@ -2,7 +2,6 @@
  * ranges (docs/sweep.md): probabilities with their standard errors and quantiles, as a sheet,
  * JSON (concert-sweep/1) or a tidy CSV. A progress bar goes to stderr when it is a terminal. */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,9 +12,34 @@
 #include "mpi.h"
 #include "run_options.h"
 
-static const char usage[] =
-    "sweep FILE -n RUNS [--forum ID] [--model NAME] [--param k=v]... [--set k=v]... [--seed S]\n"
-    "             [--threads T] [--csv FILE] [--db FILE [--resume]] [--format text|json|csv]";
+static const cli_opt o_csv = {"csv", 0, "FILE", "also write the tidy CSV there", false};
+static const cli_opt o_db = {"db", 0, "FILE", "keep every run in this SQLite database (docs/sweep.md)", false};
+static const cli_opt o_resume = {"resume", 0, NULL, "with --db: play only the runs the database lacks", false};
+static const cli_opt *const opts[] = {CLI_RUN_OPTS, CLI_SWEEP_OPTS, &o_csv,
+                                     &o_db,        &o_resume,      &cli_o_format, NULL};
+const cli_spec concert_cli_sweep_spec = {
+    "sweep", "FILE", 1, 1, "text|json|csv", opts,
+    "--runs is required. A progress bar goes to stderr when it is a terminal; under mpirun the\n"
+    "runs are split across the ranks (docs/sweep.md). csv: tidy long rows (docs/csv.md)."};
+
+typedef struct sweep_args {
+  run_options ro;
+  cli_sweep_values sv;
+  const char *csv, *db;
+  bool resume;
+} sweep_args;
+
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  sweep_args *a = ctx;
+  int t = run_options_take(&a->ro, o, arg, "sweep");
+  if (t) return t == 1 ? 0 : t;
+  t = cli_take_sweep("sweep", o, arg, &a->sv);
+  if (t) return t == 1 ? 0 : t;
+  if (o == &o_csv) a->csv = arg;
+  else if (o == &o_db) a->db = arg;
+  else if (o == &o_resume) a->resume = true;
+  return 0;
+}
 
 /* The progress bar's state: when it started and when it was last drawn. */
 typedef struct bar {
@@ -43,71 +67,39 @@ static int progress(size_t done, size_t total, void *user) {
 }
 
 int concert_cli_sweep(int argc, char **argv) {
-  run_options ro = {.format = "text", .reversion = NAN};
-  const char *forum = NULL, *file = NULL, *csv = NULL, *db = NULL, *format = "text";
-  bool resume = false;
-  unsigned long long runs = 0, seed = 1, threads = 1;
-  bool have_runs = false;
-  const struct option longs[] = {{"forum", required_argument, NULL, 'f'},
-                                 {"runs", required_argument, NULL, 'n'},
-                                 {"seed", required_argument, NULL, 'S'},
-                                 {"threads", required_argument, NULL, 'T'},
-                                 {"csv", required_argument, NULL, 'C'},
-                                 {"db", required_argument, NULL, 'D'},
-                                 {"resume", no_argument, NULL, 'R'},
-                                 RUN_LONG_OPTIONS,
-                                 {NULL, 0, NULL, 0}};
-  int opt, rc = 1;
+  sweep_args a = {.ro = {.reversion = NAN}, .sv = {0, 1, 1}};
+  const char *file = NULL;
+  size_t npos;
+  int rc = 1;
   cli_mpi mpi;
   bool agreed = false;
   concert_scenario *s = NULL;
   FILE *csvf = NULL;
   concert_sweep *w = NULL;
   if (cli_mpi_start(&mpi, &argc, &argv, "sweep")) return 1;
-  optind = 1;
-  while ((opt = getopt_long(argc, argv, "f:n:m:p:s:F:r:", longs, NULL)) != -1) {
-    if (opt == 'f') forum = optarg;
-    else if (opt == 'n') {
-      if (concert_cli_count("sweep", "-n", optarg, 1, 100000000, &runs)) goto out;
-      have_runs = true;
-    } else if (opt == 'S') {
-      if (concert_cli_count("sweep", "--seed", optarg, 0, UINT64_MAX, &seed)) goto out;
-    } else if (opt == 'T') {
-      if (concert_cli_count("sweep", "--threads", optarg, 1, 256, &threads)) goto out;
-    } else if (opt == 'C') csv = optarg;
-    else if (opt == 'D') db = optarg;
-    else if (opt == 'R') resume = true;
-    else if (opt == 'F') {
-      if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv")) {
-        fprintf(stderr, "concert sweep: --format must be text, json or csv, not '%s'\n", optarg);
-        goto out;
-      }
-      format = optarg;
-    } else {
-      int t = run_options_take(&ro, opt, optarg, "sweep");
-      if (t < 0) goto out;
-      if (t == 0) {
-        fprintf(stderr, "usage: concert %s\n", usage);
-        rc = 2;
-        goto out;
-      }
-    }
+  int prc = cli_parse(&concert_cli_sweep_spec, argc, argv, take, &a, &file, &npos, &a.ro.format);
+  if (prc >= 0) {
+    rc = prc;
+    goto out;
   }
+  run_options ro = a.ro;
+  const char *forum = ro.forum, *csv = a.csv, *db = a.db;
+  bool resume = a.resume;
+  unsigned long long runs = a.sv.runs, seed = a.sv.seed, threads = a.sv.threads;
   if (resume && !db) {
-    fprintf(stderr, "concert sweep: --resume needs --db FILE\n");
-    rc = 2;
+    rc = cli_usage("sweep", "--resume needs --db FILE");
     goto out;
   }
-  if (optind != argc - 1 || !have_runs) {
-    if (optind == argc - 1) fprintf(stderr, "concert sweep: -n RUNS is required\n");
-    fprintf(stderr, "usage: concert %s\n", usage);
-    rc = 2;
+  if (!runs) {
+    rc = cli_usage("sweep", "--runs N (-n N) is required");
     goto out;
   }
-  file = argv[optind];
   int ok;
   const concert_model *model = run_options_model(&ro, "sweep", &ok);
-  if (!ok) goto out;
+  if (!ok) {
+    rc = 2;
+    goto out;
+  }
   s = run_options_load(&ro, file, "sweep");
   if (!s) goto out;
   size_t f;
@@ -152,13 +144,13 @@ int concert_cli_sweep(int argc, char **argv) {
       goto done;
     }
   }
-  if (strcmp(format, "json") == 0) {
+  if (ro.format == 1) {
     char *json = NULL;
     st = concert_sweep_to_json(w, &json, &d);
     if (st) concert_cli_report("sweep", st, &d);
     else printf("%s\n", json);
     free(json);
-  } else if (strcmp(format, "csv") == 0) {
+  } else if (ro.format == 2) {
     st = concert_sweep_write_csv(w, stdout);
   } else {
     st = concert_sweep_write_text(w, stdout);
@@ -172,6 +164,6 @@ out:
   /* a rank that stopped early still answers the others' agreement, so none waits forever */
   if (!agreed) cli_mpi_agree(&mpi, 1, "sweep");
   cli_mpi_end(&mpi);
-  run_options_free(&ro);
+  run_options_free(&a.ro);
   return rc;
 }

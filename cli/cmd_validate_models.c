@@ -1,31 +1,54 @@
 /* cmd_validate_models.c: `concert validate-models FILE`: every model against real EU
  * decisions with known outcomes (DEU layout), as a text table or JSON. */
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-static const char *usage_text =
-    "usage: concert validate-models [OPTIONS] FILE\n"
-    "  --capability S        member-state capability: qmv-votes (default), qmv-ssi,\n"
-    "                        population, gdp (the file's capability row), equal\n"
-    "  --commission-share X  Commission weight as a share of the members present (0.2)\n"
-    "  --parliament-share X  Parliament weight, likewise (0.2)\n"
-    "  --parliament-share-cns X  Parliament weight on consultation (CNS) issues (0.2)\n"
-    "  --bootstrap B         bootstrap replicates (2000; 0: no intervals)\n"
-    "  --seed N              bootstrap seed (1)\n"
-    "  --resample U          bootstrap unit: issues (default) or proposals (cluster)\n"
-    "  --hit T               |error| <= T counts as a hit (10)\n"
-    "  --min-actors N        score issues with at least N participants (3)\n"
-    "  --models LIST         comma-separated models to run (default: every model)\n"
-    "  --param MODEL.K=V     a model parameter, e.g. eum.q=0.7 (repeatable; concert models)\n"
-    "  --reference ROW       row the paired differences are taken against (mean)\n"
-    "  --require-outcome     refuse rows without an outcome instead of skipping them\n"
-    "  --format text|json    output format (text)\n"
-    "  --predictions PATH    also write every row's per-issue forecasts as CSV to PATH\n";
+static const cli_opt o_capability = {"capability", 0, "S",
+                                     "member-state capability: qmv-votes (default), qmv-ssi, "
+                                     "population,\ngdp (the file's capability row), equal",
+                                     false};
+static const cli_opt o_commission = {
+    "commission-share", 0, "X", "Commission weight as a share of the members present (0.2)", false};
+static const cli_opt o_parliament = {"parliament-share", 0, "X",
+                                     "Parliament weight, likewise (0.2)", false};
+static const cli_opt o_parliament_cns = {
+    "parliament-share-cns", 0, "X", "Parliament weight on consultation (CNS) issues (0.2)", false};
+static const cli_opt o_bootstrap = {"bootstrap", 0, "B",
+                                    "bootstrap replicates (2000; 0: no intervals)", false};
+static const cli_opt o_seed = {"seed", 0, "N", "bootstrap seed (1)", false};
+static const cli_opt o_resample = {
+    "resample", 0, "U", "bootstrap unit: issues (default) or proposals (cluster)", false};
+static const cli_opt o_hit = {"hit", 0, "T", "an absolute error of at most T counts as a hit (10)",
+                              false};
+static const cli_opt o_min_actors = {"min-actors", 0, "N",
+                                     "score issues with at least N participants (3)", false};
+static const cli_opt o_models = {"models", 0, "LIST",
+                                 "comma-separated models to run (default: every model)", false};
+static const cli_opt o_param = {"param", 0, "MODEL.K=V",
+                                "a model parameter, e.g. eum.q=0.7 (see concert models)", true};
+static const cli_opt o_reference = {"reference", 0, "ROW",
+                                    "row the paired differences are taken against (mean)", false};
+static const cli_opt o_require = {"require-outcome", 0, NULL,
+                                  "refuse rows without an outcome instead of skipping them", false};
+static const cli_opt o_predictions = {
+    "predictions", 0, "PATH", "also write every row's per-issue forecasts as CSV to PATH", false};
+static const cli_opt *const opts[] = {
+    &o_capability, &o_commission, &o_parliament,  &o_parliament_cns,
+    &o_bootstrap,  &o_seed,       &o_resample,    &o_hit,
+    &o_min_actors, &o_models,     &o_param,       &o_reference,
+    &o_require,    &cli_o_format, &o_predictions, NULL};
+const cli_spec concert_cli_validate_models_spec = {
+    "validate-models",
+    "FILE",
+    1,
+    1,
+    "text|json",
+    opts,
+    "FILE is a data set in the DEU layout (docs/validation.md)."};
 
 /* Parses a number option fully, or returns false. */
 static bool parse_double(const char *s, double *out) {
@@ -127,116 +150,77 @@ static int write_predictions(const char *path, const concert_validation *v,
   return 1;
 }
 
-int concert_cli_validate_models(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"capability", required_argument, NULL, 'c'},
-      {"commission-share", required_argument, NULL, 'C'},
-      {"parliament-share", required_argument, NULL, 'P'},
-      {"parliament-share-cns", required_argument, NULL, 'Q'},
-      {"bootstrap", required_argument, NULL, 'B'},
-      {"seed", required_argument, NULL, 's'},
-      {"resample", required_argument, NULL, 'u'},
-      {"hit", required_argument, NULL, 'h'},
-      {"min-actors", required_argument, NULL, 'm'},
-      {"reference", required_argument, NULL, 'r'},
-      {"models", required_argument, NULL, 'M'},
-      {"require-outcome", no_argument, NULL, 'R'},
-      {"format", required_argument, NULL, 'f'},
-      {"predictions", required_argument, NULL, 'p'},
-      {"param", required_argument, NULL, 'k'},
-      {NULL, 0, NULL, 0},
-  };
+typedef struct vm_args {
   concert_validation_options o;
-  concert_validation_options_default(&o);
-  concert_deu_options lo = {0};
-  bool json = false;
-  const char *predictions = NULL;
-  char params[1024] = "";
+  concert_deu_options lo;
+  const char *predictions;
+  char params[1024];
+} vm_args;
+
+static int take(void *ctx, const cli_opt *opt, const char *arg) {
+  vm_args *a = ctx;
+  concert_validation_options *o = &a->o;
   unsigned long long u = 0;
-  optind = 1;
-  opterr = 0;
-  int c, li = 0;
-  while ((c = getopt_long(argc, argv, "", longopts, &li)) != -1) {
-    bool ok = true;
-    switch (c) {
-      case 'c':
-        ok = concert_eu_capability_parse(optarg, &o.capability) == CONCERT_OK;
-        break;
-      case 'C':
-        ok = parse_double(optarg, &o.commission_share);
-        break;
-      case 'P':
-        ok = parse_double(optarg, &o.parliament_share);
-        break;
-      case 'Q':
-        ok = parse_double(optarg, &o.parliament_share_cns);
-        break;
-      case 'B':
-        ok = parse_size(optarg, 1000000, &u);
-        o.bootstrap = (size_t)u;
-        break;
-      case 's':
-        ok = parse_size(optarg, UINT64_MAX, &u);
-        o.seed = (uint64_t)u;
-        break;
-      case 'u':
-        if (strcmp(optarg, "issues") == 0)
-          o.resample = CONCERT_RESAMPLE_ISSUES;
-        else if (strcmp(optarg, "proposals") == 0)
-          o.resample = CONCERT_RESAMPLE_PROPOSALS;
-        else
-          ok = false;
-        break;
-      case 'h':
-        ok = parse_double(optarg, &o.hit_threshold);
-        break;
-      case 'm':
-        ok = parse_size(optarg, 1000, &u);
-        o.min_actors = (size_t)u;
-        break;
-      case 'r':
-        o.reference = optarg;
-        break;
-      case 'M':
-        o.models = optarg;
-        break;
-      case 'R':
-        lo.require_outcome = true;
-        break;
-      case 'p':
-        predictions = optarg;
-        break;
-      case 'k': {
-        size_t used = strlen(params), len = strlen(optarg);
-        ok = len > 0 && !strchr(optarg, ',') && used + len + 2 <= sizeof params;
-        if (ok) snprintf(params + used, sizeof params - used, "%s%s", used ? "," : "", optarg);
-        o.model_params = params;
-        break;
-      }
-      case 'f':
-        if (strcmp(optarg, "json") == 0)
-          json = true;
-        else if (strcmp(optarg, "text") == 0)
-          json = false;
-        else
-          ok = false;
-        break;
-      default:
-        fprintf(stderr, "concert validate-models: unknown option '%s'\n%s", argv[optind - 1],
-                usage_text);
-        return 2;
-    }
-    if (!ok) {
-      fprintf(stderr, "concert validate-models: bad value '%s' for --%s\n%s", optarg,
-              longopts[li].name, usage_text);
-      return 2;
-    }
+  bool ok = true;
+  if (opt == &o_capability) {
+    ok = concert_eu_capability_parse(arg, &o->capability) == CONCERT_OK;
+  } else if (opt == &o_commission) {
+    ok = parse_double(arg, &o->commission_share);
+  } else if (opt == &o_parliament) {
+    ok = parse_double(arg, &o->parliament_share);
+  } else if (opt == &o_parliament_cns) {
+    ok = parse_double(arg, &o->parliament_share_cns);
+  } else if (opt == &o_bootstrap) {
+    ok = parse_size(arg, 1000000, &u);
+    o->bootstrap = (size_t)u;
+  } else if (opt == &o_seed) {
+    ok = parse_size(arg, UINT64_MAX, &u);
+    o->seed = (uint64_t)u;
+  } else if (opt == &o_resample) {
+    if (strcmp(arg, "issues") == 0)
+      o->resample = CONCERT_RESAMPLE_ISSUES;
+    else if (strcmp(arg, "proposals") == 0)
+      o->resample = CONCERT_RESAMPLE_PROPOSALS;
+    else
+      ok = false;
+  } else if (opt == &o_hit) {
+    ok = parse_double(arg, &o->hit_threshold);
+  } else if (opt == &o_min_actors) {
+    ok = parse_size(arg, 1000, &u);
+    o->min_actors = (size_t)u;
+  } else if (opt == &o_reference) {
+    o->reference = arg;
+  } else if (opt == &o_models) {
+    o->models = arg;
+  } else if (opt == &o_require) {
+    a->lo.require_outcome = true;
+  } else if (opt == &o_predictions) {
+    a->predictions = arg;
+  } else if (opt == &o_param) {
+    size_t used = strlen(a->params), len = strlen(arg);
+    ok = len > 0 && !strchr(arg, ',') && used + len + 2 <= sizeof a->params;
+    if (ok) snprintf(a->params + used, sizeof a->params - used, "%s%s", used ? "," : "", arg);
+    o->model_params = a->params;
   }
-  if (argc - optind != 1) {
-    fprintf(stderr, "concert validate-models: expected one FILE\n%s", usage_text);
-    return 2;
-  }
-  const char *file = argv[optind];
+  if (!ok) return cli_usage("validate-models", "bad value '%s' for --%s", arg, opt->name);
+  return 0;
+}
+
+int concert_cli_validate_models(int argc, char **argv) {
+  vm_args a;
+  memset(&a, 0, sizeof a);
+  concert_validation_options_default(&a.o);
+  const char *file = NULL;
+  size_t npos;
+  int format = 0;
+  int prc =
+      cli_parse(&concert_cli_validate_models_spec, argc, argv, take, &a, &file, &npos, &format);
+  if (prc >= 0) return prc;
+  concert_validation_options o = a.o;
+  if (o.model_params) o.model_params = a.params;
+  concert_deu_options lo = a.lo;
+  const char *predictions = a.predictions;
+  bool json = format == 1;
   concert_diag d;
   concert_diag_clear(&d);
   concert_deu *data = NULL;

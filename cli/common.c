@@ -43,22 +43,13 @@ int concert_cli_parse_years(const char *s, int *from, int *to) {
   return 0;
 }
 
-int concert_cli_format(const char *cmd, const char *arg) {
-  if (strcmp(arg, "json") == 0) return 1;
-  if (strcmp(arg, "text") == 0) return 0;
-  fprintf(stderr, "concert %s: --format must be text or json, not '%s'\n", cmd, arg);
-  return -1;
-}
-
 int concert_cli_count(const char *cmd, const char *opt, const char *arg, unsigned long long lo,
                       unsigned long long hi, unsigned long long *out) {
   errno = 0;
   char *end;
   unsigned long long v = strtoull(arg, &end, 10);
   if (errno || end == arg || *end || arg[0] == '-' || v < lo || v > hi) {
-    fprintf(stderr, "concert %s: %s must be an integer in [%llu, %llu], not '%s'\n", cmd, opt, lo,
-            hi, arg);
-    return -1;
+    return cli_usage(cmd, "%s must be an integer in [%llu, %llu], not '%s'", opt, lo, hi, arg);
   }
   *out = v;
   return 0;

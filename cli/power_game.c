@@ -38,9 +38,60 @@ static size_t split_words(char *s, char **out, size_t max) {
   return n;
 }
 
-static int usage_error(const char *cmd, const char *msg) {
-  fprintf(stderr, "concert %s: %s\nRun 'concert %s --help' for the options.\n", cmd, msg, cmd);
-  return 2;
+const cli_opt power_o_scenario = {
+    "scenario", 0, "FILE", "the rule of a forum of a scenario, capabilities as weights", false};
+const cli_opt power_o_game = {"game", 0, "NAME",
+                              "a built-in game (unsc, eu27, eu27_noclause, eu27_rqmv) or a game "
+                              "id\nin DIR/power/power_games.csv",
+                              false};
+const cli_opt power_o_csv = {"csv", 0, "FILE", "players table (data/power layout), with --game-id",
+                             false};
+const cli_opt power_o_game_id = {"game-id", 0, "ID", "the game of --csv", false};
+const cli_opt power_o_games_csv = {
+    "games-csv", 0, "FILE", "the games table of --csv (default: power_games.csv beside it)", false};
+const cli_opt power_o_weights = {"weights", 0, "W1,W2,...",
+                                 "integer weights of a weighted game, with --quota", false};
+const cli_opt power_o_quota = {"quota", 0, "Q", "the weight quota of --weights", false};
+const cli_opt power_o_ids = {"ids", 0, "A,B,...", "the players' ids of --weights", false};
+const cli_opt power_o_always = {"always-win", 0, "M", "with --weights: any M players win", false};
+
+bool power_game_take(power_game_opts *g, const cli_opt *o, const char *arg) {
+  if (o == &power_o_scenario)
+    g->scenario = arg;
+  else if (o == &power_o_game)
+    g->game = arg;
+  else if (o == &power_o_csv)
+    g->csv = arg;
+  else if (o == &power_o_game_id)
+    g->game_id = arg;
+  else if (o == &power_o_games_csv)
+    g->games_csv = arg;
+  else if (o == &power_o_weights)
+    g->weights = arg;
+  else if (o == &power_o_quota)
+    g->quota = arg;
+  else if (o == &power_o_ids)
+    g->ids = arg;
+  else if (o == &power_o_always)
+    g->always = arg;
+  else
+    return false;
+  return true;
+}
+
+static int usage_error(const char *cmd, const char *msg) { return cli_usage(cmd, "%s", msg); }
+
+/* A note when forum f's rule makes every index equal whatever the capabilities; NULL
+ * otherwise. */
+static const char *equal_power_note(const concert_scenario *sc, size_t f) {
+  concert_rule r = concert_scenario_forum_rule(sc, f);
+  if (r.kind == CONCERT_RULE_UNANIMITY || (r.kind == CONCERT_RULE_CONSENSUS_MINUS && r.k == 0))
+    return "under unanimity every member is a veto player: the indices are equal (1/n) "
+           "whatever the capabilities";
+  if (r.kind == CONCERT_RULE_CONSENSUS_MINUS)
+    return "consensus minus k counts members, not capabilities: the game is symmetric and the "
+           "indices are equal (1/n)";
+  return NULL;
 }
 
 int power_game_check(const power_game_opts *o, const char *cmd) {
@@ -56,8 +107,10 @@ int power_game_check(const power_game_opts *o, const char *cmd) {
   return 0;
 }
 
-int power_game_build(const power_game_opts *o, const char *cmd, concert_game **g) {
+int power_game_build(const power_game_opts *o, const char *cmd, concert_game **g,
+                     const char **note) {
   *g = NULL;
+  if (note) *note = NULL;
   int urc = power_game_check(o, cmd);
   if (urc) return urc;
   const char *games_csv = o->games_csv;
@@ -73,6 +126,7 @@ int power_game_build(const power_game_opts *o, const char *cmd, concert_game **g
       return 1;
     }
     if (!st) st = concert_game_from_forum(g, sc, f, &d);
+    if (!st && note) *note = equal_power_note(sc, f);
     concert_scenario_free(sc);
   } else if (o->game) {
     char pdir[4096];
@@ -99,31 +153,23 @@ int power_game_build(const power_game_opts *o, const char *cmd, concert_game **g
     errno = 0;
     double qv = strtod(o->quota, &end);
     if (n <= 0) {
-      fprintf(stderr, "concert %s: --weights: '%s' is not a list of numbers\n", cmd,
-              bad ? bad : o->weights);
-      rc = 1;
+      rc = cli_usage(cmd, "--weights: '%s' is not a list of numbers", bad ? bad : o->weights);
     } else if (end == o->quota || *end || errno == ERANGE || !isfinite(qv) || qv != floor(qv)) {
-      fprintf(stderr, "concert %s: --quota: '%s' is not an integer\n", cmd, o->quota);
-      rc = 1;
+      rc = cli_usage(cmd, "--quota: '%s' is not an integer", o->quota);
     } else if (qv < 0 || qv > POWER_MAX_INT) { /* checked before the conversion to int64 */
-      fprintf(stderr, "concert %s: --quota: '%s' is out of range (0 to 1e18)\n", cmd, o->quota);
-      rc = 1;
+      rc = cli_usage(cmd, "--quota: '%s' is out of range (0 to 1e18)", o->quota);
     }
     for (long i = 0; rc < 0 && i < n; i++) {
       if (wd[i] != floor(wd[i]) || wd[i] < 0 || wd[i] > POWER_MAX_INT) {
-        fprintf(stderr,
-                "concert %s: --weights: weight %ld (%g) is not an integer from 0 "
-                "to 1e18\n",
-                cmd, i + 1, wd[i]);
-        rc = 1;
+        rc = cli_usage(cmd, "--weights: weight %ld (%g) is not an integer from 0 to 1e18", i + 1,
+                       wd[i]);
       } else {
         wi[i] = (int64_t)wd[i];
       }
     }
     size_t nid = idcopy ? split_words(idcopy, idv, POWER_MAX_LIST) : 0;
     if (rc < 0 && idcopy && nid != (size_t)n) {
-      fprintf(stderr, "concert %s: --ids has %zu names for %ld weights\n", cmd, nid, n);
-      rc = 1;
+      rc = cli_usage(cmd, "--ids has %zu names for %ld weights", nid, n);
     }
     long mv = 0, av = 0;
     if (rc < 0 && o->members) {

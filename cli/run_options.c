@@ -1,48 +1,42 @@
-/* run_options.c: parsing of the options `run` and `compare` share. */
+/* run_options.c: the options of a played summit that several commands share. */
+#include "run_options.h"
+
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "run_options.h"
-
-int run_options_take(run_options *o, int opt, const char *arg, const char *cmd) {
+int run_options_take(run_options *ro, const cli_opt *o, const char *arg, const char *cmd) {
   concert_diag d;
   concert_diag_clear(&d);
-  switch (opt) {
-    case 'm':
-      o->model = arg;
-      return 1;
-    case 'p':
-      if (!o->mparams) o->mparams = concert_params_new();
-      if (!o->mparams || concert_params_set_text(o->mparams, arg, &d)) {
-        concert_cli_report(cmd, d.status, &d);
-        return -1;
-      }
-      return 1;
-    case 's':
-      if (!o->protocol) o->protocol = concert_params_new();
-      if (!o->protocol || concert_params_set_text(o->protocol, arg, &d)) {
-        concert_cli_report(cmd, d.status, &d);
-        return -1;
-      }
-      return 1;
-    case 'F':
-      if (concert_cli_format(cmd, arg) < 0) return -1;
-      o->format = arg;
-      return 1;
-    case 'r': {
-      char *end;
-      errno = 0;
-      double x = strtod(arg, &end);
-      if (*end || end == arg || errno || !isfinite(x) || x < 0 || x > 100) {
-        fprintf(stderr, "concert %s: --reversion must be a number in [0, 100], not '%s'\n", cmd, arg);
-        return -1;
-      }
-      o->reversion = x;
-      return 1;
+  char buf[2048];
+  if (o == &cli_o_forum || cli_is(o, "forums")) {
+    ro->forum = arg;
+    return 1;
+  }
+  if (o == &cli_o_model) {
+    ro->model = arg;
+    return 1;
+  }
+  if (o == &cli_o_param || o == &cli_o_set) {
+    concert_params **p = o == &cli_o_param ? &ro->mparams : &ro->protocol;
+    if (!*p) *p = concert_params_new();
+    if (!*p) {
+      fprintf(stderr, "concert %s: out of memory\n", cmd);
+      return 2;
     }
+    if (concert_params_set_text(*p, arg, &d))
+      return cli_usage(cmd, "--%s: %s", o->name, concert_diag_format(&d, buf, sizeof buf));
+    return 1;
+  }
+  if (o == &cli_o_reversion) {
+    char *end;
+    errno = 0;
+    double x = strtod(arg, &end);
+    if (*end || end == arg || errno || !isfinite(x) || x < 0 || x > 100)
+      return cli_usage(cmd, "--reversion must be a number in [0, 100], not '%s'", arg);
+    ro->reversion = x;
+    return 1;
   }
   return 0;
 }
@@ -63,14 +57,14 @@ const concert_model *run_options_model(const run_options *o, const char *cmd, in
   *ok = 1;
   if (!o->model) {
     if (o->mparams) {
-      fprintf(stderr, "concert %s: --param needs --model\n", cmd);
+      cli_usage(cmd, "--param needs --model");
       *ok = 0;
     }
     return NULL;
   }
   const concert_model *m = concert_model_find(o->model);
   if (!m) {
-    fprintf(stderr, "concert %s: unknown model '%s' (see 'concert models')\n", cmd, o->model);
+    cli_usage(cmd, "unknown model '%s' (see 'concert models')", o->model);
     *ok = 0;
   }
   return m;
@@ -81,8 +75,8 @@ void run_options_free(run_options *o) {
   concert_params_free(o->protocol);
 }
 
-int run_options_forum(const concert_scenario *s, const char *id, const char *path,
-                      const char *cmd, size_t *f) {
+int run_options_forum(const concert_scenario *s, const char *id, const char *path, const char *cmd,
+                      size_t *f) {
   *f = 0;
   if (!id || concert_scenario_forum_find(s, id, f)) return 1;
   fprintf(stderr, "concert %s: %s: no forum '%s' (forums:", cmd, path, id);
@@ -92,29 +86,15 @@ int run_options_forum(const concert_scenario *s, const char *id, const char *pat
   return 0;
 }
 
-int run_options_parse(int argc, char **argv, const char *cmd, const char *forum_opt,
-                      bool with_set, const char *usage, run_options *o, const char **forum,
+static int take(void *ctx, const cli_opt *o, const char *arg) {
+  run_options *ro = ctx;
+  int t = run_options_take(ro, o, arg, ro->cmd);
+  return t == 1 ? 0 : t ? t : cli_usage(ro->cmd, "option --%s is not handled", o->name);
+}
+
+int run_options_parse(const cli_spec *spec, int argc, char **argv, run_options *o,
                       const char **file) {
-  const struct option longs[] = {{forum_opt, required_argument, NULL, 'f'}, RUN_LONG_OPTIONS,
-                                 {NULL, 0, NULL, 0}};
-  int opt;
-  optind = 1;
-  while ((opt = getopt_long(argc, argv, "f:m:p:s:F:r:", longs, NULL)) != -1) {
-    if (opt == 'f') {
-      *forum = optarg;
-      continue;
-    }
-    int t = (opt == 's' && !with_set) ? 0 : run_options_take(o, opt, optarg, cmd);
-    if (t < 0) return 1;
-    if (t == 0) {
-      fprintf(stderr, "usage: concert %s\n", usage);
-      return 2;
-    }
-  }
-  if (optind != argc - 1) {
-    fprintf(stderr, "usage: concert %s\n", usage);
-    return 2;
-  }
-  *file = argv[optind];
-  return 0;
+  size_t n;
+  o->cmd = spec->name;
+  return cli_parse(spec, argc, argv, take, o, file, &n, &o->format);
 }

@@ -13,6 +13,13 @@ err=${TMPDIR:-/tmp}/full-output.$$.err
 for args in \
   "run scenarios/g7-kananaskis-2025.yaml" \
   "run scenarios/g5-2026.yaml --forum G5 --format json" \
+  "run scenarios/g5-2026.yaml --forum G5 --format csv" \
+  "compare scenarios/g5-2026.yaml --forums G7,G5 --format csv" \
+  "compare scenarios/g5-2026.yaml --forums G7,G2 --runs 5 --format csv" \
+  "solve scenarios/g5-2026.yaml --forum G2 --format csv" \
+  "history --years 2017-2025 --format csv" \
+  "cohesion --members USA,CHN --data tests/data/unga_tiny --format csv" \
+  "power --game unsc --format csv" \
   "compare scenarios/g5-2026.yaml --forums G7,G5" \
   "compare scenarios/g5-2026.yaml --forums G7,G2 --runs 5" \
   "sweep scenarios/g5-2026.yaml --forum G2 -n 5" \

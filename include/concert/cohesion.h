@@ -10,6 +10,7 @@
 extern "C" {
 #endif
 #include <stddef.h>
+#include <stdio.h>
 
 #include "export.h"
 #include "status.h"
@@ -129,6 +130,13 @@ CONCERT_API concert_status concert_cohesion_year_at(const concert_cohesion *c, s
  * Complexity O(k^2 + Y) for k members and Y years in the range. */
 CONCERT_API concert_status concert_cohesion_to_json(const concert_cohesion *c, char **json,
                                                     concert_diag *diag);
+
+/** The same as tidy long CSV (docs/csv.md): year,member_a,member_b,quantity,value; per pair
+ * (no year) agreement, lijphart and joint_roll_calls; for the group roll_calls,
+ * mean_agreement, mean_lijphart, mean_ideal_point_sd; per year of the range roll_calls,
+ * mean_agreement and ideal_point_sd. An undefined value is an empty cell. CONCERT_ERR_IO
+ * when a write fails. O(k^2 + Y). */
+CONCERT_API concert_status concert_cohesion_write_csv(const concert_cohesion *c, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -25,6 +25,12 @@ CONCERT_API concert_status concert_compare_write_text(const concert_outcome *con
 CONCERT_API concert_status concert_compare_to_json(const concert_outcome *const *outcomes,
                                                    const concert_measures *const *measures,
                                                    size_t n, char **json, concert_diag *diag);
+/** The same as tidy long CSV (docs/csv.md): each forum's outcome in the rows of
+ * concert_outcome_write_csv, then, with measures, its forum measures as rows of section
+ * "measure". CONCERT_ERR_IO when a write fails. O(n x issues x members). */
+CONCERT_API concert_status concert_compare_write_csv(const concert_outcome *const *outcomes,
+                                                     const concert_measures *const *measures,
+                                                     size_t n, FILE *out);
 /** Writes n sweeps of the same scenario (same runs and seed; one per forum, from
  * concert_sweep_run) side by side: the probability of each document fate, of each agenda
  * issue's statement (joint or minilateral), and the mean share of agenda issues with a
@@ -38,6 +44,10 @@ CONCERT_API concert_status concert_compare_sweeps_write_text(const concert_sweep
 CONCERT_API concert_status concert_compare_sweeps_to_json(const concert_sweep *const *w,
                                                           size_t n, char **json,
                                                           concert_diag *diag);
+/** The sweeps as tidy long CSV (docs/csv.md): forum,quantity,issue,value,se with the rows
+ * document.FATE, statement and joint per agenda issue, agreed_share. O(n x issues). */
+CONCERT_API concert_status concert_compare_sweeps_write_csv(const concert_sweep *const *w,
+                                                            size_t n, FILE *out);
 /** Share of the forum's agenda issues that got a joint statement, in [0, 1]. */
 CONCERT_API double concert_outcome_agreed_share(const concert_outcome *o);
 

@@ -10,6 +10,7 @@
 extern "C" {
 #endif
 #include <stddef.h>
+#include <stdio.h>
 
 #include "export.h"
 #include "rift.h"
@@ -126,6 +127,13 @@ CONCERT_API concert_status concert_history_to_json(const concert_history *h,
                                                    concert_forum_kind forum, int year_from,
                                                    int year_to, char **json,
                                                    concert_diag *diag);
+/** The summits of `forum` held (or not) in [year_from, year_to] as tidy long CSV
+ * (docs/csv.md): one row per summit and rift component: forum, year, summit_no, host_city,
+ * host_country, held, component, flag (1, 0, empty when unknown or not held), value.
+ * CONCERT_ERR_IO when a write fails. O(summits). */
+CONCERT_API concert_status concert_history_write_csv(const concert_history *h,
+                                                     concert_forum_kind forum, int year_from,
+                                                     int year_to, FILE *out);
 
 #ifdef __cplusplus
 }

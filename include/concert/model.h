@@ -11,6 +11,7 @@
 extern "C" {
 #endif
 #include <stddef.h>
+#include <stdio.h>
 #include "export.h"
 #include "params.h"
 #include "status.h"
@@ -95,6 +96,13 @@ CONCERT_API concert_status concert_solution_to_json(const concert_solution *s,
                                                     const char *const *actor_ids,
                                                     const char *const *issue_ids, char **json,
                                                     concert_diag *diag);
+/** The rounds as tidy long CSV (docs/csv.md): round,issue,actor,quantity,value (forecast,
+ * mean and each actor's position per round and issue, then round "final" with the outcome).
+ * Ids as in concert_solution_to_json. CONCERT_ERR_IO when a write fails.
+ * O(rounds x actors x issues). */
+CONCERT_API concert_status concert_solution_write_csv(const concert_solution *s,
+                                                      const char *const *actor_ids,
+                                                      const char *const *issue_ids, FILE *out);
 /** Why the model stopped ("fixed rounds", "converged", ...), never NULL. */
 CONCERT_API const char *concert_solution_stop_reason(const concert_solution *s);
 

@@ -13,6 +13,7 @@ extern "C" {
 #endif
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "export.h"
 #include "scenario.h"
@@ -91,8 +92,9 @@ CONCERT_API concert_status concert_game_from_rule(concert_game **out, size_t n,
 
 /** The voting game of forum f's rule for joint texts in scenario s: the members are the
  * players, their capabilities the weights (scaled as in concert_game_from_rule), the rule
- * unanimity, consensus minus k, weighted quota or double majority. The caller frees *out
- * with concert_game_free. O(members). */
+ * unanimity, consensus minus k, weighted quota or double majority; its title names the
+ * forum, its member count and the rule ("forum G7, 7 members, rule unanimity"). The caller
+ * frees *out with concert_game_free. O(members). */
 CONCERT_API concert_status concert_game_from_forum(concert_game **out,
                                                    const concert_scenario *s, size_t f,
                                                    concert_diag *diag);
@@ -223,6 +225,14 @@ CONCERT_API concert_status concert_power_winning_text(const concert_game *g, cha
  * concert_power_banzhaf and concert_power_shapley for the indices asked for, plus O(k n). */
 CONCERT_API concert_status concert_power_to_json(const concert_game *g, unsigned indices,
                                                  char **json, concert_diag *diag);
+
+/** The same indices as tidy long CSV (docs/csv.md): player,name,quantity,value with the rows
+ * weight (of the first weight vector, when the game has one), banzhaf and swings (with
+ * CONCERT_POWER_JSON_BANZHAF; swings exact in decimal), shapley (with
+ * CONCERT_POWER_JSON_SHAPLEY) and veto (1 or 0) per player. Indices read back exactly.
+ * Errors as concert_power_to_json, and CONCERT_ERR_IO when a write fails. */
+CONCERT_API concert_status concert_power_write_csv(const concert_game *g, unsigned indices,
+                                                   FILE *out, concert_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -289,6 +289,10 @@ CONCERT_API concert_status concert_rift_from_outcome(const concert_outcome *o, c
                                                      concert_diag *diag);
 /** Writes the readable outcome sheet to out. O(size of the outcome). */
 CONCERT_API concert_status concert_outcome_write_text(const concert_outcome *o, FILE *out);
+/** The outcome as tidy long CSV (docs/csv.md): a header row, then one observation per row
+ * (forum, section, issue, actor, quantity, value, label). CONCERT_ERR_IO when a write fails.
+ * O(members x agenda issues). */
+CONCERT_API concert_status concert_outcome_write_csv(const concert_outcome *o, FILE *out);
 /** The complete outcome as JSON (schema: docs/json-schema.md). *json is a NUL-terminated
  * string the caller frees with concert_free() (or free()). */
 CONCERT_API concert_status concert_outcome_to_json(const concert_outcome *o, char **json,

@@ -1,29 +1,33 @@
-/* backtest_csv.c: the backtest as a tidy long CSV (docs/backtest.md):
- * section,summit,issue,actor,forecaster,target,bin,quantity,value; one value per row, NA for
- * an unknown observation or an undefined score. Ids are plain (letters, digits, '_-.'), so
- * no field needs quoting. */
+/* backtest_csv.c: the backtest as a tidy long CSV (docs/backtest.md, docs/csv.md):
+ * section,summit,issue,actor,forecaster,target,bin,quantity,value; one value per row, empty
+ * for an unknown observation or an undefined score (io/csv_out.h). */
 #include <math.h>
 #include <stdio.h>
 
 #include "backtest/backtest_i.h"
+#include "io/csv_out.h"
 
-static void num(FILE *out, double x) {
-  if (isfinite(x))
-    fprintf(out, "%.6g\n", x == 0 ? 0.0 : x);
-  else
-    fprintf(out, "NA\n");
+/* The value cell and the end of the row. */
+static void num(concert_csv_out *out, double x) {
+  concert_i_csv_num(out, x);
+  concert_i_csv_end(out);
 }
 
-static void row(FILE *out, const char *section, const char *summit, const char *issue,
+static void row(concert_csv_out *out, const char *section, const char *summit, const char *issue,
                 const char *actor, const char *forecaster, const char *target, const char *bin,
                 const char *quantity) {
-  fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s,", section, summit, issue, actor ? actor : "", forecaster,
-          target, bin, quantity);
+  const char *const cells[] = {section, summit, issue, actor ? actor : "", forecaster, target,
+                               bin, quantity};
+  for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) concert_i_csv_text(out, cells[i]);
 }
 
-concert_status concert_backtest_write_csv(const concert_backtest *b, FILE *out) {
-  if (!b || !out) return CONCERT_ERR_ARGUMENT;
-  fprintf(out, "section,summit,issue,actor,forecaster,target,bin,quantity,value\n");
+concert_status concert_backtest_write_csv(const concert_backtest *b, FILE *file) {
+  if (!b || !file) return CONCERT_ERR_ARGUMENT;
+  concert_csv_out co, *out = &co;
+  concert_i_csv_init(out, file);
+  static const char *const header[] = {"section", "summit", "issue", "actor", "forecaster",
+                                       "target", "bin", "quantity", "value", NULL};
+  concert_i_csv_row(out, header);
   char q[48];
   for (size_t i = 0; i < b->r->n_summits; i++) {
     const concert_backtest_summit *bs = &b->summits[i];
@@ -44,9 +48,10 @@ concert_status concert_backtest_write_csv(const concert_backtest *b, FILE *out) 
     for (size_t k = 0; k < concert_params_count(p); k++) {
       const char *key = concert_params_key(p, k), *w = concert_params_word(p, key, NULL);
       row(out, "fit", b->summits[i].id, "", NULL, "concert", "", "", key);
-      if (w)
-        fprintf(out, "%s\n", w);
-      else
+      if (w) {
+        concert_i_csv_text(out, w);
+        concert_i_csv_end(out);
+      } else
         num(out, concert_params_number(p, key, 0));
     }
   }
@@ -90,5 +95,5 @@ concert_status concert_backtest_write_csv(const concert_backtest *b, FILE *out) 
     row(out, "calibration", "", "", NULL, "concert", "binary", range, "observed");
     num(out, bin->observed);
   }
-  return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
+  return concert_i_csv_finish(out, NULL);
 }

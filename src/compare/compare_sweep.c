@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv_out.h"
 #include "io/json_out.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
@@ -135,4 +136,43 @@ concert_status concert_compare_sweeps_to_json(const concert_sweep *const *w, siz
   }
   SET(root, "forums", forums);
   return concert_i_json_finish(root, bad, 6, json, d, "cannot write the comparison as JSON");
+}
+
+/* One row of the CSV. */
+static void csv_row(concert_csv_out *c, const char *forum, const char *quantity, const char *issue,
+                    double p, double se) {
+  concert_i_csv_text(c, forum);
+  concert_i_csv_text(c, quantity);
+  concert_i_csv_text(c, issue);
+  concert_i_csv_num(c, p);
+  concert_i_csv_num(c, se);
+  concert_i_csv_end(c);
+}
+
+concert_status concert_compare_sweeps_write_csv(const concert_sweep *const *w, size_t n,
+                                                FILE *out) {
+  if (!check(w, n) || !out) return CONCERT_ERR_ARGUMENT;
+  const concert_scenario *s = w[0]->s;
+  static const char *const header[] = {"forum", "quantity", "issue", "value", "se", NULL};
+  concert_csv_out c;
+  concert_i_csv_init(&c, out);
+  concert_i_csv_row(&c, header);
+  for (size_t f = 0; f < n; f++) {
+    const char *fo = s->forums[w[f]->forum].id;
+    for (int q = 0; q < 5; q++) {
+      concert_estimate e = concert_sweep_fate(w[f], (concert_document_fate)q);
+      char name[48];
+      snprintf(name, sizeof name, "document.%s", concert_document_fate_name((concert_document_fate)q));
+      csv_row(&c, fo, name, "", e.p, e.se);
+    }
+    for (size_t i = 0; i < w[f]->ni; i++) {
+      const char *is = s->issues[w[f]->issue[i]].id;
+      concert_estimate e = concert_sweep_statement(w[f], i), j = concert_sweep_joint(w[f], i);
+      csv_row(&c, fo, "statement", is, e.p, e.se);
+      csv_row(&c, fo, "joint", is, j.p, j.se);
+    }
+    concert_spread a = concert_sweep_agreed(w[f]);
+    csv_row(&c, fo, "agreed_share", "", a.mean, a.se);
+  }
+  return concert_i_csv_finish(&c, NULL);
 }

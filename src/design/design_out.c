@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "design/design_i.h"
+#include "io/csv_out.h"
 #include "io/json_out.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
@@ -125,30 +126,34 @@ concert_status concert_design_to_json(const concert_design *d, size_t top, char 
   return concert_i_json_finish(root, bad, 6, json, diag, "cannot write the design as JSON");
 }
 
-static void csv_num(FILE *out, double x) {
-  if (isfinite(x))
-    fprintf(out, ",%.6g", x);
-  else
-    fputc(',', out);
-}
-
-concert_status concert_design_write_csv(const concert_design *d, size_t top, FILE *out) {
-  if (!d || !out || !d->ranked) return CONCERT_ERR_ARGUMENT;
+concert_status concert_design_write_csv(const concert_design *d, size_t top, FILE *f) {
+  if (!d || !f || !d->ranked) return CONCERT_ERR_ARGUMENT;
   const concert_scenario *s = d->s;
-  fprintf(out,
-          "rank,members,chair,score,score_se,agreed,agreed_se,communique,communique_se,"
-          "coverage,evenness\n");
+  static const char *const header[] = {"rank",       "members",      "chair",      "score",
+                                       "score_se",   "agreed",       "agreed_se",  "communique",
+                                       "communique_se", "coverage",  "evenness",   NULL};
+  concert_csv_out co, *out = &co;
+  concert_i_csv_init(out, f);
+  concert_i_csv_row(out, header);
   size_t m = shown(d, top);
+  char members[4096];
   for (size_t r = 0; r < m; r++) {
-    const concert_design_forum *f = concert_design_ranked(d, r);
-    fprintf(out, "%zu,", r + 1);
-    for (size_t q = 0; q < d->size; q++)
-      fprintf(out, "%s%s", q ? " " : "", s->actors[f->members[q]].id);
-    fprintf(out, ",%s", s->actors[f->chair].id);
-    csv_num(out, f->score), csv_num(out, f->score_se), csv_num(out, f->agreed);
-    csv_num(out, f->agreed_se), csv_num(out, f->communique), csv_num(out, f->communique_se);
-    csv_num(out, f->coverage), csv_num(out, f->evenness);
-    fputc('\n', out);
+    const concert_design_forum *fo = concert_design_ranked(d, r);
+    concert_i_csv_int(out, (long long)(r + 1));
+    size_t k = 0;
+    members[0] = '\0';
+    for (size_t q = 0; q < d->size && k < sizeof members; q++) {
+      int w = snprintf(members + k, sizeof members - k, "%s%s", q ? " " : "",
+                       s->actors[fo->members[q]].id);
+      if (w < 0) break;
+      k += (size_t)w;
+    }
+    concert_i_csv_text(out, members);
+    concert_i_csv_text(out, s->actors[fo->chair].id);
+    const double v[] = {fo->score,         fo->score_se, fo->agreed,   fo->agreed_se,
+                        fo->communique,    fo->communique_se, fo->coverage, fo->evenness};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) concert_i_csv_num(out, v[i]);
+    concert_i_csv_end(out);
   }
-  return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
+  return concert_i_csv_finish(out, NULL);
 }

@@ -53,4 +53,10 @@ static inline bool concert_i_idlist_has(const concert_i_idlist *l, size_t x) {
 /** Appends x; returns CONCERT_ERR_NOMEM on failure. */
 concert_status concert_i_idlist_push(concert_i_idlist *l, size_t x);
 
+struct concert_csv_out;
+/** The outcome's CSV header row and its rows (outcome_csv.c; docs/csv.md), shared by
+ * concert_outcome_write_csv and concert_compare_write_csv. */
+void concert_i_outcome_csv_header(struct concert_csv_out *c);
+void concert_i_outcome_csv_rows(struct concert_csv_out *c, const concert_outcome *o);
+
 #endif

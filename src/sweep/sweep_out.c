@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "io/csv_out.h"
 #include "io/json_out.h"
 #include "scenario/scenario_i.h"
 #include "status/diag.h"
@@ -296,20 +297,18 @@ concert_status concert_sweep_write_text(const concert_sweep *w, FILE *out) {
 
 /* ---- CSV --------------------------------------------------------------------------- */
 
-static void csv_cell(FILE *out, double x) {
-  if (!isnan(x)) fprintf(out, "%.6g", x);
-}
-
-static void row(FILE *out, const char *forum, const char *quantity, const char *issue,
+static void row(concert_csv_out *out, const char *forum, const char *quantity, const char *issue,
                 const char *actor, double value, double se) {
-  fprintf(out, "%s,%s,%s,%s,", forum, quantity, issue, actor);
-  csv_cell(out, value);
-  fputc(',', out);
-  csv_cell(out, se);
-  fputc('\n', out);
+  concert_i_csv_text(out, forum);
+  concert_i_csv_text(out, quantity);
+  concert_i_csv_text(out, issue);
+  concert_i_csv_text(out, actor);
+  concert_i_csv_num(out, value);
+  concert_i_csv_num(out, se);
+  concert_i_csv_end(out);
 }
 
-static void spread_rows(FILE *out, const char *forum, const char *prefix, const char *issue,
+static void spread_rows(concert_csv_out *out, const char *forum, const char *prefix, const char *issue,
                         const char *actor, concert_spread sp) {
   char q[64];
   snprintf(q, sizeof q, "%s.n", prefix);
@@ -326,11 +325,14 @@ static void spread_rows(FILE *out, const char *forum, const char *prefix, const 
   }
 }
 
-concert_status concert_sweep_write_csv(const concert_sweep *w, FILE *out) {
-  if (!w || !out) return CONCERT_ERR_ARGUMENT;
+concert_status concert_sweep_write_csv(const concert_sweep *w, FILE *f) {
+  if (!w || !f) return CONCERT_ERR_ARGUMENT;
   const concert_scenario *s = w->s;
   const char *fo = s->forums[w->forum].id;
-  fprintf(out, "forum,quantity,issue,actor,value,se\n");
+  concert_csv_out co, *out = &co;
+  concert_i_csv_init(out, f);
+  static const char *const header[] = {"forum", "quantity", "issue", "actor", "value", "se", NULL};
+  concert_i_csv_row(out, header);
   for (int k = 0; k < 5; k++) {
     concert_estimate e = concert_sweep_fate(w, (concert_document_fate)k);
     char q[64];
@@ -375,5 +377,5 @@ concert_status concert_sweep_write_csv(const concert_sweep *w, FILE *out) {
     }
     free(idx);
   }
-  return ferror(out) ? CONCERT_ERR_IO : CONCERT_OK;
+  return concert_i_csv_finish(out, NULL);
 }

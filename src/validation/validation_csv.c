@@ -1,26 +1,14 @@
 /* validation_csv.c: the per-issue forecasts of a validation run as CSV, one line per scored
  * issue and one column per computed row, so that users can study, combine or re-score the
- * forecasts elsewhere (docs/validation.md, "Per-issue forecasts"). Fields are quoted with
- * libcsv's csv_fwrite; numbers carry 17 significant digits, so they read back exactly. */
-#include <csv.h>
-#include <math.h>
+ * forecasts elsewhere (docs/validation.md, "Per-issue forecasts"). Written with the library's
+ * one CSV writer (io/csv_out.h): quoting as RFC 4180 needs it, numbers that read back exactly,
+ * an empty cell where a row has no forecast. */
 #include <stdio.h>
-#include <string.h>
 
 #include <concert/validation.h>
 
+#include "io/csv_out.h"
 #include "status/diag.h"
-
-/* One quoted field, preceded by a comma unless it is the first; *bad notes a failed write. */
-static void field(FILE *out, const char *text, bool first, int *bad) {
-  if (!first && fputc(',', out) == EOF) *bad = 1;
-  if (csv_fwrite(out, text, strlen(text)) != 0) *bad = 1;
-}
-
-/* A comma and the number, or nothing after the comma when x is NaN (no forecast). */
-static void number(FILE *out, double x, int *bad) {
-  if ((isnan(x) ? fputc(',', out) : fprintf(out, ",%.17g", x)) < 0) *bad = 1;
-}
 
 concert_status concert_validation_write_csv(const concert_validation *v, const concert_deu *d,
                                             FILE *out, concert_diag *diag) {
@@ -30,28 +18,26 @@ concert_status concert_validation_write_csv(const concert_validation *v, const c
     if (concert_validation_issue(v, j) >= concert_deu_issue_count(d))
       return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT,
                           "the data set is not the one the validation ran on");
-  int bad = 0;
-  field(out, "issue", true, &bad);
-  field(out, "proposal", false, &bad);
-  field(out, "procedure", false, &bad);
-  field(out, "outcome", false, &bad);
+  concert_csv_out c;
+  concert_i_csv_init(&c, out);
+  static const char *const head[] = {"issue", "proposal", "procedure", "outcome", NULL};
+  for (size_t i = 0; head[i]; i++) concert_i_csv_text(&c, head[i]);
   for (size_t i = 0; i < rows; i++) {
     const concert_validation_row *r = concert_validation_row_at(v, i);
-    if (r->kind != CONCERT_VALIDATION_PUBLISHED) field(out, r->name, false, &bad);
+    if (r->kind != CONCERT_VALIDATION_PUBLISHED) concert_i_csv_text(&c, r->name);
   }
-  if (fputc('\n', out) == EOF) bad = 1;
+  concert_i_csv_end(&c);
   for (size_t j = 0; j < scored; j++) {
     size_t k = concert_validation_issue(v, j);
-    field(out, concert_deu_issue_id(d, k), true, &bad);
-    field(out, concert_deu_proposal_id(d, k), false, &bad);
-    field(out, concert_deu_procedure(d, k), false, &bad);
-    number(out, concert_deu_outcome(d, k), &bad);
+    concert_i_csv_text(&c, concert_deu_issue_id(d, k));
+    concert_i_csv_text(&c, concert_deu_proposal_id(d, k));
+    concert_i_csv_text(&c, concert_deu_procedure(d, k));
+    concert_i_csv_num(&c, concert_deu_outcome(d, k));
     for (size_t i = 0; i < rows; i++)
       if (concert_validation_row_at(v, i)->kind != CONCERT_VALIDATION_PUBLISHED)
-        number(out, concert_validation_prediction(v, i, j), &bad);
-    if (fputc('\n', out) == EOF) bad = 1;
+        concert_i_csv_num(&c, concert_validation_prediction(v, i, j));
+    concert_i_csv_end(&c);
   }
-  if (bad || ferror(out))
-    return CONCERT_FAIL(diag, CONCERT_ERR_IO, "cannot write the forecasts");
+  if (c.bad || ferror(out)) return CONCERT_FAIL(diag, CONCERT_ERR_IO, "cannot write the forecasts");
   return CONCERT_OK;
 }

@@ -1,1 +1,1 @@
-power --csv data/power/power_game_players.csv --game-id eu27_rqmv_wb2024 --index shapley
+power --weights 5,3,2 --quota 6 --ids A,B,C --format csv

@@ -21,6 +21,7 @@ START_TEST(quota_forum) {
   concert_diag d;
   concert_diag_clear(&d);
   ck_assert_int_eq(concert_game_from_forum(&g, s, 0, &d), CONCERT_OK);
+  ck_assert_str_eq(concert_game_title(g), "forum Q, 3 members, rule quota 0.6 of the capability");
   double bz[3], ss[3];
   bool veto[3];
   ck_assert_int_eq(concert_power_banzhaf(g, bz, &d), CONCERT_OK);

@@ -98,7 +98,7 @@ START_TEST(red_line_flips_at_the_text) {
   ck_assert_int_eq(concert_sensitivity_write_csv(x, f), CONCERT_OK);
   fclose(f);
   ck_assert_ptr_nonnull(
-      strstr(buf, "statement,a,\"no statement\",1,B,false,red_line,a,35,30,45,up,"));
+      strstr(buf, "statement,a,no statement,1,B,false,red_line,a,35,30,45,up,"));
   free(buf);
   concert_sensitivity_free(x);
   concert_scenario_free(s);

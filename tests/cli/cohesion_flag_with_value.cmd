@@ -1,0 +1,1 @@
+cohesion --members G7 --by-year=1

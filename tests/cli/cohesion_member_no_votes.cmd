@@ -1,0 +1,1 @@
+cohesion --members USA,DEU --years 1960-1965

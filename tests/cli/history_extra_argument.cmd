@@ -1,0 +1,1 @@
+history G7

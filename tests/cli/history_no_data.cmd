@@ -1,0 +1,1 @@
+history --years 1960-1970

@@ -1,0 +1,1 @@
+power --scenario tests/data/power_forum.yaml --forum Q --format csv

@@ -1,0 +1,1 @@
+run examples/scenario-format-example.yaml --format csv

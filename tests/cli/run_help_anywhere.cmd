@@ -1,0 +1,1 @@
+run --bogus scenarios/g5-2026.yaml -h

@@ -1,0 +1,1 @@
+run scenarios/g5-2026.yaml --bogus

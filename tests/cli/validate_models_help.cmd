@@ -1,0 +1,1 @@
+validate-models --help
