@@ -20,7 +20,9 @@ static const char *usage_text =
     "  --resample U          bootstrap unit: issues (default) or proposals (cluster)\n"
     "  --hit T               |error| <= T counts as a hit (10)\n"
     "  --min-actors N        score issues with at least N participants (3)\n"
-    "  --models LIST         comma-separated models to run (default: every model)\n"
+    "  --models LIST         comma-separated models to run (default: every model and\n"
+    "                        two-stage, the EU model fitted by nested cross-validation)\n"
+    "  --cv K                folds of whole proposals for intervals and fitting (10)\n"
     "  --param MODEL.K=V     a model parameter, e.g. eum.q=0.7 (repeatable; concert models)\n"
     "  --reference ROW       row the paired differences are taken against (mean)\n"
     "  --require-outcome     refuse rows without an outcome instead of skipping them\n"
@@ -94,9 +96,36 @@ static void print_text(const char *file, const concert_validation *v) {
       snprintf(dci, sizeof dci, "[%s, %s]", dlo, dhi);
     const char *kind = r->kind == CONCERT_VALIDATION_MODEL       ? "model"
                        : r->kind == CONCERT_VALIDATION_PUBLISHED ? "published"
+                       : r->kind == CONCERT_VALIDATION_FITTED    ? "fitted"
                                                                  : "baseline";
     printf("%-29s %-9s %4zu %4zu %6s %15s %6s %5s %6s %7s %15s\n", r->name, kind, r->n, r->skipped,
            mae, ci, med, hit, rmse, d, dci);
+  }
+  printf("\nforecast intervals: %zu-fold cross-validation over proposals (seed %llu); each\n"
+         "forecast plus the row's out-of-fold errors, clipped to 0-100; cov = share of outcomes\n"
+         "inside the central 50%%/80%% interval; CRPS and IS80 (interval score): lower is better\n\n",
+         concert_validation_folds(v), (unsigned long long)o->seed);
+  printf("%-29s %4s %5s %15s %5s %15s %6s %15s %6s\n", "row", "n", "cov50", "95% CI", "cov80",
+         "95% CI", "CRPS", "95% CI", "IS80");
+  for (size_t i = 0; i < concert_validation_row_count(v); i++) {
+    const concert_validation_row *r = concert_validation_row_at(v, i);
+    if (r->kind == CONCERT_VALIDATION_PUBLISHED) continue;
+    char c50[16], c80[16], cr[16], is[16], ci50[40], ci80[40], cic[40], a[16], b[16];
+    fmt(c50, sizeof c50, r->cov50, 2);
+    fmt(c80, sizeof c80, r->cov80, 2);
+    fmt(cr, sizeof cr, r->crps, 2);
+    fmt(is, sizeof is, r->is80, 1);
+    fmt(a, sizeof a, r->cov50_lo, 2);
+    fmt(b, sizeof b, r->cov50_hi, 2);
+    snprintf(ci50, sizeof ci50, isnan(r->cov50_lo) ? "-" : "[%s, %s]", a, b);
+    fmt(a, sizeof a, r->cov80_lo, 2);
+    fmt(b, sizeof b, r->cov80_hi, 2);
+    snprintf(ci80, sizeof ci80, isnan(r->cov80_lo) ? "-" : "[%s, %s]", a, b);
+    fmt(a, sizeof a, r->crps_lo, 2);
+    fmt(b, sizeof b, r->crps_hi, 2);
+    snprintf(cic, sizeof cic, isnan(r->crps_lo) ? "-" : "[%s, %s]", a, b);
+    printf("%-29s %4zu %5s %15s %5s %15s %6s %15s %6s\n", r->name, r->n, c50, ci50, c80, ci80, cr,
+           cic, is);
   }
   printf("\nnotes:\n");
   for (size_t i = 0; i < concert_validation_row_count(v); i++) {
@@ -144,6 +173,7 @@ int concert_cli_validate_models(int argc, char **argv) {
       {"format", required_argument, NULL, 'f'},
       {"predictions", required_argument, NULL, 'p'},
       {"param", required_argument, NULL, 'k'},
+      {"cv", required_argument, NULL, 'K'},
       {NULL, 0, NULL, 0},
   };
   concert_validation_options o;
@@ -213,6 +243,10 @@ int concert_cli_validate_models(int argc, char **argv) {
         o.model_params = params;
         break;
       }
+      case 'K':
+        ok = parse_size(optarg, 1000, &u) && u >= 2;
+        o.cv_folds = (size_t)u;
+        break;
       case 'f':
         if (strcmp(optarg, "json") == 0)
           json = true;
