@@ -51,25 +51,25 @@ void concert_i_twostage_issue(const concert_deu *d, size_t k, const double *base
   bool he = ep != SIZE_MAX && !isnan(pos[ep]) && !isnan(sal[ep]);
   double pc = hc ? pos[com] : 50, pe = he ? pos[ep] : 50;
   size_t i = 0;
-  x[i++] = 1;                                            /* intercept */
-  x[i++] = strcmp(d->issues[k].procedure, "COD") == 0;   /* co-decision */
-  x[i++] = strcmp(d->issues[k].rule, "QMV") == 0;        /* qualified majority */
-  x[i++] = has_rp;                                       /* reference point recorded */
-  x[i++] = has_rp ? rp / 100 : 0;                        /* where it lies */
-  x[i++] = has_rp && (rp == 0 || rp == 100);             /* ... at a pole */
-  x[i++] = hc;                                           /* Commission recorded */
-  x[i++] = pc / 100;                                     /* its position (50 if not) */
-  x[i++] = hc && (pc == 0 || pc == 100);                 /* ... at a pole */
-  x[i++] = he;                                           /* Parliament recorded */
-  x[i++] = pe / 100;                                     /* its position */
-  x[i++] = he && (pe == 0 || pe == 100);                 /* ... at a pole */
-  x[i++] = w0 / w;                                       /* members' capability at 0 */
-  x[i++] = w100 / w;                                     /* ... at 100 */
-  x[i++] = w50 / w;                                      /* ... at 50 */
-  x[i++] = wrp / w;                                      /* ... at the reference point */
-  x[i++] = (w0 + w100) / w;                              /* ... at either pole */
-  x[i++] = compromise / 100;                             /* compromise forecast */
-  x[i++] = fabs(compromise - 50) / 50;                   /* its distance from the middle */
+  x[i++] = 1;                                          /* intercept */
+  x[i++] = strcmp(d->issues[k].procedure, "COD") == 0; /* co-decision */
+  x[i++] = strcmp(d->issues[k].rule, "QMV") == 0;      /* qualified majority */
+  x[i++] = has_rp;                                     /* reference point recorded */
+  x[i++] = has_rp ? rp / 100 : 0;                      /* where it lies */
+  x[i++] = has_rp && (rp == 0 || rp == 100);           /* ... at a pole */
+  x[i++] = hc;                                         /* Commission recorded */
+  x[i++] = pc / 100;                                   /* its position (50 if not) */
+  x[i++] = hc && (pc == 0 || pc == 100);               /* ... at a pole */
+  x[i++] = he;                                         /* Parliament recorded */
+  x[i++] = pe / 100;                                   /* its position */
+  x[i++] = he && (pe == 0 || pe == 100);               /* ... at a pole */
+  x[i++] = w0 / w;                                     /* members' capability at 0 */
+  x[i++] = w100 / w;                                   /* ... at 100 */
+  x[i++] = w50 / w;                                    /* ... at 50 */
+  x[i++] = wrp / w;                                    /* ... at the reference point */
+  x[i++] = (w0 + w100) / w;                            /* ... at either pole */
+  x[i++] = compromise / 100;                           /* compromise forecast */
+  x[i++] = fabs(compromise - 50) / 50;                 /* its distance from the middle */
   anchor[0] = has_rp ? rp : NAN;
   anchor[1] = 0;
   anchor[2] = 100;
@@ -157,8 +157,8 @@ static bool fit(fitdata *fd, double *w) {
     if (s) gsl_multimin_fdfminimizer_free(s);
     return false;
   }
-  gsl_multimin_function_fdf fn = {.f = nll_f, .df = nll_df, .fdf = nll_fdf, .n = C * P,
-                                  .params = fd};
+  gsl_multimin_function_fdf fn = {
+      .f = nll_f, .df = nll_df, .fdf = nll_fdf, .n = C * P, .params = fd};
   gsl_multimin_fdfminimizer_set(s, &fn, x, 0.1, 0.1);
   for (int it = 0; it < 300; it++) {
     if (gsl_multimin_fdfminimizer_iterate(s)) break; /* no further progress */

@@ -4,16 +4,15 @@
  * on tests/data/deu_cv.tsv, coverage recounted from the per-issue intervals, the two-stage
  * model's anchors and weighted median, and that it never sees its test fold's outcomes. */
 #include <check.h>
+#include <concert.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <concert.h>
-
-#include "validation/validation_i.h"
 #include "check_main.h"
+#include "validation/validation_i.h"
 
 #define DATA(name) CONCERT_SRCDIR "/tests/data/" name
 #define DEU_FILE CONCERT_SRCDIR "/data/decisions/deu3_blksv.tsv"
