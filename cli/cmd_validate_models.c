@@ -101,10 +101,11 @@ static void print_text(const char *file, const concert_validation *v) {
     printf("%-29s %-9s %4zu %4zu %6s %15s %6s %5s %6s %7s %15s\n", r->name, kind, r->n, r->skipped,
            mae, ci, med, hit, rmse, d, dci);
   }
-  printf("\nforecast intervals: %zu-fold cross-validation over proposals (seed %llu); each\n"
-         "forecast plus the row's out-of-fold errors, clipped to 0-100; cov = share of outcomes\n"
-         "inside the central 50%%/80%% interval; CRPS and IS80 (interval score): lower is better\n\n",
-         concert_validation_folds(v), (unsigned long long)o->seed);
+  printf(
+      "\nforecast intervals: %zu-fold cross-validation over proposals (seed %llu); each\n"
+      "forecast plus the row's out-of-fold errors, clipped to 0-100; cov = share of outcomes\n"
+      "inside the central 50%%/80%% interval; CRPS and IS80 (interval score): lower is better\n\n",
+      concert_validation_folds(v), (unsigned long long)o->seed);
   printf("%-29s %4s %5s %15s %5s %15s %6s %15s %6s\n", "row", "n", "cov50", "95% CI", "cov80",
          "95% CI", "CRPS", "95% CI", "IS80");
   for (size_t i = 0; i < concert_validation_row_count(v); i++) {
