@@ -5,7 +5,7 @@ PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SCENARIO   ?= scenarios/g7-kananaskis-2025.yaml
 
-.PHONY: all setup setup-build demo check test asan fuzz bench backtest install clean man
+.PHONY: all setup setup-build demo check test asan fuzz bench backtest validate install clean man
 
 all: setup
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -49,6 +49,11 @@ bench: all
 # The backtest of the summit record (docs/backtest.md) into docs/backtest-results.md.
 backtest: all
 	sh scripts/backtest.sh $(BUILD)
+
+# Every model against the DEU decisions, cross-validated over proposals
+# (docs/validation.md), into docs/validation-results.md.
+validate: all
+	sh scripts/validate.sh $(BUILD)
 
 # Builds no tests and needs no test tools (Check, python3, g++): the library, the tool, the
 # man page, the Python package's files, the data.

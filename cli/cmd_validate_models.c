@@ -27,7 +27,13 @@ static const cli_opt o_hit = {"hit", 0, "T", "an absolute error of at most T cou
 static const cli_opt o_min_actors = {"min-actors", 0, "N",
                                      "score issues with at least N participants (3)", false};
 static const cli_opt o_models = {"models", 0, "LIST",
-                                 "comma-separated models to run (default: every model)", false};
+                                 "comma-separated models to run (default: every model and\n"
+                                 "two-stage, the EU model fitted by nested cross-validation)",
+                                 false};
+static const cli_opt o_cv = {"cv", 0, "K",
+                             "folds of whole proposals for intervals and fitting\n(2-1000, "
+                             "default 10)",
+                             false};
 static const cli_opt o_param = {"param", 0, "MODEL.K=V",
                                 "a model parameter, e.g. eum.q=0.7 (see concert models)", true};
 static const cli_opt o_reference = {"reference", 0, "ROW",
@@ -37,10 +43,10 @@ static const cli_opt o_require = {"require-outcome", 0, NULL,
 static const cli_opt o_predictions = {
     "predictions", 0, "PATH", "also write every row's per-issue forecasts as CSV to PATH", false};
 static const cli_opt *const opts[] = {
-    &o_capability, &o_commission, &o_parliament,  &o_parliament_cns,
-    &o_bootstrap,  &o_seed,       &o_resample,    &o_hit,
-    &o_min_actors, &o_models,     &o_param,       &o_reference,
-    &o_require,    &cli_o_format, &o_predictions, NULL};
+    &o_capability, &o_commission, &o_parliament, &o_parliament_cns, &o_bootstrap,
+    &o_seed,       &o_resample,   &o_hit,        &o_min_actors,     &o_models,
+    &o_param,      &o_reference,  &o_require,    &cli_o_format,     &o_predictions,
+    &o_cv,         NULL};
 const cli_spec concert_cli_validate_models_spec = {
     "validate-models",
     "FILE",
@@ -117,9 +123,37 @@ static void print_text(const char *file, const concert_validation *v) {
       snprintf(dci, sizeof dci, "[%s, %s]", dlo, dhi);
     const char *kind = r->kind == CONCERT_VALIDATION_MODEL       ? "model"
                        : r->kind == CONCERT_VALIDATION_PUBLISHED ? "published"
+                       : r->kind == CONCERT_VALIDATION_FITTED    ? "fitted"
                                                                  : "baseline";
     printf("%-29s %-9s %4zu %4zu %6s %15s %6s %5s %6s %7s %15s\n", r->name, kind, r->n, r->skipped,
            mae, ci, med, hit, rmse, d, dci);
+  }
+  printf(
+      "\nforecast intervals: %zu-fold cross-validation over proposals (seed %llu); each\n"
+      "forecast plus the row's out-of-fold errors, clipped to 0-100; cov = share of outcomes\n"
+      "inside the central 50%%/80%% interval; CRPS and IS80 (interval score): lower is better\n\n",
+      concert_validation_folds(v), (unsigned long long)o->seed);
+  printf("%-29s %4s %5s %15s %5s %15s %6s %15s %6s\n", "row", "n", "cov50", "95% CI", "cov80",
+         "95% CI", "CRPS", "95% CI", "IS80");
+  for (size_t i = 0; i < concert_validation_row_count(v); i++) {
+    const concert_validation_row *r = concert_validation_row_at(v, i);
+    if (r->kind == CONCERT_VALIDATION_PUBLISHED) continue;
+    char c50[16], c80[16], cr[16], is[16], ci50[40], ci80[40], cic[40], a[16], b[16];
+    fmt(c50, sizeof c50, r->cov50, 2);
+    fmt(c80, sizeof c80, r->cov80, 2);
+    fmt(cr, sizeof cr, r->crps, 2);
+    fmt(is, sizeof is, r->is80, 1);
+    fmt(a, sizeof a, r->cov50_lo, 2);
+    fmt(b, sizeof b, r->cov50_hi, 2);
+    snprintf(ci50, sizeof ci50, isnan(r->cov50_lo) ? "-" : "[%s, %s]", a, b);
+    fmt(a, sizeof a, r->cov80_lo, 2);
+    fmt(b, sizeof b, r->cov80_hi, 2);
+    snprintf(ci80, sizeof ci80, isnan(r->cov80_lo) ? "-" : "[%s, %s]", a, b);
+    fmt(a, sizeof a, r->crps_lo, 2);
+    fmt(b, sizeof b, r->crps_hi, 2);
+    snprintf(cic, sizeof cic, isnan(r->crps_lo) ? "-" : "[%s, %s]", a, b);
+    printf("%-29s %4zu %5s %15s %5s %15s %6s %15s %6s\n", r->name, r->n, c50, ci50, c80, ci80, cr,
+           cic, is);
   }
   printf("\nnotes:\n");
   for (size_t i = 0; i < concert_validation_row_count(v); i++) {
@@ -188,6 +222,9 @@ static int take(void *ctx, const cli_opt *opt, const char *arg) {
   } else if (opt == &o_min_actors) {
     ok = parse_size(arg, 1000, &u);
     o->min_actors = (size_t)u;
+  } else if (opt == &o_cv) {
+    ok = parse_size(arg, 1000, &u) && u >= 2;
+    o->cv_folds = (size_t)u;
   } else if (opt == &o_reference) {
     o->reference = arg;
   } else if (opt == &o_models) {

@@ -11,7 +11,9 @@ command -v python3 >/dev/null 2>&1 || { echo "headroom-check: python3 not found,
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/headroom-check.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM
 deu="$src/data/decisions/deu3_blksv.tsv"
-"$concert" validate-models --bootstrap 0 --predictions "$tmp/forecasts.csv" "$deu" >/dev/null ||
+# two-stage (fitted by nested CV, slow under the sanitizers) is not part of the analysis
+"$concert" validate-models --bootstrap 0 --models compromise,median,nash,eum,exchange,smp \
+  --predictions "$tmp/forecasts.csv" "$deu" >/dev/null ||
   { echo "headroom-check: validate-models failed"; exit 1; }
 python3 "$src/scripts/validation/headroom.py" --bootstrap 200 "$deu" "$tmp/forecasts.csv" \
   >"$tmp/report.txt" || { cat "$tmp/report.txt"; echo "headroom-check: headroom.py failed"; exit 1; }

@@ -120,6 +120,10 @@ typedef struct concert_validation_options {
   const char *models;       /* comma-separated model names to run, NULL: every model */
   const char *model_params; /* comma-separated "model.key=value" parameters for the models
                                (e.g. "eum.q=0.7,eum.risk=observer"), NULL: defaults */
+  size_t cv_folds;          /* K folds of whole proposals for the cross-validation (10; at
+                               most the number of proposals is used; 2..1000). The folds
+                               give every row its forecast intervals and fit the fitted
+                               models (two-stage) out of fold. */
 } concert_validation_options;
 
 /** Fills o with the documented defaults. */
@@ -129,7 +133,9 @@ CONCERT_API void concert_validation_options_default(concert_validation_options *
 typedef enum concert_validation_kind {
   CONCERT_VALIDATION_BASELINE = 0, /* a naive yardstick computed here */
   CONCERT_VALIDATION_MODEL,        /* a registered model, computed here */
-  CONCERT_VALIDATION_PUBLISHED     /* a published figure, quoted with its source */
+  CONCERT_VALIDATION_PUBLISHED,    /* a published figure, quoted with its source */
+  CONCERT_VALIDATION_FITTED        /* an EU-decision model with parameters fitted by nested
+                                      cross-validation; every forecast is out of fold */
 } concert_validation_kind;
 
 /** One row of the validation table (a small public value struct owned by the result). */
@@ -148,6 +154,14 @@ typedef struct concert_validation_row {
   size_t n_paired;              /* issues shared with the reference row */
   double diff;                  /* MAE(row) - MAE(reference) on the shared issues */
   double diff_lo, diff_hi;      /* paired percentile bootstrap 95% CI of diff */
+  /* Forecast intervals: the predictive distribution of an issue is its forecast plus each
+   * signed error (outcome - forecast) the row made on the issues of the other folds (for a
+   * fitted row, its inner out-of-fold errors there), clipped to [0, 100]. NaN if none. */
+  double cov50, cov50_lo, cov50_hi; /* share of outcomes inside the central 50% interval,
+                                       and its bootstrap 95% CI */
+  double cov80, cov80_lo, cov80_hi; /* the same for the central 80% interval */
+  double crps, crps_lo, crps_hi;    /* mean CRPS of the predictive distribution, CI */
+  double is80, is80_lo, is80_hi;    /* mean interval score of the 80% interval, CI */
 } concert_validation_row;
 
 /** The result of a validation run (opaque, owned; free with concert_validation_free). */
@@ -190,9 +204,17 @@ CONCERT_API double concert_validation_prediction(const concert_validation *v, si
 /** The data-set index (0 <= k < concert_deu_issue_count) of scored issue j, in the order
  * concert_validation_prediction uses; SIZE_MAX if j is out of range. O(1). */
 CONCERT_API size_t concert_validation_issue(const concert_validation *v, size_t j);
+/** The cross-validation fold (0..K-1) of scored issue j; SIZE_MAX if out of range. O(1). */
+CONCERT_API size_t concert_validation_fold(const concert_validation *v, size_t j);
+/** The number of folds K used (the option, capped at the number of proposals). O(1). */
+CONCERT_API size_t concert_validation_folds(const concert_validation *v);
+/** The central interval of level 0.5 or 0.8 of row i's forecast on scored issue j, into *lo
+ * and *hi (NaN when the row made no forecast there or the level is another). O(1). */
+CONCERT_API void concert_validation_interval(const concert_validation *v, size_t i, size_t j,
+                                             double level, double *lo, double *hi);
 /** Writes the per-issue forecasts to out as CSV: a header
- * `issue,proposal,procedure,outcome,<row>...` (one column per baseline and model row, in
- * table order; published rows have none), then one line per scored issue. A forecast the
+ * `issue,proposal,procedure,fold,outcome,<row>,<row> lo50,<row> hi50,<row> lo80,<row> hi80...`
+ * (five columns per computed row, in table order; published rows have none), then one line per scored issue. A forecast the
  * row did not make is an empty field; numbers are printed with 17 significant digits.
  * d must be the data set v was computed from. CONCERT_ERR_IO when a write fails.
  * O(rows x issues). */

@@ -28,6 +28,9 @@ typedef struct vrow {
   char name[64];              /* storage of pub.name */
   char note[256];             /* storage of pub.note */
   double *pred;               /* prediction per scored issue, NaN when none (NULL: published) */
+  double *inner;              /* fitted rows: K x scored inner out-of-fold forecasts on each
+                                 outer fold's training issues (NaN elsewhere); else NULL */
+  double *iv;                 /* scored x 4: lo50, hi50, lo80, hi80 (NULL: published) */
 } vrow;
 
 struct concert_validation {
@@ -39,6 +42,8 @@ struct concert_validation {
   size_t *issue;                  /* scored -> index of the issue in the data set */
   size_t *group;                  /* scored -> proposal number, 0..n_groups-1 */
   size_t n_groups;                /* proposals among the scored issues */
+  size_t k;                       /* cross-validation folds used (<= n_groups) */
+  size_t *fold;                   /* scored -> its fold, 0..k-1 */
   double *outcome;                /* scored known outcomes */
   vrow *rows;                     /* table rows */
   size_t n_rows, cap_rows;        /* rows used, allocated */
@@ -86,11 +91,17 @@ void concert_validation_options_default(concert_validation_options *o) {
   o->hit_threshold = 10;
   o->min_actors = 3;
   o->reference = "mean";
+  o->cv_folds = 10;
 }
 
 void concert_validation_free(concert_validation *v) {
   if (!v) return;
-  for (size_t i = 0; i < v->n_rows; i++) free(v->rows[i].pred);
+  for (size_t i = 0; i < v->n_rows; i++) {
+    free(v->rows[i].pred);
+    free(v->rows[i].inner);
+    free(v->rows[i].iv);
+  }
+  free(v->fold);
   free(v->rows);
   free(v->models);
   free(v->model_params);
@@ -119,6 +130,23 @@ size_t concert_validation_issue(const concert_validation *v, size_t j) {
   return v && j < v->scored ? v->issue[j] : SIZE_MAX;
 }
 
+size_t concert_validation_fold(const concert_validation *v, size_t j) {
+  return v && j < v->scored && v->fold ? v->fold[j] : SIZE_MAX;
+}
+size_t concert_validation_folds(const concert_validation *v) { return v ? v->k : 0; }
+
+void concert_validation_interval(const concert_validation *v, size_t i, size_t j, double level,
+                                 double *lo, double *hi) {
+  double l = NAN, h = NAN;
+  if (v && i < v->n_rows && j < v->scored && v->rows[i].iv && (level == 0.5 || level == 0.8)) {
+    const double *q = v->rows[i].iv + 4 * j + (level == 0.5 ? 0 : 2);
+    l = q[0];
+    h = q[1];
+  }
+  if (lo) *lo = l;
+  if (hi) *hi = h;
+}
+
 /* Appends a row with a NaN prediction vector (none for published rows). */
 static vrow *add_row(concert_validation *v, const char *name, concert_validation_kind kind,
                      bool with_pred) {
@@ -128,13 +156,24 @@ static vrow *add_row(concert_validation *v, const char *name, concert_validation
     if (!r) return NULL;
     v->rows = r;
     v->cap_rows = nc;
+    /* the rows moved: their public name and note point into their own storage */
+    for (size_t i = 0; i < v->n_rows; i++) {
+      r[i].pub.name = r[i].name;
+      r[i].pub.note = r[i].note;
+    }
   }
   vrow *r = &v->rows[v->n_rows];
   memset(r, 0, sizeof *r);
   if (with_pred) {
     r->pred = malloc((v->scored ? v->scored : 1) * sizeof *r->pred);
-    if (!r->pred) return NULL;
+    r->iv = malloc((v->scored ? v->scored : 1) * 4 * sizeof *r->iv);
+    if (!r->pred || !r->iv) {
+      free(r->pred);
+      free(r->iv);
+      return NULL;
+    }
     for (size_t j = 0; j < v->scored; j++) r->pred[j] = NAN;
+    for (size_t j = 0; j < 4 * v->scored; j++) r->iv[j] = NAN;
   }
   v->n_rows++;
   snprintf(r->name, sizeof r->name, "%s", name);
@@ -145,6 +184,10 @@ static vrow *add_row(concert_validation *v, const char *name, concert_validation
   r->pub.mae = r->pub.mae_lo = r->pub.mae_hi = NAN;
   r->pub.median_ae = r->pub.hit_rate = r->pub.rmse = NAN;
   r->pub.diff = r->pub.diff_lo = r->pub.diff_hi = NAN;
+  r->pub.cov50 = r->pub.cov50_lo = r->pub.cov50_hi = NAN;
+  r->pub.cov80 = r->pub.cov80_lo = r->pub.cov80_hi = NAN;
+  r->pub.crps = r->pub.crps_lo = r->pub.crps_hi = NAN;
+  r->pub.is80 = r->pub.is80_lo = r->pub.is80_hi = NAN;
   return r;
 }
 
@@ -477,11 +520,30 @@ static void bootstrap_mean(const double *x, const size_t *grp, size_t n, size_t 
   *hi = gsl_stats_quantile_from_sorted_data(bs->means, 1, B, 0.975);
 }
 
+/* The predictive sample of row r on scored issue j into x (sorted); returns its size. It is
+ * the forecast plus every signed error the row made on the issues of the other folds (a
+ * fitted row: its inner out-of-fold errors in the training folds of j's fold), clipped to
+ * [0, 100]. O(m log m). */
+static size_t predictive_sample(const concert_validation *v, const vrow *r, size_t j, double *x) {
+  size_t n = 0, f = v->fold[j];
+  const double *q = r->inner ? r->inner + f * v->scored : r->pred;
+  for (size_t t = 0; t < v->scored; t++) {
+    if (v->fold[t] == f || isnan(q[t])) continue;
+    double y = r->pred[j] + (v->outcome[t] - q[t]);
+    x[n++] = y < 0 ? 0 : y > 100 ? 100 : y;
+  }
+  gsl_sort(x, 1, n);
+  return n;
+}
+
 /* Loss functions and intervals of every computed row. */
 static concert_status score(concert_validation *v, size_t ref, concert_diag *diag) {
   size_t m = v->scored, B = v->opt.bootstrap, G = v->n_groups ? v->n_groups : 1;
   bool cluster = v->opt.resample == CONCERT_RESAMPLE_PROPOSALS;
   double *e = malloc(m * sizeof *e), *sq = malloc(m * sizeof *sq);
+  double *smp = malloc(m * sizeof *smp), *c50 = malloc(m * sizeof *c50);
+  double *c80 = malloc(m * sizeof *c80), *crps = malloc(m * sizeof *crps);
+  double *is80 = malloc(m * sizeof *is80);
   size_t *eg = malloc(m * sizeof *eg), *sg = malloc(m * sizeof *sg);
   boot bs = {.rng = gsl_rng_alloc(gsl_rng_mt19937),
              .means = malloc((B ? B : 1) * sizeof *bs.means),
@@ -489,7 +551,8 @@ static concert_status score(concert_validation *v, size_t ref, concert_diag *dia
              .gcount = malloc(G * sizeof *bs.gcount),
              .present = malloc(G * sizeof *bs.present)};
   concert_status st = CONCERT_OK;
-  if (!e || !sq || !eg || !sg || !bs.rng || !bs.means || !bs.gsum || !bs.gcount || !bs.present) {
+  if (!e || !sq || !eg || !sg || !bs.rng || !bs.means || !bs.gsum || !bs.gcount || !bs.present ||
+      !smp || !c50 || !c80 || !crps || !is80) {
     st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
     goto done;
   }
@@ -516,6 +579,36 @@ static concert_status score(concert_validation *v, size_t ref, concert_diag *dia
                    &r->pub.mae_hi);
     gsl_sort(e, 1, n);
     r->pub.median_ae = gsl_stats_median_from_sorted_data(e, 1, n);
+    /* forecast intervals from the out-of-fold errors, their coverage and proper scores */
+    size_t ni = 0;
+    for (size_t j = 0; j < m; j++) {
+      if (isnan(r->pred[j])) continue;
+      size_t ns = predictive_sample(v, r, j, smp);
+      if (ns == 0) continue;
+      double *iv = r->iv + 4 * j, y = v->outcome[j];
+      concert_i_sample_interval(smp, ns, 0.5, &iv[0], &iv[1]);
+      concert_i_sample_interval(smp, ns, 0.8, &iv[2], &iv[3]);
+      eg[ni] = v->group[j];
+      c50[ni] = iv[0] <= y && y <= iv[1];
+      c80[ni] = iv[2] <= y && y <= iv[3];
+      crps[ni] = concert_i_crps_sorted(smp, ns, y);
+      is80[ni++] = concert_i_interval_score(iv[2], iv[3], 0.2, y);
+    }
+    if (ni > 0) {
+      const size_t *cg = cluster ? eg : NULL;
+      double *vals[] = {c50, c80, crps, is80};
+      double *outs[][3] = {{&r->pub.cov50, &r->pub.cov50_lo, &r->pub.cov50_hi},
+                           {&r->pub.cov80, &r->pub.cov80_lo, &r->pub.cov80_hi},
+                           {&r->pub.crps, &r->pub.crps_lo, &r->pub.crps_hi},
+                           {&r->pub.is80, &r->pub.is80_lo, &r->pub.is80_hi}};
+      for (size_t q = 0; q < 4; q++) {
+        double sum = 0;
+        for (size_t t = 0; t < ni; t++) sum += vals[q][t];
+        *outs[q][0] = sum / (double)ni;
+        bootstrap_mean(vals[q], cg, ni, v->n_groups, B, v->opt.seed, &bs, outs[q][1],
+                       outs[q][2]);
+      }
+    }
     if (i == ref) continue;
     /* paired differences against the reference row on the issues both predicted */
     const double *q = v->rows[ref].pred;
@@ -536,6 +629,11 @@ static concert_status score(concert_validation *v, size_t ref, concert_diag *dia
 done:
   free(e);
   free(sq);
+  free(smp);
+  free(c50);
+  free(c80);
+  free(crps);
+  free(is80);
   free(eg);
   free(sg);
   free(bs.means);
@@ -594,12 +692,16 @@ static concert_status params_for(const char *list, const concert_model *m, conce
   return st;
 }
 
-/* True when the first len bytes of t name a registered model. */
-static bool known_model(const char *t, size_t len) {
+/* The fitted EU-decision model's row name (it is not in the summit model registry). */
+static const char two_stage_name[] = "two-stage";
+
+/* True when the first len bytes of t name a registered model (or, when fitted is true, the
+ * fitted two-stage model, which takes no --param). */
+static bool known_model(const char *t, size_t len, bool fitted) {
   char name[64];
   if (len >= sizeof name) return false;
   snprintf(name, sizeof name, "%.*s", (int)len, t);
-  return concert_model_find(name) != NULL;
+  return concert_model_find(name) != NULL || (fitted && strcmp(name, two_stage_name) == 0);
 }
 
 static concert_status check_options(const concert_validation_options *o, concert_diag *diag) {
@@ -625,7 +727,7 @@ static concert_status check_options(const concert_validation_options *o, concert
                           "%zu; it must lie in [1, 1000]", o->min_actors);
   for (const char *t = o->models; t && *t;) {
     size_t len = strcspn(t, ",");
-    if (!known_model(t, len))
+    if (!known_model(t, len, true))
       return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, NULL, 0, 0, "models",
                             "no model named '%.*s' (concert models lists them)", (int)len, t);
     t += len + (t[len] == ',');
@@ -635,11 +737,14 @@ static concert_status check_options(const concert_validation_options *o, concert
     if (dot >= len || !memchr(t + dot, '=', len - dot) || len > 160)
       return concert_i_fail(diag, CONCERT_ERR_SYNTAX, NULL, 0, 0, "model_params",
                             "'%.*s' is not of the form MODEL.key=value", (int)len, t);
-    if (!known_model(t, dot))
+    if (!known_model(t, dot, false))
       return concert_i_fail(diag, CONCERT_ERR_UNKNOWN_ID, NULL, 0, 0, "model_params",
                             "no model named '%.*s' (concert models lists them)", (int)dot, t);
     t += len + (t[len] == ',');
   }
+  if (o->cv_folds < 2 || o->cv_folds > 1000)
+    return concert_i_fail(diag, CONCERT_ERR_RANGE, NULL, 0, 0, "cv_folds",
+                          "%zu folds; it must lie in [2, 1000]", o->cv_folds);
   if (!o->reference || strlen(o->reference) >= 64)
     return concert_i_fail(diag, CONCERT_ERR_INVALID, NULL, 0, 0, "reference",
                           "the reference row needs a name shorter than 64 bytes");
@@ -671,6 +776,84 @@ static concert_status base_caps(const concert_deu *d, const concert_validation_o
     cc->base[a] = c;
   }
   return CONCERT_OK;
+}
+
+/* Deals the proposals to the folds (v->k, v->fold). */
+static bool assign_folds(concert_validation *v) {
+  v->k = v->opt.cv_folds < v->n_groups ? v->opt.cv_folds : v->n_groups;
+  size_t *gf = malloc(v->n_groups * sizeof *gf);
+  v->fold = malloc(v->scored * sizeof *v->fold);
+  if (!gf || !v->fold || !concert_i_cv_folds(v->n_groups, v->k, v->opt.seed, gf)) {
+    free(gf);
+    return false;
+  }
+  for (size_t j = 0; j < v->scored; j++) v->fold[j] = gf[v->group[j]];
+  free(gf);
+  return true;
+}
+
+/* The two-stage model's row: features from the data and the compromise model's forecast,
+ * then nested cross-validation over the folds (twostage.c). */
+static concert_status run_two_stage(concert_validation *v, const concert_deu *d,
+                                    const capctx *cc, issue_view *w, concert_diag *diag) {
+  enum { C = CONCERT_I_TS_CLASSES, P = CONCERT_I_TS_FEATURES };
+  vrow *r = add_row(v, two_stage_name, CONCERT_VALIDATION_FITTED, true);
+  if (!r) return CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
+  size_t m = v->scored, k = v->k;
+  if (k < 3) {
+    r->pub.skipped = m;
+    snprintf(r->note, sizeof r->note,
+             "not run: nested cross-validation needs at least 3 folds of proposals (%zu)", k);
+    return CONCERT_OK;
+  }
+  const concert_model *cm = concert_model_find("compromise");
+  vrow comp = {0};
+  comp.pred = malloc(m * sizeof *comp.pred);
+  r->inner = malloc(k * m * sizeof *r->inner);
+  double *X = malloc(m * P * sizeof *X), *anchor = malloc(m * C * sizeof *anchor);
+  double *lambda = malloc(k * sizeof *lambda);
+  unsigned char *mask = malloc(m * C);
+  int *cls = malloc(m * sizeof *cls);
+  concert_status st = CONCERT_OK;
+  if (!cm || !comp.pred || !r->inner || !X || !anchor || !lambda || !mask || !cls) {
+    st = CONCERT_FAIL(diag, cm ? CONCERT_ERR_NOMEM : CONCERT_ERR_NOT_FOUND,
+                      cm ? "out of memory" : "the two-stage model needs the compromise model");
+    goto done;
+  }
+  for (size_t j = 0; j < m; j++) comp.pred[j] = NAN;
+  if ((st = run_per_issue(v, d, cc, w, cm, NULL, &comp, diag))) goto done;
+  for (size_t j = 0; j < m; j++) {
+    size_t k_issue = v->issue[j];
+    double c = comp.pred[j];
+    if (isnan(c)) { /* the compromise refused: the plain mean stands in */
+      view_issue(d, k_issue, cc, w);
+      c = 0;
+      for (size_t i = 0; i < w->n; i++) c += w->pos[i] / (double)w->n;
+    }
+    concert_i_twostage_issue(d, k_issue, cc->base, cc->com, cc->ep, c, X + j * P, anchor + j * C,
+                             mask + j * C);
+    cls[j] = concert_i_twostage_class(anchor + j * C, mask + j * C, v->outcome[j]);
+  }
+  concert_i_twostage_data td = {m, X, anchor, mask, cls, v->outcome, v->fold};
+  if ((st = concert_i_twostage_cv(&td, k, r->pred, r->inner, lambda, diag))) goto done;
+  double lmin = lambda[0], lmax = lambda[0];
+  for (size_t f = 1; f < k; f++) {
+    if (lambda[f] < lmin) lmin = lambda[f];
+    if (lambda[f] > lmax) lmax = lambda[f];
+  }
+  snprintf(r->note, sizeof r->note,
+           "stage 1 ridge multinomial logit over {reference point, 0, 100, 50, interior}, "
+           "stage 2 weighted median of those points (interior: compromise); nested %zu-fold "
+           "CV over proposals, penalty chosen per fold in [%g, %g]; all forecasts out of fold",
+           k, lmin, lmax);
+done:
+  free(comp.pred);
+  free(X);
+  free(anchor);
+  free(lambda);
+  free(mask);
+  free(cls);
+  return st;
 }
 
 concert_status concert_validation_run(const concert_deu *d, const concert_validation_options *opt,
@@ -742,7 +925,7 @@ concert_status concert_i_validation_run_models(const concert_deu *d,
                         opt->min_actors);
     goto done;
   }
-  if (!number_proposals(v, d)) {
+  if (!number_proposals(v, d) || !assign_folds(v)) {
     st = CONCERT_FAIL(diag, CONCERT_ERR_NOMEM, "out of memory");
     goto done;
   }
@@ -778,6 +961,8 @@ concert_status concert_i_validation_run_models(const concert_deu *d,
       snprintf(r->note, sizeof r->note, "%s%s%s", concert_model_summary(m),
                desc[0] ? "; parameters: " : "", desc);
   }
+  if (selected(opt->models, two_stage_name) && (st = run_two_stage(v, d, &cc, &w, diag)))
+    goto done;
   size_t ref = SIZE_MAX;
   for (size_t i = 0; i < v->n_rows; i++)
     if (strcmp(v->rows[i].name, v->ref_name) == 0) ref = i;
@@ -824,6 +1009,7 @@ static json_t *jreal(double x) {
 static const char *kind_name(concert_validation_kind k) {
   return k == CONCERT_VALIDATION_MODEL       ? "model"
          : k == CONCERT_VALIDATION_PUBLISHED ? "published"
+         : k == CONCERT_VALIDATION_FITTED    ? "fitted"
                                              : "baseline";
 }
 
@@ -855,7 +1041,9 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
   SET(o, "models", v->models ? json_string(v->models) : json_null());
   SET(o, "model_params",
                       v->model_params ? json_string(v->model_params) : json_null());
+  SET(o, "cv_folds", json_integer((json_int_t)v->opt.cv_folds));
   SET(root, "options", o);
+  SET(root, "folds", json_integer((json_int_t)v->k));
   o = NULL;
   SET(root, "scored_issues", json_integer((json_int_t)v->scored));
   SET(root, "unscored_issues", json_integer((json_int_t)v->unscored));
@@ -876,6 +1064,14 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
     SET(j, "n_paired", json_integer((json_int_t)r->n_paired));
     SET(j, "diff_vs_reference", jreal(r->diff));
     SET(j, "diff_ci95", json_pack("[o,o]", jreal(r->diff_lo), jreal(r->diff_hi)));
+    SET(j, "coverage50", jreal(r->cov50));
+    SET(j, "coverage50_ci95", json_pack("[o,o]", jreal(r->cov50_lo), jreal(r->cov50_hi)));
+    SET(j, "coverage80", jreal(r->cov80));
+    SET(j, "coverage80_ci95", json_pack("[o,o]", jreal(r->cov80_lo), jreal(r->cov80_hi)));
+    SET(j, "crps", jreal(r->crps));
+    SET(j, "crps_ci95", json_pack("[o,o]", jreal(r->crps_lo), jreal(r->crps_hi)));
+    SET(j, "interval_score80", jreal(r->is80));
+    SET(j, "interval_score80_ci95", json_pack("[o,o]", jreal(r->is80_lo), jreal(r->is80_hi)));
     SET(j, "note", json_string(r->note));
     if (r->source[0]) SET(j, "source", json_string(r->source));
     PUSH(rows, j);

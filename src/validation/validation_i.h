@@ -5,6 +5,7 @@
 #include <concert/model.h>
 #include <concert/validation.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 /* One issue row of the file. */
 typedef struct concert_i_deu_issue {
@@ -50,5 +51,58 @@ concert_status concert_i_validation_run_models(const concert_deu *d,
                                                const concert_model *const *models,
                                                size_t n_models, concert_validation **out,
                                                concert_diag *diag);
+
+/* Cross-validation over proposals and predictive scores (cv.c). */
+
+/** Deals n_groups proposals (numbered in the order of their ids) to k folds: a Fisher-Yates
+ * shuffle driven by GSL's MT19937 seeded with seed (for i = n-1 down to 1, swap i with
+ * gsl_rng_uniform_int(r, i + 1)), then the t-th proposal of the shuffled order goes to fold
+ * t mod k. fold receives n_groups fold numbers. False on allocation failure. O(n_groups). */
+bool concert_i_cv_folds(size_t n_groups, size_t k, uint64_t seed, size_t *fold);
+/** CRPS of the empirical distribution of the sorted sample x[0..n) at outcome y:
+ * mean |x_i - y| - (1 / 2n^2) sum_ij |x_i - x_j|. NaN when n is 0. O(n). */
+double concert_i_crps_sorted(const double *x, size_t n, double y);
+/** Interval score of the central (1 - alpha) interval [lo, hi] at outcome y (Gneiting and
+ * Raftery 2007): (hi - lo) + (2 / alpha)(lo - y) if y < lo, + (2 / alpha)(y - hi) if y > hi. */
+double concert_i_interval_score(double lo, double hi, double alpha, double y);
+/** The central interval of probability level of the sorted sample x[0..n): its (1-level)/2
+ * and (1+level)/2 quantiles (GSL's interpolated quantiles). NaN for an empty sample. */
+void concert_i_sample_interval(const double *x, size_t n, double level, double *lo, double *hi);
+
+/* The two-stage model (twostage.c, docs/models/two-stage.md). */
+#define CONCERT_I_TS_CLASSES 5   /* reference point, 0, 100, 50, interior */
+#define CONCERT_I_TS_FEATURES 19 /* including the intercept */
+
+/** Issue k's features x[CONCERT_I_TS_FEATURES], the classes' points anchor[] and which
+ * classes exist for it mask[] (the reference point class only when rp is recorded). base
+ * holds the member states' capabilities (com and ep: ignored), com/ep are the institutions'
+ * actor indices (SIZE_MAX if absent), compromise the compromise model's forecast. */
+void concert_i_twostage_issue(const concert_deu *d, size_t k, const double *base, size_t com,
+                              size_t ep, double compromise, double *x, double *anchor,
+                              unsigned char *mask);
+/** The class of an outcome: the first of reference point, 0, 100, 50 that it equals and the
+ * issue has, else interior. */
+int concert_i_twostage_class(const double *anchor, const unsigned char *mask, double outcome);
+/** The weighted median of the available anchors under the class probabilities p. */
+double concert_i_twostage_point(const double *p, const double *anchor, const unsigned char *mask);
+
+/** What the two-stage cross-validation reads. */
+typedef struct concert_i_twostage_data {
+  size_t m;                  /* issues */
+  const double *X;           /* m x CONCERT_I_TS_FEATURES */
+  const double *anchor;      /* m x CONCERT_I_TS_CLASSES */
+  const unsigned char *mask; /* m x CONCERT_I_TS_CLASSES */
+  const int *cls;            /* m classes (read for training issues only) */
+  const double *outcome;     /* m outcomes (read for training issues only) */
+  const size_t *fold;        /* m fold numbers < k */
+} concert_i_twostage_data;
+
+/** Nested cross-validation: for each outer fold f < k, the ridge penalty is chosen on the
+ * grid by the MAE of an inner cross-validation whose folds are the other outer folds, the
+ * model is refitted on all folds but f and predicts fold f into pred. inner (k x m) gets,
+ * for each f, the inner out-of-fold forecasts of the training issues at the chosen penalty
+ * (NaN on fold f); lambda[f] the chosen penalty. Needs k >= 3. O(k^2 x grid x fit). */
+concert_status concert_i_twostage_cv(const concert_i_twostage_data *td, size_t k, double *pred,
+                                     double *inner, double *lambda, concert_diag *diag);
 
 #endif
