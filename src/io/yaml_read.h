@@ -58,7 +58,7 @@ typedef struct concert_i_yaml {
  * one at a time into a tree of our own: refuses invalid UTF-8 and NUL bytes first (libfyaml
  * loops forever on some), then reports the first parse error at its line and column (an
  * error found at the end of the input points at the end of the last line), a duplicate key
- * (at the second one), an empty file (ERR_EMPTY), a second document or text after the end
+ * (at the second one), collections nested 64 deep (at the 64th), an empty file (ERR_EMPTY), a second document or text after the end
  * marker '...' (ERR_SYNTAX at its start), and aliases or merge keys anywhere
  * (ERR_UNSUPPORTED: files are read as written). A byte order mark is skipped. On success
  * *doc is owned by the caller (concert_i_ydoc_free); on failure it is NULL. O(len) time;

@@ -9,7 +9,8 @@
  * at the end. The checks libfyaml's document loader made are made here the same way: a
  * duplicate key (compared by content, as libfyaml does) is an error at the second key,
  * when the key is read; aliases, merge keys and nesting deeper than 200 are refused after
- * the parse, in document order. */
+ * the parse, in document order. Collections nest at most 63 deep (the loader's limit, with
+ * its message). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,11 @@
 #include "io/utf8.h"
 #include "io/yaml_read.h"
 #include "status/diag.h"
+
+/* Collections nested this deep are refused (libfyaml's document loader's limit, kept). */
+#define MAX_DEPTH 64
+#define STR2(x) #x
+#define STR(x) STR2(x)
 
 struct concert_i_ydoc {
   concert_i_ynode *nodes;     /* every node; children of a collection side by side */
@@ -44,8 +50,8 @@ typedef struct builder {
   size_t n_str, cap_str;
   frame *fr; /* open collections, innermost last; entries beyond n_fr keep their tables */
   size_t n_fr, cap_fr, used_fr; /* open, allocated, ever used (their tables to free) */
-  bool dup;                     /* a duplicate key was read ... */
-  uint32_t dup_line, dup_col;   /* ... here */
+  const char *bad;              /* what libfyaml's loader would refuse (a duplicate key, ... */
+  uint32_t bad_line, bad_col;   /* ... nesting too deep), or NULL; and where */
   bool nomem;                   /* an allocation failed */
 } builder;
 
@@ -136,13 +142,18 @@ static void complete(builder *b, const concert_i_ynode *n) {
   b->pend[b->n_pend++] = *n;
   frame *f = b->n_fr ? &b->fr[b->n_fr - 1] : NULL;
   size_t i = f ? b->n_pend - 1 - f->base : 0;
-  if (f && f->kind == CONCERT_I_Y_MAP && i % 2 == 0 && !b->dup &&
+  if (f && f->kind == CONCERT_I_Y_MAP && i % 2 == 0 && !b->bad &&
       duplicate_key(b, f, (uint32_t)(i / 2)))
-    b->dup = true, b->dup_line = n->line, b->dup_col = n->col;
+    b->bad = "duplicate key", b->bad_line = n->line, b->bad_col = n->col;
 }
 
-/* A collection starts at m. */
+/* A collection starts at m: the 64th one open is refused, as libfyaml's loader does. */
 static void open_frame(builder *b, unsigned char kind, const struct fy_mark *m) {
+  if (b->n_fr + 1 >= MAX_DEPTH) {
+    b->bad = "Max depth (" STR(MAX_DEPTH) ") exceeded";
+    b->bad_line = m ? (uint32_t)m->line + 1 : 0, b->bad_col = m ? (uint32_t)m->column + 1 : 0;
+    return;
+  }
   if (!grow((void **)&b->fr, &b->cap_fr, b->n_fr + 1, sizeof *b->fr)) {
     b->nomem = true;
     return;
@@ -343,7 +354,7 @@ static void built_pos(const builder *b, const concert_i_ynode *n, int *line, int
 
 /* Reads every event of the text into b: the first document, and a second one if there is
  * one (*second_line, *second_col: where that one starts, 0 if none). Stops at a duplicate
- * key or when out of memory. */
+ * key, at nesting too deep, or when out of memory. */
 static void read_events(struct fy_parser *fyp, builder *b, int *docs, int *second_line,
                         int *second_col) {
   struct fy_event *e;
@@ -357,7 +368,7 @@ static void read_events(struct fy_parser *fyp, builder *b, int *docs, int *secon
     }
     add_event(b, e);
     fy_parser_event_free(fyp, e);
-    if (b->nomem || b->dup || (t == FYET_DOCUMENT_END && *docs == 2)) return;
+    if (b->nomem || b->bad || (t == FYET_DOCUMENT_END && *docs == 2)) return;
   }
 }
 
@@ -387,12 +398,12 @@ concert_status concert_i_yaml_parse(const char *text, size_t len, const char *fi
     read_events(fyp, &b, &docs, &line, &col);
     if (b.nomem) {
       st = concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
-    } else if (b.dup) {
+    } else if (b.bad) {
       bool at_end;
-      line = (int)b.dup_line, col = (int)b.dup_col;
+      line = (int)b.bad_line, col = (int)b.bad_col;
       clamp_to_text(text, len, &line, &col, &at_end);
-      st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, line, col, NULL,
-                          "malformed YAML: duplicate key%s", at_end ? " (at the end of the file)" : "");
+      st = concert_i_fail(d, CONCERT_ERR_SYNTAX, file, line, col, NULL, "malformed YAML: %s%s",
+                          b.bad, at_end ? " (at the end of the file)" : "");
     } else if (docs == 0 || fy_parser_get_stream_error(fyp)) {
       st = syntax_error(fdiag, text, len, file, d);
     } else if (docs >= 2) {

@@ -3,7 +3,7 @@
  * their children in order, scalar styles, empty values without position; the walks (get,
  * item, next, pair, count); and the refusals with their positions: syntax errors, a
  * duplicate key (short and hashed mappings, complex keys), a second document, text after
- * '...', aliases, merge keys, nesting deeper than 200, empty files, NUL and invalid UTF-8. */
+ * '...', aliases, merge keys, collections nested 64 deep, empty files, NUL and invalid UTF-8. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,14 +191,28 @@ START_TEST(refusals_with_positions) {
   concert_i_ydoc *doc = parse("\"<<\": 1\n", &d);
   ck_assert_ptr_nonnull(doc);
   concert_i_ydoc_free(doc);
-  /* nesting deeper than 200 levels */
+  /* collections nested 64 deep: refused at the 64th, as libfyaml's loader did; 63 pass */
   char deep[700];
   size_t n = 0;
   for (int i = 0; i < 250; i++) deep[n++] = '[';
   deep[n++] = 'x';
   for (int i = 0; i < 250; i++) deep[n++] = ']';
   deep[n] = '\0';
-  refused(deep, CONCERT_ERR_TOO_LARGE, 1, 251, "deeper than 200");
+  refused(deep, CONCERT_ERR_SYNTAX, 1, 64, "Max depth (64) exceeded");
+  n = (size_t)snprintf(deep, sizeof deep, "a:\n  - "); /* a mapping, a sequence, 62 more */
+  for (int i = 0; i < 62; i++) deep[n++] = '[';
+  deep[n++] = 'x';
+  for (int i = 0; i < 62; i++) deep[n++] = ']';
+  deep[n] = '\0';
+  refused(deep, CONCERT_ERR_SYNTAX, 2, 66, "Max depth (64) exceeded");
+  n = 0;
+  for (int i = 0; i < 63; i++) deep[n++] = '[';
+  deep[n++] = 'x';
+  for (int i = 0; i < 63; i++) deep[n++] = ']';
+  deep[n] = '\0';
+  doc = parse(deep, &d);
+  ck_assert_ptr_nonnull(doc);
+  concert_i_ydoc_free(doc);
 }
 END_TEST
 
