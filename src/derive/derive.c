@@ -55,8 +55,7 @@ static concert_status capabilities(run *r, const char *dir, concert_derive_repor
 }
 
 static bool given_position(const concert_i_spec_actor *a, const char *issue) {
-  const concert_i_ynode *st =
-      a->stances ? concert_i_yaml_get(a->stances, issue) : NULL;
+  const concert_i_ynode *st = a->stances ? concert_i_yaml_get(a->stances, issue) : NULL;
   return st && concert_i_yaml_get(st, "position");
 }
 

@@ -138,8 +138,8 @@ concert_status concert_i_position(const concert_i_support *t, const concert_i_co
 
 /* One issue of the spec. */
 typedef struct concert_i_spec_issue {
-  const char *id;               /* borrowed from the document */
-  const concert_i_ynode *node;  /* the issue's mapping */
+  const char *id;              /* borrowed from the document */
+  const concert_i_ynode *node; /* the issue's mapping */
   const concert_i_family *fam; /* family, or NULL */
   bool oppose;                 /* direction: oppose */
   int from, to;                /* vote years (default: the three years before the summit) */

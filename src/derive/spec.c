@@ -120,12 +120,8 @@ static concert_status read_issue(ctx *c, concert_i_spec *s, const concert_i_ynod
     m = push(c, ".years");
     if (!concert_i_yaml_is_seq(yrs) || concert_i_yaml_count(yrs) != 2)
       st = fail(c, yrs, CONCERT_ERR_TYPE, "years must be [FIRST, LAST]");
-    if (!st)
-      st =
-          get_int(c, concert_i_yaml_item(yrs, 0), "the first year", 1946, 2100, &q->from);
-    if (!st)
-      st =
-          get_int(c, concert_i_yaml_item(yrs, 1), "the last year", q->from, 2100, &q->to);
+    if (!st) st = get_int(c, concert_i_yaml_item(yrs, 0), "the first year", 1946, 2100, &q->from);
+    if (!st) st = get_int(c, concert_i_yaml_item(yrs, 1), "the last year", q->from, 2100, &q->to);
     pop(c, m);
   }
   return st;
@@ -147,8 +143,7 @@ static concert_status read_stances(ctx *c, concert_i_spec *s, const concert_i_yn
     const char *id = scalar(key);
     size_t m = push(c, ".%s", id ? id : "?");
     if (!find_issue(s, id))
-      st = fail(c, key, CONCERT_ERR_UNKNOWN_ID, "'%s' is not a declared issue",
-                id ? id : "?");
+      st = fail(c, key, CONCERT_ERR_UNKNOWN_ID, "'%s' is not a declared issue", id ? id : "?");
     if (!st) st = need(c, v, true, "a stance");
     if (!st) st = only_keys(c, v, keys);
     for (size_t k = 0; !st && keys[k + 1]; k++)

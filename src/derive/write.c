@@ -1,9 +1,9 @@
 /* write.c: writes the derived scenario as YAML in the scenario format with `codebook: 1`
  * (docs/scenario-format.md): one actor field or one stance per line so that diffs read
  * well, fixed decimals (capability 2, position 1, salience 2), every given node of the spec
- * copied unchanged in flow style (each scalar in the style it was written in), every number not given and not derivable written as a
- * judgment range marked TO FILL. Issue keys that only derive reads (family, direction,
- * years) become a comment. */
+ * copied unchanged in flow style (each scalar in the style it was written in), every number not
+ * given and not derivable written as a judgment range marked TO FILL. Issue keys that only derive
+ * reads (family, direction, years) become a comment. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,11 +18,11 @@ static void double_quoted(FILE *f, const char *t, size_t len) {
     unsigned char ch = (unsigned char)t[i];
     const char *esc = ch == '"'    ? "\\\""
                       : ch == '\\' ? "\\\\"
-                      : ch == '\n'  ? "\\n"
-                      : ch == '\t'  ? "\\t"
-                      : ch == '\r'  ? "\\r"
-                      : ch == 0      ? "\\0"
-                                     : NULL;
+                      : ch == '\n' ? "\\n"
+                      : ch == '\t' ? "\\t"
+                      : ch == '\r' ? "\\r"
+                      : ch == 0    ? "\\0"
+                                   : NULL;
     if (esc)
       fputs(esc, f);
     else if (ch < 0x20 || ch == 0x7f)
@@ -55,15 +55,19 @@ static void copy(FILE *f, const concert_i_ynode *n) {
   size_t len = n->n;
   bool lines = memchr(t, '\n', len) != NULL;
   switch (lines && n->style != CONCERT_I_Y_DOUBLE ? CONCERT_I_Y_DOUBLE : n->style) {
-  case CONCERT_I_Y_PLAIN: fwrite(t, 1, len, f); break;
-  case CONCERT_I_Y_DOUBLE: double_quoted(f, t, len); break;
-  default: /* single-quoted, and block scalars without a line break */
-    fputc('\'', f);
-    for (size_t i = 0; i < len; i++) {
-      if (t[i] == '\'') fputc('\'', f);
-      fputc(t[i], f);
-    }
-    fputc('\'', f);
+    case CONCERT_I_Y_PLAIN:
+      fwrite(t, 1, len, f);
+      break;
+    case CONCERT_I_Y_DOUBLE:
+      double_quoted(f, t, len);
+      break;
+    default: /* single-quoted, and block scalars without a line break */
+      fputc('\'', f);
+      for (size_t i = 0; i < len; i++) {
+        if (t[i] == '\'') fputc('\'', f);
+        fputc(t[i], f);
+      }
+      fputc('\'', f);
   }
 }
 

@@ -22,11 +22,11 @@ typedef enum concert_i_ykind {
 
 /* How a scalar was written. */
 typedef enum concert_i_ystyle {
-  CONCERT_I_Y_PLAIN = 0,  /* plain (also an empty value: `key:`) */
-  CONCERT_I_Y_SINGLE,     /* 'single-quoted' */
-  CONCERT_I_Y_DOUBLE,     /* "double-quoted" */
-  CONCERT_I_Y_LITERAL,    /* | block */
-  CONCERT_I_Y_FOLDED      /* > block */
+  CONCERT_I_Y_PLAIN = 0, /* plain (also an empty value: `key:`) */
+  CONCERT_I_Y_SINGLE,    /* 'single-quoted' */
+  CONCERT_I_Y_DOUBLE,    /* "double-quoted" */
+  CONCERT_I_Y_LITERAL,   /* | block */
+  CONCERT_I_Y_FOLDED     /* > block */
 } concert_i_ystyle;
 
 /* One node, 24 bytes. A collection's children lie next to each other in the document's
@@ -58,10 +58,10 @@ typedef struct concert_i_yaml {
  * one at a time into a tree of our own: refuses invalid UTF-8 and NUL bytes first (libfyaml
  * loops forever on some), then reports the first parse error at its line and column (an
  * error found at the end of the input points at the end of the last line), a duplicate key
- * (at the second one), collections nested 64 deep (at the 64th), an empty file (ERR_EMPTY), a second document or text after the end
- * marker '...' (ERR_SYNTAX at its start), and aliases or merge keys anywhere
- * (ERR_UNSUPPORTED: files are read as written). A byte order mark is skipped. On success
- * *doc is owned by the caller (concert_i_ydoc_free); on failure it is NULL. O(len) time;
+ * (at the second one), collections nested 64 deep (at the 64th), an empty file (ERR_EMPTY), a
+ * second document or text after the end marker '...' (ERR_SYNTAX at its start), and aliases or
+ * merge keys anywhere (ERR_UNSUPPORTED: files are read as written). A byte order mark is skipped.
+ * On success *doc is owned by the caller (concert_i_ydoc_free); on failure it is NULL. O(len) time;
  * memory about 24 bytes a node plus the scalars' text. */
 concert_status concert_i_yaml_parse(const char *text, size_t len, const char *file,
                                     concert_i_ydoc **doc, concert_diag *d);
@@ -81,9 +81,8 @@ size_t concert_i_yaml_push(concert_i_yaml *y, const char *fmt, ...)
 void concert_i_yaml_pop(concert_i_yaml *y, size_t mark);
 /** Records error st at node n with the current path (without its leading dot) in y->d and
  * returns st. */
-concert_status concert_i_yaml_fail(concert_i_yaml *y, const concert_i_ynode *n,
-                                   concert_status st, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+concert_status concert_i_yaml_fail(concert_i_yaml *y, const concert_i_ynode *n, concert_status st,
+                                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /** True when n is a mapping, a sequence, a scalar (NULL is none of them). */
 bool concert_i_yaml_is_map(const concert_i_ynode *n);
 bool concert_i_yaml_is_seq(const concert_i_ynode *n);

@@ -8,13 +8,12 @@
  * Children and texts are kept as offsets while the arrays grow, and turned into pointers
  * at the end. The checks libfyaml's document loader made are made here the same way: a
  * duplicate key (compared by content, as libfyaml does) is an error at the second key,
- * when the key is read; aliases, merge keys and nesting deeper than 200 are refused after
- * the parse, in document order. Collections nest at most 63 deep (the loader's limit, with
- * its message). */
+ * when the key is read; collections nested 64 deep are refused at the 64th (the loader's
+ * limit, with its message); aliases and merge keys are refused after the parse, in
+ * document order. */
+#include <libfyaml.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libfyaml.h>
 
 #include "io/utf8.h"
 #include "io/yaml_read.h"
@@ -26,18 +25,18 @@
 #define STR(x) STR2(x)
 
 struct concert_i_ydoc {
-  concert_i_ynode *nodes;     /* every node; children of a collection side by side */
-  char *text;                 /* every scalar's text, NUL-terminated, one after another */
+  concert_i_ynode *nodes;      /* every node; children of a collection side by side */
+  char *text;                  /* every scalar's text, NUL-terminated, one after another */
   const concert_i_ynode *root; /* the document's root, in nodes */
 };
 
 /* An open collection. */
 typedef struct frame {
-  unsigned char kind;  /* CONCERT_I_Y_SEQ or CONCERT_I_Y_MAP */
-  uint32_t line, col;  /* where it starts */
-  size_t base;         /* the pending stack's height when it started: its children follow */
-  uint32_t *slot;      /* a mapping's key hash table (key number + 1; 0 empty), reused */
-  size_t nslot, cap;   /* slots in use (0: no table yet, keys compared one by one), allocated */
+  unsigned char kind; /* CONCERT_I_Y_SEQ or CONCERT_I_Y_MAP */
+  uint32_t line, col; /* where it starts */
+  size_t base;        /* the pending stack's height when it started: its children follow */
+  uint32_t *slot;     /* a mapping's key hash table (key number + 1; 0 empty), reused */
+  size_t nslot, cap;  /* slots in use (0: no table yet, keys compared one by one), allocated */
 } frame;
 
 /* The tree being built. */
@@ -89,11 +88,10 @@ static uint32_t key_hash(const builder *b, const concert_i_ynode *k) {
 }
 
 /* Equal content (libfyaml's rule for duplicate keys: the style does not count). Children
- * are placed already; deeper than 200 levels counts as different (the file is refused for
- * its depth anyway). */
-static bool same(const builder *b, const concert_i_ynode *x, const concert_i_ynode *y,
-                 int depth) {
-  if (x->kind != y->kind || x->n != y->n || depth > 200) return false;
+ * are placed already; the depth guard is never reached (collections nest less than
+ * MAX_DEPTH deep). */
+static bool same(const builder *b, const concert_i_ynode *x, const concert_i_ynode *y, int depth) {
+  if (x->kind != y->kind || x->n != y->n || depth > MAX_DEPTH) return false;
   if (x->kind == CONCERT_I_Y_SCALAR || x->kind == CONCERT_I_Y_ALIAS)
     return memcmp(b->str + x->u.off, b->str + y->u.off, x->n) == 0;
   for (uint32_t i = 0; i < x->n; i++)
@@ -215,15 +213,24 @@ static void leaf(builder *b, unsigned char kind, struct fy_token *t) {
 /* One event into the tree. */
 static void add_event(builder *b, struct fy_event *e) {
   switch (e->type) {
-  case FYET_SCALAR: leaf(b, CONCERT_I_Y_SCALAR, e->scalar.value); break;
-  case FYET_ALIAS: leaf(b, CONCERT_I_Y_ALIAS, e->alias.anchor); break;
-  case FYET_SEQUENCE_START: open_frame(b, CONCERT_I_Y_SEQ, fy_event_start_mark(e)); break;
-  case FYET_MAPPING_START: open_frame(b, CONCERT_I_Y_MAP, fy_event_start_mark(e)); break;
-  case FYET_SEQUENCE_END:
-  case FYET_MAPPING_END:
-    if (b->n_fr) close_frame(b);
-    break;
-  default: break;
+    case FYET_SCALAR:
+      leaf(b, CONCERT_I_Y_SCALAR, e->scalar.value);
+      break;
+    case FYET_ALIAS:
+      leaf(b, CONCERT_I_Y_ALIAS, e->alias.anchor);
+      break;
+    case FYET_SEQUENCE_START:
+      open_frame(b, CONCERT_I_Y_SEQ, fy_event_start_mark(e));
+      break;
+    case FYET_MAPPING_START:
+      open_frame(b, CONCERT_I_Y_MAP, fy_event_start_mark(e));
+      break;
+    case FYET_SEQUENCE_END:
+    case FYET_MAPPING_END:
+      if (b->n_fr) close_frame(b);
+      break;
+    default:
+      break;
   }
 }
 
@@ -297,11 +304,7 @@ static void clamp_to_text(const char *text, size_t len, int *line, int *col, boo
 static concert_status no_aliases(const concert_i_ynode *n, const char *file, int depth,
                                  concert_diag *d) {
   int line, col;
-  if (depth > 200) {
-    concert_i_yaml_pos(n, &line, &col);
-    return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, file, line, col, NULL,
-                          "the YAML nests deeper than 200 levels");
-  }
+  if (depth > MAX_DEPTH) return CONCERT_OK; /* never: the builder refused deeper nesting */
   if (n->kind == CONCERT_I_Y_ALIAS) {
     concert_i_yaml_pos(n, &line, &col);
     if (col > 1) col--; /* libfyaml's token starts after the '*' */
@@ -331,12 +334,14 @@ static concert_status syntax_error(struct fy_diag *fdiag, const char *text, size
   void *it = NULL;
   struct fy_diag_error *err = fy_diag_errors_iterate(fdiag, &it);
   if (!err)
-    return concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL, "the file holds no YAML document");
+    return concert_i_fail(d, CONCERT_ERR_EMPTY, file, 1, 1, NULL,
+                          "the file holds no YAML document");
   int line = err->line, col = err->column; /* libfyaml's collected positions are 1-based */
   bool at_end;
   clamp_to_text(text, len, &line, &col, &at_end);
   return concert_i_fail(d, CONCERT_ERR_SYNTAX, file, line, col, NULL, "malformed YAML: %s%s",
-                        err->msg ? err->msg : "parse error", at_end ? " (at the end of the file)" : "");
+                        err->msg ? err->msg : "parse error",
+                        at_end ? " (at the end of the file)" : "");
 }
 
 /* concert_i_yaml_pos on a node still being built (children as offsets into b->out). */

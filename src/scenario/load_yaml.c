@@ -56,7 +56,8 @@ static concert_status get_string(ctx *c, const concert_i_ynode *n, const char *w
 }
 
 /* Like get_string, replacing (and freeing) *out only on success. */
-static concert_status replace_string(ctx *c, const concert_i_ynode *n, const char *what, char **out) {
+static concert_status replace_string(ctx *c, const concert_i_ynode *n, const char *what,
+                                     char **out) {
   char *v = NULL;
   concert_status st = get_string(c, n, what, &v);
   if (st) return st;
@@ -133,7 +134,8 @@ static concert_status not_coded(ctx *c, const concert_i_ynode *n, const char *fm
 /* Reads the `source` text at n (path: the current one plus ".source") into *out (borrowed).
  * In a codebook file a source holding TO FILL is listed as not yet coded; `of` says whose
  * source it is. */
-static concert_status read_source(ctx *c, const concert_i_ynode *n, const char *of, const char **out) {
+static concert_status read_source(ctx *c, const concert_i_ynode *n, const char *of,
+                                  const char **out) {
   size_t m = push(c, ".source");
   concert_status st = CONCERT_OK;
   if (!concert_i_yaml_is_scalar(n)) {
@@ -192,8 +194,8 @@ static concert_status read_dist(ctx *c, const concert_i_ynode *n, unsigned char 
 
 /* The `sd` of a normal range: required with `dist: normal` (a number > 0, at most the field's
  * width hi - lo), refused with any other distribution. */
-static concert_status read_sd(ctx *c, const concert_i_ynode *n, const char *what, double lo, double hi,
-                              concert_i_range *r) {
+static concert_status read_sd(ctx *c, const concert_i_ynode *n, const char *what, double lo,
+                              double hi, concert_i_range *r) {
   const concert_i_ynode *sd = get(n, "sd");
   r->sd = 0;
   if (r->dist != CONCERT_I_DIST_NORMAL) {
@@ -539,7 +541,8 @@ static concert_status read_stances(ctx *c, const concert_i_ynode *n, size_t a) {
     if (!st) {
       concert_i_stance *s = &c->s->stances[a * c->s->n_issues + k];
       if (s->set) st = fail(c, key, CONCERT_ERR_DUPLICATE_ID, "a second stance on issue '%s'", kid);
-      else st = read_stance(c, val, actor_source, s);
+      else
+        st = read_stance(c, val, actor_source, s);
     }
     pop(c, m2);
   }
@@ -548,8 +551,8 @@ static concert_status read_stances(ctx *c, const concert_i_ynode *n, size_t a) {
 }
 
 /* Reads a list of actor ids into a new array. */
-static concert_status read_actor_list(ctx *c, const concert_i_ynode *n, const char *what, size_t **out,
-                                      size_t *count) {
+static concert_status read_actor_list(ctx *c, const concert_i_ynode *n, const char *what,
+                                      size_t **out, size_t *count) {
   concert_status st = need_seq(c, n, what);
   if (st) return st;
   int cnt = concert_i_yaml_count(n);
@@ -915,7 +918,8 @@ static concert_status read_events(ctx *c, const concert_i_ynode *n, concert_i_fo
     }
     if (!st) {
       const concert_i_ynode *src = get(e, "source");
-      ev->source = concert_i_strdup(src && concert_i_yaml_is_scalar(src) ? concert_i_yaml_scalar(src) : "");
+      ev->source =
+          concert_i_strdup(src && concert_i_yaml_is_scalar(src) ? concert_i_yaml_scalar(src) : "");
       if (!ev->source) st = fail(c, e, CONCERT_ERR_NOMEM, "out of memory");
     }
     pop(c, m);
@@ -1322,8 +1326,7 @@ static concert_status read_document(ctx *c, const concert_i_ynode *root) {
     if (!st && v != CONCERT_I_CODEBOOK_VERSION)
       st = fail(c, get(root, "codebook"), CONCERT_ERR_UNSUPPORTED,
                 "codebook %s is not known; this concert reads codebook %d (docs/codebook.md)",
-                concert_i_yaml_scalar(get(root, "codebook")),
-                CONCERT_I_CODEBOOK_VERSION);
+                concert_i_yaml_scalar(get(root, "codebook")), CONCERT_I_CODEBOOK_VERSION);
     pop(c, m);
     if (st) return st;
     s->codebook = c->codebook = CONCERT_I_CODEBOOK_VERSION;

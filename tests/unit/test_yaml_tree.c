@@ -5,11 +5,10 @@
  * duplicate key (short and hashed mappings, complex keys), a second document, text after
  * '...', aliases, merge keys, collections nested 64 deep, empty files, NUL and invalid UTF-8. */
 #include <check.h>
+#include <concert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <concert.h>
 
 #include "check_main.h"
 #include "io/yaml_read.h"
@@ -42,15 +41,16 @@ static void at(const concert_i_ynode *n, int line, int col) {
 }
 
 START_TEST(nested_structure_and_positions) {
-  const char *text = "name: Test\n"
-                     "issues:\n"
-                     "  - {id: a, tags: [x, 'y z']}\n"
-                     "  - id: b\n"
-                     "    note: \"q\\\"r\"\n"
-                     "empty:\n"
-                     "block: |\n"
-                     "  two\n"
-                     "  lines\n";
+  const char *text =
+      "name: Test\n"
+      "issues:\n"
+      "  - {id: a, tags: [x, 'y z']}\n"
+      "  - id: b\n"
+      "    note: \"q\\\"r\"\n"
+      "empty:\n"
+      "block: |\n"
+      "  two\n"
+      "  lines\n";
   concert_diag d;
   concert_i_ydoc *doc = parse(text, &d);
   ck_assert_ptr_nonnull(doc);
@@ -109,7 +109,10 @@ END_TEST
 
 START_TEST(empty_collections_and_bom) {
   concert_diag d;
-  concert_i_ydoc *doc = parse("\xef\xbb\xbf" "a: []\nb: {}\nc: [[], x]\n", &d);
+  concert_i_ydoc *doc = parse(
+      "\xef\xbb\xbf"
+      "a: []\nb: {}\nc: [[], x]\n",
+      &d);
   ck_assert_ptr_nonnull(doc);
   const concert_i_ynode *root = concert_i_ydoc_root(doc);
   ck_assert_int_eq(concert_i_yaml_count(concert_i_yaml_get(root, "a")), 0);
