@@ -2,7 +2,6 @@
  * builds the quick-mode spec), loads the data tables it needs, derives capabilities and
  * positions, collects warnings and writes the scenario. */
 #include <concert/datadir.h>
-#include <libfyaml.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,13 +41,13 @@ static concert_status capabilities(run *r, const char *dir, concert_derive_repor
   const concert_i_spec *s = &r->spec;
   bool any = false;
   for (size_t i = 0; i < s->n_actors; i++)
-    any = any || !fy_node_mapping_lookup_by_string(s->actors[i].node, "capability", FY_NT);
+    any = any || !concert_i_yaml_get(s->actors[i].node, "capability");
   if (!any) return CONCERT_OK;
   concert_status st = concert_worlddata_load(dir, &r->world, d);
   concert_i_capctx x = {.w = r->world, .c = &r->countries};
   if (!st) st = concert_i_capability_years(&x, s->year, rep, d);
   for (size_t i = 0; !st && i < s->n_actors; i++) {
-    if (fy_node_mapping_lookup_by_string(s->actors[i].node, "capability", FY_NT)) continue;
+    if (concert_i_yaml_get(s->actors[i].node, "capability")) continue;
     st = warn_nomem(
         concert_i_capability(&x, s->actors[i].id, r->seated, r->n_seated, &r->cap[i], rep), d);
   }
@@ -56,9 +55,8 @@ static concert_status capabilities(run *r, const char *dir, concert_derive_repor
 }
 
 static bool given_position(const concert_i_spec_actor *a, const char *issue) {
-  struct fy_node *st =
-      a->stances ? fy_node_mapping_lookup_by_string(a->stances, issue, FY_NT) : NULL;
-  return st && fy_node_mapping_lookup_by_string(st, "position", FY_NT);
+  const concert_i_ynode *st = a->stances ? concert_i_yaml_get(a->stances, issue) : NULL;
+  return st && concert_i_yaml_get(st, "position");
 }
 
 static concert_status positions(run *r, const char *dir, concert_derive_report *rep,

@@ -11,9 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-struct fy_document;
-struct fy_node;
-struct fy_diag;
+#include "io/yaml_read.h"
 
 /* The source text of a number still to be coded by hand. */
 #define CONCERT_I_TO_FILL_SOURCE "judgment: TO FILL (docs/codebook.md)"
@@ -141,7 +139,7 @@ concert_status concert_i_position(const concert_i_support *t, const concert_i_co
 /* One issue of the spec. */
 typedef struct concert_i_spec_issue {
   const char *id;              /* borrowed from the document */
-  struct fy_node *node;        /* the issue's mapping */
+  const concert_i_ynode *node; /* the issue's mapping */
   const concert_i_family *fam; /* family, or NULL */
   bool oppose;                 /* direction: oppose */
   int from, to;                /* vote years (default: the three years before the summit) */
@@ -149,24 +147,22 @@ typedef struct concert_i_spec_issue {
 
 /* One actor of the spec. */
 typedef struct concert_i_spec_actor {
-  const char *id;          /* borrowed */
-  struct fy_node *node;    /* the actor's mapping */
-  struct fy_node *stances; /* its stances mapping, or NULL */
+  const char *id;                 /* borrowed */
+  const concert_i_ynode *node;    /* the actor's mapping */
+  const concert_i_ynode *stances; /* its stances mapping, or NULL */
 } concert_i_spec_actor;
 
 /* A parsed spec; the nodes live in doc. */
 typedef struct concert_i_spec {
-  char *text;                   /* owned copy of the YAML text (the document points into it) */
-  struct fy_document *doc;      /* owned */
-  struct fy_diag *diag;         /* owned: the parser's diagnostics, kept while doc lives */
-  struct fy_node *root;         /* the document's mapping */
+  concert_i_ydoc *doc;          /* owned: the parsed spec (io/yaml_read.h) */
+  const concert_i_ynode *root;  /* the document's mapping */
   const char *name;             /* borrowed */
   int year;                     /* summit year */
   concert_i_spec_issue *issues; /* n_issues, owned array */
   size_t n_issues;
   concert_i_spec_actor *actors; /* n_actors, owned array */
   size_t n_actors;
-  struct fy_node *forums; /* the forums sequence */
+  const concert_i_ynode *forums; /* the forums sequence */
 } concert_i_spec;
 
 /** Parses a spec from text (file names the input in diagnostics). On failure d holds

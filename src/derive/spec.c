@@ -1,11 +1,10 @@
-/* spec.c: reads a derive spec (docs/derive.md) with libfyaml: a scenario-like YAML file
+/* spec.c: reads a derive spec (docs/derive.md) through io/yaml_read.h: a scenario-like YAML file
  * with name, year, optional codebook: 1, issues (optionally tied to a UNGA issue family,
  * a direction and vote years), actors (ids, names, optional capability and stances) and
  * forums. The reader checks what derive relies on (ids, families, years, stance fields,
- * forum members) and keeps the document, so the writer copies every given node unchanged.
+ * forum members) and keeps the parsed tree, so the writer copies every given node unchanged.
  * Every error carries file:line:col and the field path ("issues[2].family"). */
 #include <errno.h>
-#include <libfyaml.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +31,7 @@ typedef struct ctx {
 #define need(c, n, map, what) concert_i_yaml_need(&(c)->y, (n), (map), (what))
 
 /* An integer in [lo, hi]. */
-static concert_status get_int(ctx *c, struct fy_node *n, const char *what, long lo, long hi,
+static concert_status get_int(ctx *c, const concert_i_ynode *n, const char *what, long lo, long hi,
                               int *out) {
   const char *v = scalar(n);
   char *end = NULL;
@@ -50,8 +49,8 @@ static concert_status get_int(ctx *c, struct fy_node *n, const char *what, long 
 #define get_id(c, n, what, out) concert_i_yaml_id(&(c)->y, (n), (what), (out))
 
 /* A number given plainly or as {value, low, high, source, dist}. */
-static concert_status check_number(ctx *c, struct fy_node *n, const char *what) {
-  if (n && fy_node_is_mapping(n)) {
+static concert_status check_number(ctx *c, const concert_i_ynode *n, const char *what) {
+  if (n && concert_i_yaml_is_map(n)) {
     concert_status st = only_keys(c, n, concert_i_number_keys);
     if (st) return st;
     if (!get(n, "value")) return fail(c, n, CONCERT_ERR_MISSING, "%s needs a 'value'", what);
@@ -67,7 +66,7 @@ static concert_status check_number(ctx *c, struct fy_node *n, const char *what) 
   return CONCERT_OK;
 }
 
-static concert_status read_issue(ctx *c, concert_i_spec *s, struct fy_node *n,
+static concert_status read_issue(ctx *c, concert_i_spec *s, const concert_i_ynode *n,
                                  concert_i_spec_issue *q) {
   static const char *const keys[] = {"id",       "title",     "scale",  "reversion",
                                      "category", "tags",      "source", "negotiated",
@@ -91,9 +90,9 @@ static concert_status read_issue(ctx *c, concert_i_spec *s, struct fy_node *n,
     if (st) return st;
   }
   q->from = s->year - 3, q->to = s->year - 1;
-  struct fy_node *fam = get(n, "family"), *dir = get(n, "direction"), *yrs = get(n, "years");
+  const concert_i_ynode *fam = get(n, "family"), *dir = get(n, "direction"), *yrs = get(n, "years");
   if (!fam) {
-    struct fy_node *x = dir ? dir : yrs;
+    const concert_i_ynode *x = dir ? dir : yrs;
     if (x) {
       m = push(c, dir ? ".direction" : ".years");
       st = fail(c, x, CONCERT_ERR_MISSING, "'%s' needs a 'family'", dir ? "direction" : "years");
@@ -119,14 +118,10 @@ static concert_status read_issue(ctx *c, concert_i_spec *s, struct fy_node *n,
   }
   if (!st && yrs) {
     m = push(c, ".years");
-    if (!fy_node_is_sequence(yrs) || fy_node_sequence_item_count(yrs) != 2)
+    if (!concert_i_yaml_is_seq(yrs) || concert_i_yaml_count(yrs) != 2)
       st = fail(c, yrs, CONCERT_ERR_TYPE, "years must be [FIRST, LAST]");
-    if (!st)
-      st =
-          get_int(c, fy_node_sequence_get_by_index(yrs, 0), "the first year", 1946, 2100, &q->from);
-    if (!st)
-      st =
-          get_int(c, fy_node_sequence_get_by_index(yrs, 1), "the last year", q->from, 2100, &q->to);
+    if (!st) st = get_int(c, concert_i_yaml_item(yrs, 0), "the first year", 1946, 2100, &q->from);
+    if (!st) st = get_int(c, concert_i_yaml_item(yrs, 1), "the last year", q->from, 2100, &q->to);
     pop(c, m);
   }
   return st;
@@ -138,19 +133,17 @@ static const concert_i_spec_issue *find_issue(const concert_i_spec *s, const cha
   return NULL;
 }
 
-static concert_status read_stances(ctx *c, concert_i_spec *s, struct fy_node *n) {
+static concert_status read_stances(ctx *c, concert_i_spec *s, const concert_i_ynode *n) {
   static const char *const keys[] = {"position",  "salience", "red_line",
                                      "tolerance", "source",   NULL};
   concert_status st = need(c, n, true, "stances");
-  void *it = NULL;
-  struct fy_node_pair *p;
-  while (!st && (p = fy_node_mapping_iterate(n, &it))) {
-    const char *id = scalar(fy_node_pair_key(p));
+  size_t it = 0;
+  const concert_i_ynode *key, *v;
+  while (!st && concert_i_yaml_pair(n, &it, &key, &v)) {
+    const char *id = scalar(key);
     size_t m = push(c, ".%s", id ? id : "?");
     if (!find_issue(s, id))
-      st = fail(c, fy_node_pair_key(p), CONCERT_ERR_UNKNOWN_ID, "'%s' is not a declared issue",
-                id ? id : "?");
-    struct fy_node *v = fy_node_pair_value(p);
+      st = fail(c, key, CONCERT_ERR_UNKNOWN_ID, "'%s' is not a declared issue", id ? id : "?");
     if (!st) st = need(c, v, true, "a stance");
     if (!st) st = only_keys(c, v, keys);
     for (size_t k = 0; !st && keys[k + 1]; k++)
@@ -164,7 +157,7 @@ static concert_status read_stances(ctx *c, concert_i_spec *s, struct fy_node *n)
   return st;
 }
 
-static concert_status read_actor(ctx *c, concert_i_spec *s, struct fy_node *n,
+static concert_status read_actor(ctx *c, concert_i_spec *s, const concert_i_ynode *n,
                                  concert_i_spec_actor *a) {
   static const char *const keys[] = {"id", "name", "capability", "source", "stances", NULL};
   concert_status st = need(c, n, true, "an actor");
@@ -198,7 +191,7 @@ static bool is_actor(const concert_i_spec *s, const char *id) {
   return false;
 }
 
-static concert_status read_forum(ctx *c, const concert_i_spec *s, struct fy_node *n) {
+static concert_status read_forum(ctx *c, const concert_i_spec *s, const concert_i_ynode *n) {
   concert_status st = need(c, n, true, "a forum");
   if (st) return st;
   if (!get(n, "id")) return fail(c, n, CONCERT_ERR_MISSING, "a forum needs an 'id'");
@@ -206,14 +199,14 @@ static concert_status read_forum(ctx *c, const concert_i_spec *s, struct fy_node
   size_t m = push(c, ".id");
   st = get_id(c, get(n, "id"), "forum id", &id);
   pop(c, m);
-  struct fy_node *mem = get(n, "members");
+  const concert_i_ynode *mem = get(n, "members");
   if (!st && !mem) st = fail(c, n, CONCERT_ERR_MISSING, "forum '%s' needs 'members'", id);
   if (st) return st;
   m = push(c, ".members");
   st = need(c, mem, false, "members");
-  void *it = NULL;
-  struct fy_node *e;
-  for (int i = 0; !st && (e = fy_node_sequence_iterate(mem, &it)); i++)
+  size_t it = 0;
+  const concert_i_ynode *e;
+  for (int i = 0; !st && (e = concert_i_yaml_next(mem, &it)); i++)
     if (!is_actor(s, scalar(e))) {
       size_t m2 = push(c, "[%d]", i);
       st = fail(c, e, CONCERT_ERR_UNKNOWN_ID, "'%s' is not a declared actor",
@@ -225,13 +218,13 @@ static concert_status read_forum(ctx *c, const concert_i_spec *s, struct fy_node
 }
 
 /* Reads a sequence section into an array of n items of the given size. */
-static concert_status section(ctx *c, struct fy_node *root, const char *key, size_t item,
+static concert_status section(ctx *c, const concert_i_ynode *root, const char *key, size_t item,
                               void **arr, size_t *n) {
-  struct fy_node *sq = get(root, key);
+  const concert_i_ynode *sq = get(root, key);
   size_t m = push(c, "%s", key);
   concert_status st =
       sq ? need(c, sq, false, key) : fail(c, root, CONCERT_ERR_MISSING, "the spec needs '%s'", key);
-  int k = st ? 0 : fy_node_sequence_item_count(sq);
+  int k = st ? 0 : concert_i_yaml_count(sq);
   if (!st && k == 0) st = fail(c, sq, CONCERT_ERR_EMPTY, "'%s' is empty", key);
   if (!st && k > 512) st = fail(c, sq, CONCERT_ERR_TOO_LARGE, "more than 512 %s", key);
   if (!st && arr && !(*arr = calloc((size_t)k, item)))
@@ -241,7 +234,7 @@ static concert_status section(ctx *c, struct fy_node *root, const char *key, siz
   return st;
 }
 
-static concert_status read_document(ctx *c, concert_i_spec *s, struct fy_node *root) {
+static concert_status read_document(ctx *c, concert_i_spec *s, const concert_i_ynode *root) {
   static const char *const keys[] = {"name",   "year",   "codebook", "description",
                                      "source", "model",  "protocol", "issues",
                                      "actors", "forums", NULL};
@@ -275,25 +268,25 @@ static concert_status read_document(ctx *c, concert_i_spec *s, struct fy_node *r
     pop(c, m);
   }
   if (!st) st = section(c, root, "issues", sizeof *s->issues, (void **)&s->issues, &s->n_issues);
-  void *it = NULL;
-  struct fy_node *e;
-  while (!st && (e = fy_node_sequence_iterate(get(root, "issues"), &it))) {
+  size_t it = 0;
+  const concert_i_ynode *e;
+  while (!st && (e = concert_i_yaml_next(get(root, "issues"), &it))) {
     m = push(c, "issues[%zu]", s->n_issues);
     s->n_issues++;
     st = read_issue(c, s, e, &s->issues[s->n_issues - 1]);
     pop(c, m);
   }
   if (!st) st = section(c, root, "actors", sizeof *s->actors, (void **)&s->actors, &s->n_actors);
-  it = NULL;
-  while (!st && (e = fy_node_sequence_iterate(get(root, "actors"), &it))) {
+  it = 0;
+  while (!st && (e = concert_i_yaml_next(get(root, "actors"), &it))) {
     m = push(c, "actors[%zu]", s->n_actors);
     s->n_actors++;
     st = read_actor(c, s, e, &s->actors[s->n_actors - 1]);
     pop(c, m);
   }
   if (!st) st = section(c, root, "forums", 1, NULL, NULL);
-  it = NULL;
-  for (size_t i = 0; !st && (e = fy_node_sequence_iterate(get(root, "forums"), &it)); i++) {
+  it = 0;
+  for (size_t i = 0; !st && (e = concert_i_yaml_next(get(root, "forums"), &it)); i++) {
     m = push(c, "forums[%zu]", i);
     st = read_forum(c, s, e);
     pop(c, m);
@@ -305,24 +298,18 @@ static concert_status read_document(ctx *c, concert_i_spec *s, struct fy_node *r
 concert_status concert_i_spec_parse(const char *text, size_t len, const char *file,
                                     concert_i_spec *s, concert_diag *d) {
   memset(s, 0, sizeof *s);
-  s->text = malloc(len + 1);
-  if (!s->text) return CONCERT_FAIL(d, CONCERT_ERR_NOMEM, "out of memory");
-  if (len) memcpy(s->text, text, len);
-  s->text[len] = '\0';
-  concert_status st = concert_i_yaml_parse(s->text, len, file, &s->doc, &s->diag, d);
+  concert_status st = concert_i_yaml_parse(text, len, file, &s->doc, d);
   if (!st) {
     ctx c = {.y = {.file = file, .d = d}};
-    st = read_document(&c, s, fy_document_root(s->doc));
+    st = read_document(&c, s, concert_i_ydoc_root(s->doc));
   }
   return st;
 }
 
 void concert_i_spec_free(concert_i_spec *s) {
   if (!s) return;
-  fy_document_destroy(s->doc);
-  if (s->diag) fy_diag_destroy(s->diag);
+  concert_i_ydoc_free(s->doc);
   free(s->issues);
   free(s->actors);
-  free(s->text);
   memset(s, 0, sizeof *s);
 }

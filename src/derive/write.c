@@ -1,10 +1,9 @@
 /* write.c: writes the derived scenario as YAML in the scenario format with `codebook: 1`
  * (docs/scenario-format.md): one actor field or one stance per line so that diffs read
  * well, fixed decimals (capability 2, position 1, salience 2), every given node of the spec
- * copied unchanged in flow style, every number not given and not derivable written as a
- * judgment range marked TO FILL. Issue keys that only derive reads (family, direction,
- * years) become a comment. */
-#include <libfyaml.h>
+ * copied unchanged in flow style (each scalar in the style it was written in), every number not
+ * given and not derivable written as a judgment range marked TO FILL. Issue keys that only derive
+ * reads (family, direction, years) become a comment. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,19 +11,68 @@
 #include "derive/derive_i.h"
 #include "status/diag.h"
 
-/* Copies a node in flow style on one line. */
-static void copy(FILE *f, struct fy_node *n) {
-  char *s = fy_emit_node_to_string(
-      n, FYECF_MODE_FLOW_ONELINE | FYECF_WIDTH_INF | FYECF_NO_ENDING_NEWLINE);
-  if (s)
-    fputs(s, f);
-  else
-    fputs("null", f);
-  free(s);
+/* Writes text (len bytes) double-quoted, escaping what YAML needs escaped. */
+static void double_quoted(FILE *f, const char *t, size_t len) {
+  fputc('"', f);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = (unsigned char)t[i];
+    const char *esc = ch == '"'    ? "\\\""
+                      : ch == '\\' ? "\\\\"
+                      : ch == '\n' ? "\\n"
+                      : ch == '\t' ? "\\t"
+                      : ch == '\r' ? "\\r"
+                      : ch == 0    ? "\\0"
+                                   : NULL;
+    if (esc)
+      fputs(esc, f);
+    else if (ch < 0x20 || ch == 0x7f)
+      fprintf(f, "\\x%02x", ch);
+    else
+      fputc(ch, f);
+  }
+  fputc('"', f);
 }
 
-static struct fy_node *get(struct fy_node *map, const char *key) {
-  return map ? fy_node_mapping_lookup_by_string(map, key, FY_NT) : NULL;
+/* Copies a node of the spec in flow style on one line, each scalar in the style it was
+ * written in (a block scalar single-quoted, or double-quoted when it holds a line break;
+ * an empty value stays empty), as libfyaml's one-line flow emitter wrote them. */
+static void copy(FILE *f, const concert_i_ynode *n) {
+  if (!n) {
+    fputs("null", f);
+    return;
+  }
+  if (n->kind == CONCERT_I_Y_SEQ || n->kind == CONCERT_I_Y_MAP) {
+    bool map = n->kind == CONCERT_I_Y_MAP;
+    fputc(map ? '{' : '[', f);
+    for (uint32_t i = 0; i < n->n; i++) {
+      if (i) fputs(map && i % 2 ? ": " : ", ", f);
+      copy(f, &n->u.kids[i]);
+    }
+    fputc(map ? '}' : ']', f);
+    return;
+  }
+  const char *t = n->u.text;
+  size_t len = n->n;
+  bool lines = memchr(t, '\n', len) != NULL;
+  switch (lines && n->style != CONCERT_I_Y_DOUBLE ? CONCERT_I_Y_DOUBLE : n->style) {
+    case CONCERT_I_Y_PLAIN:
+      fwrite(t, 1, len, f);
+      break;
+    case CONCERT_I_Y_DOUBLE:
+      double_quoted(f, t, len);
+      break;
+    default: /* single-quoted, and block scalars without a line break */
+      fputc('\'', f);
+      for (size_t i = 0; i < len; i++) {
+        if (t[i] == '\'') fputc('\'', f);
+        fputc(t[i], f);
+      }
+      fputc('\'', f);
+  }
+}
+
+static const concert_i_ynode *get(const concert_i_ynode *map, const char *key) {
+  return concert_i_yaml_get(map, key);
 }
 
 /* Writes {value: V, low: L, high: H, source: "..."} with dec decimals. */
@@ -36,19 +84,19 @@ static void number(FILE *f, int dec, double v, double lo, double hi, const char 
 
 /* Writes every pair of map as "INDENTkey: flow" lines, skipping the keys in skip; the
  * first line starts with first (e.g. "  - "). */
-static void pairs(FILE *f, struct fy_node *map, const char *first, const char *indent,
+static void pairs(FILE *f, const concert_i_ynode *map, const char *first, const char *indent,
                   const char *const *skip, bool *started) {
-  void *it = NULL;
-  struct fy_node_pair *p;
-  while ((p = fy_node_mapping_iterate(map, &it))) {
-    const char *key = fy_node_get_scalar0(fy_node_pair_key(p));
+  size_t it = 0;
+  const concert_i_ynode *k, *v;
+  while (concert_i_yaml_pair(map, &it, &k, &v)) {
+    const char *key = concert_i_yaml_scalar(k);
     bool skipped = false;
     for (size_t i = 0; key && skip && skip[i]; i++) skipped = skipped || strcmp(key, skip[i]) == 0;
     if (!key || skipped) continue;
     fputs(*started ? indent : first, f);
     *started = true;
     fprintf(f, "%s: ", key);
-    copy(f, fy_node_pair_value(p));
+    copy(f, v);
     fputc('\n', f);
   }
 }
@@ -71,7 +119,7 @@ static void write_issue(FILE *f, const concert_i_spec_issue *q) {
 static void write_stance(FILE *f, const concert_i_spec *s, size_t ai, size_t k,
                          const concert_i_derived *dv) {
   const concert_i_spec_actor *a = &s->actors[ai];
-  struct fy_node *given = get(a->stances, s->issues[k].id);
+  const concert_i_ynode *given = get(a->stances, s->issues[k].id);
   const concert_i_dnum *p = &dv->position[ai * s->n_issues + k];
   fprintf(f, "      %s: {position: ", s->issues[k].id);
   if (get(given, "position"))
@@ -143,9 +191,9 @@ concert_status concert_i_write(FILE *out, const concert_i_spec *s, const concert
   fputs("\nactors:\n", out);
   for (size_t i = 0; i < s->n_actors; i++) write_actor(out, s, i, dv);
   fputs("\nforums:\n", out);
-  void *it = NULL;
-  struct fy_node *e;
-  while ((e = fy_node_sequence_iterate(s->forums, &it))) {
+  size_t it = 0;
+  const concert_i_ynode *e;
+  while ((e = concert_i_yaml_next(s->forums, &it))) {
     bool started = false;
     pairs(out, e, "  - ", "    ", NULL, &started);
   }

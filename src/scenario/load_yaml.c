@@ -5,7 +5,6 @@
  * stances name issues), then forums (they name both). Ids are looked up through sorted
  * indexes, so loading is O(N log N) in the number of ids plus O(actors x issues). */
 #include <errno.h>
-#include <libfyaml.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -48,16 +47,17 @@ typedef struct ctx {
 #define need_map(c, n, what) concert_i_yaml_need(&(c)->y, (n), true, (what))
 #define need_seq(c, n, what) concert_i_yaml_need(&(c)->y, (n), false, (what))
 
-static concert_status get_string(ctx *c, struct fy_node *n, const char *what, char **out) {
-  if (!n || !fy_node_is_scalar(n))
+static concert_status get_string(ctx *c, const concert_i_ynode *n, const char *what, char **out) {
+  if (!n || !concert_i_yaml_is_scalar(n))
     return fail(c, n, CONCERT_ERR_TYPE, "%s must be a text (a scalar)", what);
-  const char *v = fy_node_get_scalar0(n);
+  const char *v = concert_i_yaml_scalar(n);
   *out = concert_i_strdup(v ? v : "");
   return *out ? CONCERT_OK : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
 }
 
 /* Like get_string, replacing (and freeing) *out only on success. */
-static concert_status replace_string(ctx *c, struct fy_node *n, const char *what, char **out) {
+static concert_status replace_string(ctx *c, const concert_i_ynode *n, const char *what,
+                                     char **out) {
   char *v = NULL;
   concert_status st = get_string(c, n, what, &v);
   if (st) return st;
@@ -69,9 +69,9 @@ static concert_status replace_string(ctx *c, struct fy_node *n, const char *what
 #define get_id(c, n, what, out) concert_i_yaml_id(&(c)->y, (n), (what), (out))
 
 /* Records a warning at node n (the current path): the input is accepted, but dubious. */
-static concert_status warn(ctx *c, struct fy_node *n, const char *fmt, ...)
+static concert_status warn(ctx *c, const concert_i_ynode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-static concert_status warn(ctx *c, struct fy_node *n, const char *fmt, ...) {
+static concert_status warn(ctx *c, const concert_i_ynode *n, const char *fmt, ...) {
   char msg[300];
   va_list ap;
   va_start(ap, fmt);
@@ -90,11 +90,11 @@ static concert_status warn(ctx *c, struct fy_node *n, const char *fmt, ...) {
 }
 
 /* A finite number in [lo, hi] from a scalar. */
-static concert_status scalar_number(ctx *c, struct fy_node *n, const char *what, double lo,
+static concert_status scalar_number(ctx *c, const concert_i_ynode *n, const char *what, double lo,
                                     double hi, double *out) {
-  if (!n || !fy_node_is_scalar(n))
+  if (!n || !concert_i_yaml_is_scalar(n))
     return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number", what);
-  const char *v = fy_node_get_scalar0(n);
+  const char *v = concert_i_yaml_scalar(n);
   if (!v || !*v) return fail(c, n, CONCERT_ERR_TYPE, "%s must be a number, not empty", what);
   double x = 0;
   concert_i_num k = concert_i_number(v, &x);
@@ -114,9 +114,9 @@ static concert_status scalar_number(ctx *c, struct fy_node *n, const char *what,
 
 /* Lists the field at n (the current path) as not yet coded; the reading goes on, and the
  * load fails at its end (concert_scenario_load_string). */
-static concert_status not_coded(ctx *c, struct fy_node *n, const char *fmt, ...)
+static concert_status not_coded(ctx *c, const concert_i_ynode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-static concert_status not_coded(ctx *c, struct fy_node *n, const char *fmt, ...) {
+static concert_status not_coded(ctx *c, const concert_i_ynode *n, const char *fmt, ...) {
   char msg[300];
   va_list ap;
   va_start(ap, fmt);
@@ -134,13 +134,14 @@ static concert_status not_coded(ctx *c, struct fy_node *n, const char *fmt, ...)
 /* Reads the `source` text at n (path: the current one plus ".source") into *out (borrowed).
  * In a codebook file a source holding TO FILL is listed as not yet coded; `of` says whose
  * source it is. */
-static concert_status read_source(ctx *c, struct fy_node *n, const char *of, const char **out) {
+static concert_status read_source(ctx *c, const concert_i_ynode *n, const char *of,
+                                  const char **out) {
   size_t m = push(c, ".source");
   concert_status st = CONCERT_OK;
-  if (!fy_node_is_scalar(n)) {
+  if (!concert_i_yaml_is_scalar(n)) {
     st = fail(c, n, CONCERT_ERR_TYPE, "source must be a text");
   } else {
-    const char *v = fy_node_get_scalar0(n);
+    const char *v = concert_i_yaml_scalar(n);
     *out = v ? v : "";
     if (c->codebook && concert_i_not_coded(*out))
       st = not_coded(c, n, "the source of %s says " CONCERT_I_TO_FILL " (\"%.100s\")", of, *out);
@@ -151,9 +152,9 @@ static concert_status read_source(ctx *c, struct fy_node *n, const char *of, con
 
 /* A number of a field, or the marker TO FILL (listed as not yet coded: *todo becomes true
  * and *out NaN; the load fails at its end, so the engine never sees it). */
-static concert_status number_or_todo(ctx *c, struct fy_node *n, const char *what, double lo,
+static concert_status number_or_todo(ctx *c, const concert_i_ynode *n, const char *what, double lo,
                                      double hi, double *out, bool *todo) {
-  const char *v = n && fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
+  const char *v = n && concert_i_yaml_is_scalar(n) ? concert_i_yaml_scalar(n) : NULL;
   if (v && concert_i_not_coded(v)) {
     *out = NAN;
     *todo = true;
@@ -163,7 +164,7 @@ static concert_status number_or_todo(ctx *c, struct fy_node *n, const char *what
 }
 
 /* One end (`end` is "low" or "high") of the range of field `what`. */
-static concert_status range_end(ctx *c, struct fy_node *n, const char *end, const char *what,
+static concert_status range_end(ctx *c, const concert_i_ynode *n, const char *end, const char *what,
                                 double lo, double hi, double *out, bool *todo) {
   char label[80];
   snprintf(label, sizeof label, "%s of %s", end, what);
@@ -173,8 +174,8 @@ static concert_status range_end(ctx *c, struct fy_node *n, const char *end, cons
   return st;
 }
 
-static concert_status read_dist(ctx *c, struct fy_node *n, unsigned char *dist) {
-  const char *v = fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
+static concert_status read_dist(ctx *c, const concert_i_ynode *n, unsigned char *dist) {
+  const char *v = concert_i_yaml_is_scalar(n) ? concert_i_yaml_scalar(n) : NULL;
   if (v && strcmp(v, "uniform") == 0)
     *dist = CONCERT_I_DIST_UNIFORM;
   else if (v && strcmp(v, "triangular") == 0)
@@ -193,9 +194,9 @@ static concert_status read_dist(ctx *c, struct fy_node *n, unsigned char *dist) 
 
 /* The `sd` of a normal range: required with `dist: normal` (a number > 0, at most the field's
  * width hi - lo), refused with any other distribution. */
-static concert_status read_sd(ctx *c, struct fy_node *n, const char *what, double lo, double hi,
-                              concert_i_range *r) {
-  struct fy_node *sd = get(n, "sd");
+static concert_status read_sd(ctx *c, const concert_i_ynode *n, const char *what, double lo,
+                              double hi, concert_i_range *r) {
+  const concert_i_ynode *sd = get(n, "sd");
   r->sd = 0;
   if (r->dist != CONCERT_I_DIST_NORMAL) {
     if (!sd) return CONCERT_OK;
@@ -229,15 +230,15 @@ static concert_status read_sd(ctx *c, struct fy_node *n, const char *what, doubl
  * number's own source when it has one. Checks low <= value <= high and, in a codebook file, the
  * strict rules: a source of its own or of its enclosing item, and a range (low < high) on a
  * judgment number that is coded. */
-static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what, double lo,
+static concert_status ranged_number(ctx *c, const concert_i_ynode *n, const char *what, double lo,
                                     double hi, const char *inherited, const char *encl, double *out,
                                     concert_i_range *r, const char **own) {
-  struct fy_node *v = n, *low = NULL, *high = NULL;
+  const concert_i_ynode *v = n, *low = NULL, *high = NULL;
   const char *source = inherited;
   bool todo = false;
   concert_status st = CONCERT_OK;
   r->dist = c->default_dist;
-  if (n && fy_node_is_mapping(n)) {
+  if (n && concert_i_yaml_is_map(n)) {
     st = only_keys(c, n, concert_i_number_keys);
     if (st) return st;
     v = get(n, "value"), low = get(n, "low"), high = get(n, "high");
@@ -305,8 +306,8 @@ static concert_status ranged_number(ctx *c, struct fy_node *n, const char *what,
   return CONCERT_OK;
 }
 
-static concert_status get_bool(ctx *c, struct fy_node *n, const char *what, bool *out) {
-  const char *v = n && fy_node_is_scalar(n) ? fy_node_get_scalar0(n) : NULL;
+static concert_status get_bool(ctx *c, const concert_i_ynode *n, const char *what, bool *out) {
+  const char *v = n && concert_i_yaml_is_scalar(n) ? concert_i_yaml_scalar(n) : NULL;
   if (v && (strcmp(v, "true") == 0 || strcmp(v, "yes") == 0)) *out = true;
   else if (v && (strcmp(v, "false") == 0 || strcmp(v, "no") == 0)) *out = false;
   else return fail(c, n, CONCERT_ERR_TYPE, "%s must be true or false", what);
@@ -327,7 +328,7 @@ static bool lookup(const id_ref *ix, size_t n, const char *id, size_t *out) {
   return r != NULL;
 }
 
-static concert_status resolve(ctx *c, struct fy_node *n, bool actor, const char *what,
+static concert_status resolve(ctx *c, const concert_i_ynode *n, bool actor, const char *what,
                               size_t *out) {
   const char *id;
   concert_status st = get_id(c, n, what, &id);
@@ -340,7 +341,7 @@ static concert_status resolve(ctx *c, struct fy_node *n, bool actor, const char 
 
 /* ---- sections ------------------------------------------------------------------------ */
 
-static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) {
+static concert_status read_issue(ctx *c, const concert_i_ynode *n, concert_i_issue *q) {
   static const char *const keys[] = {"id", "title", "scale", "reversion", "category", "tags",
                                      "source", "negotiated", NULL};
   concert_status st = need_map(c, n, "an issue");
@@ -356,7 +357,7 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
   pop(c, m);
   if (st) return st;
   q->id = concert_i_strdup(id);
-  struct fy_node *t = get(n, "title");
+  const concert_i_ynode *t = get(n, "title");
   if (!t) return fail(c, n, CONCERT_ERR_MISSING, "issue '%s' needs a 'title'", id);
   m = push(c, ".title");
   st = get_string(c, t, "title", &q->title);
@@ -366,7 +367,7 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
   q->high = concert_i_strdup("");
   for (int j = 0; j < 3; j++) q->mid[j] = concert_i_strdup("");
   q->category = concert_i_strdup("");
-  struct fy_node *sc = get(n, "scale");
+  const concert_i_ynode *sc = get(n, "scale");
   if (sc) {
     m = push(c, ".scale");
     static const char *const skeys[] = {"0", "25", "50", "75", "100", NULL};
@@ -393,7 +394,7 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
   char whose[64];
   snprintf(whose, sizeof whose, "issue '%s'", id);
   if (get(n, "source") && (st = read_source(c, get(n, "source"), whose, &source))) return st;
-  struct fy_node *r = get(n, "reversion");
+  const concert_i_ynode *r = get(n, "reversion");
   if (!r) return fail(c, n, CONCERT_ERR_MISSING, "issue '%s' needs a 'reversion' point (0..100)", id);
   m = push(c, ".reversion");
   st = ranged_number(c, r, "reversion", 0, 100, source, "the issue", &q->reversion,
@@ -401,12 +402,12 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
   pop(c, m);
   if (st) return st;
   q->source = concert_i_strdup(source);
-  struct fy_node *cat = get(n, "category");
+  const concert_i_ynode *cat = get(n, "category");
   if (cat) {
     static const char *const cats[] = {"security", "economy", "technology", "climate",
                                        "governance", "society", NULL};
     m = push(c, ".category");
-    const char *v = fy_node_is_scalar(cat) ? fy_node_get_scalar0(cat) : NULL;
+    const char *v = concert_i_yaml_is_scalar(cat) ? concert_i_yaml_scalar(cat) : NULL;
     bool ok = false;
     for (size_t i = 0; v && cats[i]; i++) ok = ok || strcmp(v, cats[i]) == 0;
     if (!ok)
@@ -425,16 +426,16 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
     if (st) return st;
     q->raised_only = !negotiated;
   }
-  struct fy_node *tags = get(n, "tags");
+  const concert_i_ynode *tags = get(n, "tags");
   if (tags) {
     m = push(c, ".tags");
     st = need_seq(c, tags, "tags");
-    void *it = NULL;
-    struct fy_node *tg;
+    size_t it = 0;
+    const concert_i_ynode *tg;
     size_t i = 0;
-    while (!st && (tg = fy_node_sequence_iterate(tags, &it))) {
+    while (!st && (tg = concert_i_yaml_next(tags, &it))) {
       size_t m2 = push(c, "[%zu]", i++);
-      const char *v = fy_node_is_scalar(tg) ? fy_node_get_scalar0(tg) : NULL;
+      const char *v = concert_i_yaml_is_scalar(tg) ? concert_i_yaml_scalar(tg) : NULL;
       if (v && strcmp(v, "core-security") == 0) q->tags |= CONCERT_I_TAG_CORE_SECURITY;
       else if (v && strcmp(v, "trade") == 0) q->tags |= CONCERT_I_TAG_TRADE;
       else if (v && strcmp(v, "membership") == 0) q->tags |= CONCERT_I_TAG_MEMBERSHIP;
@@ -449,7 +450,7 @@ static concert_status read_issue(ctx *c, struct fy_node *n, concert_i_issue *q) 
              : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
 }
 
-static concert_status read_stance(ctx *c, struct fy_node *n, const char *actor_source,
+static concert_status read_stance(ctx *c, const concert_i_ynode *n, const char *actor_source,
                                   concert_i_stance *st_out) {
   static const char *const keys[] = {"position", "salience", "tolerance", "red_line", "source",
                                      NULL};
@@ -458,7 +459,7 @@ static concert_status read_stance(ctx *c, struct fy_node *n, const char *actor_s
   if (st) return st;
   const char *source = actor_source;
   if (get(n, "source") && (st = read_source(c, get(n, "source"), "the stance", &source))) return st;
-  struct fy_node *p = get(n, "position"), *s = get(n, "salience");
+  const concert_i_ynode *p = get(n, "position"), *s = get(n, "salience");
   if (!p) return fail(c, n, CONCERT_ERR_MISSING, "the stance needs a 'position' (0..100)");
   if (!s) return fail(c, n, CONCERT_ERR_MISSING, "the stance needs a 'salience' (0..1)");
   /* the four numbers: name, bounds, where they go; tolerance and red line are optional */
@@ -472,7 +473,7 @@ static concert_status read_stance(ctx *c, struct fy_node *n, const char *actor_s
            {"tolerance", 0, 100, &st_out->tolerance, &st_out->tolerance_range},
            {"red_line", 0, 100, &st_out->red_line, &st_out->red_line_range}};
   for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
-    struct fy_node *v = get(n, f[i].key);
+    const concert_i_ynode *v = get(n, f[i].key);
     *f[i].x = NAN;
     *f[i].r = concert_i_range_point(NAN, concert_i_prov_of(source));
     if (!v) continue;
@@ -487,7 +488,7 @@ static concert_status read_stance(ctx *c, struct fy_node *n, const char *actor_s
   return st_out->source ? CONCERT_OK : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
 }
 
-static concert_status read_actor_head(ctx *c, struct fy_node *n, concert_i_actor *a) {
+static concert_status read_actor_head(ctx *c, const concert_i_ynode *n, concert_i_actor *a) {
   static const char *const keys[] = {"id", "name", "capability", "source", "stances", NULL};
   concert_status st = need_map(c, n, "an actor");
   if (!st) st = only_keys(c, n, keys);
@@ -511,7 +512,7 @@ static concert_status read_actor_head(ctx *c, struct fy_node *n, concert_i_actor
   char whose[64];
   snprintf(whose, sizeof whose, "actor '%s'", id);
   if (get(n, "source") && (st = read_source(c, get(n, "source"), whose, &source))) return st;
-  struct fy_node *cap = get(n, "capability");
+  const concert_i_ynode *cap = get(n, "capability");
   if (!cap) return fail(c, n, CONCERT_ERR_MISSING, "actor '%s' needs a 'capability'", id);
   m = push(c, ".capability");
   st = ranged_number(c, cap, "capability", 0, 1e15, source, "the actor", &a->capability,
@@ -522,26 +523,26 @@ static concert_status read_actor_head(ctx *c, struct fy_node *n, concert_i_actor
   return (a->id && a->name && a->source) ? CONCERT_OK : fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
 }
 
-static concert_status read_stances(ctx *c, struct fy_node *n, size_t a) {
-  struct fy_node *sts = get(n, "stances");
+static concert_status read_stances(ctx *c, const concert_i_ynode *n, size_t a) {
+  const concert_i_ynode *sts = get(n, "stances");
   if (!sts) return CONCERT_OK;
   const char *actor_source = c->top_source;
-  struct fy_node *src = get(n, "source");
-  if (src) actor_source = fy_node_get_scalar0(src);
+  const concert_i_ynode *src = get(n, "source");
+  if (src) actor_source = concert_i_yaml_scalar(src);
   size_t m = push(c, ".stances");
   concert_status st = need_map(c, sts, "stances");
-  void *it = NULL;
-  struct fy_node_pair *p;
-  while (!st && (p = fy_node_mapping_iterate(sts, &it))) {
-    struct fy_node *key = fy_node_pair_key(p);
+  size_t it = 0;
+  const concert_i_ynode *key, *val;
+  while (!st && concert_i_yaml_pair(sts, &it, &key, &val)) {
     size_t k;
-    const char *kid = key && fy_node_is_scalar(key) ? fy_node_get_scalar0(key) : "?";
+    const char *kid = key && concert_i_yaml_is_scalar(key) ? concert_i_yaml_scalar(key) : "?";
     size_t m2 = push(c, ".%s", kid);
     st = resolve(c, key, false, "stance issue", &k);
     if (!st) {
       concert_i_stance *s = &c->s->stances[a * c->s->n_issues + k];
       if (s->set) st = fail(c, key, CONCERT_ERR_DUPLICATE_ID, "a second stance on issue '%s'", kid);
-      else st = read_stance(c, fy_node_pair_value(p), actor_source, s);
+      else
+        st = read_stance(c, val, actor_source, s);
     }
     pop(c, m2);
   }
@@ -550,20 +551,20 @@ static concert_status read_stances(ctx *c, struct fy_node *n, size_t a) {
 }
 
 /* Reads a list of actor ids into a new array. */
-static concert_status read_actor_list(ctx *c, struct fy_node *n, const char *what, size_t **out,
-                                      size_t *count) {
+static concert_status read_actor_list(ctx *c, const concert_i_ynode *n, const char *what,
+                                      size_t **out, size_t *count) {
   concert_status st = need_seq(c, n, what);
   if (st) return st;
-  int cnt = fy_node_sequence_item_count(n);
+  int cnt = concert_i_yaml_count(n);
   if (cnt > CONCERT_MAX_ACTORS)
     return fail(c, n, CONCERT_ERR_TOO_LARGE, "%s has %d entries; the limit is %d", what, cnt,
                 CONCERT_MAX_ACTORS);
   *out = malloc((size_t)(cnt > 0 ? cnt : 1) * sizeof **out);
   if (!*out) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
   *count = 0;
-  void *it = NULL;
-  struct fy_node *e;
-  while ((e = fy_node_sequence_iterate(n, &it))) {
+  size_t it = 0;
+  const concert_i_ynode *e;
+  while ((e = concert_i_yaml_next(n, &it))) {
     size_t m = push(c, "[%zu]", *count), a;
     st = resolve(c, e, true, "actor", &a);
     for (size_t i = 0; !st && i < *count; i++)
@@ -576,13 +577,13 @@ static concert_status read_actor_list(ctx *c, struct fy_node *n, const char *wha
   return CONCERT_OK;
 }
 
-static concert_status read_rule(ctx *c, struct fy_node *n, concert_rule *r) {
+static concert_status read_rule(ctx *c, const concert_i_ynode *n, concert_rule *r) {
   r->kind = CONCERT_RULE_UNANIMITY;
   r->k = 0;
   r->quota = 1;
   r->member_share = 1;
-  if (fy_node_is_scalar(n)) {
-    const char *v = fy_node_get_scalar0(n);
+  if (concert_i_yaml_is_scalar(n)) {
+    const char *v = concert_i_yaml_scalar(n);
     if (v && strcmp(v, "unanimity") == 0) return CONCERT_OK;
     return fail(c, n, CONCERT_ERR_INVALID,
                 "rule must be 'unanimity', {consensus_minus: K}, {quota: Q} or "
@@ -592,10 +593,10 @@ static concert_status read_rule(ctx *c, struct fy_node *n, concert_rule *r) {
   concert_status st = need_map(c, n, "rule");
   if (!st) st = only_keys(c, n, keys);
   if (st) return st;
-  if (fy_node_mapping_item_count(n) != 1)
+  if (concert_i_yaml_count(n) != 1)
     return fail(c, n, CONCERT_ERR_INVALID, "rule must have exactly one of consensus_minus, quota, double_majority");
   double x;
-  struct fy_node *v;
+  const concert_i_ynode *v;
   if ((v = get(n, "consensus_minus"))) {
     size_t m = push(c, ".consensus_minus");
     st = scalar_number(c, v, "consensus_minus", 0, CONCERT_MAX_ACTORS, &x);
@@ -642,10 +643,10 @@ static bool is_member(const concert_i_forum *f, size_t a) {
   return false;
 }
 
-static concert_status read_agenda(ctx *c, struct fy_node *n, concert_i_forum *f) {
+static concert_status read_agenda(ctx *c, const concert_i_ynode *n, concert_i_forum *f) {
   concert_status st = need_seq(c, n, "agenda");
   if (st) return st;
-  int cnt = fy_node_sequence_item_count(n);
+  int cnt = concert_i_yaml_count(n);
   if (cnt == 0) return fail(c, n, CONCERT_ERR_EMPTY, "the agenda has no session");
   if (cnt > CONCERT_MAX_SESSIONS)
     return fail(c, n, CONCERT_ERR_TOO_LARGE, "the agenda has %d sessions; the limit is %d", cnt,
@@ -654,10 +655,10 @@ static concert_status read_agenda(ctx *c, struct fy_node *n, concert_i_forum *f)
   if (!f->sessions) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
   bool *seen = calloc(c->s->n_issues, sizeof *seen);
   if (!seen) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
-  void *it = NULL;
-  struct fy_node *e;
+  size_t it = 0;
+  const concert_i_ynode *e;
   static const char *const keys[] = {"session", "title", "issues", NULL};
-  while (!st && (e = fy_node_sequence_iterate(n, &it))) {
+  while (!st && (e = concert_i_yaml_next(n, &it))) {
     size_t m = push(c, "[%zu]", f->n_sessions);
     concert_i_session *se = &f->sessions[f->n_sessions++];
     st = need_map(c, e, "a session");
@@ -682,18 +683,18 @@ static concert_status read_agenda(ctx *c, struct fy_node *n, concert_i_forum *f)
         se->title = concert_i_strdup(sid);
       }
     }
-    struct fy_node *is = !st ? get(e, "issues") : NULL;
+    const concert_i_ynode *is = !st ? get(e, "issues") : NULL;
     if (!st && !is) st = fail(c, e, CONCERT_ERR_MISSING, "session '%s' needs 'issues'", sid);
     if (!st) {
       size_t m2 = push(c, ".issues");
       st = need_seq(c, is, "issues");
-      int ni = st ? 0 : fy_node_sequence_item_count(is);
+      int ni = st ? 0 : concert_i_yaml_count(is);
       /* A session may decide nothing (an outreach session); its events still apply. */
       if (!st) se->issues = malloc((size_t)(ni > 0 ? ni : 1) * sizeof *se->issues);
       if (!st && !se->issues) st = fail(c, is, CONCERT_ERR_NOMEM, "out of memory");
-      void *it2 = NULL;
-      struct fy_node *ie;
-      while (!st && (ie = fy_node_sequence_iterate(is, &it2))) {
+      size_t it2 = 0;
+      const concert_i_ynode *ie;
+      while (!st && (ie = concert_i_yaml_next(is, &it2))) {
         size_t m3 = push(c, "[%zu]", se->n_issues), k;
         st = resolve(c, ie, false, "agenda issue", &k);
         if (!st && seen[k])
@@ -724,7 +725,7 @@ static concert_status read_agenda(ctx *c, struct fy_node *n, concert_i_forum *f)
   return st;
 }
 
-static concert_status find_session(ctx *c, struct fy_node *n, const concert_i_forum *f,
+static concert_status find_session(ctx *c, const concert_i_ynode *n, const concert_i_forum *f,
                                    size_t *out) {
   const char *sid;
   concert_status st = get_id(c, n, "before_session", &sid);
@@ -738,7 +739,7 @@ static concert_status find_session(ctx *c, struct fy_node *n, const concert_i_fo
 }
 
 /* An attendance event's actor: a member of the forum named by key `what`. */
-static concert_status attendance_actor(ctx *c, struct fy_node *n, const char *what,
+static concert_status attendance_actor(ctx *c, const concert_i_ynode *n, const char *what,
                                        const concert_i_forum *f, size_t *out) {
   size_t m = push(c, ".%s", what);
   concert_status st = resolve(c, n, true, strcmp(what, "depart") == 0 ? "departing actor" : "actor", out);
@@ -749,7 +750,7 @@ static concert_status attendance_actor(ctx *c, struct fy_node *n, const char *wh
   return st;
 }
 
-static concert_status read_dispute(ctx *c, struct fy_node *dis, concert_i_event *ev) {
+static concert_status read_dispute(ctx *c, const concert_i_ynode *dis, concert_i_event *ev) {
   static const char *const dkeys[] = {"kind", "actors", NULL};
   size_t m2 = push(c, ".dispute");
   ev->kind = CONCERT_EVENT_DISPUTE;
@@ -758,10 +759,10 @@ static concert_status read_dispute(ctx *c, struct fy_node *dis, concert_i_event 
                                          "they are what the engine predicts (docs/codebook.md)")
                                   : need_map(c, dis, "dispute");
   if (!st) st = only_keys(c, dis, dkeys);
-  struct fy_node *kd = !st ? get(dis, "kind") : NULL, *ac = !st ? get(dis, "actors") : NULL;
+  const concert_i_ynode *kd = !st ? get(dis, "kind") : NULL, *ac = !st ? get(dis, "actors") : NULL;
   if (!st && (!kd || !ac)) st = fail(c, dis, CONCERT_ERR_MISSING, "a dispute needs 'kind' and 'actors'");
   if (!st) {
-    const char *v = fy_node_is_scalar(kd) ? fy_node_get_scalar0(kd) : NULL;
+    const char *v = concert_i_yaml_is_scalar(kd) ? concert_i_yaml_scalar(kd) : NULL;
     size_t m3 = push(c, ".kind");
     if (v && strcmp(v, "trade") == 0) ev->dispute = CONCERT_I_TAG_TRADE;
     else if (v && strcmp(v, "role") == 0) ev->dispute = CONCERT_I_TAG_MEMBERSHIP;
@@ -780,7 +781,7 @@ static concert_status read_dispute(ctx *c, struct fy_node *dis, concert_i_event 
   return st;
 }
 
-static concert_status read_shock(ctx *c, struct fy_node *sh, concert_i_event *ev) {
+static concert_status read_shock(ctx *c, const concert_i_ynode *sh, concert_i_event *ev) {
   static const char *const skeys[] = {"actor", "issue", "factor", "value", NULL};
   size_t m2 = push(c, ".salience_shock");
   ev->kind = CONCERT_EVENT_SALIENCE_SHOCK;
@@ -834,7 +835,7 @@ enum { N_EVENT_KEYS = sizeof event_keys / sizeof event_keys[0] };
 
 /* A member may appear in at most one attendance event (leaving twice, or being absent
  * and leaving, has no meaning). */
-static concert_status attendance_once(ctx *c, struct fy_node *n, const concert_i_forum *f) {
+static concert_status attendance_once(ctx *c, const concert_i_ynode *n, const concert_i_forum *f) {
   const concert_i_event *ev = &f->events[f->n_events - 1];
   for (size_t v = 0; v + 1 < f->n_events; v++) {
     const concert_i_event *o = &f->events[v];
@@ -847,18 +848,18 @@ static concert_status attendance_once(ctx *c, struct fy_node *n, const concert_i
   return CONCERT_OK;
 }
 
-static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f) {
+static concert_status read_events(ctx *c, const concert_i_ynode *n, concert_i_forum *f) {
   concert_status st = need_seq(c, n, "events");
   if (st) return st;
-  int cnt = fy_node_sequence_item_count(n);
+  int cnt = concert_i_yaml_count(n);
   f->events = calloc((size_t)(cnt > 0 ? cnt : 1), sizeof *f->events);
   if (!f->events) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
-  void *it = NULL;
-  struct fy_node *e;
+  size_t it = 0;
+  const concert_i_ynode *e;
   static const char *const keys[] = {"before_session", "depart", "leader_leaves", "absent",
                                      "leader_absent", "salience_shock", "dispute", "source",
                                      "exogenous", "probability", NULL};
-  while (!st && (e = fy_node_sequence_iterate(n, &it))) {
+  while (!st && (e = concert_i_yaml_next(n, &it))) {
     size_t m = push(c, "[%zu]", f->n_events);
     concert_i_event *ev = &f->events[f->n_events++];
     st = need_map(c, e, "an event");
@@ -886,7 +887,7 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
       st = find_session(c, get(e, "before_session"), f, &ev->session);
       pop(c, m2);
     }
-    struct fy_node *val = get(e, event_keys[which].key);
+    const concert_i_ynode *val = get(e, event_keys[which].key);
     ev->kind = event_keys[which].kind;
     ev->exogenous = event_keys[which].attendance;
     if (!st && ev->kind == CONCERT_EVENT_DISPUTE) st = read_dispute(c, val, ev);
@@ -916,8 +917,9 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
       pop(c, m2);
     }
     if (!st) {
-      struct fy_node *src = get(e, "source");
-      ev->source = concert_i_strdup(src && fy_node_is_scalar(src) ? fy_node_get_scalar0(src) : "");
+      const concert_i_ynode *src = get(e, "source");
+      ev->source =
+          concert_i_strdup(src && concert_i_yaml_is_scalar(src) ? concert_i_yaml_scalar(src) : "");
       if (!ev->source) st = fail(c, e, CONCERT_ERR_NOMEM, "out of memory");
     }
     pop(c, m);
@@ -926,12 +928,12 @@ static concert_status read_events(ctx *c, struct fy_node *n, concert_i_forum *f)
 }
 
 /* One of two words at key `key` of map n: *out = true for `yes`, false for `no`. */
-static concert_status read_choice(ctx *c, struct fy_node *n, const char *key, const char *no,
+static concert_status read_choice(ctx *c, const concert_i_ynode *n, const char *key, const char *no,
                                   const char *yes, bool *out) {
-  struct fy_node *v = get(n, key);
+  const concert_i_ynode *v = get(n, key);
   if (!v) return CONCERT_OK;
   size_t m = push(c, ".%s", key);
-  const char *w = fy_node_is_scalar(v) ? fy_node_get_scalar0(v) : NULL;
+  const char *w = concert_i_yaml_is_scalar(v) ? concert_i_yaml_scalar(v) : NULL;
   concert_status st = CONCERT_OK;
   if (w && strcmp(w, no) == 0) *out = false;
   else if (w && strcmp(w, yes) == 0) *out = true;
@@ -941,7 +943,7 @@ static concert_status read_choice(ctx *c, struct fy_node *n, const char *key, co
 }
 
 /* The forum's options of docs/protocol.md: quorum, document, statements. */
-static concert_status read_forum_options(ctx *c, struct fy_node *n, concert_i_forum *f) {
+static concert_status read_forum_options(ctx *c, const concert_i_ynode *n, concert_i_forum *f) {
   concert_status st = read_choice(c, n, "quorum", "present", "all", &f->quorum_all);
   if (!st) st = read_choice(c, n, "document", "communique", "declaration", &f->declaration);
   if (!st && get(n, "statements")) {
@@ -971,10 +973,10 @@ static size_t leaves_before(const concert_i_forum *f, size_t a, size_t *event) {
 /* Inputs a forum accepts but that are dubious: refused when they cannot mean anything (a
  * consensus-minus rule that lets every member object), else a warning (a departing chair,
  * an event naming a member after it left). */
-static concert_status check_dubious(ctx *c, struct fy_node *n, const concert_i_forum *f) {
+static concert_status check_dubious(ctx *c, const concert_i_ynode *n, const concert_i_forum *f) {
   concert_status st = CONCERT_OK;
   if (f->rule.kind == CONCERT_RULE_CONSENSUS_MINUS && f->rule.k >= f->n_members) {
-    struct fy_node *r = get(n, "rule");
+    const concert_i_ynode *r = get(n, "rule");
     size_t m = push(c, ".rule.consensus_minus");
     st = fail(c, r ? get(r, "consensus_minus") : n, CONCERT_ERR_RANGE,
               "consensus_minus %zu lets all %zu members object, so a text would pass with no "
@@ -983,11 +985,11 @@ static concert_status check_dubious(ctx *c, struct fy_node *n, const concert_i_f
     pop(c, m);
     return st;
   }
-  struct fy_node *evs = get(n, "events");
+  const concert_i_ynode *evs = get(n, "events");
   size_t ev;
   if (leaves_before(f, f->chair, &ev) != SIZE_MAX) {
     size_t m = push(c, ".events[%zu]", ev);
-    st = warn(c, fy_node_sequence_get_by_index(evs, (int)ev),
+    st = warn(c, concert_i_yaml_item(evs, (int)ev),
               "the chair '%s' %s, yet stays the chair for the whole summit (no successor is "
               "modelled)",
               c->s->actors[f->chair].id,
@@ -1003,7 +1005,7 @@ static concert_status check_dubious(ctx *c, struct fy_node *n, const concert_i_f
       size_t gone = leaves_before(f, who[j], &ev);
       if (gone == SIZE_MAX || e->session < gone) continue;
       size_t m = push(c, ".events[%zu]", v);
-      st = warn(c, fy_node_sequence_get_by_index(evs, (int)v),
+      st = warn(c, concert_i_yaml_item(evs, (int)v),
                 "this event names '%s', who has left the summit by then (events[%zu]); it "
                 "changes nothing",
                 c->s->actors[who[j]].id, ev);
@@ -1013,7 +1015,7 @@ static concert_status check_dubious(ctx *c, struct fy_node *n, const concert_i_f
   return st;
 }
 
-static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) {
+static concert_status read_forum(ctx *c, const concert_i_ynode *n, concert_i_forum *f) {
   static const char *const keys[] = {"id", "name", "members", "chair", "invited", "rule",
                                      "minilateral", "agenda", "events", "quorum", "document",
                                      "statements", NULL};
@@ -1027,11 +1029,11 @@ static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) 
   pop(c, m);
   if (st) return st;
   f->id = concert_i_strdup(id);
-  f->name = concert_i_strdup(get(n, "name") && fy_node_is_scalar(get(n, "name"))
-                                 ? fy_node_get_scalar0(get(n, "name"))
+  f->name = concert_i_strdup(get(n, "name") && concert_i_yaml_is_scalar(get(n, "name"))
+                                 ? concert_i_yaml_scalar(get(n, "name"))
                                  : id);
   if (!f->id || !f->name) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
-  struct fy_node *mem = get(n, "members");
+  const concert_i_ynode *mem = get(n, "members");
   if (!mem) return fail(c, n, CONCERT_ERR_MISSING, "forum '%s' needs 'members'", id);
   m = push(c, ".members");
   st = read_actor_list(c, mem, "members", &f->members, &f->n_members);
@@ -1067,7 +1069,7 @@ static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) 
   }
   f->mini_allowed = false;
   f->mini_min = 2;
-  struct fy_node *mini = get(n, "minilateral");
+  const concert_i_ynode *mini = get(n, "minilateral");
   if (mini) {
     static const char *const mkeys[] = {"allowed", "min_members", NULL};
     m = push(c, ".minilateral");
@@ -1091,7 +1093,7 @@ static concert_status read_forum(ctx *c, struct fy_node *n, concert_i_forum *f) 
   }
   st = read_forum_options(c, n, f);
   if (st) return st;
-  struct fy_node *ag = get(n, "agenda");
+  const concert_i_ynode *ag = get(n, "agenda");
   if (!ag) return fail(c, n, CONCERT_ERR_MISSING, "forum '%s' needs an 'agenda'", id);
   m = push(c, ".agenda");
   st = read_agenda(c, ag, f);
@@ -1123,15 +1125,15 @@ static concert_status probe_model(const concert_model *mod, const concert_params
   return st && sub->path[0] ? st : CONCERT_OK;
 }
 
-static concert_status read_model(ctx *c, struct fy_node *n) {
+static concert_status read_model(ctx *c, const concert_i_ynode *n) {
   static const char *const keys[] = {"name", "params", NULL};
   concert_status st = need_map(c, n, "model");
   if (!st) st = only_keys(c, n, keys);
   if (st) return st;
-  struct fy_node *nm = get(n, "name");
+  const concert_i_ynode *nm = get(n, "name");
   if (!nm) return fail(c, n, CONCERT_ERR_MISSING, "model needs a 'name'");
   size_t m = push(c, ".name");
-  const char *name = fy_node_is_scalar(nm) ? fy_node_get_scalar0(nm) : NULL;
+  const char *name = concert_i_yaml_is_scalar(nm) ? concert_i_yaml_scalar(nm) : NULL;
   const concert_model *mod = concert_model_find(name);
   if (!mod) {
     char list[200] = "";
@@ -1147,21 +1149,20 @@ static concert_status read_model(ctx *c, struct fy_node *n) {
   if (st) return st;
   free(c->s->model);
   c->s->model = concert_i_strdup(name);
-  struct fy_node *ps = get(n, "params");
+  const concert_i_ynode *ps = get(n, "params");
   if (!ps) return CONCERT_OK;
   m = push(c, ".params");
   st = need_map(c, ps, "params");
-  void *it = NULL;
-  struct fy_node_pair *p;
-  while (!st && (p = fy_node_mapping_iterate(ps, &it))) {
-    struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
-    const char *key = fy_node_is_scalar(k) ? fy_node_get_scalar0(k) : "?";
+  size_t it = 0;
+  const concert_i_ynode *k, *v;
+  while (!st && concert_i_yaml_pair(ps, &it, &k, &v)) {
+    const char *key = concert_i_yaml_is_scalar(k) ? concert_i_yaml_scalar(k) : "?";
     size_t m2 = push(c, ".%s", key);
-    if (!v || !fy_node_is_scalar(v)) {
+    if (!v || !concert_i_yaml_is_scalar(v)) {
       st = fail(c, v ? v : k, CONCERT_ERR_TYPE, "parameter '%s' must be a number or a word", key);
     } else {
       char text[160];
-      snprintf(text, sizeof text, "%s=%s", key, fy_node_get_scalar0(v));
+      snprintf(text, sizeof text, "%s=%s", key, concert_i_yaml_scalar(v));
       concert_diag sub;
       concert_diag_clear(&sub);
       if (concert_params_set_text(c->s->model_params, text, &sub))
@@ -1176,7 +1177,7 @@ static concert_status read_model(ctx *c, struct fy_node *n) {
     concert_diag_clear(&sub);
     if (concert_params_check(c->s->model_params, spec, nspec, name, &sub) ||
         probe_model(mod, c->s->model_params, &sub)) {
-      struct fy_node *bad = get(ps, sub.path);
+      const concert_i_ynode *bad = get(ps, sub.path);
       size_t m2 = push(c, ".%s", sub.path);
       st = fail(c, bad ? bad : ps, sub.status, "%s", sub.message);
       pop(c, m2);
@@ -1186,19 +1187,18 @@ static concert_status read_model(ctx *c, struct fy_node *n) {
   return st;
 }
 
-static concert_status read_protocol(ctx *c, struct fy_node *n) {
+static concert_status read_protocol(ctx *c, const concert_i_ynode *n) {
   concert_status st = need_map(c, n, "protocol");
-  void *it = NULL;
-  struct fy_node_pair *p;
-  while (!st && (p = fy_node_mapping_iterate(n, &it))) {
-    struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
-    const char *key = fy_node_is_scalar(k) ? fy_node_get_scalar0(k) : "?";
+  size_t it = 0;
+  const concert_i_ynode *k, *v;
+  while (!st && concert_i_yaml_pair(n, &it, &k, &v)) {
+    const char *key = concert_i_yaml_is_scalar(k) ? concert_i_yaml_scalar(k) : "?";
     size_t m = push(c, ".%s", key);
-    if (!v || !fy_node_is_scalar(v)) {
+    if (!v || !concert_i_yaml_is_scalar(v)) {
       st = fail(c, v ? v : k, CONCERT_ERR_TYPE, "protocol parameter '%s' must be a number or a word", key);
     } else {
       char text[160];
-      snprintf(text, sizeof text, "%s=%s", key, fy_node_get_scalar0(v));
+      snprintf(text, sizeof text, "%s=%s", key, concert_i_yaml_scalar(v));
       concert_diag sub;
       concert_diag_clear(&sub);
       if (concert_params_set_text(c->s->protocol, text, &sub))
@@ -1212,7 +1212,7 @@ static concert_status read_protocol(ctx *c, struct fy_node *n) {
     concert_diag sub;
     concert_diag_clear(&sub);
     if (concert_params_check(c->s->protocol, spec, nspec, "the summit protocol", &sub)) {
-      struct fy_node *bad = get(n, sub.path);
+      const concert_i_ynode *bad = get(n, sub.path);
       size_t m = push(c, ".%s", sub.path);
       st = fail(c, bad ? bad : n, sub.status, "%s", sub.message);
       pop(c, m);
@@ -1239,7 +1239,7 @@ static concert_status read_protocol(ctx *c, struct fy_node *n) {
 }
 
 /* Builds a sorted id index and reports the first duplicate. */
-static concert_status build_index(ctx *c, struct fy_node *seq, bool actors) {
+static concert_status build_index(ctx *c, const concert_i_ynode *seq, bool actors) {
   size_t n = actors ? c->s->n_actors : c->s->n_issues;
   id_ref *ix = malloc((n ? n : 1) * sizeof *ix);
   if (!ix) return fail(c, seq, CONCERT_ERR_NOMEM, "out of memory");
@@ -1250,9 +1250,9 @@ static concert_status build_index(ctx *c, struct fy_node *seq, bool actors) {
   for (size_t i = 1; i < n; i++)
     if (strcmp(ix[i].id, ix[i - 1].id) == 0) {
       size_t later = ix[i].idx > ix[i - 1].idx ? ix[i].idx : ix[i - 1].idx;
-      void *it = NULL;
-      struct fy_node *e = NULL;
-      for (size_t j = 0; j <= later; j++) e = fy_node_sequence_iterate(seq, &it);
+      size_t it = 0;
+      const concert_i_ynode *e = NULL;
+      for (size_t j = 0; j <= later; j++) e = concert_i_yaml_next(seq, &it);
       size_t m = push(c, "%s[%zu].id", actors ? "actors" : "issues", later);
       concert_status st = fail(c, e ? get(e, "id") : seq, CONCERT_ERR_DUPLICATE_ID,
                                "duplicate %s id '%s'", actors ? "actor" : "issue", ix[i].id);
@@ -1264,13 +1264,13 @@ static concert_status build_index(ctx *c, struct fy_node *seq, bool actors) {
 
 /* In a codebook file an event's source holding TO FILL is not yet coded either. The forum's
  * events are already read and checked (read_events); this only looks at their sources. */
-static concert_status check_event_sources(ctx *c, struct fy_node *forum) {
-  struct fy_node *evs = get(forum, "events"), *e;
-  void *it = NULL;
+static concert_status check_event_sources(ctx *c, const concert_i_ynode *forum) {
+  const concert_i_ynode *evs = get(forum, "events"), *e;
+  size_t it = 0;
   concert_status st = CONCERT_OK;
   for (size_t i = 0;
-       !st && evs && fy_node_is_sequence(evs) && (e = fy_node_sequence_iterate(evs, &it)); i++) {
-    struct fy_node *src = fy_node_is_mapping(e) ? get(e, "source") : NULL;
+       !st && evs && concert_i_yaml_is_seq(evs) && (e = concert_i_yaml_next(evs, &it)); i++) {
+    const concert_i_ynode *src = concert_i_yaml_is_map(e) ? get(e, "source") : NULL;
     if (!src) continue;
     size_t m = push(c, ".events[%zu]", i);
     const char *ignored;
@@ -1282,7 +1282,7 @@ static concert_status check_event_sources(ctx *c, struct fy_node *forum) {
 
 /* `uncertainty: {dist: uniform|triangular}`: the file's default distribution of a range
  * (docs/scenario-format.md); a normal needs its own sd, so it is not a file default. */
-static concert_status read_uncertainty(ctx *c, struct fy_node *n) {
+static concert_status read_uncertainty(ctx *c, const concert_i_ynode *n) {
   static const char *const keys[] = {"dist", NULL};
   concert_status st = need_map(c, n, "uncertainty");
   if (!st) st = only_keys(c, n, keys);
@@ -1298,7 +1298,7 @@ static concert_status read_uncertainty(ctx *c, struct fy_node *n) {
   return st;
 }
 
-static concert_status read_document(ctx *c, struct fy_node *root) {
+static concert_status read_document(ctx *c, const concert_i_ynode *root) {
   static const char *const keys[] = {"name",   "description", "codebook", "source",
                                      "model",  "protocol",    "issues",   "actors",
                                      "forums", "uncertainty", NULL};
@@ -1306,7 +1306,7 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
   if (!st) st = only_keys(c, root, keys);
   if (st) return st;
   concert_scenario *s = c->s;
-  struct fy_node *n = get(root, "name");
+  const concert_i_ynode *n = get(root, "name");
   if (!n) return fail(c, root, CONCERT_ERR_MISSING, "the scenario needs a 'name'");
   size_t m = push(c, "name");
   st = get_string(c, n, "name", &s->name);
@@ -1326,8 +1326,7 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     if (!st && v != CONCERT_I_CODEBOOK_VERSION)
       st = fail(c, get(root, "codebook"), CONCERT_ERR_UNSUPPORTED,
                 "codebook %s is not known; this concert reads codebook %d (docs/codebook.md)",
-                fy_node_get_scalar0(get(root, "codebook")),
-                CONCERT_I_CODEBOOK_VERSION);
+                concert_i_yaml_scalar(get(root, "codebook")), CONCERT_I_CODEBOOK_VERSION);
     pop(c, m);
     if (st) return st;
     s->codebook = c->codebook = CONCERT_I_CODEBOOK_VERSION;
@@ -1362,11 +1361,11 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     if (st) return st;
   }
   /* issues */
-  struct fy_node *is = get(root, "issues");
+  const concert_i_ynode *is = get(root, "issues");
   if (!is) return fail(c, root, CONCERT_ERR_MISSING, "the scenario needs 'issues'");
   m = push(c, "issues");
   st = need_seq(c, is, "issues");
-  int ni = st ? 0 : fy_node_sequence_item_count(is);
+  int ni = st ? 0 : concert_i_yaml_count(is);
   if (!st && ni == 0) st = fail(c, is, CONCERT_ERR_EMPTY, "the scenario has no issue");
   if (!st && ni > CONCERT_MAX_ISSUES)
     st = fail(c, is, CONCERT_ERR_TOO_LARGE, "%d issues; the limit is %d", ni, CONCERT_MAX_ISSUES);
@@ -1374,9 +1373,9 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     s->issues = calloc((size_t)ni, sizeof *s->issues);
     if (!s->issues) st = fail(c, is, CONCERT_ERR_NOMEM, "out of memory");
   }
-  void *it = NULL;
-  struct fy_node *e;
-  while (!st && (e = fy_node_sequence_iterate(is, &it))) {
+  size_t it = 0;
+  const concert_i_ynode *e;
+  while (!st && (e = concert_i_yaml_next(is, &it))) {
     size_t m2 = push(c, "[%zu]", s->n_issues);
     st = read_issue(c, e, &s->issues[s->n_issues++]);
     pop(c, m2);
@@ -1385,11 +1384,11 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
   if (!st) st = build_index(c, is, false);
   if (st) return st;
   /* actors */
-  struct fy_node *as = get(root, "actors");
+  const concert_i_ynode *as = get(root, "actors");
   if (!as) return fail(c, root, CONCERT_ERR_MISSING, "the scenario needs 'actors'");
   m = push(c, "actors");
   st = need_seq(c, as, "actors");
-  int na = st ? 0 : fy_node_sequence_item_count(as);
+  int na = st ? 0 : concert_i_yaml_count(as);
   if (!st && na == 0) st = fail(c, as, CONCERT_ERR_EMPTY, "the scenario has no actor");
   if (!st && na > CONCERT_MAX_ACTORS)
     st = fail(c, as, CONCERT_ERR_TOO_LARGE, "%d actors; the limit is %d", na, CONCERT_MAX_ACTORS);
@@ -1398,27 +1397,27 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     s->stances = calloc((size_t)na * s->n_issues, sizeof *s->stances);
     if (!s->actors || !s->stances) st = fail(c, as, CONCERT_ERR_NOMEM, "out of memory");
   }
-  it = NULL;
-  while (!st && (e = fy_node_sequence_iterate(as, &it))) {
+  it = 0;
+  while (!st && (e = concert_i_yaml_next(as, &it))) {
     size_t m2 = push(c, "[%zu]", s->n_actors);
     st = read_actor_head(c, e, &s->actors[s->n_actors++]);
     pop(c, m2);
   }
   pop(c, m);
   if (!st) st = build_index(c, as, true);
-  it = NULL;
-  for (size_t a = 0; !st && (e = fy_node_sequence_iterate(as, &it)); a++) {
+  it = 0;
+  for (size_t a = 0; !st && (e = concert_i_yaml_next(as, &it)); a++) {
     size_t m2 = push(c, "actors[%zu]", a);
     st = read_stances(c, e, a);
     pop(c, m2);
   }
   if (st) return st;
   /* forums */
-  struct fy_node *fs = get(root, "forums");
+  const concert_i_ynode *fs = get(root, "forums");
   if (!fs) return fail(c, root, CONCERT_ERR_MISSING, "the scenario needs 'forums'");
   m = push(c, "forums");
   st = need_seq(c, fs, "forums");
-  int nf = st ? 0 : fy_node_sequence_item_count(fs);
+  int nf = st ? 0 : concert_i_yaml_count(fs);
   if (!st && nf == 0) st = fail(c, fs, CONCERT_ERR_EMPTY, "the scenario has no forum");
   if (!st && nf > CONCERT_MAX_FORUMS)
     st = fail(c, fs, CONCERT_ERR_TOO_LARGE, "%d forums; the limit is %d", nf, CONCERT_MAX_FORUMS);
@@ -1426,8 +1425,8 @@ static concert_status read_document(ctx *c, struct fy_node *root) {
     s->forums = calloc((size_t)nf, sizeof *s->forums);
     if (!s->forums) st = fail(c, fs, CONCERT_ERR_NOMEM, "out of memory");
   }
-  it = NULL;
-  while (!st && (e = fy_node_sequence_iterate(fs, &it))) {
+  it = 0;
+  while (!st && (e = concert_i_yaml_next(fs, &it))) {
     size_t m2 = push(c, "[%zu]", s->n_forums);
     st = read_forum(c, e, &s->forums[s->n_forums++]);
     for (size_t j = 0; !st && j + 1 < s->n_forums; j++)
@@ -1450,21 +1449,19 @@ static concert_status load_text(const char *text, size_t len, const char *name,
   if (len > CONCERT_MAX_FILE_BYTES)
     return concert_i_fail(d, CONCERT_ERR_TOO_LARGE, file, 0, 0, NULL,
                           "the file has %zu bytes; the limit is %u", len, CONCERT_MAX_FILE_BYTES);
-  struct fy_document *doc;
-  struct fy_diag *fdiag;
-  concert_status st = concert_i_yaml_parse(text, len, file, &doc, &fdiag, d);
+  concert_i_ydoc *doc;
+  concert_status st = concert_i_yaml_parse(text, len, file, &doc, d);
   if (st) return st;
   ctx c = {.y = {.file = file, .d = d}, .s = concert_i_scenario_alloc(), .todo = todo};
   if (!c.s) st = concert_i_fail(d, CONCERT_ERR_NOMEM, file, 0, 0, NULL, "out of memory");
   if (!st) {
     c.s->file = concert_i_strdup(file);
     c.s->hash = concert_i_fnv1a(CONCERT_I_FNV_BASIS, text ? text : "", text ? len : 0);
-    st = read_document(&c, fy_document_root(doc));
+    st = read_document(&c, concert_i_ydoc_root(doc));
   }
   free(c.actor_ix);
   free(c.issue_ix);
-  fy_document_destroy(doc);
-  fy_diag_destroy(fdiag);
+  concert_i_ydoc_free(doc);
   concert_i_todo_sort(todo);
   if (st) {
     concert_scenario_free(c.s);
