@@ -5,7 +5,7 @@ PREFIX     ?= /usr/local
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 SCENARIO   ?= scenarios/g7-kananaskis-2025.yaml
 
-.PHONY: all setup setup-build demo check test asan fuzz bench backtest validate install clean man
+.PHONY: memory all setup setup-build demo check test asan fuzz bench backtest validate install clean man
 
 all: setup
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -23,8 +23,13 @@ demo: all
 	@echo "demo: report written to $(BUILD)/kananaskis-report.html"
 	@sh scripts/screenshots.sh ./$(BUILD)/concert $(BUILD)
 
-# All tests under AddressSanitizer + UndefinedBehaviorSanitizer.
-check: asan
+# All tests under AddressSanitizer + UndefinedBehaviorSanitizer, then the one check a
+# sanitizer build cannot make (its address space is unbounded): the memory budget of
+# docs/limits.md against the release tool.
+check: asan memory
+
+memory: all
+	sh tests/memory-check.sh ./$(BUILD)/concert .
 
 asan: setup
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCONCERT_SANITIZE=ON -DCONCERT_TESTS=ON \

@@ -6,7 +6,7 @@
 # (Debian libigraph3) only for deal networks: a binary package should recommend it.
 set -eu
 PKGS="cmake make gcc pkg-config libfyaml-dev libjansson-dev libcsv-dev libgsl-dev librandom123-dev libigraph-dev libgmp-dev libsqlite3-dev openmpi-bin libopenmpi-dev scdoc"
-[ "${1:-}" = build ] || PKGS="$PKGS check python3 g++ libxml2-utils chromium"
+[ "${1:-}" = build ] || PKGS="$PKGS check python3 python3-pandas g++ libxml2-utils chromium"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -144,8 +144,15 @@ class Rows(unittest.TestCase):
             with self.assertRaises(ImportError):
                 concert.frame(concert.power("unsc"))
             return
-        df = concert.frame(concert.power("unsc"))
+        doc = concert.power("unsc")
+        df = concert.frame(doc)
+        # one row per player, the same values as the document; the five permanent members
+        # are the veto players, and the normalized Banzhaf indices sum to 1
         self.assertEqual(df.shape[0], 15)
+        self.assertEqual(list(df.columns), list(concert.rows(doc)[0]))
+        self.assertEqual(int(df["veto"].sum()), 5)
+        self.assertAlmostEqual(float(df["banzhaf"].sum()), 1.0, places=12)
+        self.assertEqual(list(df["id"]), [r["id"] for r in doc["rows"]])
 
 
 if __name__ == "__main__":
