@@ -274,8 +274,10 @@ int concert_cli_validate_models(int argc, char **argv) {
     concert_deu_free(data);
     return 1;
   }
+  int rc = 0;
   if (format == 2) {
-    st = concert_validation_write_scores_csv(v, stdout, &d);
+    /* a failed write to stdout is reported once, by main, as for every command */
+    rc = concert_validation_write_scores_csv(v, stdout, &d) ? 1 : 0;
   } else if (format == 1) {
     char *text = NULL;
     st = concert_validation_to_json(v, &text, &d);
@@ -286,5 +288,5 @@ int concert_cli_validate_models(int argc, char **argv) {
   }
   concert_validation_free(v);
   concert_deu_free(data);
-  return st ? concert_cli_report("validate-models", st, &d) : 0;
+  return st ? concert_cli_report("validate-models", st, &d) : rc;
 }
