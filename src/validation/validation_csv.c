@@ -32,8 +32,8 @@ concert_status concert_validation_write_scores_csv(const concert_validation *v, 
   if (!v || !out) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "NULL argument");
   concert_csv_out c;
   concert_i_csv_init(&c, out);
-  static const char *const head[] = {"row",     "kind",  "n",      "skipped",
-                                     "measure", "value", "ci_low", "ci_high", NULL};
+  static const char *const head[] = {"row",   "kind",   "n",       "skipped", "measure",
+                                     "value", "ci_low", "ci_high", NULL};
   concert_i_csv_row(&c, head);
   for (size_t i = 0; i < concert_validation_row_count(v); i++) {
     const concert_validation_row *r = concert_validation_row_at(v, i);
@@ -74,8 +74,8 @@ concert_status concert_validation_write_csv(const concert_validation *v, const c
                           "the data set is not the one the validation ran on");
   concert_csv_out c;
   concert_i_csv_init(&c, out);
-  static const char *const head[] = {"issue", "proposal", "procedure", "fold", "outcome", "row",
-                                     "forecast", "lo50", "hi50", "lo80", "hi80", NULL};
+  static const char *const head[] = {"issue",    "proposal", "procedure", "fold", "outcome", "row",
+                                     "forecast", "lo50",     "hi50",      "lo80", "hi80",    NULL};
   concert_i_csv_row(&c, head);
   for (size_t j = 0; j < scored; j++) {
     size_t k = concert_validation_issue(v, j);
