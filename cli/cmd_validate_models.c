@@ -1,5 +1,5 @@
 /* cmd_validate_models.c: `concert validate-models FILE`: every model against real EU
- * decisions with known outcomes (DEU layout), as a text table or JSON. */
+ * decisions with known outcomes (DEU layout), as a text table, JSON or tidy CSV. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -52,9 +52,10 @@ const cli_spec concert_cli_validate_models_spec = {
     "FILE",
     1,
     1,
-    "text|json",
+    "text|json|csv",
     opts,
-    "FILE is a data set in the DEU layout (docs/validation.md)."};
+    "FILE is a data set in the DEU layout (docs/validation.md). csv: one row per table row\n"
+    "and measure; --predictions: one row per issue and table row (docs/csv.md)."};
 
 /* Parses a number option fully, or returns false. */
 static bool parse_double(const char *s, double *out) {
@@ -257,7 +258,6 @@ int concert_cli_validate_models(int argc, char **argv) {
   if (o.model_params) o.model_params = a.params;
   concert_deu_options lo = a.lo;
   const char *predictions = a.predictions;
-  bool json = format == 1;
   concert_diag d;
   concert_diag_clear(&d);
   concert_deu *data = NULL;
@@ -274,7 +274,11 @@ int concert_cli_validate_models(int argc, char **argv) {
     concert_deu_free(data);
     return 1;
   }
-  if (json) {
+  int rc = 0;
+  if (format == 2) {
+    /* a failed write to stdout is reported once, by main, as for every command */
+    rc = concert_validation_write_scores_csv(v, stdout, &d) ? 1 : 0;
+  } else if (format == 1) {
     char *text = NULL;
     st = concert_validation_to_json(v, &text, &d);
     if (!st) printf("%s\n", text);
@@ -284,5 +288,5 @@ int concert_cli_validate_models(int argc, char **argv) {
   }
   concert_validation_free(v);
   concert_deu_free(data);
-  return st ? concert_cli_report("validate-models", st, &d) : 0;
+  return st ? concert_cli_report("validate-models", st, &d) : rc;
 }

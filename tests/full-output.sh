@@ -34,6 +34,7 @@ for args in \
   "power --game unsc" \
   "cohesion --members USA,CHN --data tests/data/unga_tiny" \
   "validate-models tests/data/deu_ok.tsv" \
+  "validate-models tests/data/deu_ok.tsv --bootstrap 0 --format csv" \
   "report scenarios/g7-kananaskis-2025.yaml" \
   "plot issue scenarios/g7-kananaskis-2025.yaml --issue trade" \
   "plot history --forum G20" \

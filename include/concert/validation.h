@@ -212,12 +212,23 @@ CONCERT_API size_t concert_validation_folds(const concert_validation *v);
  * and *hi (NaN when the row made no forecast there or the level is another). O(1). */
 CONCERT_API void concert_validation_interval(const concert_validation *v, size_t i, size_t j,
                                              double level, double *lo, double *hi);
-/** Writes the per-issue forecasts to out as CSV: a header
- * `issue,proposal,procedure,fold,outcome,<row>,<row> lo50,<row> hi50,<row> lo80,<row> hi80...`
- * (five columns per computed row, in table order; published rows have none), then one line per scored issue. A forecast the
- * row did not make is an empty field; numbers are printed with 17 significant digits.
- * d must be the data set v was computed from. CONCERT_ERR_IO when a write fails.
- * O(rows x issues). */
+/** Writes the score table to out as tidy long CSV (docs/csv.md): a header
+ * `row,kind,n,skipped,measure,value,ci_low,ci_high`, then per row in table order one line
+ * per measure: mae, median_ae, hit_rate, rmse, diff (MAE minus the reference row's, on the
+ * n_paired issues both predict), n_paired, cov50, cov80, crps, is80. ci_low and ci_high are
+ * the 95% bootstrap CI where the measure has one. An undefined number is an empty cell;
+ * published rows carry only the measures their source gives (no diff, n_paired or interval
+ * measures). kind is baseline, model, fitted or published. CONCERT_ERR_IO when a write
+ * fails. O(rows). */
+CONCERT_API concert_status concert_validation_write_scores_csv(const concert_validation *v,
+                                                               FILE *out, concert_diag *diag);
+/** Writes the per-issue forecasts to out as tidy long CSV (docs/csv.md): a header
+ * `issue,proposal,procedure,fold,outcome,row,forecast,lo50,hi50,lo80,hi80`, then one line
+ * per scored issue and computed row (issues in data-set order, rows in table order;
+ * published rows have no per-issue forecasts): the forecast and the bounds of its central
+ * 50% and 80% intervals. A forecast the row did not make is an empty cell; numbers read back
+ * to the same double. d must be the data set v was computed from. CONCERT_ERR_IO when a
+ * write fails. O(rows x issues). */
 CONCERT_API concert_status concert_validation_write_csv(const concert_validation *v,
                                                         const concert_deu *d, FILE *out,
                                                         concert_diag *diag);

@@ -6,7 +6,7 @@ Reads a DEU-layout file and the per-issue forecasts that
 
  1. a cross-check: the compromise forecasts recomputed here, independently of the C code,
     from the file (Nice Council votes, Commission and Parliament at 0.2 of the members'
-    total capability) must equal the CSV's compromise column to 1e-9;
+    total capability) must equal the CSV's compromise forecasts to 1e-9;
  2. the smallest MAE gain over the mean that this file can show: 1.96 times the bootstrap
     standard error of the paired difference (compromise minus mean);
  3. every equal-weight average of 2 to 5 of the model forecasts (forecast combination),
@@ -112,13 +112,18 @@ def main():
     ap.add_argument('--seed', type=int, default=1)
     args = ap.parse_args()
     issues = read_deu(args.deu)
+    # the long table (one line per issue and row) pivoted to one column of forecasts per row
+    order, col = [], {}
     with open(args.forecasts, newline='') as f:
-        table = list(csv.DictReader(f))
-    if [r['issue'] for r in table] != [i['id'] for i in issues]:
+        for r in csv.DictReader(f):
+            if not order or order[-1] != r['issue']:
+                order.append(r['issue'])
+            col.setdefault(r['row'], {})[r['issue']] = (float(r['forecast'])
+                                                      if r['forecast'] != '' else None)
+    if order != [i['id'] for i in issues] or any(len(c) != len(order) for c in col.values()):
         sys.exit('headroom: the forecasts do not cover the scored issues of %s' % args.deu)
+    col = {k: [c[i] for i in order] for k, c in col.items()}
     y = [i['outcome'] for i in issues]
-    col = {k: [float(r[k]) if r[k] != '' else None for r in table] for k in table[0]
-           if k not in ('issue', 'proposal', 'procedure', 'outcome')}
     mean = col['mean']
     rng = random.Random(args.seed)
     reps = args.bootstrap

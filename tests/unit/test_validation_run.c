@@ -367,37 +367,118 @@ START_TEST(forecasts_csv) {
   ck_assert_ptr_nonnull(mem);
   ck_assert_int_eq(concert_validation_write_csv(v, d, mem, &dg), CONCERT_OK);
   ck_assert_int_eq(fclose(mem), 0);
-  /* header, then one line per scored issue: the fold, then per row the forecast and its
+  /* header, then one line per scored issue and computed row: the fold, the forecast and its
    * 50% and 80% intervals (test_validation_cv checks the intervals by hand) */
   char *save = NULL, *line = strtok_r(csv, "\n", &save);
-  char want[1024] = "issue,proposal,procedure,fold,outcome";
+  ck_assert_str_eq(line, "issue,proposal,procedure,fold,outcome,row,forecast,lo50,hi50,lo80,hi80");
   const char *rows[] = {"mean",       "salience-mean", "reference-point",
                         "commission", "compromise",    "nash"};
-  for (size_t i = 0; i < 6; i++) {
-    size_t u = strlen(want);
-    snprintf(want + u, sizeof want - u, ",%s,%s lo50,%s hi50,%s lo80,%s hi80", rows[i], rows[i],
-             rows[i], rows[i], rows[i]);
-  }
-  ck_assert_str_eq(line, want);
-  line = strtok_r(NULL, "\n", &save);
+  const char *issues[] = {"P1i1,P1,COD,1,60,", "P1i2,P1,COD,1,20,", "P3i1,P3,CNS,0,100,"};
+  char *lines[3][6];
+  for (size_t j = 0; j < 3; j++)
+    for (size_t i = 0; i < 6; i++) {
+      line = strtok_r(NULL, "\n", &save);
+      ck_assert_ptr_nonnull(line);
+      char key[64];
+      snprintf(key, sizeof key, "%s%s,", issues[j], rows[i]);
+      ck_assert_msg(strncmp(line, key, strlen(key)) == 0, "'%s' does not start '%s'", line, key);
+      lines[j][i] = line + strlen(key);
+    }
+  ck_assert_ptr_null(strtok_r(NULL, "\n", &save));
   /* P1i1 is in fold 1; its only other-fold issue, P3i1, missed the mean by 37.5, so every
    * bound of the mean's interval is 60 + 37.5 */
-  ck_assert_ptr_nonnull(strstr(line, "P1i1,P1,COD,1,60,60,97.5,97.5,97.5,97.5,64,"));
-  /* the compromise column reads back the hand-computed 3128/55.7 exactly */
-  const char *c = line;
-  for (int k = 0; k < 25; k++) c = strchr(c, ',') + 1;
-  ck_assert_double_eq_tol(strtod(c, NULL), 3128 / 55.7, 1e-12);
-  line = strtok_r(NULL, "\n", &save);
-  /* P1i2: no reference point, so reference-point and nash are empty fields */
-  ck_assert_ptr_nonnull(strstr(line, "P1i2,P1,COD,1,20,22.5,60,60,60,60,"));
-  ck_assert_ptr_nonnull(strstr(line, ",,,,,,0,0,0,0,0,")); /* no rp; the Commission at 0 */
-  ck_assert_int_eq(line[strlen(line) - 1], ',');
-  line = strtok_r(NULL, "\n", &save);
+  ck_assert_str_eq(lines[0][0], "60,97.5,97.5,97.5,97.5");
+  ck_assert_int_eq(strncmp(lines[0][1], "64,", 3), 0);
+  /* the compromise forecast reads back the hand-computed 3128/55.7 exactly */
+  ck_assert_double_eq_tol(strtod(lines[0][4], NULL), 3128 / 55.7, 1e-12);
+  /* P1i2: no reference point, so reference-point and nash are empty cells; the Commission
+   * sits at 0 */
+  ck_assert_str_eq(lines[1][0], "22.5,60,60,60,60");
+  ck_assert_str_eq(lines[1][2], ",,,,");
+  ck_assert_str_eq(lines[1][3], "0,0,0,0,0");
+  ck_assert_str_eq(lines[1][5], ",,,,");
   /* P3i1 (fold 0): the mean's errors on P1 are 0 and -2.5, so its sample is {60, 62.5} */
-  ck_assert_ptr_nonnull(strstr(line, "P3i1,P3,CNS,0,100,62.5,60.625,61.875,60.25,62.25,53.125,"));
-  ck_assert_ptr_null(strtok_r(NULL, "\n", &save));
+  ck_assert_str_eq(lines[2][0], "62.5,60.625,61.875,60.25,62.25");
+  ck_assert_int_eq(strncmp(lines[2][1], "53.125,", 7), 0);
   free(csv);
   ck_assert_int_eq(concert_validation_write_csv(v, NULL, stdout, &dg), CONCERT_ERR_ARGUMENT);
+  concert_validation_free(v);
+  concert_deu_free(d);
+}
+END_TEST
+
+/* The score table as tidy CSV on deu_ok.tsv: the mean row's measures recomputed by hand
+ * (errors 0, 2.5, 37.5; see hand_computed), the published rows' figures only, a quoted name. */
+START_TEST(scores_csv) {
+  concert_deu *d = load(DATA("deu_ok.tsv"));
+  concert_validation_options o;
+  concert_validation_options_default(&o);
+  o.bootstrap = 0;
+  o.models = "compromise";
+  concert_validation *v = NULL;
+  ck_assert_int_eq(concert_validation_run(d, &o, &v, NULL), CONCERT_OK);
+  char *csv = NULL;
+  size_t len = 0;
+  concert_diag dg;
+  FILE *mem = open_memstream(&csv, &len);
+  ck_assert_ptr_nonnull(mem);
+  ck_assert_int_eq(concert_validation_write_scores_csv(v, mem, &dg), CONCERT_OK);
+  ck_assert_int_eq(fclose(mem), 0);
+  char *save = NULL, *line = strtok_r(csv, "\n", &save);
+  ck_assert_str_eq(line, "row,kind,n,skipped,measure,value,ci_low,ci_high");
+  /* the mean row: ten measures; no bootstrap, so no CI; it is the reference, so no diff.
+   * Intervals (10 folds capped at 2 proposals: P1 in fold 1, P3 in fold 0): P1i1's sample
+   * is {60 + 37.5}, P1i2's {22.5 + 37.5}, P3i1's {62.5 + 0, 62.5 - 2.5}, so no outcome (60,
+   * 20, 100) is inside a 50% or 80% interval. CRPS: 37.5, 40, and for P3i1
+   * (40 + 37.5)/2 - 2 x 2.5 / 8 = 38.125. IS80: 10 x 37.5, 10 x 40, and for P3i1's
+   * [60.25, 62.25] 2 + 10 x 37.75. */
+  const char *measure[] = {"mae",      "median_ae", "hit_rate", "rmse", "diff",
+                           "n_paired", "cov50",     "cov80",    "crps", "is80"};
+  const double value[] = {(0 + 2.5 + 37.5) / 3,
+                          2.5,
+                          2.0 / 3,
+                          sqrt((0 + 6.25 + 1406.25) / 3),
+                          NAN,
+                          NAN, /* n_paired: whatever the run counts, checked below */
+                          0,
+                          0,
+                          (37.5 + 40 + 38.125) / 3,
+                          (375 + 400 + 2 + 377.5) / 3};
+  for (size_t k = 0; k < 10; k++) {
+    line = strtok_r(NULL, "\n", &save);
+    char key[64];
+    snprintf(key, sizeof key, "mean,baseline,3,0,%s,", measure[k]);
+    ck_assert_msg(strncmp(line, key, strlen(key)) == 0, "'%s' does not start '%s'", line, key);
+    const char *cell = line + strlen(key);
+    if (k == 5) {
+      ck_assert_int_eq(atoi(cell), (int)row(v, "mean")->n_paired);
+    } else if (isnan(value[k])) {
+      ck_assert_str_eq(cell, ",,"); /* an undefined number is an empty cell */
+    } else {
+      char *end;
+      ck_assert_double_eq_tol(strtod(cell, &end), value[k], 1e-12);
+      ck_assert_str_eq(end, ",,"); /* ci_low and ci_high empty */
+    }
+  }
+  int published = 0, quoted = 0, computed_lines = 10;
+  while ((line = strtok_r(NULL, "\n", &save))) {
+    if (strstr(line, ",published,")) {
+      published++;
+      /* only what the source gives: never diff, n_paired or the interval measures */
+      ck_assert_ptr_null(strstr(line, ",diff,"));
+      ck_assert_ptr_null(strstr(line, ",n_paired,"));
+      ck_assert_ptr_null(strstr(line, ",cov50,"));
+      ck_assert_ptr_null(strstr(line, ",rmse,"));
+      quoted += strcmp(line, "\"compromise (hamzagul07, 351)\",published,351,0,mae,22.99,,") == 0;
+    } else {
+      computed_lines++;
+    }
+  }
+  ck_assert_int_eq(computed_lines, 5 * 10); /* 4 baselines and compromise, 10 measures each */
+  ck_assert_int_eq(quoted, 1);
+  ck_assert_int_gt(published, 6);
+  free(csv);
+  ck_assert_int_eq(concert_validation_write_scores_csv(NULL, stdout, &dg), CONCERT_ERR_ARGUMENT);
   concert_validation_free(v);
   concert_deu_free(d);
 }
@@ -441,6 +522,7 @@ int main(void) {
   tcase_add_test(tc, multi_issue_model);
   tcase_add_test(tc, bad_options);
   tcase_add_test(tc, forecasts_csv);
+  tcase_add_test(tc, scores_csv);
   tcase_add_test(tc, model_parameters);
   suite_add_tcase(s, tc);
   return concert_test_run(s);
