@@ -245,9 +245,11 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
     free(tmp.mask);
     return st;
   }
-  mitm_job job = {g, v, &A, &B, 0, n, sw, &tmp, avx2, CONCERT_OK};
-  mitm_players(&job);
-  st = job.st;
+  if (sw) {
+    mitm_job job = {g, v, &A, &B, 0, n, sw, &tmp, avx2, CONCERT_OK};
+    mitm_players(&job);
+    st = job.st;
+  }
   if (!st && winning) {
     uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
     if (cnt) {

@@ -524,6 +524,9 @@ START_TEST(test_mitm_large_halves) {
     ck_assert_int_eq(concert_i_power_mitm(g, sw, &win), CONCERT_OK);
     ck_assert_int_eq(concert_i_power_dp_sized(g, swz, winz), CONCERT_OK);
     ck_assert_uint_eq(mpz_get_ui(winz), win);
+    uint64_t win_only = 0; /* the winning coalitions alone: one sweep, no swing counts */
+    ck_assert_int_eq(concert_i_power_mitm(g, NULL, &win_only), CONCERT_OK);
+    ck_assert_uint_eq(win_only, win);
     uint64_t nonzero = 0;
     for (size_t e = 0; e < n * n; e++) {
       ck_assert_uint_eq(mpz_get_ui(swz[e]), sw[e]);
