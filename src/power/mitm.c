@@ -1,70 +1,61 @@
 /* power/mitm.c: exact swing counts by coalition size by meeting in the middle.
  *
  * The players are split into halves A and B. The 2^|A| and 2^|B| subset sums of each
- * half are listed once in weight order (by merging, no sort); for each position in that
- * order we keep how many of the subsets from there on have each size. For player i in A,
- * the number of subsets T of the others with |T| = s and w(T) >= theta is one sweep over
- * the subsets of A without i, with a pointer moving down B (and the same with the halves
- * swapped for i in B). Two thresholds (q - w_i and q) give the swings. Used for one
- * weight vector plus member rules (EU Council), n <= 36. O(n^2 2^(n/2)) time,
- * O(n 2^(n/2)) memory. */
+ * half are listed once in weight order (by merging, no sort). For player i in A, the
+ * number of subsets T of the others with |T| = s and w(T) >= theta is one sweep over the
+ * subsets of A without i in weight order, with a pointer moving down B and a running count
+ * by size of the subsets of B above the pointer (and the same with the halves swapped for
+ * i in B). Two thresholds (q - w_i and q) give the swings. Used for one weight vector plus
+ * member rules (EU Council), n <= 36. O(n^2 2^(n/2)) time, O(2^(n/2)) memory (the halves'
+ * subset lists; the running counts take O(n)). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "power/power_i.h"
 
-/* Width of a row of suffix counts: sizes 0..h of a half, padded so the row sum is a
- * fixed-length (unrolled, vectorised) loop: 16 (one cache line) when h <= 15, that is
- * n <= 30, else 20 (n <= 36 gives h <= 18). */
+/* Width of a running count vector: sizes 0..h of a half, padded so adding it is a
+ * fixed-length (unrolled, vectorised) loop: 16 when h <= 15, that is n <= 30, else 20
+ * (n <= 36 gives h <= 18). */
 #define ROW_SMALL 16
 #define ROW_LARGE 20
 
-/* Scratch space (2^h entries of the larger half): the merge buffer of half_build, then
- * the filtered subsets of the query half. */
+/* Scratch space, 2^(h-1) + 1 entries for the larger half of h players: the merge buffer
+ * of half_build (its last merge reads 2^(h-1) subsets from here), then the subsets of the
+ * query half without one player (half of them; the filter writes one past the last). */
 typedef struct scratch {
   int64_t *w;     /* weights */
   uint8_t *s;     /* sizes */
   uint32_t *mask; /* members */
 } scratch;
 
-/* One half of the players: its subsets in weight order (as parallel arrays) and, for each
- * position idx, suf[idx*rw + s] = number of subsets at positions >= idx with size s, in
- * 16-bit cells when the half has at most 15 players (counts <= 2^15), else 32-bit. */
+/* One half of the players: its subsets in weight order, as parallel arrays. */
 typedef struct half {
   int64_t *w;     /* 2^h subset weights, ascending */
   uint8_t *s;     /* their sizes */
   uint32_t *mask; /* their members, bit b = player b of the half */
   size_t len;     /* 2^h */
   size_t h;       /* players in the half */
-  size_t rw;      /* row width, ROW_SMALL (16-bit cells) or ROW_LARGE (32-bit cells) */
-  void *suf;      /* (len+1)*rw suffix counts by size, 64-byte aligned */
 } half;
 
 static void half_free(half *x) {
   free(x->w);
   free(x->s);
   free(x->mask);
-  free(x->suf);
 }
 
 /* All 2^m subsets of v[0..m) in increasing weight order, by repeated merging (branch
  * free) between the half's arrays and the scratch arrays. */
-static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *out,
-                                 scratch *tmp) {
-  size_t total = (size_t)1 << m, cell = rw == ROW_SMALL ? 2 : 4;
+static concert_status half_build(const int64_t *v, size_t m, half *out, scratch *tmp) {
+  size_t total = (size_t)1 << m;
   out->h = m;
   out->len = total;
-  out->rw = rw;
   out->w = malloc(total * sizeof *out->w);
   out->s = malloc(total);
   out->mask = malloc(total * sizeof *out->mask);
-  size_t bytes = ((total + 1) * rw * cell + 63) / 64 * 64;
-  out->suf = aligned_alloc(64, bytes);
-  if (!out->w || !out->s || !out->mask || !out->suf) {
+  if (!out->w || !out->s || !out->mask) {
     half_free(out);
     return CONCERT_ERR_NOMEM;
   }
-  memset(out->suf, 0, bytes);
   /* after m merges the result lands in out when m is even, so start in the other one */
   int64_t *aw = m % 2 ? tmp->w : out->w, *bw = m % 2 ? out->w : tmp->w;
   uint8_t *as = m % 2 ? tmp->s : out->s, *bs = m % 2 ? out->s : tmp->s;
@@ -99,41 +90,24 @@ static concert_status half_build(const int64_t *v, size_t m, size_t rw, half *ou
     am = bm;
     bm = tm;
   }
-  for (size_t idx = total; idx-- > 0;) {
-    if (cell == 2) {
-      uint16_t *sf = out->suf;
-      memcpy(sf + idx * rw, sf + (idx + 1) * rw, rw * cell);
-      sf[idx * rw + out->s[idx]]++;
-    } else {
-      uint32_t *sf = out->suf;
-      memcpy(sf + idx * rw, sf + (idx + 1) * rw, rw * cell);
-      sf[idx * rw + out->s[idx]]++;
-    }
-  }
   return CONCERT_OK;
 }
 
 /* The sweep: for each subset x of the query half (in weight order) and both thresholds,
- * add the size counts of the subsets y of the other half with w(y) >= theta - w(x), found
- * by a pointer that only moves down. Row sums are 32-bit (rows hold at most 2^18 each, so
- * 4096 rows are safe) and flushed into 64-bit counts. */
+ * add the size counts of the subsets y of the other half with w(y) >= theta - w(x). As x
+ * grows in weight, theta - w(x) falls, so the first such y (the pointer i0, resp. i1)
+ * only moves down, and the counts by size of the subsets at and above it only grow:
+ *
+ *   run0[s] = #{j >= i0 : ys[j] = s},   run1[s] = #{j >= i1 : ys[j] = s}
+ *
+ * holds after each pointer step (each y passed by the pointer adds one to its size).
+ * Those counts are added at offset |x| to 32-bit sums (a count is at most 2^18, so 4096
+ * rows are safe), which are flushed into 64-bit counts. */
 typedef uint32_t v4u __attribute__((vector_size(16))); /* four 32-bit lanes */
-typedef uint16_t v8h __attribute__((vector_size(16))); /* eight 16-bit lanes */
-typedef uint32_t v8u __attribute__((vector_size(32))); /* eight 32-bit lanes */
 
-/* c[0..16) += r[0..16), r 16-bit */
-#define ADD_ROW16(c, r)                                                            \
-  for (size_t s = 0; s < ROW_SMALL; s += 8) {                                      \
-    v8h h;                                                                         \
-    v8u p;                                                                         \
-    memcpy(&h, (r) + s, sizeof h);                                                 \
-    memcpy(&p, (c) + s, sizeof p);                                                 \
-    p += __builtin_convertvector(h, v8u);                                          \
-    memcpy((c) + s, &p, sizeof p);                                                 \
-  }
-/* c[0..20) += r[0..20), r 32-bit */
-#define ADD_ROW20(c, r)                                                            \
-  for (size_t s = 0; s < ROW_LARGE; s += 4) {                                      \
+/* c[0..RW) += r[0..RW), RW a multiple of 4 */
+#define ADD_ROW(c, r, RW)                                                          \
+  for (size_t s = 0; s < (RW); s += 4) {                                           \
     v4u h, p;                                                                      \
     memcpy(&h, (r) + s, sizeof h);                                                 \
     memcpy(&p, (c) + s, sizeof p);                                                 \
@@ -141,20 +115,23 @@ typedef uint32_t v8u __attribute__((vector_size(32))); /* eight 32-bit lanes */
     memcpy((c) + s, &p, sizeof p);                                                 \
   }
 
-#define SWEEP_BODY(RW, CELL, ADD_ROW)                                              \
+#define SWEEP_BODY(RW)                                                             \
   uint32_t acc0[CONCERT_I_MITM_MAX + RW + 2], acc1[CONCERT_I_MITM_MAX + RW + 2];   \
+  uint32_t run0[RW], run1[RW];                                                     \
   memset(acc0, 0, sizeof acc0);                                                    \
   memset(acc1, 0, sizeof acc1);                                                    \
-  const CELL *suf = Y->suf;                                                        \
+  memset(run0, 0, sizeof run0);                                                    \
+  memset(run1, 0, sizeof run1);                                                    \
   const int64_t *yw = Y->w;                                                        \
+  const uint8_t *ys = Y->s;                                                        \
   size_t i0 = Y->len, i1 = Y->len;                                                 \
   for (size_t x = 0; x < nq; x++) {                                                \
     int64_t t0 = theta0 - xw[x], t1 = theta1 - xw[x];                              \
-    while (i0 > 0 && yw[i0 - 1] >= t0) i0--;                                       \
-    while (i1 > 0 && yw[i1 - 1] >= t1) i1--;                                       \
+    while (i0 > 0 && yw[i0 - 1] >= t0) run0[ys[--i0]]++;                           \
+    while (i1 > 0 && yw[i1 - 1] >= t1) run1[ys[--i1]]++;                           \
     uint32_t *c0 = acc0 + xs[x], *c1 = acc1 + xs[x];                               \
-    ADD_ROW(c0, suf + i0 * RW)                                                     \
-    ADD_ROW(c1, suf + i1 * RW)                                                     \
+    ADD_ROW(c0, run0, RW)                                                          \
+    ADD_ROW(c1, run1, RW)                                                          \
     if ((x & 4095) == 4095 || x + 1 == nq)                                         \
       for (size_t s = 0; s < stride; s++) {                                        \
         cnt[s] += acc0[s];                                                         \
@@ -166,30 +143,34 @@ typedef uint32_t v8u __attribute__((vector_size(32))); /* eight 32-bit lanes */
 #define SWEEP_ARGS                                                                     \
   const int64_t *xw, const uint8_t *xs, size_t nq, const half *Y, int64_t theta0,      \
       int64_t theta1, uint64_t *cnt, size_t stride
-__attribute__((target("avx2"))) static void sweep16_avx2(SWEEP_ARGS) {
-  SWEEP_BODY(ROW_SMALL, uint16_t, ADD_ROW16)
-}
-static void sweep16_base(SWEEP_ARGS) { SWEEP_BODY(ROW_SMALL, uint16_t, ADD_ROW16) }
-__attribute__((target("avx2"))) static void sweep20_avx2(SWEEP_ARGS) {
-  SWEEP_BODY(ROW_LARGE, uint32_t, ADD_ROW20)
-}
-static void sweep20_base(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE, uint32_t, ADD_ROW20) }
+__attribute__((target("avx2"))) static void sweep16_avx2(SWEEP_ARGS) { SWEEP_BODY(ROW_SMALL) }
+static void sweep16_base(SWEEP_ARGS) { SWEEP_BODY(ROW_SMALL) }
+__attribute__((target("avx2"))) static void sweep20_avx2(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE) }
+static void sweep20_base(SWEEP_ARGS) { SWEEP_BODY(ROW_LARGE) }
 
 /* cnt[s] and cnt[stride + s] += #{(x, y): x in Q without bit skip (32: none), y in Y,
- * |x| + |y| = s, w(x) + w(y) >= theta0 (resp. theta1)}. tmp holds |Q| entries. */
+ * |x| + |y| = s, w(x) + w(y) >= theta0 (resp. theta1)}. tmp holds |Q|/2 + 1 entries (it
+ * is not used when skip is 32). */
 static void query(const half *Q, unsigned skip, const half *Y, int64_t theta0, int64_t theta1,
                   uint64_t *cnt, size_t stride, scratch *tmp, bool avx2) {
-  uint32_t bit = skip < 32 ? (uint32_t)1 << skip : 0;
-  size_t nq = 0;
-  for (size_t x = 0; x < Q->len; x++) { /* branch-free filter, keeps the order */
-    tmp->w[nq] = Q->w[x];
-    tmp->s[nq] = Q->s[x];
-    nq += !(Q->mask[x] & bit);
+  const int64_t *xw = Q->w;
+  const uint8_t *xs = Q->s;
+  size_t nq = Q->len;
+  if (skip < 32) {
+    uint32_t bit = (uint32_t)1 << skip;
+    nq = 0;
+    for (size_t x = 0; x < Q->len; x++) { /* branch-free filter, keeps the order */
+      tmp->w[nq] = Q->w[x];
+      tmp->s[nq] = Q->s[x];
+      nq += !(Q->mask[x] & bit);
+    }
+    xw = tmp->w;
+    xs = tmp->s;
   }
-  if (Y->rw == ROW_SMALL)
-    (avx2 ? sweep16_avx2 : sweep16_base)(tmp->w, tmp->s, nq, Y, theta0, theta1, cnt, stride);
+  if (Y->h + 1 <= ROW_SMALL)
+    (avx2 ? sweep16_avx2 : sweep16_base)(xw, xs, nq, Y, theta0, theta1, cnt, stride);
   else
-    (avx2 ? sweep20_avx2 : sweep20_base)(tmp->w, tmp->s, nq, Y, theta0, theta1, cnt, stride);
+    (avx2 ? sweep20_avx2 : sweep20_base)(xw, xs, nq, Y, theta0, theta1, cnt, stride);
 }
 
 static uint64_t binom(size_t n, size_t k) {
@@ -251,13 +232,12 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
   for (size_t j = 0; j < n; j++) v[j] = g->k ? g->w[j] : 0;
   size_t ha = n / 2, hb = n - ha, mn = g->min_members, aw = g->always_win;
   half A = {0}, B = {0};
-  size_t rw = hb + 1 <= ROW_SMALL ? ROW_SMALL : ROW_LARGE;
   bool avx2 = __builtin_cpu_supports("avx2");
-  size_t big = (size_t)1 << hb;
+  size_t big = ((size_t)1 << hb) / 2 + 1;
   scratch tmp = {malloc(big * sizeof *tmp.w), malloc(big), malloc(big * sizeof *tmp.mask)};
   concert_status st = tmp.w && tmp.s && tmp.mask ? CONCERT_OK : CONCERT_ERR_NOMEM;
-  if (!st) st = half_build(v, ha, rw, &A, &tmp);
-  if (!st) st = half_build(v + ha, hb, rw, &B, &tmp);
+  if (!st) st = half_build(v, ha, &A, &tmp);
+  if (!st) st = half_build(v + ha, hb, &B, &tmp);
   if (st) {
     half_free(&A);
     free(tmp.w);
@@ -265,9 +245,11 @@ concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_
     free(tmp.mask);
     return st;
   }
-  mitm_job job = {g, v, &A, &B, 0, n, sw, &tmp, avx2, CONCERT_OK};
-  mitm_players(&job);
-  st = job.st;
+  if (sw) {
+    mitm_job job = {g, v, &A, &B, 0, n, sw, &tmp, avx2, CONCERT_OK};
+    mitm_players(&job);
+    st = job.st;
+  }
   if (!st && winning) {
     uint64_t *cnt = malloc(2 * (n + 1) * sizeof *cnt);
     if (cnt) {

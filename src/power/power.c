@@ -94,9 +94,11 @@ static void counts_count_only(const concert_game *g, counts *c) {
 }
 
 /* want_sized: counts by size are needed (Shapley-Shubik); want_win: the number of
- * winning coalitions is needed (else c->winm may stay 0). */
+ * winning coalitions is needed (else c->winm may stay 0); want_eta: the swing totals are
+ * needed (else they may stay 0: meet in the middle then counts the winning coalitions in
+ * one sweep instead of sweeping once per player). */
 static concert_status counts_get(const concert_game *g, bool want_sized, bool want_win,
-                                 counts *c, concert_diag *diag) {
+                                 bool want_eta, counts *c, concert_diag *diag) {
   memset(c, 0, sizeof *c);
   if (!g) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "game is NULL");
   size_t n = g->n;
@@ -116,13 +118,14 @@ static concert_status counts_get(const concert_game *g, bool want_sized, bool wa
   if (!want_sized && dp && (!mitm || dp_cost(g) < mitm_cost(g))) {
     st = concert_i_power_dp_swings(g, c->eta, c->winm);
   } else if (mitm || brute) {
+    bool players = want_eta || want_sized || !mitm;
     uint64_t *sw = malloc(n * n * sizeof *sw), win = 0;
     st = !sw ? CONCERT_ERR_NOMEM
-         : mitm ? concert_i_power_mitm(g, sw, want_win ? &win : NULL)
+         : mitm ? concert_i_power_mitm(g, players ? sw : NULL, want_win ? &win : NULL)
                 : concert_i_power_brute(g, sw, &win);
     mpz_t v;
     mpz_init(v);
-    for (size_t i = 0; !st && i < n; i++)
+    for (size_t i = 0; !st && players && i < n; i++)
       for (size_t s = 0; s < n; s++) {
         mpz_import(v, 1, -1, sizeof sw[0], 0, 0, &sw[i * n + s]);
         mpz_add(c->eta[i], c->eta[i], v);
@@ -168,7 +171,7 @@ concert_status concert_power_banzhaf_abs(const concert_game *g, double *out,
                                          concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
   counts c;
-  if (!st) st = counts_get(g, false, false, &c, diag);
+  if (!st) st = counts_get(g, false, false, true, &c, diag);
   if (st) return st;
   for (size_t i = 0; i < g->n; i++) {
     {
@@ -184,7 +187,7 @@ concert_status concert_power_banzhaf_abs(const concert_game *g, double *out,
 concert_status concert_power_swings(const concert_game *g, uint64_t *out, concert_diag *diag) {
   concert_status st = check_out(g, out, diag);
   counts c;
-  if (!st) st = counts_get(g, false, false, &c, diag);
+  if (!st) st = counts_get(g, false, false, true, &c, diag);
   if (st) return st;
   for (size_t i = 0; i < g->n && !st; i++) {
     if (mpz_sizeinbase(c.eta[i], 2) > 64) {
@@ -213,7 +216,7 @@ concert_status concert_power_banzhaf_all(const concert_game *g, double *banzhaf,
                                          char **winning, concert_diag *diag) {
   if (!g) return CONCERT_FAIL(diag, CONCERT_ERR_ARGUMENT, "game is NULL");
   counts c;
-  concert_status st = counts_get(g, false, winning != NULL, &c, diag);
+  concert_status st = counts_get(g, false, winning != NULL, banzhaf || swings, &c, diag);
   if (st) return st;
   if (banzhaf) {
     mpz_t tot;
@@ -273,7 +276,7 @@ concert_status concert_power_shapley(const concert_game *g, double *out, concert
     return st ? engine_fail(st, diag) : CONCERT_OK;
   }
   counts c;
-  st = counts_get(g, true, false, &c, diag);
+  st = counts_get(g, true, false, true, &c, diag);
   if (st) return st;
   /* SS_i = sum_s sw(i, s) s! (n-1-s)! / n! = sum_s sw(i, s) / (n C(n-1, s)); each term is
    * an exact fraction rounded once, the sum is kept in long double */

@@ -33,7 +33,8 @@ struct concert_game {
 
 /** Exact swing counts by size: sw[i*n + s] = #{S subset of N\{i}, |S| = s, i swings}.
  * Needs g->k <= 1 and g->n <= CONCERT_I_MITM_MAX. Also *winning = number of winning
- * coalitions (may be NULL). sw has n*n entries. O(n^2 2^(n/2)). */
+ * coalitions (may be NULL). sw has n*n entries, or is NULL when only *winning is wanted
+ * (one sweep: O(n 2^(n/2))). O(n^2 2^(n/2)). */
 concert_status concert_i_power_mitm(const concert_game *g, uint64_t *sw, uint64_t *winning);
 
 /** Same contract as concert_i_power_mitm for any k, n <= CONCERT_I_BRUTE_MAX. O(n 2^n). */

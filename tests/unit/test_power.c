@@ -499,6 +499,49 @@ START_TEST(test_engines_agree) {
 }
 END_TEST
 
+/* Meet in the middle with a half of 16 to 18 players (its wider running counts, n 31..36)
+ * against the (size, weight) program, with and without member rules. */
+START_TEST(test_mitm_large_halves) {
+  uint64_t seed = 3131;
+  const size_t ns[] = {31, 36};
+  for (size_t rep = 0; rep < 2; rep++) {
+    size_t n = ns[rep];
+    int64_t w[36], tot = 0;
+    for (size_t i = 0; i < n; i++) {
+      w[i] = 1 + (int64_t)(lcg(&seed) % 25);
+      tot += w[i];
+    }
+    int64_t q = tot / 2 + 1 + (int64_t)(lcg(&seed) % (uint64_t)(tot / 4));
+    concert_game_spec s = {.n_players = n, .n_weights = 1, .weights = w, .quotas = &q,
+                           .min_members = rep ? n / 2 : 0,
+                           .always_win_members = rep ? n - 3 : 0};
+    concert_game *g;
+    ck_assert_int_eq(concert_game_new(&g, &s, NULL), CONCERT_OK);
+    uint64_t *sw = malloc(n * n * sizeof *sw), win;
+    mpz_t *swz = malloc(n * n * sizeof *swz), winz;
+    for (size_t e = 0; e < n * n; e++) mpz_init(swz[e]);
+    mpz_init(winz);
+    ck_assert_int_eq(concert_i_power_mitm(g, sw, &win), CONCERT_OK);
+    ck_assert_int_eq(concert_i_power_dp_sized(g, swz, winz), CONCERT_OK);
+    ck_assert_uint_eq(mpz_get_ui(winz), win);
+    uint64_t win_only = 0; /* the winning coalitions alone: one sweep, no swing counts */
+    ck_assert_int_eq(concert_i_power_mitm(g, NULL, &win_only), CONCERT_OK);
+    ck_assert_uint_eq(win_only, win);
+    uint64_t nonzero = 0;
+    for (size_t e = 0; e < n * n; e++) {
+      ck_assert_uint_eq(mpz_get_ui(swz[e]), sw[e]);
+      nonzero += sw[e] != 0;
+      mpz_clear(swz[e]);
+    }
+    ck_assert_uint_gt(nonzero, n); /* not a trivial game */
+    mpz_clear(winz);
+    free(sw);
+    free(swz);
+    concert_game_free(g);
+  }
+}
+END_TEST
+
 START_TEST(test_sized_dp) {
   /* the (size, weight) program against meet in the middle (member rules) ... */
   uint64_t seed = 4242;
@@ -809,6 +852,7 @@ static Suite *power_suite(void) {
   tcase_add_test(tc, test_hand_rules);
   tcase_add_test(tc, test_builtins);
   tcase_add_test(tc, test_random_small_against_oracle);
+  tcase_add_test(tc, test_mitm_large_halves);
   tcase_add_test(tc, test_symmetry_and_dummy);
   tcase_add_test(tc, test_engines_agree);
   tcase_add_test(tc, test_large_game);
