@@ -193,6 +193,30 @@ static void opt_help(const cli_spec *spec, const cli_opt *o, char *buf, size_t s
     snprintf(buf, size, "%s%s", o->help, o->repeatable ? " (repeatable)" : "");
 }
 
+/* Writes text from column col of the current line as one paragraph (a '\n' in it is a
+ * space: the tables break lines for the man page's source, not for the terminal), wrapped
+ * at spaces so that no line passes column width unless one word is longer. */
+static void wrap_text(const char *text, int col, int width, FILE *out) {
+  int x = col;
+  bool first = true;
+  for (const char *p = text; *p;) {
+    while (*p == ' ' || *p == '\n') p++;
+    const char *e = p;
+    while (*e && *e != ' ' && *e != '\n') e++;
+    int len = (int)(e - p);
+    if (len == 0) break;
+    if (!first && x + 1 + len > width) {
+      fprintf(out, "\n%*s", col, "");
+      x = col;
+      first = true;
+    }
+    if (!first) fputc(' ', out), x++;
+    fwrite(p, 1, (size_t)len, out);
+    x += len, first = false;
+    p = e;
+  }
+}
+
 void cli_help(const cli_spec *spec, const char *summary, FILE *out) {
   if (!summary) summary = concert_cli_summary(spec->name);
   fprintf(out, "usage: concert %s%s%s [OPTIONS]\n\n%s\n\nOptions:\n", spec->name,
@@ -210,10 +234,7 @@ void cli_help(const cli_spec *spec, const char *summary, FILE *out) {
       fprintf(out, "\n%*s", col, "");
     else
       fprintf(out, "%*s", col - w, "");
-    for (const char *p = help; *p; p++) {
-      fputc(*p, out);
-      if (*p == '\n') fprintf(out, "%*s", col, "");
-    }
+    wrap_text(help, col, 80, out);
     fputc('\n', out);
     if (!spec->opts[i]) break;
   }

@@ -3,7 +3,8 @@
 # cli/options.h: --help (and -h) anywhere on the line, even after a bad option, prints its
 # help and exits 0, the same text as `concert help CMD`; an unknown option, arguments too
 # many and a bad --format are usage errors: exit 2 with "concert CMD: usage: " first on
-# stderr. Usage: sh tests/cli-conventions.sh CONCERT SRCDIR
+# stderr; the option lines of the help fit 80 columns.
+# Usage: sh tests/cli-conventions.sh CONCERT SRCDIR
 set -u
 bin=$1
 cd "$2" || exit 1
@@ -23,6 +24,9 @@ for c in $cmds; do
   cmp -s "$tmp/help" "$tmp/help2" || fail "'help $c' differs from '$c --help'"
   "$bin" "$c" --no-such-option -h > "$tmp/help3" 2>&1 || fail "$c --no-such-option -h exits $?"
   cmp -s "$tmp/help" "$tmp/help3" || fail "$c: -h after a bad option does not print the help"
+  # the options fit an 80-column terminal (their descriptions are wrapped)
+  wide=$(sed -n '/^Options:/,/^  -h, --help/p' "$tmp/help" | awk 'length > 80' | head -n 1)
+  [ -z "$wide" ] || fail "$c --help: an option line wider than 80 columns: $wide"
   # usage errors: exit 2, the one prefix
   check_usage() { # label, args...
     label=$1; shift
