@@ -11,8 +11,8 @@
 typedef int (*concert_cli_fn)(int argc, char **argv);
 
 typedef struct concert_cli_command {
-  const char *name;    /* as typed */
-  concert_cli_fn fn;   /* implementation */
+  const char *name;     /* as typed */
+  concert_cli_fn fn;    /* implementation */
   const cli_spec *spec; /* its option table: --help, the man page */
   const char *summary;  /* one line */
 } concert_cli_command;
@@ -41,5 +41,9 @@ int concert_cli_parse_years(const char *s, int *from, int *to);
  * "concert CMD: usage: OPT must be an integer in [lo, hi], not 'ARG'". */
 int concert_cli_count(const char *cmd, const char *opt, const char *arg, unsigned long long lo,
                       unsigned long long hi, unsigned long long *out);
+
+/* DATA/SUB in buf (size bytes) when a data root was given (--data DATA), else NULL: the
+ * library's own default. */
+const char *concert_cli_data_sub(const char *data, const char *sub, char *buf, size_t size);
 
 #endif

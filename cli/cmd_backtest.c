@@ -94,10 +94,8 @@ int concert_cli_backtest(int argc, char **argv) {
     goto done;
   }
   char def[4096];
-  if (!dir) {
-    snprintf(def, sizeof def, "%s/record", a.data ? a.data : concert_data_dir());
-    dir = def;
-  }
+  if (!dir)
+    dir = concert_cli_data_sub(a.data ? a.data : concert_data_dir(), "record", def, sizeof def);
   concert_status st = concert_record_load(dir, &r, &d);
   if (st) {
     concert_cli_report("backtest", st, &d);

@@ -5,9 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-
-#define MAX_MEMBERS 64
+#include "cohesion_query.h"
 
 static void print_value(double v) {
   if (isnan(v))
@@ -139,60 +137,17 @@ int concert_cli_cohesion(int argc, char **argv) {
   int from = a.from, to = a.to, by_year = a.by_year;
   if (!members || !*members)
     return cli_usage("cohesion", "--members ISO3|GROUP,... is required (e.g. USA,CHN or G7)");
-  if (strlen(members) >= 1024) return cli_usage("cohesion", "--members is too long");
-  char buf[1024];
-  memcpy(buf, members, strlen(members) + 1);
-  const char *list[MAX_MEMBERS + 1];
-  size_t n = 0;
-  for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-    if (n > MAX_MEMBERS) break;
-    list[n++] = tok;
-  }
-  concert_diag d;
-  concert_diag_clear(&d);
   concert_unga *u = NULL;
-  char world[4096];
-  if (dir) snprintf(world, sizeof world, "%s/world", dir);
-  concert_status st = concert_unga_load(&u, dir ? world : NULL, &d);
-  if (st != CONCERT_OK) return concert_cli_report("cohesion", st, &d);
-  concert_cohesion_query q = {list, n, from, to, issue};
   concert_cohesion *c = NULL;
-  st = concert_cohesion_compute(u, &q, &c, &d);
-  if (st != CONCERT_OK) {
-    concert_unga_free(u);
-    return concert_cli_report("cohesion", st, &d);
-  }
-  if (concert_cohesion_roll_calls(c) == 0) {
-    fprintf(stderr,
-            "concert cohesion: no UN General Assembly roll call in %d-%d%s%s in the "
-            "data (the shipped votes cover the sessions 1946-2019)\n",
-            from, to, issue ? " on issue " : "", issue ? issue : "");
-    concert_cohesion_free(c);
-    concert_unga_free(u);
-    return 1;
-  }
-  /* members that cast no vote in scope (not yet UN members, say): named, and an error when
-   * fewer than two are left to compare */
-  size_t k = concert_cohesion_size(c), voting = 0;
-  for (size_t i = 0; i < k; i++) voting += concert_cohesion_joint(c, i, i) > 0;
-  if (voting < k) {
-    fprintf(stderr, "concert cohesion: %sno vote in %d-%d%s%s by",
-            voting < 2 ? "" : "warning: ", from, to, issue ? " on issue " : "", issue ? issue : "");
-    for (size_t i = 0; i < k; i++)
-      if (!concert_cohesion_joint(c, i, i)) fprintf(stderr, " %s", concert_cohesion_member(c, i));
-    fprintf(stderr, "%s\n", voting < 2 ? " (fewer than two members voted)" : "");
-    if (voting < 2) {
-      concert_cohesion_free(c);
-      concert_unga_free(u);
-      return 1;
-    }
-  }
-  rc = 0;
+  rc = cohesion_query("cohesion", members, from, to, issue, dir, &u, &c);
+  if (rc) return rc;
   if (format == 2) {
     rc = concert_cohesion_write_csv(c, stdout) ? 1 : 0;
   } else if (format == 1) {
+    concert_diag d;
+    concert_diag_clear(&d);
     char *text = NULL;
-    st = concert_cohesion_to_json(c, &text, &d);
+    concert_status st = concert_cohesion_to_json(c, &text, &d);
     if (st == CONCERT_OK)
       puts(text);
     else

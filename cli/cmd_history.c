@@ -25,9 +25,10 @@ static void count_text(const concert_rift *r, size_t first, char *buf, size_t si
 
 static void print_text(const concert_history *h, concert_forum_kind forum, int from, int to) {
   size_t n = concert_history_count(h, forum);
-  printf("%s summits %d-%d: observed rift flags, the three no's and three disputes "
-         "(docs/rift-index.md)\n",
-         forum == CONCERT_FORUM_G7 ? "G7/G8" : "G20", from, to);
+  printf(
+      "%s summits %d-%d: observed rift flags, the three no's and three disputes "
+      "(docs/rift-index.md)\n",
+      forum == CONCERT_FORUM_G7 ? "G7/G8" : "G20", from, to);
   printf("  C %-36s S %s\n", "no joint communique", "issues without a joint statement");
   printf("  U %-36s T %s\n", "no unified stance on core security", "trade disputes");
   printf("  A %-36s R %s\n", "agenda disputes and departures", "role (membership) disputes");
@@ -49,8 +50,7 @@ static void print_text(const concert_history *h, concert_forum_kind forum, int f
     }
     printf("%d  %2d  %-31s %c %c %c  %c %c %c  %-9s %s\n", s->year, s->summit_no, city,
            flag_char(s, r.flag[0]), flag_char(s, r.flag[1]), flag_char(s, r.flag[2]),
-           flag_char(s, r.flag[3]), flag_char(s, r.flag[4]), flag_char(s, r.flag[5]), nos,
-           dis);
+           flag_char(s, r.flag[3]), flag_char(s, r.flag[4]), flag_char(s, r.flag[5]), nos, dis);
   }
   printf("\ntimeline: one # per flag raised, one ? per flag unknown\n");
   for (size_t i = 0; i < n; i++) {
@@ -91,11 +91,18 @@ static void print_text(const concert_history *h, concert_forum_kind forum, int f
   }
 }
 
-static const cli_opt o_forum = {"forum", 'f', "G7|G20", "the forum's record (default G7: the G7/G8)", false};
-static const cli_opt o_years = {"years", 'y', "FROM-TO", "the summits of these years (YYYY or YYYY-YYYY; default: all)", false};
+static const cli_opt o_forum = {"forum", 'f', "G7|G20",
+                                "the forum's record (default G7: the G7/G8)", false};
+static const cli_opt o_years = {
+    "years", 'y', "FROM-TO", "the summits of these years (YYYY or YYYY-YYYY; default: all)", false};
 static const cli_opt *const opts[] = {&o_forum, &o_years, &cli_o_format, &cli_o_data, NULL};
 const cli_spec concert_cli_history_spec = {
-    "history", "", 0, 0, "text|json|csv", opts,
+    "history",
+    "",
+    0,
+    0,
+    "text|json|csv",
+    opts,
     "Reads DIR/world/g7_summits.csv or g20_summits.csv (docs/history.md). csv: one row per\n"
     "summit and rift flag (docs/csv.md)."};
 
@@ -132,8 +139,8 @@ int concert_cli_history(int argc, char **argv) {
   concert_diag_clear(&d);
   concert_history *h = NULL;
   char world[4096];
-  if (dir) snprintf(world, sizeof world, "%s/world", dir);
-  concert_status st = concert_history_load(&h, dir ? world : NULL, &d);
+  concert_status st =
+      concert_history_load(&h, concert_cli_data_sub(dir, "world", world, sizeof world), &d);
   if (st != CONCERT_OK) return concert_cli_report("history", st, &d);
   size_t n = concert_history_count(h, forum), in_range = 0;
   for (size_t i = 0; i < n; i++) {
@@ -141,7 +148,8 @@ int concert_cli_history(int argc, char **argv) {
     in_range += y >= from && y <= to;
   }
   if (!in_range) {
-    fprintf(stderr, "concert history: no %s summit recorded in %d-%d", forum == CONCERT_FORUM_G7 ? "G7/G8" : "G20", from, to);
+    fprintf(stderr, "concert history: no %s summit recorded in %d-%d",
+            forum == CONCERT_FORUM_G7 ? "G7/G8" : "G20", from, to);
     if (n)
       fprintf(stderr, " (the record covers %d-%d)", concert_history_at(h, forum, 0)->year,
               concert_history_at(h, forum, n - 1)->year);

@@ -2,9 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohesion_query.h"
 #include "report_inputs.h"
-
-#define COHESION_MAX_MEMBERS 64
 
 static const cli_opt o_issue = {"issue", 0, "ID",
                                 "issue, trajectory: the agenda issue (default: the first);\n"
@@ -99,22 +98,12 @@ static int draw(report_inputs *in, const char *kind, char **svg, concert_diag *d
 static int plot_cohesion(const report_inputs *in, char **svg, concert_diag *d) {
   if (!in->members || !*in->members)
     return cli_usage("plot", "cohesion needs --members ISO3|GROUP,... (e.g. USA,CHN or G7)");
-  char buf[1024];
-  if (strlen(in->members) >= sizeof buf) return cli_usage("plot", "--members is too long");
-  memcpy(buf, in->members, strlen(in->members) + 1);
-  const char *list[COHESION_MAX_MEMBERS + 1];
-  size_t n = 0;
-  for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok && n <= COHESION_MAX_MEMBERS;
-       tok = strtok_r(NULL, ",", &save))
-    list[n++] = tok;
-  char world[4096];
-  if (in->data) snprintf(world, sizeof world, "%s/world", in->data);
   concert_unga *u = NULL;
   concert_cohesion *c = NULL;
-  concert_cohesion_query q = {list, n, in->year_from, in->year_to, in->issue};
-  concert_status st = concert_unga_load(&u, in->data ? world : NULL, d);
-  if (!st) st = concert_cohesion_compute(u, &q, &c, d);
-  if (!st) st = concert_plot_cohesion(c, in->by_year, svg, d);
+  int rc =
+      cohesion_query("plot", in->members, in->year_from, in->year_to, in->issue, in->data, &u, &c);
+  if (rc) return rc;
+  concert_status st = concert_plot_cohesion(c, in->by_year, svg, d);
   concert_cohesion_free(c);
   concert_unga_free(u);
   return st ? concert_cli_report("plot", st, d) : 0;
@@ -136,10 +125,8 @@ static int plot_power(const report_inputs *in, char **svg, concert_diag *d) {
  * root) as a calibration plot (docs/backtest.md). */
 static int plot_calibration(const report_inputs *in, const char *dir, char **svg, concert_diag *d) {
   char def[4096];
-  if (!dir) {
-    snprintf(def, sizeof def, "%s/record", in->data ? in->data : concert_data_dir());
-    dir = def;
-  }
+  if (!dir)
+    dir = concert_cli_data_sub(in->data ? in->data : concert_data_dir(), "record", def, sizeof def);
   concert_record *r = NULL;
   concert_backtest *b = NULL;
   concert_backtest_options o;
@@ -206,8 +193,8 @@ int concert_cli_plot(int argc, char **argv) {
       goto out;
     }
     char world[4096];
-    if (in.data) snprintf(world, sizeof world, "%s/world", in.data);
-    concert_status st = concert_history_load(&h, in.data ? world : NULL, &d);
+    concert_status st =
+        concert_history_load(&h, concert_cli_data_sub(in.data, "world", world, sizeof world), &d);
     if (!st) st = concert_plot_history(h, fk, &svg, &d);
     if (st) {
       concert_cli_report("plot", st, &d);

@@ -54,3 +54,9 @@ int concert_cli_count(const char *cmd, const char *opt, const char *arg, unsigne
   *out = v;
   return 0;
 }
+
+const char *concert_cli_data_sub(const char *data, const char *sub, char *buf, size_t size) {
+  if (!data) return NULL;
+  snprintf(buf, size, "%s/%s", data, sub);
+  return buf;
+}

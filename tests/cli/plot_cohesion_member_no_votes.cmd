@@ -1,0 +1,1 @@
+plot cohesion --members USA,DEU --years 1960-1965
