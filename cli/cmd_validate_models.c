@@ -84,6 +84,14 @@ static void fmt(char *buf, size_t size, double x, int prec) {
     snprintf(buf, size, "%.*f", prec, x);
 }
 
+/* "[lo, hi]" at prec decimals, or "-" when the interval is undefined. */
+static void fmt_ci(char *buf, size_t size, double lo, double hi, int prec) {
+  char a[16], b[16];
+  fmt(a, sizeof a, lo, prec);
+  fmt(b, sizeof b, hi, prec);
+  snprintf(buf, size, isnan(lo) ? "-" : "[%s, %s]", a, b);
+}
+
 static void print_text(const char *file, const concert_validation *v) {
   const concert_validation_options *o = concert_validation_options_used(v);
   printf("validate-models: %s\n", file);
@@ -103,29 +111,15 @@ static void print_text(const char *file, const concert_validation *v) {
          "95% CI", "MedAE", "hit", "RMSE", "diff", "diff 95% CI");
   for (size_t i = 0; i < concert_validation_row_count(v); i++) {
     const concert_validation_row *r = concert_validation_row_at(v, i);
-    char mae[16], lo[16], hi[16], med[16], hit[16], rmse[16], d[16], dlo[16], dhi[16];
-    char ci[40], dci[40];
+    char mae[16], med[16], hit[16], rmse[16], d[16], ci[40], dci[40];
     fmt(mae, sizeof mae, r->mae, 2);
-    fmt(lo, sizeof lo, r->mae_lo, 2);
-    fmt(hi, sizeof hi, r->mae_hi, 2);
     fmt(med, sizeof med, r->median_ae, 1);
     fmt(hit, sizeof hit, r->hit_rate, 2);
     fmt(rmse, sizeof rmse, r->rmse, 2);
     fmt(d, sizeof d, r->diff, 2);
-    fmt(dlo, sizeof dlo, r->diff_lo, 2);
-    fmt(dhi, sizeof dhi, r->diff_hi, 2);
-    if (isnan(r->mae_lo))
-      snprintf(ci, sizeof ci, "-");
-    else
-      snprintf(ci, sizeof ci, "[%s, %s]", lo, hi);
-    if (isnan(r->diff_lo))
-      snprintf(dci, sizeof dci, "-");
-    else
-      snprintf(dci, sizeof dci, "[%s, %s]", dlo, dhi);
-    const char *kind = r->kind == CONCERT_VALIDATION_MODEL       ? "model"
-                       : r->kind == CONCERT_VALIDATION_PUBLISHED ? "published"
-                       : r->kind == CONCERT_VALIDATION_FITTED    ? "fitted"
-                                                                 : "baseline";
+    fmt_ci(ci, sizeof ci, r->mae_lo, r->mae_hi, 2);
+    fmt_ci(dci, sizeof dci, r->diff_lo, r->diff_hi, 2);
+    const char *kind = concert_validation_kind_name(r->kind);
     printf("%-29s %-9s %4zu %4zu %6s %15s %6s %5s %6s %7s %15s\n", r->name, kind, r->n, r->skipped,
            mae, ci, med, hit, rmse, d, dci);
   }
@@ -139,20 +133,14 @@ static void print_text(const char *file, const concert_validation *v) {
   for (size_t i = 0; i < concert_validation_row_count(v); i++) {
     const concert_validation_row *r = concert_validation_row_at(v, i);
     if (r->kind == CONCERT_VALIDATION_PUBLISHED) continue;
-    char c50[16], c80[16], cr[16], is[16], ci50[40], ci80[40], cic[40], a[16], b[16];
+    char c50[16], c80[16], cr[16], is[16], ci50[40], ci80[40], cic[40];
     fmt(c50, sizeof c50, r->cov50, 2);
     fmt(c80, sizeof c80, r->cov80, 2);
     fmt(cr, sizeof cr, r->crps, 2);
     fmt(is, sizeof is, r->is80, 1);
-    fmt(a, sizeof a, r->cov50_lo, 2);
-    fmt(b, sizeof b, r->cov50_hi, 2);
-    snprintf(ci50, sizeof ci50, isnan(r->cov50_lo) ? "-" : "[%s, %s]", a, b);
-    fmt(a, sizeof a, r->cov80_lo, 2);
-    fmt(b, sizeof b, r->cov80_hi, 2);
-    snprintf(ci80, sizeof ci80, isnan(r->cov80_lo) ? "-" : "[%s, %s]", a, b);
-    fmt(a, sizeof a, r->crps_lo, 2);
-    fmt(b, sizeof b, r->crps_hi, 2);
-    snprintf(cic, sizeof cic, isnan(r->crps_lo) ? "-" : "[%s, %s]", a, b);
+    fmt_ci(ci50, sizeof ci50, r->cov50_lo, r->cov50_hi, 2);
+    fmt_ci(ci80, sizeof ci80, r->cov80_lo, r->cov80_hi, 2);
+    fmt_ci(cic, sizeof cic, r->crps_lo, r->crps_hi, 2);
     printf("%-29s %4zu %5s %15s %5s %15s %6s %15s %6s\n", r->name, r->n, c50, ci50, c80, ci80, cr,
            cic, is);
   }

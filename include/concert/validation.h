@@ -138,6 +138,9 @@ typedef enum concert_validation_kind {
                                       cross-validation; every forecast is out of fold */
 } concert_validation_kind;
 
+/** The kind's name as the outputs print it: "baseline", "model", "published" or "fitted". */
+CONCERT_API const char *concert_validation_kind_name(concert_validation_kind k);
+
 /** One row of the validation table (a small public value struct owned by the result). */
 typedef struct concert_validation_row {
   const char *name;             /* "mean", "compromise", ... */

@@ -1006,7 +1006,7 @@ static json_t *jreal(double x) {
   return json_real(round(x * 1e4) / 1e4);
 }
 
-const char *concert_i_validation_kind_name(concert_validation_kind k) {
+const char *concert_validation_kind_name(concert_validation_kind k) {
   return k == CONCERT_VALIDATION_MODEL       ? "model"
          : k == CONCERT_VALIDATION_PUBLISHED ? "published"
          : k == CONCERT_VALIDATION_FITTED    ? "fitted"
@@ -1053,7 +1053,7 @@ concert_status concert_validation_to_json(const concert_validation *v, char **js
     json_t *j = json_object();
     if (!j) goto nomem;
     SET(j, "name", json_string(r->name));
-    SET(j, "kind", json_string(concert_i_validation_kind_name(r->kind)));
+    SET(j, "kind", json_string(concert_validation_kind_name(r->kind)));
     SET(j, "n", json_integer((json_int_t)r->n));
     SET(j, "skipped", json_integer((json_int_t)r->skipped));
     SET(j, "mae", jreal(r->mae));

@@ -17,7 +17,7 @@
 static void score(concert_csv_out *c, const concert_validation_row *r, const char *measure,
                   double value, double lo, double hi) {
   concert_i_csv_text(c, r->name);
-  concert_i_csv_text(c, concert_i_validation_kind_name(r->kind));
+  concert_i_csv_text(c, concert_validation_kind_name(r->kind));
   concert_i_csv_int(c, (long long)r->n);
   concert_i_csv_int(c, (long long)r->skipped);
   concert_i_csv_text(c, measure);

@@ -52,9 +52,6 @@ concert_status concert_i_validation_run_models(const concert_deu *d,
                                                size_t n_models, concert_validation **out,
                                                concert_diag *diag);
 
-/** The word of a row kind in the JSON and CSV: "baseline", "model", "published", "fitted". */
-const char *concert_i_validation_kind_name(concert_validation_kind k);
-
 /* Cross-validation over proposals and predictive scores (cv.c). */
 
 /** Deals n_groups proposals (numbered in the order of their ids) to k folds: a Fisher-Yates

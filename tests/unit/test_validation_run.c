@@ -410,6 +410,11 @@ END_TEST
 /* The score table as tidy CSV on deu_ok.tsv: the mean row's measures recomputed by hand
  * (errors 0, 2.5, 37.5; see hand_computed), the published rows' figures only, a quoted name. */
 START_TEST(scores_csv) {
+  /* the kind names the text, JSON and CSV outputs share */
+  ck_assert_str_eq(concert_validation_kind_name(CONCERT_VALIDATION_BASELINE), "baseline");
+  ck_assert_str_eq(concert_validation_kind_name(CONCERT_VALIDATION_MODEL), "model");
+  ck_assert_str_eq(concert_validation_kind_name(CONCERT_VALIDATION_PUBLISHED), "published");
+  ck_assert_str_eq(concert_validation_kind_name(CONCERT_VALIDATION_FITTED), "fitted");
   concert_deu *d = load(DATA("deu_ok.tsv"));
   concert_validation_options o;
   concert_validation_options_default(&o);
