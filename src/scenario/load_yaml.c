@@ -68,6 +68,17 @@ static concert_status replace_string(ctx *c, const concert_i_ynode *n, const cha
 
 #define get_id(c, n, what, out) concert_i_yaml_id(&(c)->y, (n), (what), (out))
 
+/* Fills *one with what fail() would record at node n (the current path), leaving the
+ * context's own diagnostic untouched: for the notes a load collects and goes on. */
+static void diag_at(ctx *c, const concert_i_ynode *n, concert_status st, const char *msg,
+                    concert_diag *one) {
+  concert_diag *keep = c->y.d;
+  concert_diag_clear(one);
+  c->y.d = one;
+  fail(c, n, st, "%s", msg);
+  c->y.d = keep;
+}
+
 /* Records a warning at node n (the current path): the input is accepted, but dubious. */
 static concert_status warn(ctx *c, const concert_i_ynode *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -77,11 +88,8 @@ static concert_status warn(ctx *c, const concert_i_ynode *n, const char *fmt, ..
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  concert_diag one, *keep = c->y.d;
-  concert_diag_clear(&one);
-  c->y.d = &one;
-  fail(c, n, CONCERT_OK, "%s", msg);
-  c->y.d = keep;
+  concert_diag one;
+  diag_at(c, n, CONCERT_OK, msg, &one);
   concert_diag *w = realloc(c->s->warnings, (c->s->n_warnings + 1) * sizeof *w);
   if (!w) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
   c->s->warnings = w;
@@ -122,11 +130,10 @@ static concert_status not_coded(ctx *c, const concert_i_ynode *n, const char *fm
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  concert_diag one, *keep = c->y.d;
-  concert_diag_clear(&one);
-  c->y.d = &one;
-  fail(c, n, CONCERT_ERR_MISSING, "not yet coded: %s", msg);
-  c->y.d = keep;
+  char text[320];
+  snprintf(text, sizeof text, "not yet coded: %s", msg);
+  concert_diag one;
+  diag_at(c, n, CONCERT_ERR_MISSING, text, &one);
   if (concert_i_todo_add(c->todo, &one)) return fail(c, n, CONCERT_ERR_NOMEM, "out of memory");
   return CONCERT_OK;
 }
